@@ -1,0 +1,37 @@
+"""The error hierarchy: every user-facing failure is a ``GoldsmithError``.
+
+Each message names the bad value, where it came from (file and line, task id) and
+what to do next. The CLI catches ``GoldsmithError`` in one place, prints the
+message on one line and exits with code 2; library code only raises.
+"""
+
+from __future__ import annotations
+
+
+class GoldsmithError(Exception):
+    """Base class of every error goldsmith reports to a user."""
+
+
+class InputError(GoldsmithError):
+    """A file or value given by the user cannot be read or is invalid."""
+
+
+class SchemaError(InputError):
+    """A record breaks the annotation spec (offsets, labels, attributes)."""
+
+
+class ModelError(GoldsmithError):
+    """A spaCy model is missing or cannot be loaded."""
+
+
+class StudioError(GoldsmithError):
+    """Label Studio is unreachable, refuses the token, or answers unexpectedly."""
+
+
+class PublishError(GoldsmithError):
+    """The gold dataset cannot be published as asked."""
+
+
+def where(path: object, line: int | None = None) -> str:
+    """Format a location as ``path:line`` (or just ``path``) for error messages."""
+    return f"{path}:{line}" if line is not None else str(path)

@@ -1,0 +1,110 @@
+"""The Label Studio labeling config, generated from the schema by a pure function.
+
+One ``Labels`` control per layer (``entities``, ``quotes``, ``claims``) over the
+same ``Text`` object named ``text``; a ``speaker`` relation; per-region controls
+shown when a region is selected: the quote ``kind``, and the claim ``value``,
+``value_high``, ``unit`` and ``qualifier``. Every label name and instruction is
+XML-escaped by ElementTree, so the output is well-formed whatever the schema holds.
+
+Example:
+    >>> "<Relation value=\\"speaker\\"" in labeling_config()
+    True
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from goldsmith.labels.schema import (
+    CLAIM_LABEL,
+    ENTITY_LABELS,
+    QUALIFIERS,
+    QUOTE_KINDS,
+    QUOTE_LABEL,
+    SOURCE_LABEL,
+)
+
+#: Control names, shared by the converters to and from Label Studio results.
+TEXT_NAME = "text"
+ENTITY_CONTROL = "entities"
+QUOTE_CONTROL = "quotes"
+CLAIM_CONTROL = "claims"
+KIND_CONTROL = "kind"
+VALUE_CONTROL = "value"
+VALUE_HIGH_CONTROL = "value_high"
+UNIT_CONTROL = "unit"
+QUALIFIER_CONTROL = "qualifier"
+SPEAKER_RELATION = "speaker"
+
+_COLORS = {
+    "PERSON": "#ff8a65",
+    "NORP": "#ba68c8",
+    "FAC": "#a1887f",
+    "ORG": "#4fc3f7",
+    "GPE": "#81c784",
+    "LOC": "#aed581",
+    "EVENT": "#f06292",
+    "DATE": "#ffd54f",
+    QUOTE_LABEL: "#90a4ae",
+    SOURCE_LABEL: "#ffb74d",
+    CLAIM_LABEL: "#4db6ac",
+}
+
+INSTRUCTIONS = (
+    "Correct the pre-annotations. Entities: no titles, no possessive 's, no leading 'the'. "
+    "Quotes: quotation marks outside the span; pick the kind; draw a 'speaker' relation "
+    "from the QUOTE to the speaker (a named entity, or a SOURCE span for unnamed sources). "
+    "Claims: qualifier + number + counted thing; set value, unit (singular lemma) and "
+    "qualifier (range: value_high too). Nothing inside advertising lines."
+)
+
+
+def labeling_config(
+    entity_labels: tuple[str, ...] = ENTITY_LABELS,
+    quote_kinds: tuple[str, ...] = QUOTE_KINDS,
+    qualifiers: tuple[str, ...] = QUALIFIERS,
+    instructions: str = INSTRUCTIONS,
+) -> str:
+    """The labeling config XML for the three layers of the spec."""
+    view = ET.Element("View")
+    ET.SubElement(view, "Header", value=instructions, size="6")
+    _labels(view, ENTITY_CONTROL, entity_labels)
+    _labels(view, QUOTE_CONTROL, (QUOTE_LABEL, SOURCE_LABEL))
+    _labels(view, CLAIM_CONTROL, (CLAIM_LABEL,))
+    ET.SubElement(view, "Text", name=TEXT_NAME, value="$text", granularity="symbol")
+    relations = ET.SubElement(view, "Relations")
+    ET.SubElement(relations, "Relation", value=SPEAKER_RELATION)
+
+    quote_view = ET.SubElement(
+        view, "View", visibleWhen="region-selected", whenLabelValue=QUOTE_LABEL
+    )
+    ET.SubElement(quote_view, "Header", value="Quote kind", size="6")
+    _choices(quote_view, KIND_CONTROL, quote_kinds)
+
+    claim_view = ET.SubElement(
+        view, "View", visibleWhen="region-selected", whenLabelValue=CLAIM_LABEL
+    )
+    ET.SubElement(claim_view, "Header", value="Claim value, unit and qualifier", size="6")
+    for name in (VALUE_CONTROL, VALUE_HIGH_CONTROL):
+        ET.SubElement(claim_view, "Number", name=name, toName=TEXT_NAME, perRegion="true",
+                      step="any", placeholder=name)
+    ET.SubElement(claim_view, "TextArea", name=UNIT_CONTROL, toName=TEXT_NAME,
+                  perRegion="true", maxSubmissions="1", editable="true",
+                  placeholder="unit (singular lemma)")
+    _choices(claim_view, QUALIFIER_CONTROL, qualifiers)
+
+    ET.indent(view, space="  ")
+    return ET.tostring(view, encoding="unicode") + "\n"
+
+
+def _labels(parent: ET.Element, name: str, values: tuple[str, ...]) -> None:
+    control = ET.SubElement(parent, "Labels", name=name, toName=TEXT_NAME, showInline="true")
+    for value in values:
+        ET.SubElement(control, "Label", value=value, background=_COLORS.get(value, "#cccccc"))
+
+
+def _choices(parent: ET.Element, name: str, values: tuple[str, ...]) -> None:
+    control = ET.SubElement(parent, "Choices", name=name, toName=TEXT_NAME, perRegion="true",
+                            choice="single-radio", showInline="true")
+    for value in values:
+        ET.SubElement(control, "Choice", value=value)

@@ -1,0 +1,159 @@
+"""Reading and writing the spec JSONL: validation errors name file and line; round trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from goldsmith.labels import (
+    ENTITY_LABELS,
+    QUALIFIERS,
+    QUOTE_KINDS,
+    SPEAKER_LABELS,
+    AnnotatedDoc,
+    Claim,
+    Entity,
+    Quote,
+    read_jsonl,
+    write_jsonl,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goldsmith.errors import InputError, SchemaError
+
+TEXT = "Mayor Ines Rook said at least 40 buses 🚌 would run."
+
+
+def _record(**layers):
+    base = {"doc_id": "d1", "text": TEXT, "entities": [], "quotes": [], "claims": []}
+    base.update(layers)
+    return base
+
+
+def _write_lines(path, *records):
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
+    return path
+
+
+def test_reads_a_valid_document(tmp_path):
+    rec = _record(
+        entities=[{"start": 6, "end": 15, "label": "PERSON", "text": "Ines Rook"}],
+        claims=[{"start": 21, "end": 38, "text": "at least 40 buses", "value": 40,
+                 "unit": "bus", "qualifier": "at_least"}],
+    )
+    (doc,) = read_jsonl(_write_lines(tmp_path / "a.jsonl", rec))
+    assert doc.entities == (Entity(6, 15, "Ines Rook", "PERSON"),)
+    assert doc.claims[0].qualifier == "at_least"
+
+
+@pytest.mark.parametrize(
+    ("layers", "message"),
+    [
+        ({"entities": [{"start": 6, "end": 99, "label": "PERSON", "text": "x"}]},
+         "out of range"),
+        ({"entities": [{"start": 6, "end": 10, "label": "PERSON", "text": "Rook"}]},
+         "!= text[6:10]"),
+        ({"entities": [{"start": 6, "end": 15, "label": "HERO", "text": "Ines Rook"}]},
+         "unknown label 'HERO'"),
+        ({"quotes": [{"start": 0, "end": 5, "text": "Mayor", "kind": "loud", "speaker": None}]},
+         "unknown kind 'loud'"),
+        ({"claims": [{"start": 30, "end": 38, "text": "40 buses", "value": 40, "unit": "bus",
+                      "qualifier": "lots"}]}, "unknown qualifier 'lots'"),
+        ({"claims": [{"start": 30, "end": 38, "text": "40 buses", "value": 40, "unit": "bus",
+                      "qualifier": "range"}]}, "needs a numeric value_high"),
+        ({"claims": [{"start": 30, "end": 38, "text": "40 buses", "value": 40, "unit": "bus",
+                      "qualifier": "exact", "value_high": 50}]}, "only allowed with"),
+        ({"claims": [{"start": 30, "end": 38, "text": "40 buses", "value": "40", "unit": "bus",
+                      "qualifier": "exact"}]}, "value must be a number"),
+        ({"quotes": [{"start": 0, "end": 5, "text": "Mayor", "kind": "direct",
+                      "speaker": {"start": 6, "end": 15, "text": "Ines Rook", "label": "DATE"}}]},
+         "unknown speaker label"),
+        ({"entities": [{"start": 6, "label": "PERSON", "text": "Ines Rook"}]}, "missing 'end'"),
+    ],
+)
+def test_invalid_record_names_file_line_and_problem(tmp_path, layers, message):
+    path = _write_lines(tmp_path / "bad.jsonl", _record(), _record(**layers))
+    with pytest.raises(SchemaError) as err:
+        list(read_jsonl(path))
+    assert f"{path}:2" in str(err.value)
+    assert message in str(err.value)
+
+
+def test_invalid_json_names_line(tmp_path):
+    path = tmp_path / "broken.jsonl"
+    path.write_text(json.dumps(_record()) + "\n{not json\n")
+    with pytest.raises(SchemaError, match=r"broken\.jsonl:2: invalid JSON"):
+        list(read_jsonl(path))
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="nope.jsonl"):
+        list(read_jsonl(tmp_path / "nope.jsonl"))
+
+
+def test_extra_fields_survive_a_round_trip(tmp_path):
+    rec = _record(model_version="m-1", source="a.txt")
+    (doc,) = read_jsonl(_write_lines(tmp_path / "a.jsonl", rec))
+    write_jsonl([doc], tmp_path / "b.jsonl")
+    assert json.loads((tmp_path / "b.jsonl").read_text()) == rec
+
+
+def test_blank_lines_are_skipped(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n" + json.dumps(_record()) + "\n\n")
+    assert [d.doc_id for d in read_jsonl(path)] == ["d1"]
+
+
+# -- hypothesis: any valid document survives write-then-read unchanged -------------------
+
+_texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=80
+)
+_numbers = st.one_of(
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+)
+
+
+@st.composite
+def _span(draw, text):
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, len(text)))
+    return start, end, text[start:end]
+
+
+@st.composite
+def valid_docs(draw):
+    text = draw(_texts)
+    entities = []
+    for _ in range(draw(st.integers(0, 4))):
+        s, e, t = draw(_span(text))
+        entities.append(Entity(s, e, t, draw(st.sampled_from(ENTITY_LABELS)),
+                               draw(st.none() | st.floats(0, 1))))
+    quotes = []
+    for _ in range(draw(st.integers(0, 3))):
+        s, e, t = draw(_span(text))
+        speaker = None
+        if draw(st.booleans()):
+            ss, se, st_ = draw(_span(text))
+            speaker = Entity(ss, se, st_, draw(st.sampled_from(SPEAKER_LABELS)))
+        quotes.append(Quote(s, e, t, draw(st.sampled_from(QUOTE_KINDS)), speaker))
+    claims = []
+    for _ in range(draw(st.integers(0, 3))):
+        s, e, t = draw(_span(text))
+        qualifier = draw(st.sampled_from(QUALIFIERS))
+        high = draw(_numbers) if qualifier == "range" else None
+        claims.append(Claim(s, e, t, draw(_numbers), draw(st.text(max_size=10)), qualifier, high))
+    meta = draw(st.dictionaries(st.sampled_from(["title", "source", "model_version"]),
+                                st.text(max_size=10)))
+    return AnnotatedDoc(draw(st.text(min_size=1, max_size=12)), text,
+                        tuple(entities), tuple(quotes), tuple(claims), meta)
+
+
+@settings(max_examples=200, deadline=None)
+@given(docs=st.lists(valid_docs(), max_size=4))
+def test_any_valid_document_survives_write_then_read(tmp_path_factory, docs):
+    path = tmp_path_factory.mktemp("rt") / "docs.jsonl"
+    write_jsonl(docs, path)
+    assert list(read_jsonl(path)) == docs

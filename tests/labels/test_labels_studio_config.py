@@ -1,0 +1,46 @@
+"""The labeling config is a pure function of the schema, pinned by a golden file."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from goldsmith.labels import ENTITY_LABELS, QUALIFIERS, QUOTE_KINDS
+from goldsmith.labels.studio_config import labeling_config
+
+GOLDEN = Path(__file__).parent / "golden" / "labeling_config.xml"
+
+
+def test_matches_golden_file():
+    # Regenerate after a deliberate change with:
+    # python -c "from goldsmith.labels.studio_config import labeling_config as c; \
+    #   open('tests/labels/golden/labeling_config.xml','w').write(c())"
+    assert labeling_config() == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_one_labels_control_per_layer_over_one_text():
+    root = ET.fromstring(labeling_config())
+    controls = {c.get("name"): c for c in root.iter("Labels")}
+    assert set(controls) == {"entities", "quotes", "claims"}
+    assert {c.get("toName") for c in controls.values()} == {"text"}
+    assert [lab.get("value") for lab in controls["entities"]] == list(ENTITY_LABELS)
+    assert [lab.get("value") for lab in controls["quotes"]] == ["QUOTE", "SOURCE"]
+    assert len(list(root.iter("Text"))) == 1
+
+
+def test_per_region_attribute_controls():
+    root = ET.fromstring(labeling_config())
+    choices = {c.get("name"): [x.get("value") for x in c] for c in root.iter("Choices")}
+    assert choices == {"kind": list(QUOTE_KINDS), "qualifier": list(QUALIFIERS)}
+    per_region = [e for e in root.iter() if e.get("perRegion") == "true"]
+    assert {e.get("name") for e in per_region} == {"kind", "value", "value_high", "unit",
+                                                     "qualifier"}
+    assert [r.get("value") for r in root.iter("Relation")] == ["speaker"]
+
+
+def test_label_names_and_instructions_are_escaped():
+    xml = labeling_config(entity_labels=('A&B', '<X>', 'say "hi"'), instructions="1 < 2 & 3")
+    root = ET.fromstring(xml)  # well-formed despite the characters
+    values = [lab.get("value") for lab in root.find("Labels")]
+    assert values == ['A&B', '<X>', 'say "hi"']
+    assert root.find("Header").get("value") == "1 < 2 & 3"
