@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import datasets
+
 from goldsmith.labels.jsonl import doc_from_dict, doc_to_dict
 from goldsmith.labels.records import AnnotatedDoc
 

@@ -22,10 +22,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from goldsmith.errors import InputError
 from goldsmith.labels.jsonl import read_jsonl
 from goldsmith.labels.records import AnnotatedDoc
-
-from goldsmith.errors import InputError
 
 GOLD_JSONL = "gold.jsonl"
 DATASET_DIR = "dataset"

@@ -20,10 +20,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from goldsmith.errors import InputError, SchemaError
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote
 from goldsmith.labels.validate import problems
-
-from goldsmith.errors import InputError, SchemaError
 
 _SPEC_KEYS = ("doc_id", "text", "entities", "quotes", "claims")
 

@@ -2,4 +2,6 @@
 
 import typer
 
-app = typer.Typer(help="Start, stop and inspect the local Label Studio server.", no_args_is_help=True)
+app = typer.Typer(
+    help="Start, stop and inspect the local Label Studio server.", no_args_is_help=True
+)

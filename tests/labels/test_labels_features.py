@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datasets
+
 from goldsmith.labels import AnnotatedDoc, Claim, Entity, Quote
 from goldsmith.labels.features import dataset_to_docs, docs_to_dataset, gold_features
 

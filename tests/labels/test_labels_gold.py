@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from goldsmith.labels import AnnotatedDoc, write_jsonl
-from goldsmith.labels.gold import read_gold
 
 from goldsmith.errors import InputError
+from goldsmith.labels import AnnotatedDoc, write_jsonl
+from goldsmith.labels.gold import read_gold
 
 
 def test_reads_gold_dir_and_jsonl(tmp_path):

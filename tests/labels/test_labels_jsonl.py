@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goldsmith.errors import InputError, SchemaError
 from goldsmith.labels import (
     ENTITY_LABELS,
     QUALIFIERS,
@@ -17,10 +21,6 @@ from goldsmith.labels import (
     read_jsonl,
     write_jsonl,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from goldsmith.errors import InputError, SchemaError
 
 TEXT = "Mayor Ines Rook said at least 40 buses 🚌 would run."
 
