@@ -22,7 +22,8 @@ class Document:
     """A document of the corpus: normalised text plus where it came from.
 
     ``ignore`` lists (start, end) code-point ranges of advertising or boilerplate
-    lines; nothing is annotated inside them.
+    lines; nothing is annotated inside them. ``source_id`` is the record's own ``id``
+    field when the input had one (JSONL, CSV, Parquet, datasets rows).
     """
 
     doc_id: str
@@ -30,6 +31,7 @@ class Document:
     source: str = ""
     title: str | None = None
     ignore: tuple[tuple[int, int], ...] = ()
+    source_id: str | None = None
 
 
 def normalize_newlines(text: str) -> str:

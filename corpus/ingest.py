@@ -1,0 +1,190 @@
+"""Ingestion: inputs to documents with ids, duplicates dropped, boilerplate flagged.
+
+Rules, in this order, for each raw document read (see :mod:`goldsmith.corpus.readers`):
+
+1. a text that is empty or whitespace only is skipped and its source counted;
+2. the id is :func:`doc_id_for` of the normalised text; a document whose id was already
+   seen is an exact duplicate: it is dropped and reported with the source it duplicates
+   (the first one read wins, inputs are read in the order given, folders sorted);
+3. the lines found by :func:`goldsmith.corpus.boilerplate.ignore_ranges` become the
+   document's ignore ranges; the text is never changed.
+
+:func:`ingest` is a generator of events: each kept :class:`Document`, a :class:`Progress`
+now and then, and the :class:`IngestReport` last. :func:`build_corpus` writes the
+documents as a corpus folder and yields the progress and the report.
+
+Example:
+    >>> docs, report = ingest_all(["corpus/sample"])  # doctest: +SKIP
+    >>> report.documents == len(docs)  # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from goldsmith.corpus.boilerplate import ignore_ranges
+from goldsmith.corpus.dataset import CorpusWriter
+from goldsmith.corpus.documents import Document, doc_id_for
+from goldsmith.corpus.inputs import DEFAULT_GLOB, expand_inputs
+from goldsmith.corpus.readers import read_input
+
+PROGRESS_EVERY = 500
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A dropped document: ``source`` had the same text (``doc_id``) as ``duplicate_of``."""
+
+    source: str
+    duplicate_of: str
+    doc_id: str
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-ready dict."""
+        return {"source": self.source, "duplicate_of": self.duplicate_of, "doc_id": self.doc_id}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far ingestion is: input files done out of all, documents kept so far."""
+
+    files_done: int
+    files_total: int
+    documents: int
+    current: str = ""
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingestion read, kept and dropped."""
+
+    inputs: tuple[str, ...]
+    files: int
+    documents: int
+    words: int
+    ignored_lines: int
+    duplicates: tuple[Duplicate, ...] = ()
+    empty: tuple[str, ...] = ()
+
+    @property
+    def empty_skipped(self) -> int:
+        """How many empty (whitespace-only) documents were skipped."""
+        return len(self.empty)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "inputs": list(self.inputs),
+            "files": self.files,
+            "documents": self.documents,
+            "words": self.words,
+            "ignored_lines": self.ignored_lines,
+            "duplicates": [d.to_dict() for d in self.duplicates],
+            "empty_skipped": self.empty_skipped,
+            "empty": list(self.empty),
+        }
+
+
+IngestEvent = Document | Progress | IngestReport
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    text_field: str = "text",
+    glob: str = DEFAULT_GLOB,
+) -> Iterator[IngestEvent]:
+    """Read ``paths`` and yield kept documents, progress, and the report last (module rules).
+
+    Raises :class:`goldsmith.errors.InputError` for a bad input, naming the file and line.
+
+    Example:
+        >>> events = list(ingest(["news.jsonl"], text_field="body"))  # doctest: +SKIP
+        >>> isinstance(events[-1], IngestReport)  # doctest: +SKIP
+        True
+    """
+    given = tuple(str(p) for p in paths)
+    items = expand_inputs(given, glob)
+    seen: dict[str, str] = {}
+    duplicates: list[Duplicate] = []
+    empty: list[str] = []
+    words = ignored = 0
+    yield Progress(0, len(items), 0)
+    for done, item in enumerate(items):
+        for raw in read_input(item, text_field):
+            if not raw.text.strip():
+                empty.append(raw.source)
+                continue
+            doc_id = doc_id_for(raw.text)
+            if doc_id in seen:
+                duplicates.append(Duplicate(raw.source, seen[doc_id], doc_id))
+                continue
+            seen[doc_id] = raw.source
+            doc = Document(
+                doc_id=doc_id,
+                text=raw.text,
+                source=raw.source,
+                title=raw.title,
+                ignore=ignore_ranges(raw.text),
+                source_id=raw.source_id,
+            )
+            words += len(raw.text.split())
+            ignored += len(doc.ignore)
+            yield doc
+            if len(seen) % PROGRESS_EVERY == 0:
+                yield Progress(done, len(items), len(seen), item.source)
+        yield Progress(done + 1, len(items), len(seen), item.source)
+    yield IngestReport(
+        inputs=given,
+        files=len(items),
+        documents=len(seen),
+        words=words,
+        ignored_lines=ignored,
+        duplicates=tuple(duplicates),
+        empty=tuple(empty),
+    )
+
+
+def ingest_all(
+    paths: Iterable[str | Path], text_field: str = "text", glob: str = DEFAULT_GLOB
+) -> tuple[list[Document], IngestReport]:
+    """All documents of ``paths`` in a list, and the report (for small inputs and tests)."""
+    docs: list[Document] = []
+    report: IngestReport | None = None
+    for event in ingest(paths, text_field, glob):
+        if isinstance(event, Document):
+            docs.append(event)
+        elif isinstance(event, IngestReport):
+            report = event
+    assert report is not None  # ingest always ends with its report
+    return docs, report
+
+
+def build_corpus(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    text_field: str = "text",
+    glob: str = DEFAULT_GLOB,
+) -> Iterator[Progress | IngestReport]:
+    """Ingest ``paths`` into a corpus folder ``out_dir``; yields progress, the report last.
+
+    The corpus is written only when every input was read; on an error ``out_dir`` is
+    left as it was. An input without documents gives an empty (but valid) corpus.
+
+    Example:
+        >>> *_, report = build_corpus(["corpus/sample"], "out/corpus")  # doctest: +SKIP
+    """
+    report: IngestReport | None = None
+    with CorpusWriter(out_dir) as writer:
+        for event in ingest(paths, text_field, glob):
+            if isinstance(event, Document):
+                writer.add(event)
+            elif isinstance(event, IngestReport):
+                report = event
+            else:
+                yield event
+    assert report is not None  # ingest always ends with its report
+    yield report

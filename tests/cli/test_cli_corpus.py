@@ -1,0 +1,239 @@
+"""``goldsmith corpus ingest`` and ``goldsmith corpus show`` through the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from goldsmith.cli import app
+from goldsmith.corpus import doc_id_for, read_corpus
+
+runner = CliRunner()
+
+STORY = "Harbour Reopens After Storm\n\nBoats returned on Monday.\nAdvertisement\nMore came.\n"
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "harbour.txt").write_bytes(STORY.replace("\n", "\r\n").encode())
+    (folder / "README.md").write_text("About this folder.\n", encoding="utf-8")
+    lines = [{"id": "n1", "body": "Second story."}, {"body": "Second story."}, {"body": ""}]
+    (tmp_path / "more.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_ingest_writes_a_corpus_and_prints_summary_and_next_step(inputs):
+    out = inputs / "corpus"
+    result = invoke(
+        "corpus",
+        "ingest",
+        inputs / "news",
+        inputs / "more.jsonl",
+        "--out",
+        out,
+        "--text-field",
+        "body",
+    )
+    assert result.exit_code == 0, result.output
+    docs = list(read_corpus(out))
+    assert [d.source for d in docs] == ["news/harbour.txt", "more.jsonl:1"]
+    assert docs[0].doc_id == doc_id_for(STORY)
+    assert [docs[0].text[s:e] for s, e in docs[0].ignore] == ["Advertisement"]
+    for row in ("documents", "duplicates dropped", "empty skipped", "ignored lines"):
+        assert row in result.output
+    assert "duplicate: more.jsonl:2 has the same text as more.jsonl:1" in result.output
+    assert "empty, skipped: more.jsonl:3" in result.output
+    assert f"goldsmith annotate predict {out} --out predictions.jsonl" in result.output
+
+
+def test_ingest_reads_csv_and_parquet(tmp_path):
+    (tmp_path / "a.csv").write_text("text,title\nFrom CSV.,Csv title\n", encoding="utf-8")
+    pq.write_table(pa.table({"text": ["From Parquet."]}), tmp_path / "b.parquet")
+    result = invoke(
+        "corpus", "ingest", tmp_path / "a.csv", tmp_path / "b.parquet", "--out", tmp_path / "corpus"
+    )
+    assert result.exit_code == 0, result.output
+    docs = list(read_corpus(tmp_path / "corpus"))
+    assert [(d.source, d.title) for d in docs] == [
+        ("a.csv:row 1", "Csv title"),
+        ("b.parquet:row 1", None),
+    ]
+
+
+def test_ingest_glob_option(inputs):
+    (inputs / "news" / "notes.md").write_text("Notes Title\n\nA note.\n", encoding="utf-8")
+    result = invoke(
+        "corpus", "ingest", inputs / "news", "--glob", "*.md", "--out", inputs / "corpus"
+    )
+    assert result.exit_code == 0, result.output
+    assert [d.source for d in read_corpus(inputs / "corpus")] == ["news/notes.md"]
+
+
+def test_empty_input_prints_a_clear_message(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = invoke("corpus", "ingest", tmp_path / "empty", "--out", tmp_path / "corpus")
+    assert result.exit_code == 0, result.output
+    assert "No input files found" in result.output
+    assert "annotate predict" not in result.output
+    assert list(read_corpus(tmp_path / "corpus")) == []
+
+
+def _bad_inputs(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"Caf\xe9 opens.")
+    missing = tmp_path / "missing.jsonl"
+    missing.write_text('{"text": "ok"}\n{"body": "x"}\n', encoding="utf-8")
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"text": "ok"}\n\n{"text": \n', encoding="utf-8")
+    csv = tmp_path / "a.csv"
+    csv.write_text("title,body\nT,x\n", encoding="utf-8")
+    docx = tmp_path / "story.docx"
+    docx.write_bytes(b"PK")
+    return {
+        "not utf-8": (latin, "latin.txt: not UTF-8 at byte 3"),
+        "missing field": (missing, "missing.jsonl:2: no field 'text'; fields present: 'body'"),
+        "invalid json": (broken, "broken.jsonl:3: invalid JSON"),
+        "missing column": (csv, "a.csv: header has no column 'text'; columns present: 'title'"),
+        "unsupported": (docx, "supported: .txt, .md, .jsonl, .csv, .parquet"),
+        "nonexistent": (tmp_path / "nope.txt", "nope.txt: no such file or folder"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["not utf-8", "missing field", "invalid json", "missing column", "unsupported", "nonexistent"],
+)
+def test_bad_input_is_one_line_and_exit_code_2(tmp_path, case):
+    path, message = _bad_inputs(tmp_path)[case]
+    result = invoke("corpus", "ingest", path, "--out", tmp_path / "corpus")
+    assert result.exit_code == 2
+    assert message in result.output
+    assert result.output.count("error:") == 1
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_ingest_refuses_to_overwrite_a_folder_that_is_not_a_corpus(inputs):
+    (inputs / "keep").mkdir()
+    (inputs / "keep" / "file.txt").write_text("mine", encoding="utf-8")
+    result = invoke("corpus", "ingest", inputs / "news", "--out", inputs / "keep")
+    assert result.exit_code == 2
+    assert "refusing to overwrite" in result.output
+
+
+@pytest.fixture
+def corpus(inputs):
+    out = inputs / "corpus"
+    result = invoke(
+        "corpus",
+        "ingest",
+        inputs / "news",
+        inputs / "more.jsonl",
+        "--out",
+        out,
+        "--text-field",
+        "body",
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_show_lists_documents(corpus):
+    result = invoke("corpus", "show", corpus)
+    assert result.exit_code == 0, result.output
+    assert doc_id_for(STORY) in result.output
+    assert "news/harbour.txt" in result.output
+    assert "Advertisement" in result.output
+    assert "2 of 2 documents shown" in result.output
+
+
+def test_show_limit(corpus):
+    result = invoke("corpus", "show", corpus, "--limit", "1")
+    assert result.exit_code == 0, result.output
+    assert "1 of 2 documents shown" in result.output
+    assert "more.jsonl:1" not in result.output
+
+
+def test_show_one_document_marks_ignored_lines(corpus):
+    result = invoke("corpus", "show", corpus, "--doc", doc_id_for(STORY))
+    assert result.exit_code == 0, result.output
+    assert "title: Harbour Reopens After Storm" in result.output
+    assert "[ignored] Advertisement" in result.output
+    assert "Boats returned on Monday." in result.output
+    assert "[ignored] Boats" not in result.output
+
+
+def test_show_unknown_document_is_exit_code_2(corpus):
+    result = invoke("corpus", "show", corpus, "--doc", "doc-0000000000000000")
+    assert result.exit_code == 2
+    assert "no document 'doc-0000000000000000'" in result.output
+
+
+def test_show_raw_input_ingests_on_the_fly(inputs):
+    result = invoke("corpus", "show", inputs / "more.jsonl", "--text-field", "body")
+    assert result.exit_code == 0, result.output
+    assert "more.jsonl:1" in result.output
+    assert "1 of 1 documents shown" in result.output
+
+
+def test_show_empty_corpus(tmp_path):
+    (tmp_path / "empty").mkdir()
+    invoke("corpus", "ingest", tmp_path / "empty", "--out", tmp_path / "corpus")
+    result = invoke("corpus", "show", tmp_path / "corpus")
+    assert result.exit_code == 0, result.output
+    assert "has no documents" in result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "words"),
+    [
+        ("ingest", ["--out", "--text-field", "--glob", "README"]),
+        ("show", ["--limit", "--doc", "--text-field"]),
+    ],
+)
+def test_help_texts(command, words):
+    result = invoke("corpus", command, "--help")
+    assert result.exit_code == 0
+    for word in words:
+        assert word in result.output
+
+
+def test_sample_corpus_ingests_cleanly_with_its_advertising_lines(sample_dir, tmp_path):
+    if not any(sample_dir.glob("*.txt")):
+        pytest.skip("corpus/sample has no .txt files yet")
+    result = invoke("corpus", "ingest", sample_dir, "--out", tmp_path / "corpus")
+    assert result.exit_code == 0, result.output
+    docs = list(read_corpus(tmp_path / "corpus"))
+    assert len(docs) == len(list(sample_dir.glob("*.txt")))
+    assert sum(len(d.ignore) for d in docs) >= 1
+
+
+def test_show_prints_brackets_in_titles_literally(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(
+        json.dumps({"text": "Body.", "title": "[bold]Update[/bold]"}) + "\n", encoding="utf-8"
+    )
+    result = invoke("corpus", "show", path)
+    assert result.exit_code == 0, result.output
+    assert "[bold]Update[/bold]" in result.output
+
+
+def test_input_with_only_empty_documents_says_so(tmp_path):
+    path = tmp_path / "blank.jsonl"
+    path.write_text('{"text": "  "}\n', encoding="utf-8")
+    result = invoke("corpus", "ingest", path, "--out", tmp_path / "corpus")
+    assert result.exit_code == 0, result.output
+    assert "every one was empty or a duplicate" in result.output
+    assert "empty, skipped: blank.jsonl:1" in result.output
