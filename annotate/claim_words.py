@@ -1,0 +1,263 @@
+"""Word lists of the numeric-claim rules, and the counted noun's unit.
+
+Everything :mod:`goldsmith.annotate.claims` matches by spelling lives here, so a rule
+change is a one-line edit: qualifier phrases, currency and unit words, month and time
+words, the verbs and determiners the rules look at. ``unit_of`` turns a counted noun
+into the spec's ``unit``: its singular lower-case lemma with spelling variants unified.
+
+Example:
+    >>> singular("casualties")
+    'casualty'
+    >>> QUALIFIERS[("as", "many", "as")]
+    'at_most'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Qualifier phrases (lower-case word tuples) written before the number.
+QUALIFIERS: dict[tuple[str, ...], str] = {
+    **{
+        (w,): "approx"
+        for w in (
+            "about",
+            "around",
+            "approximately",
+            "roughly",
+            "some",
+            "nearly",
+            "almost",
+            "estimated",
+            "circa",
+            "approx.",
+            "approx",
+            "~",
+        )
+    },
+    ("an", "estimated"): "approx",
+    ("close", "to"): "approx",
+    ("just", "about"): "approx",
+    ("at", "least"): "at_least",
+    ("no", "fewer", "than"): "at_least",
+    ("no", "less", "than"): "at_least",
+    ("not", "less", "than"): "at_least",
+    ("not", "fewer", "than"): "at_least",
+    ("a", "minimum", "of"): "at_least",
+    ("more", "than"): "more_than",
+    ("over",): "more_than",
+    ("upwards", "of"): "more_than",
+    ("upward", "of"): "more_than",
+    ("in", "excess", "of"): "more_than",
+    ("exceeding",): "more_than",
+    ("above",): "more_than",
+    ("greater", "than"): "more_than",
+    ("well", "over"): "more_than",
+    ("just", "over"): "more_than",
+    ("at", "most"): "at_most",
+    ("up", "to"): "at_most",
+    ("as", "many", "as"): "at_most",
+    ("as", "much", "as"): "at_most",
+    ("no", "more", "than"): "at_most",
+    ("not", "more", "than"): "at_most",
+    ("a", "maximum", "of"): "at_most",
+    ("less", "than"): "less_than",
+    ("fewer", "than"): "less_than",
+    ("under",): "less_than",
+    ("below",): "less_than",
+    ("just", "under"): "less_than",
+}
+AFTER_QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("or", "more"): "at_least",
+    ("or", "so"): "approx",
+    ("plus",): "more_than",
+    ("+",): "more_than",
+    ("or", "fewer"): "at_most",
+    ("or", "less"): "at_most",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "dollar",
+    "dollars": "dollar",
+    "usd": "dollar",
+    "euro": "euro",
+    "euros": "euro",
+    "eur": "euro",
+    "pound": "pound",
+    "pounds": "pound",
+    "gbp": "pound",
+    "sterling": "pound",
+    "yen": "yen",
+    "won": "won",
+    "yuan": "yuan",
+    "renminbi": "yuan",
+    "ruble": "ruble",
+    "rubles": "ruble",
+    "rouble": "ruble",
+    "roubles": "ruble",
+    "rupee": "rupee",
+    "rupees": "rupee",
+    "hryvnia": "hryvnia",
+    "hryvnias": "hryvnia",
+    "franc": "franc",
+    "francs": "franc",
+}
+UNIT_WORDS: dict[str, str] = {
+    "km": "kilometer",
+    "kms": "kilometer",
+    "kilometre": "kilometer",
+    "mi": "mile",
+    "metre": "meter",
+    "centimetre": "centimeter",
+    "millimetre": "millimeter",
+    "cm": "centimeter",
+    "mm": "millimeter",
+    "kg": "kilogram",
+    "kgs": "kilogram",
+    "lb": "pound",
+    "lbs": "pound",
+    "ft": "foot",
+    "feet": "foot",
+    "litre": "liter",
+    "ha": "hectare",
+    "hrs": "hour",
+    "yrs": "year",
+    "mins": "minute",
+    "mph": "mph",
+    "sq": "square",
+    "people": "person",
+}
+DURATIONS = frozenset(
+    {
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "night",
+        "week",
+        "month",
+        "year",
+        "decade",
+        "century",
+    }
+)
+MEASURES = frozenset(
+    {
+        "kilometer",
+        "mile",
+        "meter",
+        "centimeter",
+        "millimeter",
+        "foot",
+        "yard",
+        "inch",
+        "kilogram",
+        "gram",
+        "ton",
+        "tonne",
+        "liter",
+        "gallon",
+        "barrel",
+        "acre",
+        "hectare",
+        "degree",
+        "knot",
+        "mph",
+        "percent",
+        "percentage point",
+    }
+)
+PERCENT_WORDS = frozenset({"%", "percent", "pct"})
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. "
+    "oct oct. nov nov. dec dec.".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+TIME_WORDS = frozenset(
+    "a.m. p.m. a.m p.m am pm o'clock gmt utc et est edt pst pdt bst cet cest msk".split()
+)
+RELATIVE_AFTER = frozenset({"ago", "old", "older"})
+TEMPERATURE_SCALES = {
+    "celsius": "celsius",
+    "c": "celsius",
+    "fahrenheit": "fahrenheit",
+    "f": "fahrenheit",
+    "°c": "celsius",
+    "°f": "fahrenheit",
+}
+REFERENTIAL = frozenset("the these those both all its their his her our your my whose".split())
+NAME_MARKERS = frozenset({"number", "no.", "no", "#", "nos.", "num."})
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
+)
+QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: Verbs whose subject is the thing counted by their object ("casualties exceeding 600,000").
+QUANTITY_VERBS = frozenset(
+    {
+        "exceed",
+        "top",
+        "reach",
+        "hit",
+        "number",
+        "total",
+        "surpass",
+        "approach",
+        "be",
+    }
+)
+#: Verbs of change: "rose to 600,000" counts the subject too.
+CHANGE_VERBS = frozenset(
+    {
+        "climb",
+        "rise",
+        "grow",
+        "increase",
+        "fall",
+        "drop",
+        "decline",
+        "stand",
+        "amount",
+        "jump",
+        "soar",
+        "shrink",
+        "swell",
+        "slip",
+        "plunge",
+    }
+)
+#: Nouns that stand for an elided counted thing ("two others"): unit from context.
+PRONOUN_NOUNS = frozenset({"other", "more"})
+NP_STOP = frozenset({"last", "next", "this", "that", "each", "every", "per", "same", "such"})
+
+
+def unit_of(tok: Token) -> str:
+    """The singular lower-case lemma of a counted noun, with spelling variants unified."""
+    low = tok.text.lower()
+    if low in UNIT_WORDS:
+        return UNIT_WORDS[low]
+    if low in CURRENCY_WORDS:
+        return CURRENCY_WORDS[low]
+    lemma = tok.lemma_.lower() or low
+    if lemma == low and is_plural(tok):
+        lemma = singular(low)
+    return UNIT_WORDS.get(lemma, lemma)
+
+
+def is_plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or (
+        tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() != tok.text.lower()
+    )
+
+
+def singular(word: str) -> str:
+    """A simple English singular: "casualties" -> "casualty", "boxes" -> "box"."""
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2:
+        return word[:-1]
+    return word

@@ -1,0 +1,419 @@
+"""Reading numbers written the way news text writes them, in digits or in words.
+
+The parser works on a sequence of words (token texts, as spaCy splits them) and finds
+the longest number expression starting at a given word. Forms understood:
+
+- digits with thousands separators and decimals: "3,000", "1,500.5", "12";
+  a digit string with a leading zero ("0123") is not a number (phone numbers, codes);
+- abbreviated scales glued to the digits: "2.4bn", "3mn", "5k" -> 2.4e9, 3e6, 5e3;
+- number words up to the trillions: "three", "twenty-five", "twenty five",
+  "two hundred and ten", "a dozen", "two dozen", "a hundred", "half a million";
+- digits followed by scale words: "1.5 million", "3 trillion";
+- plural scale words, which state a lower bound (``vague``): "hundreds", "thousands",
+  "millions", "dozens" (12), "tens of thousands" (10,000), "hundreds of thousands";
+  "several thousand" and "a few hundred" read the same way;
+- "minus" before a number negates it: "minus 5" -> -5;
+- a currency sign or code before the number sets ``currency``: "$2.4bn" -> 2.4e9 dollar,
+  "€5m" -> 5e6 euro (after a currency, "m", "b", "k" are scales too).
+
+Ranges written as one token ("20–30") are read by :func:`parse_range_token`.
+
+Example:
+    >>> parse_number("$2.4bn").value, parse_number("$2.4bn").currency
+    (2400000000.0, 'dollar')
+    >>> parse_number("twenty-five").value
+    25.0
+    >>> parse_number("thousands of").vague
+    True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+#: Number words below one hundred.
+UNITS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+TEENS: dict[str, int] = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+#: Scale words that multiply what precedes them.
+SCALES: dict[str, int] = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+#: Plural scale words: "thousands of" means some thousands, read as the scale itself.
+PLURAL_SCALES: dict[str, int] = {
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 10**3,
+    "millions": 10**6,
+    "billions": 10**9,
+    "trillions": 10**12,
+}
+#: Abbreviated scales, glued ("2.4bn") or separate ("5 mln"); always safe to read.
+ABBREVIATED_SCALES: dict[str, int] = {
+    "bn": 10**9,
+    "bln": 10**9,
+    "mn": 10**6,
+    "mln": 10**6,
+    "trn": 10**12,
+    "tn": 10**12,
+}
+#: One-letter scales, read only after a currency ("€5m"), since "5 m" may be metres.
+CURRENCY_SCALES: dict[str, int] = {"k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
+#: Currency signs and codes written before the number, with the unit they name.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "$": "dollar",
+    "us$": "dollar",
+    "a$": "dollar",
+    "c$": "dollar",
+    "hk$": "dollar",
+    "nz$": "dollar",
+    "s$": "dollar",
+    "usd": "dollar",
+    "€": "euro",
+    "eur": "euro",
+    "£": "pound",
+    "gbp": "pound",
+    "¥": "yen",
+    "jpy": "yen",
+    "₩": "won",
+    "krw": "won",
+    "₽": "ruble",
+    "rub": "ruble",
+    "₹": "rupee",
+    "₴": "hryvnia",
+    "cny": "yuan",
+    "rmb": "yuan",
+}
+#: Vague quantifiers that turn a following singular scale into a lower bound.
+VAGUE_QUANTIFIERS: frozenset[str] = frozenset({"several", "few"})
+
+_DIGITS = re.compile(
+    r"^(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?P<suffix>bn|bln|mn|mln|trn|tn|k|m|b)?$"
+)
+_RANGE_TOKEN = re.compile(r"^(?P<low>[\d.,]+)[-\u2013\u2014](?P<high>[\d.,]+)$")
+_SPLIT = re.compile(r"[-\u2013\u2014]|[^\s\-\u2013\u2014]+")
+_SIGN = re.compile(r"^(us\$|a\$|c\$|hk\$|nz\$|s\$|[$€£¥₩₽₹₴])(?=\S)", re.IGNORECASE)
+
+STARTERS: frozenset[str] = frozenset(
+    set(UNITS)
+    | set(TEENS)
+    | set(TENS)
+    | set(PLURAL_SCALES)
+    | set(CURRENCY_PREFIXES)
+    | {"a", "an", "half", "tens", "several", "minus"}
+)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number found in ``words[start:end]``.
+
+    ``vague`` marks plural scale words ("thousands") that state a lower bound;
+    ``scale`` is the multiplier of the trailing scale word (1 when there is none);
+    ``currency`` the unit named by a currency sign or code before the number.
+    """
+
+    start: int
+    end: int
+    value: float
+    vague: bool = False
+    scale: int = 1
+    currency: str | None = None
+    digits: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "vague": self.vague,
+            "scale": self.scale,
+            "currency": self.currency,
+            "digits": self.digits,
+        }
+
+
+def is_starter(word: str) -> bool:
+    """Cheap test: could a number expression start at ``word``?"""
+    return bool(word) and (word[0].isdigit() or word[0] == "." or word.lower() in STARTERS)
+
+
+def digit_value(word: str) -> Decimal | None:
+    """The value of a digit token: "3,000" -> 3000, "2.4bn" -> 2.4e9; None otherwise.
+
+    A digit string with a leading zero and no decimal point ("0123") is not a number.
+    """
+    found = _DIGITS.match(word.lower())
+    if found is None:
+        return None
+    num = found["num"]
+    if len(num) > 1 and num[0] == "0" and num[1] != ".":
+        return None
+    suffix = found["suffix"]
+    if suffix in CURRENCY_SCALES:
+        return None  # only read after a currency sign, see match_number
+    try:
+        value = Decimal(num.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value * ABBREVIATED_SCALES[suffix] if suffix else value
+
+
+def match_number(words: Sequence[str], i: int) -> NumberMatch | None:
+    """The longest number expression starting at ``words[i]``, or None.
+
+    Rule: an optional currency sign, then digits or number words combined the way
+    English writes them, then scale words. "and" joins only after "hundred" or a scale
+    word ("two hundred and ten"); a hyphen only joins tens and units ("twenty-five").
+    A trailing "of" is never consumed.
+    """
+    n = len(words)
+    if i >= n:
+        return None
+    currency = None
+    j = i
+    sign = 1
+    if words[j].lower() == "minus":
+        sign, j = -1, j + 1
+        if j >= n:
+            return None
+    first = words[j].lower()
+    if first in CURRENCY_PREFIXES:
+        currency = CURRENCY_PREFIXES[first]
+        j += 1
+        if j >= n:
+            return None
+    found = _match_bare(words, j, currency is not None)
+    if found is None:
+        return None
+    value, end, vague, scale, digits = found
+    number = float(sign * value)
+    if (sign < 0 and vague) or not math.isfinite(number):
+        return None  # "minus thousands"; a digit string too long for a float
+    return NumberMatch(i, end, number, vague, scale, currency, digits)
+
+
+def _match_bare(
+    words: Sequence[str], i: int, after_currency: bool
+) -> tuple[Decimal, int, bool, int, bool] | None:
+    n = len(words)
+    low = words[i].lower()
+    if low in PLURAL_SCALES or low == "tens":
+        return _match_plural(words, i)
+    if low in VAGUE_QUANTIFIERS or (low == "a" and i + 1 < n and words[i + 1].lower() == "few"):
+        k = i + 1 if low != "a" else i + 2
+        if k < n and (words[k].lower() in SCALES or words[k].lower() == "hundred"):
+            scale = SCALES.get(words[k].lower(), 100)
+            return Decimal(scale), k + 1, True, scale, False
+        return None
+    if low == "half" and i + 2 < n and words[i + 1].lower() in ("a", "an"):
+        scale = SCALES.get(words[i + 2].lower())
+        if scale is None:
+            return None
+        return Decimal(scale) / 2, i + 3, False, scale, False
+    digits = False
+    if low in ("a", "an"):
+        if i + 1 >= n:
+            return None
+        nxt = words[i + 1].lower()
+        if nxt not in SCALES and nxt not in ("hundred", "dozen"):
+            return None
+        current, j, last = Decimal(1), i + 1, "unit"
+    else:
+        value = digit_value(words[i])
+        if value is not None:
+            current, j, last, digits = value, i + 1, "digits", True
+            glued = _DIGITS.match(low)
+            if glued and glued["suffix"]:
+                mult = ABBREVIATED_SCALES[glued["suffix"]]
+                return current, j, False, mult, True
+            if after_currency and j < n and words[j].lower() in CURRENCY_SCALES:
+                current *= CURRENCY_SCALES[words[j].lower()]
+                return current, j + 1, False, CURRENCY_SCALES[words[j].lower()], True
+        else:
+            word_value = _small_word(low)
+            if word_value is None:
+                if after_currency:
+                    return _currency_glued(low, i)
+                return None
+            current, j, last = Decimal(word_value[0]), i + 1, word_value[1]
+    return _continue(words, j, current, last, digits)
+
+
+def _currency_glued(low: str, i: int) -> tuple[Decimal, int, bool, int, bool] | None:
+    found = _DIGITS.match(low)
+    if found is None or found["suffix"] not in CURRENCY_SCALES:
+        return None
+    mult = CURRENCY_SCALES[found["suffix"]]
+    return Decimal(found["num"].replace(",", "")) * mult, i + 1, False, mult, True
+
+
+def _small_word(low: str) -> tuple[int, str] | None:
+    if low in UNITS:
+        return UNITS[low], "unit"
+    if low in TEENS:
+        return TEENS[low], "teen"
+    if low in TENS:
+        return TENS[low], "tens"
+    if "-" in low:
+        head, _, tail = low.partition("-")
+        if head in TENS and tail in UNITS and UNITS[tail] > 0:
+            return TENS[head] + UNITS[tail], "unit"
+    return None
+
+
+def _continue(
+    words: Sequence[str], j: int, current: Decimal, last: str, digits: bool
+) -> tuple[Decimal, int, bool, int, bool]:
+    """Extend a number with hyphenated units, "hundred", "and", scale words and "dozen"."""
+    n = len(words)
+    total = Decimal(0)
+    big = 10**15  # the last scale used; each further scale must be smaller
+    scale = 1
+    while j < n:
+        low = words[j].lower()
+        nxt = words[j + 1].lower() if j + 1 < n else ""
+        small = _small_word(low)
+        if low == "-" and last == "tens" and nxt in UNITS and UNITS[nxt] > 0:
+            current += UNITS[nxt]
+            j, last = j + 2, "unit"
+        elif small and not digits and _can_follow(last, small[1], current):
+            current += small[0]
+            j, last = j + 1, small[1]
+        elif low == "hundred" and last in ("unit", "teen", "digits") and 0 < current < 100:
+            current *= 100
+            j, last, scale = j + 1, "hundred", max(scale, 100)
+        elif low in SCALES and SCALES[low] < big and last != "and" and current > 0:
+            big = SCALES[low]
+            total += current * big
+            current, scale = Decimal(0), max(scale, big)
+            j, last = j + 1, "scale"
+        elif low in ABBREVIATED_SCALES and digits and last == "digits":
+            current *= ABBREVIATED_SCALES[low]
+            scale = ABBREVIATED_SCALES[low]
+            j, last = j + 1, "scale"
+            break
+        elif low == "dozen" and last in ("unit", "teen", "tens", "digits"):
+            current *= 12
+            j, last, scale = j + 1, "scale", 12
+            break
+        elif (
+            low == "and"
+            and last in ("hundred", "scale")
+            and not digits
+            and _small_word(nxt) is not None
+        ):
+            j, last = j + 1, "and"
+        else:
+            break
+    return total + current, j, False, scale, digits
+
+
+def _can_follow(last: str, kind: str, current: Decimal) -> bool:
+    if last in ("hundred", "scale", "and"):
+        return current % 100 == 0 if kind != "unit" else current % 10 == 0
+    return last == "tens" and kind == "unit"
+
+
+def _match_plural(words: Sequence[str], i: int) -> tuple[Decimal, int, bool, int, bool] | None:
+    """ "thousands" -> 1000; "tens/hundreds of thousands" -> 10,000 / 100,000."""
+    n = len(words)
+    low = words[i].lower()
+    base = 10 if low == "tens" else PLURAL_SCALES[low]
+    if i + 2 < n and words[i + 1].lower() == "of":
+        outer = words[i + 2].lower()
+        if outer in PLURAL_SCALES and PLURAL_SCALES[outer] > base and outer != "dozens":
+            return Decimal(base * PLURAL_SCALES[outer]), i + 3, True, PLURAL_SCALES[outer], False
+    if low == "tens":
+        return None
+    return Decimal(base), i + 1, True, base, False
+
+
+def split_words(text: str) -> list[str]:
+    """Split ``text`` roughly the way spaCy does for numbers: signs, hyphens, "%" apart."""
+    words: list[str] = []
+    for chunk in text.split():
+        sign = _SIGN.match(chunk)
+        if sign:
+            words.append(sign.group(1))
+            chunk = chunk[sign.end() :]
+        tail = []
+        while chunk and chunk[-1] in "%,;:":
+            tail.insert(0, chunk[-1])
+            chunk = chunk[:-1]
+        if _DIGITS.match(chunk.lower()) or _RANGE_TOKEN.match(chunk):
+            words.append(chunk)
+        else:
+            words.extend(_SPLIT.findall(chunk))
+        words.extend(tail)
+    return words
+
+
+def parse_number(text: str) -> NumberMatch | None:
+    """The number that ``text`` consists of, or None when ``text`` is anything more or less.
+
+    A trailing "of" after a plural scale word is allowed ("thousands of").
+    """
+    words = split_words(text)
+    if not words:
+        return None
+    found = match_number(words, 0)
+    if found is None:
+        return None
+    rest = words[found.end :]
+    if rest == [] or (found.vague and [w.lower() for w in rest] == ["of"]):
+        return found
+    return None
+
+
+def parse_range_token(word: str) -> tuple[float, float] | None:
+    """A range written as one token with a dash: "20–30" -> (20.0, 30.0); None otherwise.
+
+    The high end must be larger than the low end ("3-2" is a score, not a range).
+    """
+    found = _RANGE_TOKEN.match(word)
+    if found is None:
+        return None
+    low, high = digit_value(found["low"]), digit_value(found["high"])
+    if low is None or high is None or not high > low or not math.isfinite(float(high)):
+        return None
+    return float(low), float(high)
