@@ -4,6 +4,8 @@ Reads ``annotations.jsonl`` and ``predictions.jsonl`` of a gold directory (layou
 :mod:`goldsmith.labels.gold`). The rules:
 
 - a document's task is its meta ``task_id`` (its ``doc_id`` when there is none);
+- a directory without ``annotations.jsonl`` gives an empty table (``missing`` says
+  so); a file that cannot be read or parsed is an error naming the file and line;
 - only annotations with status ``submitted`` count (a missing status counts as
   submitted); skipped and draft ones are only counted;
 - when one annotator submitted several annotations of one task, the latest wins
@@ -51,6 +53,8 @@ class AnnotationTable:
     drafts: int = 0
     superseded: int = 0
     has_predictions: bool = False
+    #: The file that was not there (``annotations.jsonl``), when the table is empty for that.
+    missing: str | None = None
 
     @property
     def annotators(self) -> tuple[str, ...]:
@@ -79,10 +83,7 @@ def read_annotation_table(
         raise InputError(f"{gold_dir}: not a directory; pass the gold directory of a pull")
     ann_path = gold_dir / ANNOTATIONS_JSONL
     if not ann_path.exists():
-        raise InputError(
-            f"{gold_dir}: no {ANNOTATIONS_JSONL}; make a gold directory with "
-            "'goldsmith annotate pull'"
-        )
+        return AnnotationTable(annotations=(), predictions={}, missing=ANNOTATIONS_JSONL)
     latest: dict[tuple[str, str], tuple[str, int, AnnotatedDoc]] = {}
     skipped = drafts = superseded = 0
     for index, (where, doc) in enumerate(_read_records(ann_path)):

@@ -58,9 +58,7 @@ def layer_regions(doc: AnnotatedDoc, layer: str) -> tuple[Span, ...]:
 
 def token_labels(doc: AnnotatedDoc, layer: str) -> tuple[str, ...]:
     """The label of every token of ``doc.text`` in ``layer`` (``"O"`` outside every region)."""
-    regions = sorted(
-        layer_regions(doc, layer), key=lambda r: (r.start, -r.end, region_label(r))
-    )
+    regions = sorted(layer_regions(doc, layer), key=lambda r: (r.start, -r.end, region_label(r)))
     labels: list[str] = []
     first = 0  # regions before this index end before the current token starts
     for token in tokenize(doc.text):
@@ -75,4 +73,3 @@ def token_labels(doc: AnnotatedDoc, layer: str) -> tuple[str, ...]:
                 break
         labels.append(label)
     return tuple(labels)
-

@@ -1,7 +1,146 @@
 """``goldsmith eval agree``: agreement between annotators and pre-annotation edit rate."""
 
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from goldsmith.eval.agreement import ALL_LABELS, AgreementReport, agreement_report
+from goldsmith.eval.edit_rate import EditCounts
+from goldsmith.labels.schema import LAYERS
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``agree`` command to the ``eval`` sub-app."""
+    app.command("agree")(agree_command)
+
+
+def agree_command(
+    gold_dir: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            file_okay=False,
+            metavar="GOLD_DIR",
+            help="Gold directory written by 'goldsmith annotate pull' "
+            "(reads annotations.jsonl and predictions.jsonl).",
+        ),
+    ],
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the full agreement report as JSON here.")
+    ] = None,
+    model_version: Annotated[
+        str | None,
+        typer.Option(
+            help="Measure the edit rate against the predictions of this model version "
+            "(default: each task's last prediction)."
+        ),
+    ] = None,
+) -> None:
+    """Agreement between annotators: pairwise span F1 per layer and label, Krippendorff's
+    alpha on token labels, and how much annotators edited the pre-annotations.
+
+    Only submitted annotations count (the latest per task and annotator). Span F1 matches
+    regions exactly (entities: offsets and label), and also at 30% overlap for quotes and
+    50% for claims.
+
+    Example: goldsmith eval agree gold/ --json agreement.json
+    """
+    report = agreement_report(gold_dir, model_version=model_version)
+    console = Console(highlight=False)
+    render(report, console)
+    if json_path is not None:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(
+            json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        console.print(f"agreement report written to {json_path}", markup=False)
+
+
+def render(report: AgreementReport, console: Console) -> None:
+    """Print the agreement report as rich tables."""
+    console.print(
+        f"{report.annotations} submitted annotation(s) by {len(report.annotators)} "
+        f"annotator(s) on {report.tasks} task(s); {report.shared_tasks} task(s) with two "
+        f"or more annotators; {report.skipped} skipped, {report.drafts} draft(s) not counted.",
+        markup=False,
+    )
+    for note in report.notes:
+        console.print(f"note: {note}", markup=False)
+    if not report.annotations:
+        return
+    if report.pairs:
+        console.print(_pair_table(report))
+    if report.shared_tasks:
+        console.print(_alpha_table(report))
+    if report.edits is not None:
+        console.print(_edit_table(report.edits))
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _pair_table(report: AgreementReport) -> Table:
+    table = Table(title="Pairwise span F1 between annotators")
+    for column in ("layer", "match", "label", "pair", "tasks", "both", "only a", "only b", "F1"):
+        left = column in ("layer", "match", "label", "pair")
+        table.add_column(column, justify="left" if left else "right")
+    for key in report.pair_keys():
+        layer, label, criterion = key
+        rows = [p for p in report.pairs if (p.layer, p.label, p.criterion) == key]
+        summed = report.summed(layer, label, criterion)
+        if len(rows) > 1 and summed is not None:
+            rows = [*rows, summed]
+        for p in rows:
+            pair = "all pairs" if p.annotator_a == "*" else f"{p.annotator_a} / {p.annotator_b}"
+            table.add_row(
+                layer,
+                criterion.replace("_", " ") + ("%" if criterion.startswith("overlap") else ""),
+                "all labels" if label == ALL_LABELS else label,
+                pair,
+                str(p.tasks),
+                str(p.matched),
+                str(p.only_a),
+                str(p.only_b),
+                _fmt(p.f1),
+            )
+    return table
+
+
+def _alpha_table(report: AgreementReport) -> Table:
+    table = Table(title="Krippendorff's alpha on token labels (nominal)")
+    for column in ("layer", "alpha", "tokens", "tasks", "annotators"):
+        table.add_column(column, justify="left" if column == "layer" else "right")
+    for layer in LAYERS:
+        a = report.alpha[layer]
+        alpha = _fmt(a.alpha) if a.alpha is not None else "- (undefined)"
+        table.add_row(layer, alpha, str(a.units), str(a.tasks), str(a.annotators))
+    return table
+
+
+def _edit_table(edits: dict[str, EditCounts]) -> Table:
+    table = Table(title="Edits of the pre-annotations (submitted annotations)")
+    for column in ("layer", "predicted", "kept", "changed", "deleted", "added", "final"):
+        table.add_column(column, justify="left" if column == "layer" else "right")
+    for layer in LAYERS:
+        e = edits[layer]
+        table.add_row(
+            layer,
+            str(e.predicted),
+            _with_rate(e.kept, e.kept_rate),
+            _with_rate(e.changed, e.changed_rate),
+            _with_rate(e.deleted, e.deleted_rate),
+            _with_rate(e.added, e.added_rate),
+            str(e.annotated),
+        )
+    return table
+
+
+def _with_rate(count: int, rate: float | None) -> str:
+    return str(count) if rate is None else f"{count} ({rate:.0%})"

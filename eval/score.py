@@ -1,0 +1,245 @@
+"""Scoring systems against the gold set: align predictions, count, bootstrap, report.
+
+Predictions are aligned to the gold documents by ``doc_id`` (:func:`align`):
+
+- a prediction whose text differs from its gold document's text is an error naming the
+  ``doc_id`` (offsets would not mean the same thing);
+- a gold document without a prediction is scored as an empty prediction, and listed in
+  the system's ``docs_missing`` with a warning;
+- prediction documents that are not in the gold set are ignored and counted.
+
+:func:`score` then counts every layer per document once, draws the bootstrap
+replicates over documents (the same draws for every system, so comparisons are
+paired) and returns a :class:`~goldsmith.eval.report.Report`.
+
+Example:
+    >>> from goldsmith.labels import AnnotatedDoc, Entity
+    >>> gold = [AnnotatedDoc("d1", "Austin spoke.", entities=(Entity(0, 6, "Austin", "PERSON"),))]
+    >>> report = score(gold, [SystemInput("copy", "gold", gold)], resamples=50)
+    >>> report.system("copy").headline["entities.strict.f1"].value
+    1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+from goldsmith.errors import InputError
+from goldsmith.eval.bootstrap import FigureTable, intervals, paired_p_value, replicates
+from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_scores
+from goldsmith.eval.entities import (
+    EntityCounts,
+    entity_doc_counts,
+    entity_scores,
+    sum_entity_counts,
+)
+from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts, quote_scores
+from goldsmith.eval.report import Comparison, Figure, PairedResult, Report, SystemScores
+from goldsmith.labels.records import AnnotatedDoc
+from goldsmith.labels.schema import LAYERS
+
+
+@dataclass(frozen=True)
+class SystemInput:
+    """A system to score: its name, where its predictions came from, the predictions."""
+
+    name: str
+    source: str
+    predictions: Iterable[AnnotatedDoc]
+    #: The layers the system predicts; the others are not scored (their figures are absent).
+    layers: tuple[str, ...] = LAYERS
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A system's predictions in gold order, one per gold document."""
+
+    predictions: tuple[AnnotatedDoc, ...]
+    missing: tuple[str, ...]
+    ignored: tuple[str, ...]
+
+
+def align(
+    gold: Sequence[AnnotatedDoc], predictions: Iterable[AnnotatedDoc], system: str = "system"
+) -> Alignment:
+    """Line up predictions with the gold documents by ``doc_id`` (rules: module docstring).
+
+    Raises :class:`InputError` for a text mismatch or a repeated ``doc_id``.
+    """
+    by_id: dict[str, AnnotatedDoc] = {}
+    for doc in predictions:
+        if doc.doc_id in by_id:
+            raise InputError(f"system {system!r}: doc_id {doc.doc_id!r} appears twice")
+        by_id[doc.doc_id] = doc
+    gold_ids = {doc.doc_id for doc in gold}
+    aligned: list[AnnotatedDoc] = []
+    missing: list[str] = []
+    for g in gold:
+        pred = by_id.get(g.doc_id)
+        if pred is None:
+            missing.append(g.doc_id)
+            aligned.append(g.without_layers())
+            continue
+        if pred.text != g.text:
+            raise InputError(
+                f"system {system!r}: doc_id {g.doc_id!r} has a different text than the gold "
+                "document; predictions must be made on the gold text"
+            )
+        aligned.append(pred)
+    ignored = tuple(doc_id for doc_id in by_id if doc_id not in gold_ids)
+    return Alignment(tuple(aligned), tuple(missing), ignored)
+
+
+@dataclass(frozen=True)
+class DocCounts:
+    """Every layer's counts for one document."""
+
+    entities: EntityCounts
+    quotes: QuoteCounts
+    claims: ClaimCounts
+
+    def figures(self) -> dict:
+        return self.entities.figures() | self.quotes.figures() | self.claims.figures()
+
+
+def doc_counts(
+    gold: AnnotatedDoc,
+    pred: AnnotatedDoc,
+    value_tolerance: float = 0.0,
+    layers: Sequence[str] = LAYERS,
+) -> DocCounts:
+    """Count the chosen layers of one aligned (gold, prediction) pair; others stay empty."""
+    return DocCounts(
+        entity_doc_counts(gold.entities, pred.entities)
+        if "entities" in layers
+        else EntityCounts(),
+        quote_doc_counts(gold.quotes, pred.quotes) if "quotes" in layers else QuoteCounts(),
+        claim_doc_counts(gold.claims, pred.claims, value_tolerance)
+        if "claims" in layers
+        else ClaimCounts(),
+    )
+
+
+def _check_gold(gold: Sequence[AnnotatedDoc]) -> None:
+    seen: set[str] = set()
+    for doc in gold:
+        if doc.doc_id in seen:
+            raise InputError(f"gold: doc_id {doc.doc_id!r} appears twice")
+        seen.add(doc.doc_id)
+
+
+def score(
+    gold: Sequence[AnnotatedDoc],
+    systems: Sequence[SystemInput],
+    *,
+    resamples: int = 1000,
+    seed: int = 0,
+    value_tolerance: float = 0.0,
+    confidence: float = 0.95,
+    gold_source: str = "",
+) -> Report:
+    """Score each system against ``gold``, with bootstrap intervals and paired tests.
+
+    Example: see the module docstring.
+    """
+    if value_tolerance < 0:
+        raise InputError(f"value tolerance must be >= 0, got {value_tolerance}")
+    if resamples < 0:
+        raise InputError(f"resamples must be >= 0, got {resamples}")
+    names = [s.name for s in systems]
+    if len(set(names)) != len(names):
+        raise InputError(f"system names must be unique, got {', '.join(names)}")
+    _check_gold(gold)
+    scored: list[SystemScores] = []
+    tables: dict[str, FigureTable] = {}
+    samples: dict[str, np.ndarray] = {}
+    for system in systems:
+        alignment = align(gold, system.predictions, system.name)
+        per_doc = [
+            doc_counts(g, p, value_tolerance, system.layers)
+            for g, p in zip(gold, alignment.predictions, strict=True)
+        ]
+        total_e = sum_entity_counts(c.entities for c in per_doc)
+        total_q, total_c = QuoteCounts(), ClaimCounts()
+        for c in per_doc:
+            total_q, total_c = total_q + c.quotes, total_c + c.claims
+        figures = total_e.figures() | total_q.figures() | total_c.figures()
+        table = FigureTable.from_docs([c.figures() for c in per_doc], names=list(figures))
+        reps = replicates(table, resamples, seed)
+        cis = intervals(table, reps, confidence)
+        values = table.values()
+        tables[system.name], samples[system.name] = table, reps
+        warnings = []
+        skipped = [layer for layer in LAYERS if layer not in system.layers]
+        if skipped:
+            warnings.append(f"{system.name!r} does not predict {', '.join(skipped)}: not scored")
+        if alignment.missing:
+            warnings.append(
+                f"{len(alignment.missing)} gold document(s) have no prediction from "
+                f"{system.name!r} and were scored as empty predictions"
+            )
+        if alignment.ignored:
+            warnings.append(
+                f"{len(alignment.ignored)} prediction document(s) of {system.name!r} are not "
+                "in the gold set and were ignored"
+            )
+        scored.append(
+            SystemScores(
+                name=system.name,
+                source=system.source,
+                docs_scored=len(gold) - len(alignment.missing),
+                entities=entity_scores(total_e, cis),
+                quotes=quote_scores(total_q, cis),
+                claims=claim_scores(total_c, value_tolerance, cis),
+                headline={
+                    name: Figure(None if np.isnan(v) else float(v), cis[name])
+                    for name, v in zip(table.names, values, strict=True)
+                },
+                docs_missing=alignment.missing,
+                docs_ignored=len(alignment.ignored),
+                warnings=tuple(warnings),
+                layers=tuple(layer for layer in LAYERS if layer in system.layers),
+            )
+        )
+    comparisons = tuple(
+        _compare(a.name, b.name, tables, samples) for a, b in combinations(systems, 2)
+    )
+    return Report(
+        gold=gold_source,
+        n_docs=len(gold),
+        resamples=resamples,
+        seed=seed,
+        confidence=confidence,
+        value_tolerance=value_tolerance,
+        systems=tuple(scored),
+        comparisons=comparisons,
+    )
+
+
+def _compare(
+    a: str, b: str, tables: dict[str, FigureTable], samples: dict[str, np.ndarray]
+) -> Comparison:
+    ta, tb = tables[a], tables[b]
+    va, vb = ta.values(), tb.values()
+    index_b = {name: j for j, name in enumerate(tb.names)}
+    results = []
+    for i, name in enumerate(ta.names):
+        j = index_b.get(name)
+        if j is None:
+            continue
+        x, y = float(va[i]), float(vb[j])
+        p = paired_p_value(samples[a][:, i], samples[b][:, j], x, y) if len(samples[a]) else None
+        results.append(
+            PairedResult(
+                figure=name,
+                a=None if np.isnan(x) else x,
+                b=None if np.isnan(y) else y,
+                difference=None if np.isnan(x) or np.isnan(y) else x - y,
+                p_value=p,
+            )
+        )
+    return Comparison(a, b, tuple(results))
