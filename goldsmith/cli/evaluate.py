@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from goldsmith.cli import agree, score_view, systems
 from goldsmith.errors import InputError
+from goldsmith.eval.errors import format_errors, list_errors
 from goldsmith.eval.report import write_report
 from goldsmith.eval.score import SystemInput, align, score
 from goldsmith.labels.gold import read_gold
@@ -71,6 +73,23 @@ def score_command(
         str | None,
         typer.Option(help="spaCy model of the 'goldsmith' system (default: installed model)."),
     ] = None,
+    errors: Annotated[
+        int,
+        typer.Option(
+            "--errors",
+            min=0,
+            metavar="N",
+            help="Print the first N errors of each system with their context.",
+        ),
+    ] = 0,
+    errors_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors-out",
+            metavar="PATH",
+            help="Write every error of every system as JSON Lines (one error a line).",
+        ),
+    ] = None,
 ) -> None:
     """Score systems against the gold set: entities, quotes with speakers, numeric claims.
 
@@ -114,6 +133,26 @@ def score_command(
     if json_path is not None:
         write_report(report, json_path)
         console.print(f"report written to {json_path}", markup=False)
+    error_items = None
+    if errors or errors_out is not None or html_path is not None:
+        error_items = {
+            s.name: list_errors(gold_docs, s.predictions, layers=s.layers,
+                                value_tolerance=value_tolerance, system=s.name)
+            for s in inputs
+        }
+    if errors and error_items is not None:
+        for name, items in error_items.items():
+            console.print(f"\n{name}: {len(items)} errors", markup=False)
+            for line in format_errors(items, errors):
+                console.print(line, markup=False, highlight=False)
+    if errors_out is not None and error_items is not None:
+        errors_out.parent.mkdir(parents=True, exist_ok=True)
+        with errors_out.open("w", encoding="utf-8") as handle:
+            for name, items in error_items.items():
+                for item in items:
+                    record = {"system": name, **item.to_dict()}
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        console.print(f"errors written to {errors_out}", markup=False)
     if html_path is not None:
         from goldsmith.eval.html import render_html
 
@@ -122,6 +161,7 @@ def score_command(
         }
         html_path.parent.mkdir(parents=True, exist_ok=True)
         layers = {s.name: s.layers for s in inputs}
-        page = render_html(report, gold_docs, aligned, layers_by_system=layers)
+        page = render_html(report, gold_docs, aligned, layers_by_system=layers,
+                           errors_by_system=error_items)
         html_path.write_text(page, encoding="utf-8")
         console.print(f"HTML report written to {html_path}", markup=False)

@@ -171,3 +171,19 @@ def test_html_report_is_written(files, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert page.lstrip().lower().startswith("<!doctype html")
     assert "Teodor Brandt" in page
+
+
+def test_errors_are_listed_with_context_and_written_as_jsonl(files, tmp_path):
+    gold, pred = files
+    out = tmp_path / "errors.jsonl"
+    result = runner.invoke(
+        app,
+        ["eval", "score", str(gold), "--system", f"mine={pred}", "--resamples", "0",
+         "--errors", "3", "--errors-out", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records and {r["system"] for r in records} == {"mine"}
+    assert {"missed", "qualifier"} <= {r["kind"] for r in records}
+    assert f"mine: {len(records)} errors" in result.output
+    assert "«" in result.output  # the gold span is marked in its context
