@@ -1,0 +1,1 @@
+"""Pre-annotators (entities, quotes with speakers, numeric claims) and the Label Studio side."""

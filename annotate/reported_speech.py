@@ -1,0 +1,240 @@
+"""Reported speech without quotation marks: ``indirect`` clauses and ``block`` paragraphs.
+
+Also the per-document lookups the quote rules share (:class:`DocContext`) and the quote
+being built (:class:`Candidate`). The rules, as applied by :mod:`goldsmith.annotate.quotes`:
+
+- ``indirect``: a speech verb outside quotation marks, not negated and not in a
+  title-case headline, with a clausal complement (``ccomp``) in its paragraph gives that
+  clause, without "that", a leading time phrase ("on Monday"), a dateline
+  ("WASHINGTON — ") or edge punctuation; a parenthetical "X, he said, Y" gives the whole
+  sentence; "according to" a person ("…, according to Mayor Ana Ruiz") gives the rest
+  of the sentence (surveys and statistics offices are not speech). A clause
+  overlapping quoted text is left to the quote.
+- ``block``: a paragraph without quotation marks after a paragraph whose last sentence
+  introduces speech without reporting it: it ends in ":" after a speech verb ("…, she
+  said in a radio interview:"), or ends in a participle speech verb ("…, stating in a
+  BBC interview"); headlines never introduce a block.
+
+Example:
+    >>> ctx = DocContext.build(doc, entities, blocked=[])         # doctest: +SKIP
+    >>> [(c.start, c.end, c.kind) for c in indirect_candidates(ctx, blocked=[])]  # doctest: +SKIP
+    [(12, 52, 'indirect')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from goldsmith.annotate.quote_marks import QuotedRegion, paragraphs
+from goldsmith.annotate.speakers import DATELINE, SpeakerFinder
+from goldsmith.annotate.speech_words import SPEECH_LEMMAS, is_speech_verb
+from goldsmith.labels.records import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SENTENCE_END = ".?!…"
+_MIN_INDIRECT_TOKENS = 3
+
+
+@dataclass
+class Candidate:
+    """A quote being built: where, what kind, and how its speaker was found."""
+
+    start: int
+    end: int
+    kind: str
+    region: QuotedRegion | None = None
+    verb: Token | None = None
+    speaker: Entity | None = None
+    inherited: bool = False
+
+
+class DocContext:
+    """Per-document lookups shared by the rules: token starts, paragraphs, speakers."""
+
+    def __init__(
+        self, doc: Doc, text: str, finder: SpeakerFinder, starts: list[int], lemmas: list[int]
+    ) -> None:
+        self.doc = doc
+        self.text = text
+        self.finder = finder
+        self.starts = starts
+        self.lemmas = lemmas
+        self.paras = paragraphs(text) or [(0, 0)]
+        self.para_starts = [p[0] for p in self.paras]
+
+    @classmethod
+    def build(
+        cls,
+        doc: Doc,
+        entities: Sequence[Entity],
+        blocked: Sequence[tuple[int, int]],
+        text: str | None = None,
+    ) -> DocContext:
+        """The context of a parsed document; ``blocked`` are its quoted ranges and
+        ``text`` is ``doc.text`` when the caller has it (Doc.text joins every token)."""
+        text = doc.text if text is None else text
+        columns = doc.to_array(["IDX", "LEMMA"]).tolist() if len(doc) else []
+        starts = [row[0] for row in columns]
+        finder = SpeakerFinder(doc, entities, blocked, text=text, starts=starts)
+        return cls(doc, text, finder, starts, [row[1] for row in columns])
+
+    def token_index(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect_left(self.starts, char)
+
+    def paragraph_of(self, char: int) -> int:
+        """Number of the paragraph (non-empty line) holding ``char``."""
+        return max(bisect_right(self.para_starts, char) - 1, 0)
+
+    def bounds(self, char: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding ``char``."""
+        return self.paras[self.paragraph_of(char)]
+
+    def is_headline(self, char: int) -> bool:
+        """A line in title case without a final full stop (a headline or a heading)."""
+        start, end = self.bounds(char)
+        words = [w for w in self.text[start:end].split() if w[:1].isalpha()]
+        if not words or self.text[start:end].rstrip()[-1:] in '."”':
+            return False
+        return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
+    items = []
+    strings = ctx.doc.vocab.strings
+    wanted = {strings[lemma] for lemma in SPEECH_LEMMAS | {"accord", "according", "point"}}
+    for i in (i for i, lemma in enumerate(ctx.lemmas) if lemma in wanted):
+        token = ctx.doc[i]
+        if not is_speech_verb(token, quoted=False) or ctx.finder.is_blocked(token.idx):
+            continue
+        if any(c.dep_ == "neg" for c in token.children) or ctx.is_headline(token.idx):
+            continue
+        if token.lower_ == "according":
+            source = ctx.finder.subject_of(token)
+            if source is None or not ctx.finder.is_human(source):
+                continue
+        clause = _reported_clause(ctx, token)
+        if clause is None:
+            continue
+        start, end = clause
+        if any(a < end and start < b for a, b in blocked):
+            continue
+        items.append(Candidate(start, end, "indirect", verb=token))
+    return items
+
+
+def _reported_clause(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
+    if verb.lower_ == "according":
+        span = _according_clause(verb)
+    else:
+        p_start, p_end = ctx.bounds(verb.idx)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        # a complement in the verb's paragraph (the parser sometimes hangs another
+        # paragraph's clause on it: clipped below), after the verb ("said that …") before
+        # one ahead of it ("…, he said"), nearest first
+        clauses.sort(key=lambda c: (not p_start <= c.idx < p_end, c.i < verb.i, abs(c.i - verb.i)))
+        span = (clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
+    if span is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        span = _around(verb.head, verb)
+    if span is None:
+        return None
+    p_start, p_end = ctx.bounds(verb.idx)
+    left = max(span[0], ctx.token_index(p_start))
+    right = min(span[1], ctx.token_index(p_end) - 1)
+    return _trim(ctx, left, right)
+
+
+def _according_clause(according: Token) -> tuple[int, int] | None:
+    head = according.head
+    if head is according or is_speech_verb(head):
+        return None
+    span = _around(according.sent.root, according)
+    whole = (according.sent.root.left_edge.i, according.sent.root.right_edge.i)
+    return None if span == whole else span
+
+
+def _around(clause: Token, attribution: Token) -> tuple[int, int]:
+    """Token range of ``clause``'s subtree, cut before or after ``attribution``'s subtree
+    when that stands at its start or end (commas aside); the whole subtree otherwise."""
+    doc = clause.doc
+    left, right = clause.left_edge.i, clause.right_edge.i
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    a_left, a_right = attribution.left_edge.i, attribution.right_edge.i
+    if a_left <= left:
+        return a_right + 1, right
+    if a_right >= right:
+        return left, a_left - 1
+    return clause.left_edge.i, clause.right_edge.i
+
+
+def _trim(ctx: DocContext, left: int, right: int) -> tuple[int, int] | None:
+    """Token range to character span, without edge punctuation, a leading "that", a
+    leading dateline ("KELOWNA, British Columbia — ") or a leading time phrase ("on
+    Monday it would …"); ``None`` when fewer than three tokens are left."""
+    doc = ctx.doc
+    while left <= right:
+        token = doc[left]
+        if token.is_punct or token.is_space or (token.dep_ == "mark" and token.lower_ == "that"):
+            left += 1
+        elif _is_time_phrase(token) and token.right_edge.i < right:
+            left = token.right_edge.i + 1
+        else:
+            break
+    while right >= left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right - left + 1 < _MIN_INDIRECT_TOKENS:
+        return None
+    start, end = doc[left].idx, doc[right].idx + len(doc[right])
+    dateline = DATELINE.match(ctx.text, start, end)
+    if dateline and (start == 0 or ctx.text[start - 1] == "\n"):
+        start = dateline.end()
+    return start, end
+
+
+def _is_time_phrase(token: Token) -> bool:
+    """A preposition or adverbial whose whole phrase is a date or time ("on Monday")."""
+    if token.dep_ not in ("prep", "npadvmod") or token.head.i < token.i:
+        return False
+    inner = [t for t in token.subtree if t is not token or token.dep_ == "npadvmod"]
+    return bool(inner) and all(t.ent_type_ in ("DATE", "TIME") for t in inner)
+
+
+def block_candidates(ctx: DocContext, regions: Sequence[QuotedRegion]) -> list[Candidate]:
+    text, doc = ctx.text, ctx.doc
+    quoted = {r.paragraph for r in regions}
+    items = []
+    for number in range(len(ctx.paras) - 1):
+        if number + 1 in quoted:
+            continue
+        p_start, p_end = ctx.paras[number]
+        line = text[p_start:p_end].rstrip()
+        if not line or (line[-1] in SENTENCE_END + '”"’)' and line[-1] != ":"):
+            continue
+        last = ctx.token_index(p_start + len(line)) - 1
+        if last < 0:
+            continue
+        first = ctx.token_index(p_start)
+        start = last
+        while start > first and not doc[start].is_sent_start:  # the paragraph's last sentence
+            start -= 1
+        verbs = [t for t in reversed(doc[start : last + 1]) if is_speech_verb(t, quoted=False)]
+        verb = next((t for t in verbs if ctx.finder.subject_of(t) is not None), None)
+        verb = verb or (verbs[0] if verbs else None)
+        if verb is None or any(c.dep_ == "ccomp" and c.idx < p_end for c in verb.children):
+            continue
+        if line[-1] != ":" and (verb.tag_ != "VBG" or ctx.is_headline(p_start)):
+            continue
+        b_start, b_end = ctx.paras[number + 1]
+        while b_end > b_start and text[b_end - 1].isspace():
+            b_end -= 1
+        if b_end > b_start:
+            items.append(Candidate(b_start, b_end, "block", verb=verb))
+    return items

@@ -1,0 +1,384 @@
+"""Speakers of reported speech: the speech verb's subject, turned into a speaker span.
+
+The rules (ANNOTATION_SPEC.md section 2, "Speaker"), applied to the subject of a speech
+verb found by the quote layer:
+
+- the subject of a verb is its ``nsubj``; for a passive verb the ``by`` agent (no agent:
+  no speaker, "residents were told"); for "according to X" the X; a verb without one
+  (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding that", "stating in an
+  interview") borrows the subject of the verb it hangs from; a relative "who" stands for
+  the noun the clause describes; a subject in another paragraph (a parser slip) or in a
+  dateline ("TORONTO — ") is skipped;
+- a subject inside an entity span is that entity, with the entity layer's exact offsets
+  and label (labels outside PERSON/ORG/GPE/NORP become SOURCE); a common-noun subject
+  with a named appositive ("the spokesman, John Kirby,") is the appositive's entity;
+- "he"/"she" is the most recent person that was a subject or a speaker before the
+  pronoun, outside quotation marks (a person: a PERSON entity, a name seen elsewhere as
+  PERSON, or a name next to a role noun); "they" is the most recent non-person speaker
+  or subject ("Organizers said … They said"); "it" is the most recent organisation that
+  spoke; "the ministry / company / agency…" is the nearest ORG named with that noun
+  ("Interior Ministry"), else the most recent organisation that spoke; "the
+  commissioner / minister / spokeswoman…" (singular, with "the") is the nearest person
+  introduced with that role ("Trade Commissioner Eva Lind"), else resolved like "he";
+  a description with its own modifier ("the union representing the staff") is not
+  resolved but is a SOURCE;
+  a resolved source is reported by its nearest preceding mention (same last word);
+- any other noun subject that names people or bodies ("U.S. officials", "two
+  officials", "analysts", "dockworkers", "a source") is a ``SOURCE`` span: the head noun
+  and its modifiers on the left, without a leading article and without what follows
+  the noun ("in Oslo", "who asked not to be named"); other nouns ("the deployment
+  suggests") give no speaker, except as subject of "say", "tell"… ("the report said");
+- "I", "we", "you", "there", "this" and unresolvable pronouns give no speaker.
+
+Example:
+    >>> finder = SpeakerFinder(doc, entities, blocked=[])   # doctest: +SKIP
+    >>> finder.speaker_of(verb_token)                        # doctest: +SKIP
+    Entity(start=0, end=6, text='Austin', label='PERSON', score=None)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from goldsmith.annotate.speech_words import (
+    ORG_NOUNS,
+    PERSON_ROLES,
+    SAY_LEMMAS,
+    is_person_noun,
+    is_source_noun,
+)
+from goldsmith.labels.records import Entity
+from goldsmith.labels.schema import SOURCE_LABEL, SPEAKER_LABELS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: A dateline opening a paragraph: "WASHINGTON — ", "KELOWNA, British Columbia — ".
+DATELINE = re.compile(r"[A-Z][A-Z.'\- ]+(?:, [A-Z][\w.' ]{1,30})? [—–-]{1,2} ")
+
+_PERSON_PRONOUNS = frozenset("he she him her".split())
+_NO_SPEAKER = frozenset("i we you me us there this that these those who which one".split())
+_CLIMB = ("conj", "advcl", "xcomp", "pcomp", "csubj", "ccomp")
+_ARTICLES = frozenset(("a", "an", "the"))
+_MAX_SOURCE_TOKENS = 12
+
+
+class SpeakerFinder:
+    """Turns speech verbs of one document into speaker spans, remembering recent speakers.
+
+    ``blocked`` lists (start, end) character ranges inside quotation marks: mentions
+    there are never used as speakers or antecedents. ``text`` and ``starts`` (the
+    token start offsets) may be passed when the caller has them, to save recomputing.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        blocked: Sequence[tuple[int, int]],
+        *,
+        text: str | None = None,
+        starts: Sequence[int] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        self._starts = _TokenStarts(doc) if starts is None else starts
+        self._blocked = sorted(blocked)
+        self._blocked_starts = [b[0] for b in self._blocked]
+        self._ents = sorted(
+            (e for e in entities if not self.is_blocked(e.start) and "\n" not in e.text),
+            key=lambda e: e.start,
+        )
+        self._ent_starts = [e.start for e in self._ents]
+        self._person_names = {_last_word(e) for e in self._ents if e.label == "PERSON"}
+        # (position, order, entity, is a person, spoke): subjects, then speakers as found
+        self._recent: list[tuple[int, int, Entity, bool, bool]] = []
+        for ent in self._ents:
+            token = self._token_at(ent.end - 1)
+            if token is not None and _is_subject(token):
+                self._recent.append(
+                    (ent.start, len(self._recent), ent, self._is_person(ent), False)
+                )
+
+    # -- public ---------------------------------------------------------------------------
+
+    def is_blocked(self, char: int) -> bool:
+        """Whether ``char`` lies inside a blocked (quoted) range."""
+        i = bisect_right(self._blocked_starts, char) - 1
+        return i >= 0 and char < self._blocked[i][1]
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The token naming who speaks through ``verb`` (see module rules), or ``None``."""
+        current = verb
+        for _ in range(5):
+            # a subject in another paragraph is a parser slip: skip it, keep climbing
+            found = next(
+                (
+                    s
+                    for s in self._own_subjects(current)
+                    if "\n" not in self.text[min(s.idx, verb.idx) : max(s.idx, verb.idx)]
+                    and not self._in_dateline(s)
+                ),
+                None,
+            )
+            if found is not None:
+                if found.lower_ in ("who", "that") and current.dep_ == "relcl":
+                    return current.head
+                return found
+            if current.dep_ in _CLIMB and current.head is not current:
+                current = current.head
+                continue
+            return None
+        return None
+
+    def speaker_of(self, verb: Token) -> Entity | None:
+        """The speaker span of a speech verb, recorded as the latest speaker."""
+        subject = self.subject_of(verb)
+        if subject is None or self.is_blocked(subject.idx):
+            return None
+        speaker = self.speaker_from_token(subject, any_noun=verb.lemma_.lower() in SAY_LEMMAS)
+        if speaker is not None:
+            self.remember(subject.idx, speaker, person=self._is_person(speaker, subject))
+        return speaker
+
+    def remember(self, position: int, speaker: Entity, *, person: bool | None = None) -> None:
+        """Record ``speaker`` as having spoken at ``position``."""
+        if person is None:
+            person = self._is_person(speaker)
+        insort(self._recent, (position, len(self._recent), speaker, person, True))
+
+    def entity_exactly(self, start: int, end: int) -> Entity | None:
+        """The speaker-labelled entity spanning exactly ``text[start:end]``, if any."""
+        i = bisect_left(self._ent_starts, start)
+        while i < len(self._ents) and self._ents[i].start == start:
+            if self._ents[i].end == end and self._ents[i].label in SPEAKER_LABELS:
+                return self._ents[i]
+            i += 1
+        return None
+
+    def speaker_from_token(self, token: Token, *, any_noun: bool = False) -> Entity | None:
+        """The speaker span a subject token stands for (see module rules).
+
+        A common noun that does not name people or bodies ("the deployment") gives no
+        speaker unless ``any_noun`` (the verb is "say", "tell"…: "the report said").
+        """
+        low = token.lower_
+        at = token.idx
+        if low in _PERSON_PRONOUNS:
+            return self._resolve(at, "person")
+        if low in ("they", "them"):
+            return self._resolve(at, "group")
+        if low == "it":
+            return self._resolve(at, "org")
+        if low in _NO_SPEAKER or token.pos_ == "PRON":
+            return None
+        entity = self._entity_at(token)
+        if entity is not None:
+            return entity
+        for child in token.children:
+            if child.dep_ == "appos" or (
+                child.dep_ == "compound" and token.pos_ == "PROPN" and child.ent_type_ == "PERSON"
+            ):
+                entity = self._entity_at(child)
+                if entity is not None:
+                    return entity
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = token.lemma_.lower()
+        if (
+            any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and token.tag_ in ("NN", "NNP")
+            and not any(c.dep_ in ("prep", "acl", "relcl") for c in token.rights)
+        ):  # an anaphoric description: "the minister", not "the union representing staff"
+            resolved = None
+            if lemma in ORG_NOUNS:
+                resolved = self._named_like(at, lemma) or self._resolve(at, "org")
+            elif is_person_noun(lemma):
+                resolved = self._with_role(at, lemma) or self._resolve(at, "person")
+            if resolved is not None:
+                return resolved
+        if token.pos_ == "NOUN" and not any_noun and not is_source_noun(lemma):
+            return None
+        return self._source_phrase(token)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _in_dateline(self, token: Token) -> bool:
+        line_start = self.text.rfind("\n", 0, token.idx) + 1
+        dateline = DATELINE.match(self.text, line_start)
+        return dateline is not None and token.idx < dateline.end()
+
+    def _own_subjects(self, verb: Token) -> list[Token]:
+        if verb.lower_ == "according":
+            to = next((c for c in verb.children if c.lower_ == "to"), None)
+            return [t for t in (_pobj(to),) if t is not None]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return subjects
+        for token in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
+            if token.lower_ == "by" and verb in (token.head, token.head.head, token.head.head.head):
+                return [t for t in (_pobj(token),) if t is not None]
+        return []
+
+    def _is_person(self, entity: Entity, token: Token | None = None) -> bool:
+        """PERSON, or named like a PERSON elsewhere, or next to a role noun."""
+        if entity.label == "PERSON" or _last_word(entity) in self._person_names:
+            return True
+        if entity.label == SOURCE_LABEL:
+            return False
+        token = token or self._token_at(entity.end - 1)
+        if token is None:
+            return False
+        return any(
+            c.dep_ in ("appos", "compound") and c.lemma_.lower() in PERSON_ROLES | {"fellow"}
+            for c in token.children
+        )
+
+    def _token_at(self, char: int) -> Token | None:
+        doc = self.doc
+        i = bisect_right(self._starts, char) - 1
+        return doc[i] if 0 <= i < len(doc) else None
+
+    def _entity_at(self, token: Token) -> Entity | None:
+        i = bisect_right(self._ent_starts, token.idx) - 1
+        if i >= 0 and token.idx < self._ents[i].end:
+            ent = self._ents[i]
+            if ent.label in SPEAKER_LABELS:
+                return ent
+            return Entity(ent.start, ent.end, ent.text, SOURCE_LABEL)
+        return None
+
+    def is_human(self, token: Token) -> bool:
+        """Whether a noun token names a person or people ("Austin", "a spokeswoman")."""
+        entity = self._entity_at(token)
+        if entity is not None:
+            return self._is_person(entity, token)
+        return token.pos_ == "NOUN" and is_person_noun(token.lemma_.lower())
+
+    def _resolve(self, at: int, want: str) -> Entity | None:
+        """Most recent subject/speaker before ``at`` that is a ``want``, reported by its
+        nearest mention: "person" (else the nearest PERSON entity), "group" (anything but
+        a person) or "org" (an organisation that spoke: an ORG, else a GPE or NORP)."""
+        end = bisect_left(self._recent, (at,))
+        if want == "org":  # a body that spoke: an ORG, else any named non-person
+            spoken = [r for r in self._recent[:end] if r[4] and not r[3]]
+            for labels in (("ORG",), ("ORG", "GPE", "NORP")):
+                for _, _, entity, _, _ in reversed(spoken):
+                    if entity.label in labels:
+                        return self._nearest_mention(at, entity)
+            return None
+        for _, _, entity, is_person, _ in reversed(self._recent[:end]):
+            if (want == "group" and not is_person) or (want == "person" and is_person):
+                return self._nearest_mention(at, entity)
+        if want == "person":
+            return self._nearest(at, ("PERSON",))
+        return None
+
+    def _named_like(self, at: int, noun: str) -> Entity | None:
+        """Nearest ORG before ``at`` whose name contains ``noun`` ("Interior Ministry")."""
+        i = bisect_left(self._ent_starts, at) - 1
+        while i >= 0:
+            entity = self._ents[i]
+            if entity.label == "ORG" and noun in entity.text.lower().split():
+                return entity
+            i -= 1
+        return None
+
+    def _with_role(self, at: int, role: str) -> Entity | None:
+        """Nearest person before ``at`` introduced with the role noun ``role``
+        ("Trade Commissioner Jane Doe", "Jane Doe, the commissioner")."""
+        i = bisect_left(self._ent_starts, at) - 1
+        while i >= 0:
+            entity = self._ents[i]
+            i -= 1
+            token = self._token_at(entity.end - 1)
+            if token is None or not self._is_person(entity, token):
+                continue
+            line_start = self.text.rfind("\n", 0, entity.start) + 1
+            before = self.text[max(line_start, entity.start - 40) : entity.start].lower()
+            near = {token.head.lemma_.lower()} | {
+                c.lemma_.lower() for c in token.children if c.dep_ in ("appos", "compound")
+            }
+            if role in before.split() or role in near:
+                return self._nearest_mention(at, entity)
+        return None
+
+    def _nearest_mention(self, at: int, entity: Entity) -> Entity:
+        last = _last_word(entity)
+        i = bisect_left(self._ent_starts, at) - 1
+        while i >= 0 and self._ents[i].end > entity.start:
+            candidate = self._ents[i]
+            if _last_word(candidate) == last:
+                return candidate
+            i -= 1
+        return entity
+
+    def _nearest(self, at: int, labels: tuple[str, ...]) -> Entity | None:
+        i = bisect_left(self._ent_starts, at) - 1
+        while i >= 0:
+            if self._ents[i].label in labels:
+                return self._ents[i]
+            i -= 1
+        return None
+
+    def _source_phrase(self, head: Token) -> Entity:
+        """The SOURCE span of a common-noun subject: the head noun and its modifiers on the
+        left ("two senior U.S. officials"), without a leading article and without what
+        follows the noun ("in Oslo", "who asked not to be named")."""
+        doc = self.doc
+        left = max(head.left_edge.i, head.i - _MAX_SOURCE_TOKENS + 1)
+        for i in range(head.i - 1, left - 1, -1):
+            if "\n" in doc[i].text_with_ws:
+                left = i + 1
+                break
+        while left < head.i and (
+            doc[left].is_punct or doc[left].is_space or doc[left].lower_ in _ARTICLES
+        ):
+            left += 1
+        start, end = doc[left].idx, head.idx + len(head)
+        if self.is_blocked(start) or self._crosses_block(start, end):
+            start = head.idx
+        return Entity(start, end, self.text[start:end], SOURCE_LABEL)
+
+    def _crosses_block(self, start: int, end: int) -> bool:
+        i = bisect_left(self._blocked_starts, start)
+        return i < len(self._blocked) and self._blocked[i][0] < end
+
+
+def _last_word(entity: Entity) -> str:
+    words = entity.text.split()
+    return words[-1].lower() if words else ""
+
+
+def _pobj(token: Token | None) -> Token | None:
+    if token is None:
+        return None
+    return next((c for c in token.children if c.dep_ == "pobj"), None)
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, a name in apposition to one ("Her deputy, Jonas Brandt,"), or the X of
+    "according to X"."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.head.lower_ == "according"
+
+
+class _TokenStarts:
+    """A lazy sequence of token start offsets, for bisecting a Doc by character."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, i: int) -> int:
+        return self.doc[i].idx

