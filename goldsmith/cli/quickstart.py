@@ -1,7 +1,211 @@
-"""``goldsmith quickstart``: the whole first loop in one command."""
+"""``goldsmith quickstart``: the whole first loop in one command.
+
+Steps, each a library call with its own progress line:
+
+1. ingest the bundled sample corpus (``goldsmith.corpus``'s ``sample/*.txt``) into
+   ``WORKDIR/corpus``;
+2. pre-annotate it into ``WORKDIR/predictions.jsonl`` (entities, quotes, claims);
+3. start the local Label Studio server (``goldsmith studio up``), unless
+   ``LABEL_STUDIO_URL`` is set: then that server is used with ``LABEL_STUDIO_API_KEY``;
+4. push the documents with their predictions to the project.
+
+Running it again reuses the corpus folder, the server and the project and adds nothing
+(the push is idempotent). The annotators' login is printed with the place the password
+is stored; the password and token themselves are never printed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from label_studio_sdk import LabelStudio
+from rich.console import Console
+from rich.markup import escape
+
+from goldsmith.annotate.push import PushProgress, PushResult, push
+from goldsmith.annotate.studio_client import (
+    URL_ENV,
+    Connection,
+    connect,
+    resolve_connection,
+)
+from goldsmith.annotate.studio_server import (
+    CREDENTIALS_FILE,
+    DEFAULT_DATA_DIR,
+    DEFAULT_PORT,
+    load_credentials,
+    start_server,
+)
+from goldsmith.corpus.documents import Document
+from goldsmith.errors import InputError
+from goldsmith.labels.records import AnnotatedDoc
+
+DEFAULT_PROJECT = "goldsmith sample"
+DEFAULT_WORKDIR = Path("goldsmith-quickstart")
+SAMPLE_GLOB = "*.txt"
+STEPS = 4
+
+
+def sample_corpus_dir() -> Path:
+    """The sample corpus shipped inside the installed ``goldsmith.corpus`` package."""
+    import goldsmith.corpus
+
+    folder = Path(goldsmith.corpus.__file__).resolve().parent / "sample"
+    if not any(folder.glob(SAMPLE_GLOB)):
+        raise InputError(
+            f"{folder}: the bundled sample corpus is missing; reinstall goldsmith "
+            "(pip install -e .) from a complete checkout"
+        )
+    return folder
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``quickstart`` command to the root app."""
+    app.command("quickstart")(quickstart_command)
+
+
+def quickstart_command(
+    project: Annotated[
+        str, typer.Option("--project", help="Title of the Label Studio project to fill.")
+    ] = DEFAULT_PROJECT,
+    port: Annotated[
+        int,
+        typer.Option("--port", min=1, max=65535,
+                     help="Port of the local server on 127.0.0.1 (ignored with LABEL_STUDIO_URL)."),
+    ] = DEFAULT_PORT,
+    data_dir: Annotated[
+        Path,
+        typer.Option("--data-dir", file_okay=False,
+                     help="Data dir of the local server (credentials, log, database)."),
+    ] = DEFAULT_DATA_DIR,
+    workdir: Annotated[
+        Path,
+        typer.Option("--workdir", file_okay=False,
+                     help="Folder for the ingested corpus and the predictions."),
+    ] = DEFAULT_WORKDIR,
+) -> None:
+    """Ingest the bundled sample corpus, pre-annotate it, start Label Studio and push it.
+
+    Uses the server named by LABEL_STUDIO_URL / LABEL_STUDIO_API_KEY when they are set,
+    otherwise starts (or reuses) the local one. Safe to run again: nothing is duplicated.
+    Example: goldsmith quickstart --port 8080
+    """
+    console = Console(highlight=False, soft_wrap=True)
+    corpus_dir, predictions_path = workdir / "corpus", workdir / "predictions.jsonl"
+
+    documents = _ingest(console, corpus_dir)
+    predictions = _predict(console, documents, predictions_path)
+    conn, local = _server(console, data_dir, port)
+    client = connect(conn)
+    result = _push(console, client, conn.url, documents, predictions, project)
+
+    _print_next(console, conn, local, data_dir, result, predictions_path)
+
+
+def _step(console: Console, n: int, what: str) -> None:
+    console.print(f"[bold]\\[{n}/{STEPS}][/bold] {escape(what)}")
+
+
+def _ingest(console: Console, corpus_dir: Path) -> list[Document]:
+    from goldsmith.corpus import IngestReport, build_corpus, load_documents
+
+    sample = sample_corpus_dir()
+    _step(console, 1, f"ingesting the sample corpus ({sample}) into {corpus_dir}")
+    report: IngestReport | None = None
+    with console.status("reading documents") as spin:
+        for event in build_corpus([sample], corpus_dir, glob=SAMPLE_GLOB):
+            if isinstance(event, IngestReport):
+                report = event
+            else:
+                spin.update(f"reading documents ({event.files_done}/{event.files_total} files)")
+    documents = list(load_documents(corpus_dir))
+    words = report.words if report is not None else 0
+    console.print(f"      {len(documents)} documents, {words} words")
+    return documents
+
+
+def _predict(
+    console: Console, documents: list[Document], path: Path
+) -> dict[str, AnnotatedDoc]:
+    from goldsmith.annotate.model import load_model
+    from goldsmith.annotate.predict import predict
+    from goldsmith.labels.jsonl import write_jsonl
+
+    _step(console, 2, f"pre-annotating entities, quotes and claims into {path}")
+    with console.status("loading the spaCy model") as spin:
+        nlp = load_model()
+        found = []
+        for doc in predict(documents, nlp=nlp):
+            found.append(doc)
+            spin.update(f"pre-annotating ({len(found)}/{len(documents)} documents)")
+    write_jsonl(found, path)
+    regions = sum(len(d.entities) + len(d.quotes) + len(d.claims) for d in found)
+    version = found[0].meta["model_version"] if found else "-"
+    console.print(f"      {regions} regions in {len(found)} documents (model {version})")
+    return {doc.doc_id: doc for doc in found}
+
+
+def _server(console: Console, data_dir: Path, port: int) -> tuple[Connection, bool]:
+    """The connection to use, and whether it is the local server."""
+    if os.environ.get(URL_ENV):
+        conn = resolve_connection(data_dir=data_dir)
+        _step(console, 3, f"using the Label Studio server at {conn.url} (from {URL_ENV})")
+        return conn, False
+    _step(console, 3, f"local Label Studio server on port {port} (data in {data_dir})")
+    with console.status("starting Label Studio (a fresh database takes about a minute)") as spin:
+        status = start_server(
+            data_dir, port=port,
+            on_wait=lambda s: spin.update(f"waiting for Label Studio to answer ({s:.0f} s)"),
+        )
+    creds = load_credentials(data_dir)
+    assert creds is not None and status.url is not None  # start_server wrote them
+    again = "already running" if status.already_running else "started, running"
+    console.print(f"      {again} at {status.url} (pid {status.pid})")
+    return Connection(status.url, creds.token, f"local server data dir {data_dir}"), True
+
+
+def _push(console: Console, client: LabelStudio, url: str, documents: list[Document],
+          predictions: dict[str, AnnotatedDoc], project: str) -> PushResult:
+    _step(console, 4, f"pushing {len(documents)} documents with predictions to {project!r}")
+    with console.status("pushing") as spin:
+
+        def show(p: PushProgress) -> None:
+            spin.update(f"pushing {p.stage} ({p.done}/{p.total})")
+
+        result = push(client, documents, predictions, project, progress=show, url=url)
+    verb = "created" if result.project_created else "reused"
+    console.print(
+        f"      {verb} project {result.project_title!r} (id {result.project_id}): "
+        f"{result.tasks_created} tasks added, {result.tasks_existing} already there; "
+        f"{result.predictions_added} predictions added, "
+        f"{result.predictions_existing} already there",
+        markup=False,
+    )
+    return result
+
+
+def _print_next(console: Console, conn: Connection, local: bool, data_dir: Path,
+                result: PushResult, predictions_path: Path) -> None:
+    console.print()
+    url = f"{conn.url}/projects/{result.project_id}/data"
+    console.print(f"[bold]Annotate:[/bold] open {escape(url)}")
+    if local:
+        creds = load_credentials(data_dir)
+        username = creds.username if creds is not None else "?"
+        console.print(f"  log in as {username}; the password is in "
+                      f"{data_dir / CREDENTIALS_FILE} (readable by you only)", markup=False)
+    else:
+        console.print("  log in with your Label Studio account")
+    dir_flag = "" if data_dir == DEFAULT_DATA_DIR else f" --studio-dir {data_dir}"
+    console.print("[bold]Then:[/bold]")
+    console.print(f'  goldsmith annotate pull --project "{result.project_title}" --out gold'
+                  f"{dir_flag}", markup=False)
+    console.print(f"  goldsmith eval score gold --system goldsmith={predictions_path}",
+                  markup=False)
+    if local:
+        down_flag = "" if data_dir == DEFAULT_DATA_DIR else f" --data-dir {data_dir}"
+        console.print(f"  goldsmith studio down{down_flag}   (stops the local server)",
+                      markup=False)

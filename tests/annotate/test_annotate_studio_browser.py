@@ -1,0 +1,204 @@
+"""Offsets survive a real browser: Label Studio highlights pushed regions on the right text
+after characters outside the Basic Multilingual Plane, and stores an annotator's region
+in code points.
+
+JavaScript counts a character outside the BMP (emoji, a flag's two regional indicators,
+mathematical letters like 𝔘) as two UTF-16 units, Python as one code point; Label Studio
+has had bugs exactly there. goldsmith pushes code-point offsets unchanged
+(:mod:`goldsmith.annotate.studio_convert`), so this test holds both directions in
+headless Chromium: every predicted region is drawn over exactly its text, and a region
+made by double-clicking a word after seven extra UTF-16 units is stored with Python
+offsets. Screenshots go to ``artifacts/browser/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from goldsmith.annotate.push import push
+from goldsmith.annotate.studio_convert import from_studio_results
+from goldsmith.annotate.studio_server import load_credentials
+from goldsmith.corpus import Document, doc_id_for
+from goldsmith.labels import AnnotatedDoc, Claim, Entity, Quote
+
+pytestmark = [pytest.mark.browser, pytest.mark.studio, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
+WAIT_MS = 60_000
+
+# Our own text. Before "Halvard": 🚀 😀 🇺🇦 (two code points) 𝔘 😀 🌊, seven characters
+# that UTF-16 counts twice.
+TEXT = (
+    "🚀😀 Mayor Ines Rook 🇺🇦 said “We will rebuild the 𝔘 bridge,” on Tuesday.\n"
+    "About 300 homes 😀 were flooded in Dunmore 🌊, Halvard engineers said."
+)
+NEW_WORD, NEW_LABEL = "Halvard", "ORG"
+
+# The region in the rendered text that is the element's text node: the word to
+# double-click, located with a DOM Range so the mouse hits its middle.
+_WORD_BOX_JS = """(word) => {
+  const root = document.querySelector('.lsf-richtext__container');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const at = node.data.indexOf(word);
+    if (at >= 0) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + word.length);
+      const box = range.getBoundingClientRect();
+      return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+    }
+  }
+  return null;
+}"""
+
+_HIGHLIGHTS_JS = """els => els.map(e => ({
+  classes: Array.from(e.classList), text: e.textContent,
+  start: e.dataset.start, end: e.dataset.end}))"""
+
+_REGION_CLASS = re.compile(r"^htx-highlight-(.+)-\d+$")
+
+
+def _span(text: str) -> tuple[int, int, str]:
+    at = TEXT.index(text)
+    return at, at + len(text), text
+
+
+def _prediction() -> AnnotatedDoc:
+    mayor = Entity(*_span("Ines Rook"), "PERSON")
+    return AnnotatedDoc(
+        doc_id_for(TEXT),
+        TEXT,
+        entities=(mayor, Entity(*_span("Tuesday"), "DATE"), Entity(*_span("Dunmore"), "GPE")),
+        quotes=(Quote(*_span("We will rebuild the 𝔘 bridge"), "direct", mayor),),
+        claims=(Claim(*_span("About 300 homes"), 300, "home", "approx"),),
+        meta={"model_version": "browser-test"},
+    )
+
+
+def _chromium_or_skip():
+    """The sync Playwright entry point; skips without Chromium/Playwright unless CI=true."""
+    missing = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing = "the playwright package is not installed"
+    if missing is None and not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        missing = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+    if missing is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{missing}; CI=true never skips the browser test")
+        pytest.skip(missing)
+    return sync_playwright
+
+
+def _regions(page) -> dict[str, dict]:
+    """Highlight spans grouped by region id: the region's text and its data offsets."""
+    found: dict[str, dict] = {}
+    for span in page.eval_on_selector_all("span.htx-highlight", _HIGHLIGHTS_JS):
+        rid = next(m.group(1) for c in span["classes"] if (m := _REGION_CLASS.match(c)))
+        group = found.setdefault(rid, {"text": "", "starts": [], "ends": []})
+        group["text"] += span["text"]
+        if span["start"] is not None:
+            group["starts"].append(int(span["start"]))
+            group["ends"].append(int(span["end"]))
+    return found
+
+
+def _submitted(client, task_id: int, timeout: float = 30.0):
+    """The task's one annotation, once the browser's submit has reached the server."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = list(client.annotations.list(id=task_id))
+        if found or time.monotonic() > deadline:
+            assert len(found) == 1, f"expected one submitted annotation, found {len(found)}"
+            return found[0]
+        time.sleep(0.5)
+
+
+def test_emoji_offsets_survive_label_studio_in_a_browser(studio):
+    sync_playwright = _chromium_or_skip()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    prediction = _prediction()
+    title = f"browser emoji {uuid.uuid4().hex[:8]}"
+    document = Document(prediction.doc_id, TEXT, "browser.txt")
+    result = push(studio.client, [document], {prediction.doc_id: prediction}, title,
+                  url=studio.url)
+    (task,) = list(studio.client.tasks.list(project=result.project_id))
+    creds = load_credentials(studio.data_dir)
+    assert creds is not None
+
+    expected = {"e0": "Ines Rook", "e1": "Tuesday", "e2": "Dunmore",
+                "q0": "We will rebuild the 𝔘 bridge", "c0": "About 300 homes"}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                     args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(WAIT_MS)
+            page.goto(f"{studio.url}/user/login/")
+            page.fill("#email", creds.username)
+            page.fill("#password", creds.password)
+            page.click("button[type=submit]")
+            page.wait_for_url(lambda url: "/user/login" not in url)
+
+            page.goto(f"{studio.url}/projects/{result.project_id}/data?task={task.id}")
+            page.wait_for_selector("span.htx-highlight")
+            page.wait_for_function(
+                "n => document.querySelectorAll('span.htx-highlight').length >= n",
+                arg=len(expected))
+            shown = _regions(page)
+            page.screenshot(path=str(ARTIFACTS / "studio-predictions.png"))
+            assert {rid: r["text"] for rid, r in shown.items()} == expected
+            for rid, region in shown.items():
+                if region["starts"]:  # Label Studio's own offsets, when it renders them
+                    start, end = min(region["starts"]), max(region["ends"])
+                    assert TEXT[start:end] == expected[rid]
+
+            page.locator(".lsf-label", has_text=NEW_LABEL).first.click()
+            box = page.evaluate(_WORD_BOX_JS, NEW_WORD)
+            assert box is not None, f"{NEW_WORD!r} is not in the rendered text"
+            page.mouse.dblclick(box["x"], box["y"])
+            page.wait_for_function(
+                "n => document.querySelectorAll('span.htx-highlight').length > n",
+                arg=len(expected))
+            added = {rid: r["text"] for rid, r in _regions(page).items() if rid not in expected}
+            assert list(added.values()) == [NEW_WORD]
+            page.screenshot(path=str(ARTIFACTS / "studio-new-region.png"))
+            page.click("[data-testid=bottombar-submit-button]")
+            annotation = _submitted(studio.client, task.id)
+            page.wait_for_function(  # the editor reloads the submitted annotation
+                "n => !document.querySelector('[data-testid=bottombar-submit-button]')"
+                " && document.querySelectorAll('span.htx-highlight').length > n",
+                arg=len(expected))
+            page.screenshot(path=str(ARTIFACTS / "studio-submitted.png"))
+        finally:
+            browser.close()
+
+    labelled = [item["value"] for item in annotation.result
+                if item.get("type") == "labels"]
+    made = [v for v in labelled if v["labels"] == [NEW_LABEL]]
+    assert len(made) == 1
+    start, end = made[0]["start"], made[0]["end"]
+    assert TEXT[start:end] == NEW_WORD  # code points: UTF-16 would be 7 further on
+    assert (start, end) == (TEXT.index(NEW_WORD), TEXT.index(NEW_WORD) + len(NEW_WORD))
+    for value in labelled:
+        assert TEXT[value["start"]:value["end"]] == value["text"]
+
+    back = from_studio_results(TEXT, annotation.result, task_id=task.id)
+    assert Entity(start, end, NEW_WORD, NEW_LABEL) in back.entities
+    assert back.quotes == prediction.quotes
+    assert back.claims == prediction.claims
