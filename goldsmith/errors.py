@@ -20,6 +20,14 @@ class SchemaError(InputError):
     """A record breaks the annotation spec (offsets, labels, attributes)."""
 
 
+class StudioResultError(SchemaError):
+    """A Label Studio result list that cannot be read as spec layers (names task and region)."""
+
+
+class OffsetMismatchError(StudioResultError):
+    """A region whose start/end do not select its stored text in the task's text."""
+
+
 class ModelError(GoldsmithError):
     """A spaCy model is missing or cannot be loaded."""
 

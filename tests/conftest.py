@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from studio_session import StudioInstance, acquire, release
 
 from goldsmith.labels import AnnotatedDoc, Claim, Entity, Quote, write_jsonl
 
@@ -25,6 +27,20 @@ def sample_dir() -> Path:
 @pytest.fixture(scope="session")
 def sample_gold_path() -> Path:
     return SAMPLE_DIR / "gold.jsonl"
+
+
+@pytest.fixture(scope="session")
+def studio() -> Iterator[StudioInstance]:
+    """The one real Label Studio server of the test session (started on first use).
+
+    ``url``, ``api_key``, ``data_dir``, ``client`` (a ready SDK client as the admin) and
+    ``annotator(email)`` for more users; see ``tests/studio_session.py``.
+    """
+    instance = acquire()
+    try:
+        yield instance
+    finally:
+        release()
 
 # -- a small gold set (our own text), written as a gold directory -----------------------
 

@@ -1,7 +1,155 @@
-"""``goldsmith annotate push`` / ``pull``: the Label Studio side of the loop."""
+"""``goldsmith annotate push`` / ``pull``: the Label Studio side of the loop.
+
+Both connect with LABEL_STUDIO_URL / LABEL_STUDIO_API_KEY, or fall back to the local
+server started by ``goldsmith studio up``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from goldsmith.annotate.pseudonyms import load_salt
+from goldsmith.annotate.pull import PullProgress, PullReport, pull
+from goldsmith.annotate.push import DEFAULT_BATCH_SIZE, PushProgress, push, read_predictions
+from goldsmith.annotate.studio_client import connect, resolve_connection
+from goldsmith.annotate.studio_server import DEFAULT_DATA_DIR
+
+Project = Annotated[str, typer.Option("--project", help="Title of the Label Studio project.")]
+StudioDir = Annotated[
+    Path,
+    typer.Option(
+        "--studio-dir",
+        help="Data dir of the local server (credentials when LABEL_STUDIO_URL/"
+        "LABEL_STUDIO_API_KEY are unset; the annotator pseudonym salt).",
+        file_okay=False,
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``push`` and ``pull`` commands to the ``annotate`` sub-app."""
+    app.command("push")(push_command)
+    app.command("pull")(pull_command)
+
+
+def push_command(
+    corpus: Annotated[
+        Path,
+        typer.Argument(help="A corpus folder from 'corpus ingest', or raw input.", exists=True),
+    ],
+    predictions: Annotated[
+        Path,
+        typer.Option(
+            "--predictions",
+            help="Spec JSONL of pre-annotations (joined by doc_id).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    project: Project,
+    model_version: Annotated[
+        str | None,
+        typer.Option("--model-version", help="Model version for records that do not carry one."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH_SIZE,
+    studio_dir: StudioDir = DEFAULT_DATA_DIR,
+) -> None:
+    """Push documents with their pre-annotations as tasks of a Label Studio project.
+
+    Idempotent: documents already in the project are not added again; an interrupted
+    push completes on the next run; a new model version adds predictions to existing tasks.
+    Example: goldsmith annotate push corpus.ds --predictions preds.jsonl --project News
+    """
+    from goldsmith.corpus import load_documents
+
+    preds = read_predictions(predictions, model_version)
+    docs = list(load_documents(corpus))
+    conn = resolve_connection(data_dir=studio_dir)
+    client = connect(conn)
+    with _bar() as bar:
+        task = bar.add_task("pushing", total=None)
+
+        def show(p: PushProgress) -> None:
+            bar.update(task, description=f"pushing {p.stage}", completed=p.done, total=p.total)
+
+        result = push(
+            client, docs, preds, project, batch_size=batch_size, progress=show, url=conn.url
+        )
+    console = Console(highlight=False, soft_wrap=True)
+    verb = "created" if result.project_created else "updated"
+    console.print(
+        f"{verb} project {result.project_title!r} (id {result.project_id}) at {conn.url}: "
+        f"{result.tasks_created} tasks added, {result.tasks_existing} already there; "
+        f"{result.predictions_added} predictions added, {result.predictions_existing} "
+        f"already there (model version {', '.join(result.model_versions) or '-'}); "
+        f"{result.seconds:.1f} s"
+    )
+    if result.documents_without_predictions:
+        console.print(f"{result.documents_without_predictions} documents had no prediction")
+    if result.unmatched_predictions:
+        console.print(
+            f"{len(result.unmatched_predictions)} predictions match no document "
+            f"(e.g. {result.unmatched_predictions[0]})"
+        )
+
+
+def pull_command(
+    project: Project,
+    out: Annotated[Path, typer.Option("--out", help="Gold directory to write.", file_okay=False)],
+    studio_dir: StudioDir = DEFAULT_DATA_DIR,
+) -> None:
+    """Pull every annotation of a project and write the gold directory.
+
+    Gold per task: its only submitted annotation, else the one marked ground truth;
+    otherwise the task is a conflict (reported, not in the gold).
+    Example: goldsmith annotate pull --project News --out gold
+    """
+    conn = resolve_connection(data_dir=studio_dir)
+    client = connect(conn)
+    salt = load_salt(studio_dir)
+    with _bar() as bar:
+        task = bar.add_task("exporting", total=None)
+
+        def show(p: PullProgress) -> None:
+            bar.update(task, description=p.stage, completed=p.done, total=p.total)
+
+        report = pull(client, project, out, salt, url=conn.url, progress=show)
+    _print_report(report)
+
+
+def _print_report(report: PullReport) -> None:
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(
+        f"pulled {report.project_title!r} (from the {report.source}) into {report.out_dir}: "
+        f"{report.tasks} tasks, {report.annotations} annotations by "
+        f"{len(report.annotators)} annotators, {report.gold_documents} gold documents; "
+        f"{len(report.conflicts)} conflicts, {report.skipped} skipped, {report.drafts} drafts, "
+        f"{len(report.mismatches)} mismatches, {len(report.invalid)} invalid, "
+        f"{len(report.empty_tasks)} tasks without annotations"
+    )
+    for conflict in report.conflicts[:10]:
+        console.print(
+            f"  conflict: task {conflict.task_id} ({conflict.doc_id}): "
+            f"{conflict.reason}; annotations {list(conflict.annotation_ids)}"
+        )
+    for issue in (report.mismatches + report.invalid)[:10]:
+        console.print(f"  {issue.kind}: {issue.message}", markup=False)
+    if report.defaults:
+        console.print(
+            f"  {len(report.defaults)} missing attributes filled by defaults (see report.json)"
+        )
+
+
+def _bar() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )

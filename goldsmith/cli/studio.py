@@ -1,7 +1,102 @@
-"""``goldsmith studio``: the embedded local Label Studio server."""
+"""``goldsmith studio``: the embedded local Label Studio server (up, down, status).
+
+The server's state lives in a data directory, by default ``.goldsmith/studio`` under
+the current directory (one server and database per project folder): credentials
+(mode 0600), pid file, log and Label Studio's SQLite database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
+
+from goldsmith.annotate.studio_server import (
+    CREDENTIALS_FILE,
+    DEFAULT_DATA_DIR,
+    DEFAULT_PORT,
+    ServerStatus,
+    health_ok,
+    load_credentials,
+    server_status,
+    start_server,
+    stop_server,
+)
 
 app = typer.Typer(
     help="Start, stop and inspect the local Label Studio server.", no_args_is_help=True
 )
+
+DataDir = Annotated[
+    Path,
+    typer.Option(
+        "--data-dir",
+        help="Folder holding the server's credentials, pid file, log and database.",
+        file_okay=False,
+    ),
+]
+
+
+@app.command("up")
+def up(
+    data_dir: DataDir = DEFAULT_DATA_DIR,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.", min=1, max=65535)] = (
+        DEFAULT_PORT
+    ),
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for the server to answer.")
+    ] = 600.0,
+) -> None:
+    """Start Label Studio in the background (bound to 127.0.0.1) and wait until it answers.
+
+    The first start creates an admin login and API token, stored in DATA_DIR/credentials.json
+    (readable by you only). Example: goldsmith studio up --port 8080
+    """
+    console = Console(highlight=False, soft_wrap=True)
+    with console.status("starting Label Studio (a fresh database takes about a minute)") as spin:
+        status = start_server(
+            data_dir,
+            port=port,
+            timeout=timeout,
+            on_wait=lambda s: spin.update(f"waiting for Label Studio to answer ({s:.0f} s)"),
+        )
+    if status.already_running:
+        console.print(f"Label Studio is already running at {status.url} (pid {status.pid})")
+    else:
+        console.print(f"Label Studio is running at {status.url} (pid {status.pid})")
+    _print_login(console, data_dir)
+
+
+@app.command("down")
+def down(data_dir: DataDir = DEFAULT_DATA_DIR) -> None:
+    """Stop the local Label Studio server."""
+    status = stop_server(data_dir)
+    if status.running:
+        typer.echo(f"stopped Label Studio (pid {status.pid}, {status.url})")
+    else:
+        typer.echo(f"Label Studio is not running (data dir {data_dir})")
+
+
+@app.command("status")
+def status(data_dir: DataDir = DEFAULT_DATA_DIR) -> None:
+    """Report whether the local Label Studio server runs, its URL and pid."""
+    console = Console(highlight=False, soft_wrap=True)
+    current: ServerStatus = server_status(data_dir)
+    if current.running:
+        answering = "" if health_ok(current.url or "") else " — not answering yet"
+        console.print(f"running: {current.url} (pid {current.pid}, log {current.log}){answering}")
+        _print_login(console, data_dir)
+    else:
+        console.print(f"stopped (data dir {data_dir}); start it with 'goldsmith studio up'")
+
+
+def _print_login(console: Console, data_dir: Path) -> None:
+    creds = load_credentials(data_dir)
+    if creds is None:
+        return
+    console.print(
+        f"login: {creds.username}; password and API token "
+        f"({creds.masked_token()}) in {Path(data_dir) / CREDENTIALS_FILE}"
+    )

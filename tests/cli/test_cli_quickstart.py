@@ -6,10 +6,7 @@ LABEL_STUDIO_API_KEY, so the quickstart starts no server of its own).
 
 from __future__ import annotations
 
-import importlib
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -19,20 +16,6 @@ from goldsmith.cli.quickstart import sample_corpus_dir
 from goldsmith.corpus import doc_id_for, normalize_newlines
 
 runner = CliRunner()
-ANNOTATE_TESTS = Path(__file__).resolve().parents[1] / "annotate"
-
-
-@pytest.fixture(scope="module")
-def studio():
-    """The session's Label Studio server, shared with tests/annotate (one server a session)."""
-    if str(ANNOTATE_TESTS) not in sys.path:
-        sys.path.insert(0, str(ANNOTATE_TESTS))
-    session = importlib.import_module("studio_session")
-    instance = session.acquire()
-    try:
-        yield instance
-    finally:
-        session.release()
 
 
 def _sample_ids() -> set[str]:

@@ -1,0 +1,384 @@
+"""Pulling a Label Studio project's annotations into the raw table and the gold set.
+
+Rules:
+
+- tasks come from the project's full JSON export (``JSON``, every task, generous
+  timeout); if the export fails, from the paginated task list (which shows only the
+  caller's own drafts);
+- every annotation of every annotator is kept in the raw table with a status:
+  ``submitted``, ``skipped`` (cancelled) or ``draft``; skipped ones and drafts are never
+  gold, only counted;
+- a task's gold is its only submitted annotation; with several, the one marked
+  ``ground_truth``; otherwise (none or several marked) the task is a conflict: reported,
+  never resolved here, not in the gold; tasks with no submitted annotation are listed;
+- every region is checked against the task's stored text (offsets and text); a
+  mismatch or a malformed result is reported with its task and annotation id and keeps
+  that annotation out of the gold; attributes fixed by a default are reported too;
+- annotators appear only as pseudonyms (:mod:`goldsmith.annotate.pseudonyms`); no
+  e-mail address or user name is written anywhere.
+
+The result is written as a gold directory (:mod:`goldsmith.labels.gold` documents it).
+
+Example:
+    >>> report = pull(client, "News gold", "gold/", salt)  # doctest: +SKIP
+    >>> report.conflicts  # doctest: +SKIP
+    ()
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from label_studio_sdk import LabelStudio
+
+from goldsmith.annotate.pseudonyms import pseudonym
+from goldsmith.annotate.pull_write import write_gold_dir
+from goldsmith.annotate.push import find_project
+from goldsmith.annotate.studio_client import studio_errors
+from goldsmith.annotate.studio_convert import from_studio_results
+from goldsmith.errors import GoldsmithError, OffsetMismatchError, StudioError
+from goldsmith.labels.records import AnnotatedDoc
+from goldsmith.labels.validate import problems as spec_problems
+
+EXPORT_TIMEOUT = 600.0
+_USER_ID = re.compile(r",\s*(\d+)\s*$")
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem found in one task: ``kind`` is mismatch, invalid, default or conflict."""
+
+    kind: str
+    task_id: int
+    message: str
+    annotation_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A task with several submitted annotations and no single ground truth."""
+
+    task_id: int
+    doc_id: str
+    annotation_ids: tuple[int, ...]
+    annotators: tuple[str, ...]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **asdict(self),
+            "annotation_ids": list(self.annotation_ids),
+            "annotators": list(self.annotators),
+        }
+
+
+@dataclass(frozen=True)
+class PullReport:
+    """The summary of a pull (written as ``report.json``)."""
+
+    project_id: int
+    project_title: str
+    source: str
+    tasks: int
+    annotations: int
+    annotators: tuple[str, ...]
+    gold_documents: int
+    skipped: int
+    drafts: int
+    predictions: int
+    conflicts: tuple[Conflict, ...] = ()
+    mismatches: tuple[Issue, ...] = ()
+    invalid: tuple[Issue, ...] = ()
+    defaults: tuple[Issue, ...] = ()
+    empty_tasks: tuple[int, ...] = ()
+    out_dir: str = ""
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["annotators"] = list(self.annotators)
+        out["conflicts"] = [c.to_dict() for c in self.conflicts]
+        for key in ("mismatches", "invalid", "defaults"):
+            out[key] = [i.to_dict() for i in getattr(self, key)]
+        out["empty_tasks"] = list(self.empty_tasks)
+        return out
+
+
+@dataclass(frozen=True)
+class PullProgress:
+    """Progress of a pull: ``done`` of ``total`` in ``stage`` (export, tasks)."""
+
+    stage: str
+    done: int
+    total: int
+
+
+@dataclass
+class _Pulled:
+    gold: list[AnnotatedDoc] = field(default_factory=list)
+    annotations: list[AnnotatedDoc] = field(default_factory=list)
+    predictions: list[AnnotatedDoc] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    empty: list[int] = field(default_factory=list)
+    annotators: set[str] = field(default_factory=set)
+    submitted: int = 0
+    skipped: int = 0
+    drafts: int = 0
+
+
+def fetch_tasks(
+    client: LabelStudio, project_id: int, url: str = "", timeout: float = EXPORT_TIMEOUT
+) -> tuple[list[dict[str, Any]], str]:
+    """Every task of the project as Label Studio JSON, and where it came from."""
+    try:
+        with studio_errors(url, f"exporting project {project_id}"):
+            chunks = client.projects.exports.download_sync(
+                project_id,
+                export_type="JSON",
+                download_all_tasks=True,
+                request_options={"timeout": timeout, "max_retries": 0},
+            )
+            tasks = json.loads(b"".join(chunks))
+        if isinstance(tasks, list):
+            return tasks, "export"
+    except (StudioError, ValueError):
+        pass
+    with studio_errors(url, f"listing the tasks of project {project_id}"):
+        pager = client.tasks.list(project=project_id, fields="all", page_size=100)
+        return [task.model_dump(mode="json") for task in pager], "task list"
+
+
+def pull(
+    client: LabelStudio,
+    project_title: str,
+    out_dir: str | Path,
+    salt: str,
+    url: str = "",
+    progress: Callable[[PullProgress], None] | None = None,
+) -> PullReport:
+    """Pull the project into a gold directory (rules in the module docstring)."""
+    started = time.monotonic()
+    project_id = find_project(client, project_title, url)
+    if project_id is None:
+        raise StudioError(
+            f"no project titled {project_title!r} at {url or 'the server'}; "
+            "push documents first with 'goldsmith annotate push'"
+        )
+    if progress is not None:
+        progress(PullProgress("export", 0, 1))
+    tasks, source = fetch_tasks(client, project_id, url)
+    with studio_errors(url, f"listing the predictions of project {project_id}"):
+        by_id = {
+            p.id: p.model_dump(mode="json") for p in client.predictions.list(project=project_id)
+        }
+    pulled = _Pulled()
+    for n, task in enumerate(tasks, start=1):
+        _task(task, salt, pulled, by_id)
+        if progress is not None and (n % 100 == 0 or n == len(tasks)):
+            progress(PullProgress("tasks", n, len(tasks)))
+    report = PullReport(
+        project_id=project_id,
+        project_title=project_title,
+        source=source,
+        tasks=len(tasks),
+        annotations=pulled.submitted,
+        annotators=tuple(sorted(pulled.annotators)),
+        gold_documents=len(pulled.gold),
+        skipped=pulled.skipped,
+        drafts=pulled.drafts,
+        predictions=len(pulled.predictions),
+        conflicts=tuple(pulled.conflicts),
+        mismatches=tuple(i for i in pulled.issues if i.kind == "mismatch"),
+        invalid=tuple(i for i in pulled.issues if i.kind == "invalid"),
+        defaults=tuple(i for i in pulled.issues if i.kind == "default"),
+        empty_tasks=tuple(pulled.empty),
+        out_dir=str(out_dir),
+    )
+    report = replace(report, seconds=round(time.monotonic() - started, 3))
+    write_gold_dir(out_dir, pulled.gold, pulled.annotations, pulled.predictions, report.to_dict())
+    return report
+
+
+def _task(
+    task: dict[str, Any], salt: str, pulled: _Pulled, predictions: dict[int, dict[str, Any]]
+) -> None:
+    task_id = int(task["id"])
+    data = task.get("data") or {}
+    text = data.get("text")
+    if not isinstance(text, str):
+        pulled.issues.append(Issue("invalid", task_id, "task data has no 'text' string"))
+        return
+    base = {
+        "doc_id": str(data.get("doc_id") or f"task-{task_id}"),
+        "text": text,
+        "source": data.get("source") or None,
+        "title": data.get("title") or None,
+    }
+    candidates: list[tuple[dict[str, Any], AnnotatedDoc | None]] = []
+    for ann in task.get("annotations") or []:
+        who = pseudonym(salt, _user_id(ann.get("completed_by")))
+        status = "skipped" if ann.get("was_cancelled") else "submitted"
+        meta = {
+            "task_id": task_id,
+            "annotation_id": ann.get("id"),
+            "annotator": who,
+            "status": status,
+            "ground_truth": bool(ann.get("ground_truth")),
+            "created_at": ann.get("created_at"),
+            "updated_at": ann.get("updated_at"),
+            "lead_time": ann.get("lead_time"),
+        }
+        doc = _convert(
+            base,
+            ann.get("result") or [],
+            meta,
+            pulled,
+            f"annotation {ann.get('id')}",
+            ann.get("id"),
+        )
+        if doc is not None:
+            pulled.annotations.append(doc)
+        if status == "skipped":
+            pulled.skipped += 1
+            continue
+        pulled.submitted += 1
+        pulled.annotators.add(who)
+        candidates.append((meta, doc))
+    for draft in task.get("drafts") or []:
+        pulled.drafts += 1
+        meta = {
+            "task_id": task_id,
+            "annotation_id": draft.get("annotation"),
+            "draft_id": draft.get("id"),
+            "annotator": pseudonym(salt, _draft_user(draft)),
+            "status": "draft",
+            "ground_truth": False,
+            "created_at": draft.get("created_at"),
+            "updated_at": draft.get("updated_at"),
+            "lead_time": draft.get("lead_time"),
+        }
+        doc = _convert(
+            base,
+            draft.get("result") or [],
+            meta,
+            pulled,
+            f"draft {draft.get('id')}",
+            draft.get("annotation"),
+        )
+        if doc is not None:
+            pulled.annotations.append(doc)
+    for pred in task.get("predictions") or []:
+        if not isinstance(pred, dict):  # the export lists prediction ids only
+            pred = predictions.get(pred)
+            if pred is None:
+                continue
+        meta = {
+            "task_id": task_id,
+            "model_version": pred.get("model_version"),
+            "score": pred.get("score"),
+        }
+        doc = _convert(
+            base, pred.get("result") or [], meta, pulled, f"prediction {pred.get('id')}", None
+        )
+        if doc is not None:
+            pulled.predictions.append(doc)
+    _choose_gold(task_id, base, candidates, pulled)
+
+
+def _choose_gold(
+    task_id: int,
+    base: dict[str, Any],
+    candidates: list[tuple[dict[str, Any], AnnotatedDoc | None]],
+    pulled: _Pulled,
+) -> None:
+    if not candidates:
+        pulled.empty.append(task_id)
+        return
+    chosen = candidates
+    if len(candidates) > 1:
+        chosen = [c for c in candidates if c[0]["ground_truth"]]
+        if len(chosen) != 1:
+            reason = (
+                "several submitted annotations, none marked ground truth"
+                if not chosen
+                else f"{len(chosen)} annotations marked ground truth"
+            )
+            pulled.conflicts.append(
+                Conflict(
+                    task_id,
+                    base["doc_id"],
+                    tuple(c[0]["annotation_id"] for c in candidates),
+                    tuple(c[0]["annotator"] for c in candidates),
+                    reason,
+                )
+            )
+            return
+    meta, doc = chosen[0]
+    if doc is None:
+        return
+    gold_meta = {
+        "task_id": task_id,
+        "annotation_id": meta["annotation_id"],
+        "annotator": meta["annotator"],
+    }
+    gold_meta.update({k: base[k] for k in ("source", "title") if base[k] is not None})
+    pulled.gold.append(
+        AnnotatedDoc(doc.doc_id, doc.text, doc.entities, doc.quotes, doc.claims, gold_meta)
+    )
+
+
+def _convert(
+    base: dict[str, Any],
+    result: Any,
+    meta: dict[str, Any],
+    pulled: _Pulled,
+    label: str,
+    annotation_id: int | None,
+) -> AnnotatedDoc | None:
+    """The validated document of one result list, or None after recording why not."""
+    task_id = meta["task_id"]
+    try:
+        layers = from_studio_results(base["text"], result, task_id=f"{task_id} ({label})")
+    except OffsetMismatchError as exc:
+        pulled.issues.append(Issue("mismatch", task_id, str(exc), annotation_id))
+        return None
+    except (GoldsmithError, TypeError, ValueError) as exc:
+        pulled.issues.append(Issue("invalid", task_id, str(exc), annotation_id))
+        return None
+    for problem in layers.problems:
+        pulled.issues.append(Issue("default", task_id, problem, annotation_id))
+    extra = {k: base[k] for k in ("source", "title") if base[k] is not None}
+    doc = layers.to_doc(base["doc_id"], base["text"], {**meta, **extra})
+    found = spec_problems(doc)
+    if found:
+        pulled.issues.append(
+            Issue("invalid", task_id, f"task {task_id} ({label}): {found[0]}", annotation_id)
+        )
+        return None
+    return doc
+
+
+def _user_id(completed_by: Any) -> int | str:
+    if isinstance(completed_by, dict):
+        completed_by = completed_by.get("id")
+    return completed_by if completed_by is not None else "unknown"
+
+
+def _draft_user(draft: dict[str, Any]) -> int | str:
+    user = draft.get("user")
+    if isinstance(user, int):
+        return user
+    if isinstance(user, dict) and "id" in user:
+        return user["id"]
+    match = _USER_ID.search(str(draft.get("created_username") or ""))
+    return int(match.group(1)) if match else "unknown"

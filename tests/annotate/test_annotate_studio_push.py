@@ -1,0 +1,193 @@
+"""Pushing to a real Label Studio server: tasks, inline predictions, idempotence, resumption."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+
+import pytest
+
+from goldsmith.annotate.push import PushProgress, find_project, push, read_predictions
+from goldsmith.annotate.studio_convert import to_studio_results
+from goldsmith.corpus.documents import Document, doc_id_for
+from goldsmith.errors import InputError
+from goldsmith.labels.jsonl import write_jsonl
+from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote
+
+pytestmark = pytest.mark.studio
+
+TEXTS = [
+    "🎉 Mara Quill said the harbour of Velmont would reopen. 🚢 It employs 1,200 dockers.",
+    'Officials in Tarsen 🇺🇸 said "the bridge is safe" after about 40 inspections.',
+    "The Orvane Council met on Tuesday. 😀😀 Nobody spoke.",
+    "Plain text without emoji: Ilse Brandt counted more than 300 ballots.",
+    '👍🏽 Ravi Oduya told reporters "we need 5 more buses", the mayor\'s office said.',
+]
+
+
+def _documents() -> list[Document]:
+    return [
+        Document(doc_id_for(t), t, source=f"story-{i}.txt", title=f"Story {i}")
+        for i, t in enumerate(TEXTS)
+    ]
+
+
+def _find(text: str, word: str) -> tuple[int, int, str]:
+    start = text.index(word)
+    return start, start + len(word), word
+
+
+def _prediction(doc: Document, version: str) -> AnnotatedDoc:
+    """A small prediction for each test text: its first capitalised name and a claim."""
+    words = [w.strip('.,"') for w in doc.text.split() if w[:1].isupper() and w.isascii()]
+    name = _find(doc.text, words[1] if words[0] in ("The", "Officials", "Plain") else words[0])
+    ents = (Entity(*name, "PERSON", 0.9),)
+    quotes = ()
+    if '"' in doc.text:
+        first = doc.text.index('"') + 1
+        last = doc.text.index('"', first)
+        quotes = (Quote(first, last, doc.text[first:last], "direct", Entity(*name, "PERSON"), 0.7),)
+    digits = [w.strip(".,") for w in doc.text.split() if w[:1].isdigit()]
+    claims = (
+        (
+            Claim(
+                *_find(doc.text, digits[0]),
+                float(digits[0].replace(",", "")),
+                "thing",
+                "exact",
+                None,
+                0.5,
+            ),
+        )
+        if digits
+        else ()
+    )
+    return AnnotatedDoc(
+        doc.doc_id, doc.text, ents, quotes, claims, {"model_version": version}
+    ).sorted()
+
+
+def _predictions(docs: list[Document], version: str) -> dict[str, AnnotatedDoc]:
+    return {d.doc_id: _prediction(d, version) for d in docs}
+
+
+def _title() -> str:
+    return f"push-test-{uuid.uuid4().hex[:8]}"
+
+
+def _tasks(client, project_id: int) -> list:
+    return list(client.tasks.list(project=project_id, fields="all", page_size=100))
+
+
+def test_push_creates_project_with_one_task_per_document(studio):
+    docs, title = _documents(), _title()
+    result = push(studio.client, docs, _predictions(docs, "m1"), title, url=studio.url)
+    assert (result.project_created, result.tasks_created, result.predictions_added) == (
+        True,
+        len(docs),
+        len(docs),
+    )
+    tasks = _tasks(studio.client, result.project_id)
+    assert sorted(t.data["doc_id"] for t in tasks) == sorted(d.doc_id for d in docs)
+    first = next(t for t in tasks if t.data["doc_id"] == docs[0].doc_id)
+    assert first.data == {
+        "text": TEXTS[0],
+        "doc_id": docs[0].doc_id,
+        "source": "story-0.txt",
+        "title": "Story 0",
+    }
+    project = studio.client.projects.get(result.project_id)
+    assert project.model_version == "m1"
+
+
+def test_predictions_are_stored_with_code_point_offsets(studio):
+    docs, title = _documents(), _title()
+    preds = _predictions(docs, "m1")
+    result = push(studio.client, docs, preds, title, url=studio.url)
+    for task in _tasks(studio.client, result.project_id):
+        (stored,) = task.predictions
+        expected = preds[task.data["doc_id"]]
+        assert stored.model_version == "m1"
+        assert stored.result == to_studio_results(expected)
+        for item in stored.result:
+            if item.get("type") == "labels":
+                value = item["value"]
+                assert task.data["text"][value["start"] : value["end"]] == value["text"]
+
+
+def test_push_again_adds_nothing(studio):
+    docs, title = _documents(), _title()
+    preds = _predictions(docs, "m1")
+    push(studio.client, docs, preds, title, url=studio.url)
+    again = push(studio.client, docs, preds, title, url=studio.url)
+    assert (again.project_created, again.tasks_created, again.predictions_added) == (False, 0, 0)
+    assert again.predictions_existing == len(docs)
+    tasks = _tasks(studio.client, again.project_id)
+    assert len(tasks) == len(docs) and all(len(t.predictions) == 1 for t in tasks)
+
+
+class _Interrupted(Exception):
+    pass
+
+
+def test_interrupted_push_completes_without_duplicates(studio):
+    docs, title = _documents(), _title()
+    preds = _predictions(docs, "m1")
+
+    def fail_after_first_batch(progress: PushProgress) -> None:
+        raise _Interrupted(progress)
+
+    with pytest.raises(_Interrupted):
+        push(
+            studio.client,
+            docs,
+            preds,
+            title,
+            batch_size=2,
+            progress=fail_after_first_batch,
+            url=studio.url,
+        )
+    project_id = find_project(studio.client, title)
+    assert len(_tasks(studio.client, project_id)) == 2
+    result = push(studio.client, docs, preds, title, batch_size=2, url=studio.url)
+    assert (result.tasks_existing, result.tasks_created) == (2, 3)
+    counts = Counter(t.data["doc_id"] for t in _tasks(studio.client, project_id))
+    assert counts == Counter(d.doc_id for d in docs)
+
+
+def test_new_model_version_adds_predictions_to_existing_tasks(studio):
+    docs, title = _documents(), _title()
+    push(studio.client, docs, _predictions(docs, "m1"), title, url=studio.url)
+    result = push(studio.client, docs, _predictions(docs, "m2"), title, url=studio.url)
+    assert (result.tasks_created, result.predictions_added) == (0, len(docs))
+    tasks = _tasks(studio.client, result.project_id)
+    assert len(tasks) == len(docs)
+    assert all(sorted(p.model_version for p in t.predictions) == ["m1", "m2"] for t in tasks)
+    assert studio.client.projects.get(result.project_id).model_version == "m2"
+
+
+def test_prediction_text_differing_from_document_is_refused(studio):
+    docs = _documents()
+    preds = _predictions(docs, "m1")
+    wrong = preds[docs[0].doc_id]
+    preds[docs[0].doc_id] = AnnotatedDoc(wrong.doc_id, wrong.text + " extra", meta=wrong.meta)
+    with pytest.raises(InputError, match=docs[0].doc_id):
+        push(studio.client, docs, preds, _title(), url=studio.url)
+
+
+def test_read_predictions_needs_a_model_version(tmp_path):
+    path = tmp_path / "p.jsonl"
+    write_jsonl([AnnotatedDoc("d1", "Text.")], path)
+    with pytest.raises(InputError, match="--model-version"):
+        read_predictions(path)
+    assert read_predictions(path, "v9")["d1"].meta["model_version"] == "v9"
+
+
+def test_model_versions_with_commas_are_told_apart(studio):
+    docs, title = _documents(), _title()
+    push(studio.client, docs, _predictions(docs, "v,1"), title, url=studio.url)
+    added = push(studio.client, docs, _predictions(docs, "v"), title, url=studio.url)
+    again = push(studio.client, docs, _predictions(docs, "v"), title, url=studio.url)
+    assert (added.predictions_added, again.predictions_added) == (len(docs), 0)
+    tasks = _tasks(studio.client, added.project_id)
+    assert all(sorted(p.model_version for p in t.predictions) == ["v", "v,1"] for t in tasks)
