@@ -1,0 +1,206 @@
+"""The predict orchestrator: order, layers, ignore ranges, meta, processes, offsets."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goldsmith.annotate import predict as predict_module
+from goldsmith.annotate.model import load_model, model_version
+from goldsmith.annotate.predict import predict
+from goldsmith.corpus.documents import Document, doc_id_for, normalize_newlines
+from goldsmith.errors import InputError
+from goldsmith.labels.records import Entity, Quote
+from goldsmith.labels.validate import problems
+
+TEXTS = [
+    "Harbor pilots in Valmora stopped work on Tuesday. \u201cWe will stay out until the port "
+    "listens,\u201d union leader Petra Lind said. About 1,200 workers joined the strike.",
+    "The Pentagon said on Friday that 400 engineers had reached eastern Poland. Defense "
+    "Secretary Lloyd Austin said the move was temporary.",
+    "Rain fell on Lisbon for three days. Mayor Rui Sousa said more than 90 homes were flooded.",
+    "Tessa Quill of the Northfield Rowing Club won again. \u201cIt was hard,\u201d Quill said.",
+]
+
+
+def _docs(texts=TEXTS, **kwargs) -> list[Document]:
+    return [
+        Document(doc_id=doc_id_for(t), text=t, source=f"n{i}.txt", **kwargs)
+        for i, t in enumerate(texts)
+    ]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def test_yields_one_doc_per_input_in_order(nlp):
+    docs = _docs(TEXTS * 3)
+    out = list(predict(docs, nlp=nlp, batch_size=2))
+    assert [d.doc_id for d in out] == [d.doc_id for d in docs]
+    assert [d.text for d in out] == [d.text for d in docs]
+
+
+def test_is_a_lazy_stream(nlp):
+    endless = (Document(doc_id=f"d{i}", text=TEXTS[i % 4]) for i in itertools.count())
+    first = list(itertools.islice(predict(endless, nlp=nlp, batch_size=2), 3))
+    assert [d.doc_id for d in first] == ["d0", "d1", "d2"]
+
+
+def test_meta_has_model_version_source_and_title(nlp):
+    doc = Document(doc_id="d1", text=TEXTS[0], source="a.txt", title="Strike")
+    out = next(predict([doc], nlp=nlp))
+    assert out.meta == {"source": "a.txt", "title": "Strike", "model_version": model_version(nlp)}
+
+
+def test_title_left_out_when_the_document_has_none(nlp):
+    out = next(predict(_docs()[:1], nlp=nlp))
+    assert "title" not in out.meta
+
+
+@pytest.mark.parametrize(
+    ("layers", "filled"),
+    [
+        (("entities",), {"entities"}),
+        (("claims",), {"claims"}),
+        (("quotes",), {"quotes"}),
+        (("entities", "claims"), {"entities", "claims"}),
+        (("entities", "quotes", "claims"), {"entities", "quotes", "claims"}),
+    ],
+)
+def test_only_the_chosen_layers_are_filled(nlp, layers, filled):
+    out = list(predict(_docs(), nlp=nlp, layers=layers))
+    for layer in ("entities", "quotes", "claims"):
+        total = sum(len(getattr(d, layer)) for d in out)
+        assert (total > 0) == (layer in filled), layer
+
+
+def test_entities_alone_skip_the_parser(nlp):
+    assert "parser" in predict_module.disabled_pipes(nlp, ("entities",))
+    assert predict_module.disabled_pipes(nlp, ("entities", "quotes")) == ()
+
+
+def test_entities_alone_match_entities_of_all_layers(nlp):
+    alone = [d.entities for d in predict(_docs(), nlp=nlp, layers=("entities",))]
+    full = [d.entities for d in predict(_docs(), nlp=nlp)]
+    assert alone == full
+
+
+@pytest.mark.parametrize("layers", [("people",), (), "entities,quotes"])
+def test_unknown_or_no_layer_is_an_input_error(nlp, layers):
+    with pytest.raises(InputError, match="valid layers"):
+        next(predict(_docs(), nlp=nlp, layers=layers))
+
+
+@pytest.mark.parametrize("option", [{"batch_size": 0}, {"n_process": 0}])
+def test_bad_sizes_are_input_errors(nlp, option):
+    with pytest.raises(InputError):
+        next(predict(_docs(), nlp=nlp, **option))
+
+
+def test_nothing_is_predicted_inside_an_ignore_range(nlp):
+    ad = "BUY THE PENTAGON MUG FROM LISBON TODAY FOR 300 DOLLARS, SAID ANNA REY"
+    text = TEXTS[1] + "\n\n" + ad + "\n\n" + TEXTS[3]
+    start = text.index(ad)
+    ignore = ((start, start + len(ad)),)
+    doc = Document(doc_id="d", text=text, ignore=ignore)
+    out = next(predict([doc], nlp=nlp))
+    regions = [*out.entities, *out.quotes, *out.claims]
+    assert regions, "the text around the ad has regions"
+    assert all(r.end <= start or r.start >= start + len(ad) for r in regions)
+    unfiltered = next(predict([Document(doc_id="d", text=text)], nlp=nlp))
+    assert any(start <= e.start < start + len(ad) for e in unfiltered.entities)
+
+
+def test_speaker_inside_an_ignore_range_is_dropped(nlp, monkeypatch):
+    text = "Ada Vey said it was fine. ADA VEY AD LINE"
+    ad = (text.index("ADA"), len(text))
+
+    def fake_quotes(doc, entities):
+        speaker = Entity(ad[0], ad[0] + 7, "ADA VEY", "PERSON")
+        return [Quote(12, 24, "it was fine", "indirect", speaker=speaker)]
+
+    real_finder = predict_module._finder
+    monkeypatch.setattr(
+        predict_module,
+        "_finder",
+        lambda layer: fake_quotes if layer == "quotes" else real_finder(layer),
+    )
+    out = next(
+        predict([Document(doc_id="d", text=text, ignore=(ad,))], nlp=nlp, layers=("quotes",))
+    )
+    assert [(q.text, q.speaker) for q in out.quotes] == [("it was fine", None)]
+
+
+def test_two_processes_give_the_same_output_as_one(nlp):
+    docs = _docs(TEXTS * 3)
+    one = list(predict(docs, nlp=nlp, batch_size=2, n_process=1))
+    two = list(predict(docs, nlp=nlp, batch_size=2, n_process=2))
+    assert two == one
+
+
+def test_two_processes_stream_lazily(nlp):
+    endless = (Document(doc_id=f"d{i}", text=TEXTS[i % 4]) for i in itertools.count())
+    first = list(itertools.islice(predict(endless, nlp=nlp, batch_size=2, n_process=2), 5))
+    assert [d.doc_id for d in first] == ["d0", "d1", "d2", "d3", "d4"]
+
+
+def test_output_is_valid_spec(nlp):
+    for doc in predict(_docs(), nlp=nlp):
+        assert problems(doc) == []
+
+
+_PIECES = st.sampled_from(
+    [
+        "Austin",
+        "said",
+        "he said.",
+        "\u201c",
+        "\u201d",
+        '"',
+        "'",
+        "\u2018",
+        "\u2019",
+        "3,000",
+        "at least 40",
+        "soldiers",
+        "North Korea's",
+        "the Pentagon",
+        "eastern Russia",
+        "Defense Secretary Lloyd Austin",
+        "\U0001f600",
+        "\U0001f1fa\U0001f1f8",
+        "\r\n",
+        "\n\n",
+        "\r",
+        "   ",
+        "Mr.",
+        "on Monday",
+        "percent",
+        "\u2014",
+        "...",
+        "(",
+        ")",
+    ]
+)
+_TEXTS = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=30).map(
+    lambda parts: normalize_newlines(" ".join(parts))
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=_TEXTS)
+def test_every_region_points_at_its_text(text):
+    nlp = load_model()  # cached: loaded once for all examples
+    out = next(predict([Document(doc_id="d", text=text)], nlp=nlp))
+    assert problems(out) == []
+    for region in (*out.entities, *out.quotes, *out.claims):
+        assert text[region.start : region.end] == region.text
+    for quote in out.quotes:
+        if quote.speaker is not None:
+            speaker = quote.speaker
+            assert text[speaker.start : speaker.end] == speaker.text
