@@ -193,12 +193,40 @@ def _process(stats: CardStats) -> str:
 
 
 def _agreement(agreement: Mapping[str, Any]) -> str:
-    rows = []
-    for key, value in _flatten(agreement):
-        if isinstance(value, float):
-            value = f"{value:.3f}"
-        rows.append((key, value))
-    return _table(("measure", "value"), rows) + "\n(from `goldsmith eval agree`)\n"
+    """Tables from ``goldsmith eval agree --json``: summed pairwise F1, alpha, edit rates."""
+    if not {"summed", "alpha", "edits"} <= set(agreement):
+        rows = [(k, f"{v:.3f}" if isinstance(v, float) else v) for k, v in _flatten(agreement)]
+        return _table(("measure", "value"), rows) + "\n(from `goldsmith eval agree`)\n"
+    f1 = [
+        (r["layer"], r["criterion"], r.get("tasks", ""), _pct(r.get("f1")))
+        for r in agreement["summed"]
+        if r.get("label") == "ALL"
+    ]
+    alpha = [
+        (layer, _num(a.get("alpha")), a.get("units", ""), a.get("tasks", ""))
+        for layer, a in agreement["alpha"].items()
+    ]
+    edits = [
+        (layer, e.get("predicted", ""), _pct(e.get("kept_rate")), _pct(e.get("changed_rate")),
+         _pct(e.get("deleted_rate")), e.get("added", ""))
+        for layer, e in agreement["edits"].items()
+    ]
+    return (
+        f"Tasks annotated by two or more annotators: {agreement.get('shared_tasks', '?')}.\n\n"
+        + _table(("layer", "match", "tasks", "pairwise F1 (%)"), f1)
+        + "\n" + _table(("layer", "Krippendorff's alpha (tokens)", "tokens", "tasks"), alpha)
+        + "\nPre-annotation edit rate (of the predicted regions annotators saw):\n\n"
+        + _table(("layer", "predicted", "kept %", "changed %", "deleted %", "added"), edits)
+        + "\n(from `goldsmith eval agree`; absent = no data)\n"
+    )
+
+
+def _pct(value: Any) -> str:
+    return "absent" if value is None else f"{100 * value:.1f}"
+
+
+def _num(value: Any) -> str:
+    return "absent" if value is None else f"{value:.3f}"
 
 
 def _flatten(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:

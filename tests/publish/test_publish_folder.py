@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import datasets
@@ -58,9 +59,25 @@ def test_card_reports_data_not_invented_figures(tmp_path, gold_dir):
 
 
 def test_agreement_figures_come_from_eval_agree_output(tmp_path, gold_dir):
-    (gold_dir / "agreement.json").write_text('{"entities": {"pairwise_f1": 0.912}}')
+    agreement = {
+        "shared_tasks": 4,
+        "summed": [{"layer": "entities", "label": "ALL", "criterion": "exact", "tasks": 4,
+                    "f1": 0.912},
+                   {"layer": "entities", "label": "GPE", "criterion": "exact", "tasks": 4,
+                    "f1": 0.5}],
+        "alpha": {"entities": {"alpha": 0.8345, "units": 120, "tasks": 4},
+                  "quotes": {"alpha": None, "units": 120, "tasks": 4}},
+        "edits": {"claims": {"predicted": 10, "kept_rate": 0.7, "changed_rate": 0.2,
+                             "deleted_rate": 0.1, "added": 3}},
+    }
+    (gold_dir / "agreement.json").write_text(json.dumps(agreement))
     write_hub_folder(gold_dir, tmp_path / "hub")
-    assert "| entities.pairwise_f1 | 0.912 |" in (tmp_path / "hub" / "README.md").read_text()
+    card = (tmp_path / "hub" / "README.md").read_text()
+    assert "| entities | exact | 4 | 91.2 |" in card
+    assert "| entities | 0.834 | 120 | 4 |" in card or "| entities | 0.835 | 120 | 4 |" in card
+    assert "| quotes | absent | 120 | 4 |" in card
+    assert "| claims | 10 | 70.0 | 20.0 | 10.0 | 3 |" in card
+    assert "| GPE |" not in card.split("Agreement")[1].split("## Distributions")[0]
 
 
 def test_hand_written_sections_survive_regeneration(tmp_path, gold_dir):
