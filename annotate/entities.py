@@ -61,7 +61,8 @@ TITLE_WORDS = frozenset(
     councillor councilor councilman councilwoman alderman
     commissioner inspector superintendent officer agent detective professor
     lawmaker analyst reporter correspondent editor anchor coach manager
-    dictator strongman general's
+    dictator strongman advisor adviser counsel counselor counsellor aide
+    general's
     """.split()
 )
 

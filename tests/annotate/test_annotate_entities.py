@@ -51,6 +51,11 @@ def _found(doc: Doc) -> list[tuple[str, str]]:
             [("Secretary of Defense Lloyd Austin", "PERSON")],
             [("Lloyd Austin", "PERSON")],
         ),
+        (
+            "Security Advisor Mira Solberg spoke.",
+            [("Advisor Mira Solberg", "PERSON")],
+            [("Mira Solberg", "PERSON")],
+        ),
         ("Then Mr. Kowalski left.", [("Mr. Kowalski", "PERSON")], [("Kowalski", "PERSON")]),
         ("Gen. Mara Tully arrived.", [("Gen. Mara Tully", "PERSON")], [("Mara Tully", "PERSON")]),
         (  # the role goes; the metonymic body in it is still an ORG
