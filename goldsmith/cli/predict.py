@@ -129,7 +129,10 @@ def predict_command(
         return
     console.print(_summary(tally, chosen, version, seconds, out))
     console.print(f"Predictions written to {out}. Next:", markup=False)
-    console.print(f"  goldsmith annotate push {out}", markup=False)
+    console.print(
+        f"  goldsmith annotate push {input_path} --predictions {out} --project NAME",
+        markup=False,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -40,6 +40,7 @@ def test_writes_valid_spec_jsonl(articles, tmp_path):
     assert sum(len(d.entities) for d in docs) > 0
     assert "model_version" in result.output
     assert "2" in result.output  # the summary counts the documents
+    assert f"annotate push {articles} --predictions {out}" in result.output.replace("\n", "")
 
 
 def test_layers_option_limits_the_output(articles, tmp_path):
