@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from goldsmith import __version__
 from goldsmith.cli import _Root, app
-from goldsmith.errors import InputError
+from goldsmith.errors import GoldsmithError, InputError
 
 runner = CliRunner()
 
@@ -44,3 +44,12 @@ def test_user_error_is_one_line_and_exit_2():
     assert result.exit_code == 2
     assert result.output.strip() == "error: data.jsonl:3: missing field 'text'"
     assert "Traceback" not in result.output
+
+
+def test_verbose_shows_the_traceback_instead(tmp_path):
+    missing = tmp_path / "missing.jsonl"
+    quiet = runner.invoke(app, ["publish", str(tmp_path), "--out", str(tmp_path / "hub")])
+    assert quiet.exit_code == 2 and "Traceback" not in quiet.output
+    loud = runner.invoke(app, ["--verbose", "publish", str(tmp_path), "--out", str(missing)])
+    assert loud.exit_code != 0
+    assert isinstance(loud.exception, GoldsmithError)
