@@ -228,16 +228,8 @@ def _task(
     for ann in task.get("annotations") or []:
         who = pseudonym(salt, _user_id(ann.get("completed_by")))
         status = "skipped" if ann.get("was_cancelled") else "submitted"
-        meta = {
-            "task_id": task_id,
-            "annotation_id": ann.get("id"),
-            "annotator": who,
-            "status": status,
-            "ground_truth": bool(ann.get("ground_truth")),
-            "created_at": ann.get("created_at"),
-            "updated_at": ann.get("updated_at"),
-            "lead_time": ann.get("lead_time"),
-        }
+        meta = _record_meta(task_id, ann, ann.get("id"), who, status)
+        meta["ground_truth"] = bool(ann.get("ground_truth"))
         doc = _convert(
             base,
             ann.get("result") or [],
@@ -256,17 +248,10 @@ def _task(
         candidates.append((meta, doc))
     for draft in task.get("drafts") or []:
         pulled.drafts += 1
-        meta = {
-            "task_id": task_id,
-            "annotation_id": draft.get("annotation"),
-            "draft_id": draft.get("id"),
-            "annotator": pseudonym(salt, _draft_user(draft)),
-            "status": "draft",
-            "ground_truth": False,
-            "created_at": draft.get("created_at"),
-            "updated_at": draft.get("updated_at"),
-            "lead_time": draft.get("lead_time"),
-        }
+        meta = _record_meta(
+            task_id, draft, draft.get("annotation"), pseudonym(salt, _draft_user(draft)), "draft"
+        )
+        meta["draft_id"] = draft.get("id")
         doc = _convert(
             base,
             draft.get("result") or [],
@@ -382,3 +367,19 @@ def _draft_user(draft: dict[str, Any]) -> int | str:
         return user["id"]
     match = _USER_ID.search(str(draft.get("created_username") or ""))
     return int(match.group(1)) if match else "unknown"
+
+
+def _record_meta(
+    task_id: int, record: dict, annotation_id: Any, annotator: str, status: str
+) -> dict[str, Any]:
+    """The meta fields of one line of ``annotations.jsonl`` (an annotation or a draft)."""
+    return {
+        "task_id": task_id,
+        "annotation_id": annotation_id,
+        "annotator": annotator,
+        "status": status,
+        "ground_truth": False,
+        "created_at": record.get("created_at"),
+        "updated_at": record.get("updated_at"),
+        "lead_time": record.get("lead_time"),
+    }
