@@ -31,8 +31,8 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.entities import find_entities
 from goldsmith.annotate.model import load_model, model_version
+from goldsmith.annotate.rules.entities import find_entities
 from goldsmith.corpus.documents import Document
 from goldsmith.errors import GoldsmithError, InputError
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote, Span
@@ -134,10 +134,10 @@ def _finder(layer: str) -> Callable:
     """``find_quotes`` / ``find_claims``, imported on first use."""
     try:
         if layer == "quotes":
-            from goldsmith.annotate.quotes import find_quotes
+            from goldsmith.annotate.rules.quotes import find_quotes
 
             return find_quotes
-        from goldsmith.annotate.claims import find_claims
+        from goldsmith.annotate.rules.claims import find_claims
 
         return find_claims
     except ImportError as exc:

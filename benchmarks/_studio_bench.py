@@ -1,7 +1,7 @@
 """Shared pieces of the Label Studio benchmarks: a server to talk to, and the documents.
 
 - :func:`studio_client` yields a checked SDK client: the server named by ``--url`` /
-  ``--api-key``, or a fresh local server (``goldsmith.annotate.studio_server``) in a
+  ``--api-key``, or a fresh local server (``goldsmith.annotate.studio.server``) in a
   temporary data dir on a free loopback port, stopped afterwards.
 - :func:`bench_documents` builds N distinct documents and their predictions: the base
   texts are read at run time from a seeds folder (never copied into the repository) and
@@ -25,8 +25,8 @@ from pathlib import Path
 
 from label_studio_sdk import LabelStudio
 
-from goldsmith.annotate.studio_client import Connection, connect
-from goldsmith.annotate.studio_server import load_credentials, start_server, stop_server
+from goldsmith.annotate.studio.client import Connection, connect
+from goldsmith.annotate.studio.server import load_credentials, start_server, stop_server
 from goldsmith.corpus import Document, doc_id_for, load_documents
 from goldsmith.labels.records import AnnotatedDoc
 
@@ -41,8 +41,12 @@ def add_server_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--api-key", help="Its API token (with --url).")
     parser.add_argument("--docs", type=int, default=2000, help="Number of documents.")
     parser.add_argument("--quick", action="store_true", help="200 documents.")
-    parser.add_argument("--seeds", type=Path, default=SEEDS,
-                        help="Folder of extra .txt base texts read at run time.")
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        default=SEEDS,
+        help="Folder of extra .txt base texts read at run time.",
+    )
 
 
 def log(message: str) -> None:
@@ -99,13 +103,16 @@ def bench_documents(n: int, seeds: Path) -> tuple[list[Document], dict[str, Anno
         text = f"{base.text}\n\n[copy {i}]"
         doc_id = doc_id_for(text)
         docs.append(replace(base, doc_id=doc_id, text=text, source=f"bench-{i:05d}"))
-        preds[doc_id] = AnnotatedDoc(doc_id, text, pred.entities, pred.quotes, pred.claims,
-                                     dict(pred.meta))
+        preds[doc_id] = AnnotatedDoc(
+            doc_id, text, pred.entities, pred.quotes, pred.claims, dict(pred.meta)
+        )
     regions = sum(len(p.entities) + len(p.quotes) + len(p.claims) for p in preds.values())
     log(f"  {len(docs)} documents, {regions} predicted regions")
     return docs, preds
 
 
 def ratio_line(name: str, goldsmith_s: float, reference_name: str, reference_s: float) -> str:
-    return (f"{name}: goldsmith {goldsmith_s:.2f} s, {reference_name} {reference_s:.2f} s, "
-            f"ratio {goldsmith_s / reference_s:.2f}x")
+    return (
+        f"{name}: goldsmith {goldsmith_s:.2f} s, {reference_name} {reference_s:.2f} s, "
+        f"ratio {goldsmith_s / reference_s:.2f}x"
+    )

@@ -3,7 +3,7 @@
 Both sides start from an empty project on the same server in the same run and import
 the same payload (task data + inline prediction, same batch size):
 
-- goldsmith: ``goldsmith.annotate.push.push`` end to end (project lookup and creation,
+- goldsmith: ``goldsmith.annotate.studio.push.push`` end to end (project lookup and creation,
   conversion of the predictions to Label Studio results, batched import, setting the
   project's model version);
 - bare: ``client.projects.create`` with the same labeling config, then
@@ -27,7 +27,7 @@ import uuid
 
 from _studio_bench import add_server_arguments, bench_documents, log, ratio_line, studio_client
 
-from goldsmith.annotate.push import DEFAULT_BATCH_SIZE, push, task_payload
+from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, push, task_payload
 from goldsmith.labels.studio_config import labeling_config
 
 BAR = 1.2
@@ -37,8 +37,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_server_arguments(parser)
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
-    parser.add_argument("--rounds", type=int, default=2,
-                        help="Pushes per side (alternating order); the median is reported.")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=2,
+        help="Pushes per side (alternating order); the median is reported.",
+    )
     args = parser.parse_args()
     n = 200 if args.quick else args.docs
 
@@ -55,8 +59,7 @@ def main() -> None:
                 title = f"bench push {side} {run}-{r}"
                 if side == "goldsmith":
                     started = time.perf_counter()
-                    result = push(client, docs, preds, title, batch_size=args.batch_size,
-                                  url=url)
+                    result = push(client, docs, preds, title, batch_size=args.batch_size, url=url)
                     seconds = time.perf_counter() - started
                     assert result.tasks_created == n and result.predictions_added == n
                 else:
@@ -64,7 +67,8 @@ def main() -> None:
                     project = client.projects.create(title=title, label_config=config)
                     for at in range(0, n, args.batch_size):
                         client.projects.import_tasks(
-                            id=project.id, request=payload[at:at + args.batch_size])
+                            id=project.id, request=payload[at : at + args.batch_size]
+                        )
                     seconds = time.perf_counter() - started
                 times[side].append(seconds)
                 log(f"  round {r + 1} {side}: {seconds:.2f} s")

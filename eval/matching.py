@@ -250,9 +250,7 @@ def assign_sorted(
 # --------------------------------------------------------------------------- quotes, claims
 
 
-def match_spans(
-    gold: Sequence[SpanLike], pred: Sequence[SpanLike], min_overlap: float
-) -> Matching:
+def match_spans(gold: Sequence[SpanLike], pred: Sequence[SpanLike], min_overlap: float) -> Matching:
     """Pair gold and predicted spans one to one when they overlap enough.
 
     The rule: a pair is a candidate when its overlap ratio (shared code points over the

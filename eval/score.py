@@ -114,9 +114,7 @@ def doc_counts(
 ) -> DocCounts:
     """Count the chosen layers of one aligned (gold, prediction) pair; others stay empty."""
     return DocCounts(
-        entity_doc_counts(gold.entities, pred.entities)
-        if "entities" in layers
-        else EntityCounts(),
+        entity_doc_counts(gold.entities, pred.entities) if "entities" in layers else EntityCounts(),
         quote_doc_counts(gold.quotes, pred.quotes) if "quotes" in layers else QuoteCounts(),
         claim_doc_counts(gold.claims, pred.claims, value_tolerance)
         if "claims" in layers

@@ -37,9 +37,7 @@ def layer_features() -> dict[str, datasets.List]:
     return {
         "entities": datasets.List(_span(label=_STR)),
         "quotes": datasets.List(_span(kind=_STR, speaker=speaker)),
-        "claims": datasets.List(
-            _span(value=_FLOAT, value_high=_FLOAT, unit=_STR, qualifier=_STR)
-        ),
+        "claims": datasets.List(_span(value=_FLOAT, value_high=_FLOAT, unit=_STR, qualifier=_STR)),
     }
 
 

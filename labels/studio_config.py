@@ -36,6 +36,14 @@ UNIT_CONTROL = "unit"
 QUALIFIER_CONTROL = "qualifier"
 SPEAKER_RELATION = "speaker"
 
+#: Labels each ``Labels`` control accepts (the config is generated from this table and
+#: results read back from Label Studio are checked against it).
+CONTROL_LABELS: dict[str, tuple[str, ...]] = {
+    ENTITY_CONTROL: ENTITY_LABELS,
+    QUOTE_CONTROL: (QUOTE_LABEL, SOURCE_LABEL),
+    CLAIM_CONTROL: (CLAIM_LABEL,),
+}
+
 _COLORS = {
     "PERSON": "#ff8a65",
     "NORP": "#ba68c8",
@@ -69,8 +77,8 @@ def labeling_config(
     view = ET.Element("View")
     ET.SubElement(view, "Header", value=instructions, size="6")
     _labels(view, ENTITY_CONTROL, entity_labels)
-    _labels(view, QUOTE_CONTROL, (QUOTE_LABEL, SOURCE_LABEL))
-    _labels(view, CLAIM_CONTROL, (CLAIM_LABEL,))
+    _labels(view, QUOTE_CONTROL, CONTROL_LABELS[QUOTE_CONTROL])
+    _labels(view, CLAIM_CONTROL, CONTROL_LABELS[CLAIM_CONTROL])
     ET.SubElement(view, "Text", name=TEXT_NAME, value="$text", granularity="symbol")
     relations = ET.SubElement(view, "Relations")
     ET.SubElement(relations, "Relation", value=SPEAKER_RELATION)
@@ -86,11 +94,25 @@ def labeling_config(
     )
     ET.SubElement(claim_view, "Header", value="Claim value, unit and qualifier", size="6")
     for name in (VALUE_CONTROL, VALUE_HIGH_CONTROL):
-        ET.SubElement(claim_view, "Number", name=name, toName=TEXT_NAME, perRegion="true",
-                      step="any", placeholder=name)
-    ET.SubElement(claim_view, "TextArea", name=UNIT_CONTROL, toName=TEXT_NAME,
-                  perRegion="true", maxSubmissions="1", editable="true",
-                  placeholder="unit (singular lemma)")
+        ET.SubElement(
+            claim_view,
+            "Number",
+            name=name,
+            toName=TEXT_NAME,
+            perRegion="true",
+            step="any",
+            placeholder=name,
+        )
+    ET.SubElement(
+        claim_view,
+        "TextArea",
+        name=UNIT_CONTROL,
+        toName=TEXT_NAME,
+        perRegion="true",
+        maxSubmissions="1",
+        editable="true",
+        placeholder="unit (singular lemma)",
+    )
     _choices(claim_view, QUALIFIER_CONTROL, qualifiers)
 
     ET.indent(view, space="  ")
@@ -104,7 +126,14 @@ def _labels(parent: ET.Element, name: str, values: tuple[str, ...]) -> None:
 
 
 def _choices(parent: ET.Element, name: str, values: tuple[str, ...]) -> None:
-    control = ET.SubElement(parent, "Choices", name=name, toName=TEXT_NAME, perRegion="true",
-                            choice="single-radio", showInline="true")
+    control = ET.SubElement(
+        parent,
+        "Choices",
+        name=name,
+        toName=TEXT_NAME,
+        perRegion="true",
+        choice="single-radio",
+        showInline="true",
+    )
     for value in values:
         ET.SubElement(control, "Choice", value=value)

@@ -75,8 +75,13 @@ class CardStats:
 
 def size_category(n: int) -> str:
     """The Hub's size bucket for ``n`` rows."""
-    for limit, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
-                         (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M")):
+    for limit, label in (
+        (1_000, "n<1K"),
+        (10_000, "1K<n<10K"),
+        (100_000, "10K<n<100K"),
+        (1_000_000, "100K<n<1M"),
+        (10_000_000, "1M<n<10M"),
+    ):
         if n < limit:
             return label
     return "10M<n<100M"
@@ -96,10 +101,12 @@ def render_card(stats: CardStats, previous: str | None = None) -> str:
         "pretty_name": stats.name,
         "size_categories": [size_category(total)],
         "tags": ["news", "quotes", "quote-attribution", "numeric-claims", "goldsmith"],
-        "configs": [{
-            "config_name": "default",
-            "data_files": [{"split": s, "path": f"data/{s}-*.parquet"} for s in stats.splits],
-        }],
+        "configs": [
+            {
+                "config_name": "default",
+                "data_files": [{"split": s, "path": f"data/{s}-*.parquet"} for s in stats.splits],
+            }
+        ],
     }
     parts = [
         "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n",
@@ -129,12 +136,13 @@ def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
 
 def _structure(stats: CardStats) -> str:
     rows = [(n, s.docs, s.entities, s.quotes, s.claims) for n, s in stats.splits.items()]
-    grouping = (f", keeping documents with the same `{stats.group_by}` together"
-                if stats.group_by else "")
+    grouping = (
+        f", keeping documents with the same `{stats.group_by}` together" if stats.group_by else ""
+    )
     return (
         "## Splits\n\n"
         f"Split by document (no document is in two splits), seeded (seed {stats.seed})"
-        f"{grouping}. Load with `datasets.load_dataset(\"<this folder or repo>\")`.\n\n"
+        f'{grouping}. Load with `datasets.load_dataset("<this folder or repo>")`.\n\n'
         + _table(("split", "documents", "entities", "quotes", "claims"), rows)
     )
 
@@ -142,12 +150,12 @@ def _structure(stats: CardStats) -> str:
 _FIELDS = {
     "doc_id": "Stable id: `doc-` + the first 16 hex digits of SHA-256 of the text.",
     "text": "The document text, newlines normalised to LF. All offsets index this string "
-            "in Unicode code points (Python `str` indices), end exclusive.",
+    "in Unicode code points (Python `str` indices), end exclusive.",
     "entities": "List of {start, end, text, label}: named entities.",
     "quotes": "List of {start, end, text, kind, speaker}: reported speech; `speaker` is "
-              "{start, end, text, label} or null when no source can be identified.",
+    "{start, end, text, label} or null when no source can be identified.",
     "claims": "List of {start, end, text, value, value_high, unit, qualifier}: numeric "
-              "claims; `value_high` is set only when `qualifier` is `range`.",
+    "claims; `value_high` is set only when `qualifier` is `range`.",
     "source": "Where the document came from (file name, line or row).",
     "title": "The document's title, when one was evident.",
     "annotator": "Pseudonym of the annotator whose annotation is the gold (never an e-mail).",
@@ -157,8 +165,10 @@ _FIELDS = {
 def _schema(stats: CardStats) -> str:
     columns = stats.columns or tuple(_FIELDS)
     rows = [(f"`{c}`", _FIELDS.get(c, "")) for c in columns]
-    return "## Fields\n\n" + _table(("field", "meaning"), rows) + (
-        "\nFor every span, `text[start:end] == span.text`.\n"
+    return (
+        "## Fields\n\n"
+        + _table(("field", "meaning"), rows)
+        + ("\nFor every span, `text[start:end] == span.text`.\n")
     )
 
 
@@ -172,7 +182,7 @@ def _labels() -> str:
         + _table(("qualifier", "phrases"), list(QUALIFIER_DEFINITIONS.items()))
         + "\nA quote's speaker is the named mention in the attribution, else the nearest "
         "preceding named mention of that source, else a `SOURCE` span for an unnamed "
-        "source (\"officials\"), else null.\n"
+        'source ("officials"), else null.\n'
     )
 
 
@@ -207,14 +217,21 @@ def _agreement(agreement: Mapping[str, Any]) -> str:
         for layer, a in agreement["alpha"].items()
     ]
     edits = [
-        (layer, e.get("predicted", ""), _pct(e.get("kept_rate")), _pct(e.get("changed_rate")),
-         _pct(e.get("deleted_rate")), e.get("added", ""))
+        (
+            layer,
+            e.get("predicted", ""),
+            _pct(e.get("kept_rate")),
+            _pct(e.get("changed_rate")),
+            _pct(e.get("deleted_rate")),
+            e.get("added", ""),
+        )
         for layer, e in agreement["edits"].items()
     ]
     return (
         f"Tasks annotated by two or more annotators: {agreement.get('shared_tasks', '?')}.\n\n"
         + _table(("layer", "match", "tasks", "pairwise F1 (%)"), f1)
-        + "\n" + _table(("layer", "Krippendorff's alpha (tokens)", "tokens", "tasks"), alpha)
+        + "\n"
+        + _table(("layer", "Krippendorff's alpha (tokens)", "tokens", "tasks"), alpha)
         + "\nPre-annotation edit rate (of the predicted regions annotators saw):\n\n"
         + _table(("layer", "predicted", "kept %", "changed %", "deleted %", "added"), edits)
         + "\n(from `goldsmith eval agree`; absent = no data)\n"
@@ -248,12 +265,17 @@ def _distributions(stats: CardStats) -> str:
 
     quotes = sum(stats.quote_kinds.values())
     return (
-        "## Distributions (all splits)\n\n### Entity labels\n\n" + counts(stats.entity_labels)
-        + "\n### Quote kinds\n\n" + counts(stats.quote_kinds)
+        "## Distributions (all splits)\n\n### Entity labels\n\n"
+        + counts(stats.entity_labels)
+        + "\n### Quote kinds\n\n"
+        + counts(stats.quote_kinds)
         + f"\nQuotes with an identified speaker: {stats.quotes_with_speaker} of {quotes}.\n"
-        + "\n### Speaker labels\n\n" + counts(stats.speaker_labels)
-        + "\n### Claim qualifiers\n\n" + counts(stats.qualifiers)
-        + "\n### Most frequent claim units\n\n" + counts(Counter(dict(stats.units.most_common(15))))
+        + "\n### Speaker labels\n\n"
+        + counts(stats.speaker_labels)
+        + "\n### Claim qualifiers\n\n"
+        + counts(stats.qualifiers)
+        + "\n### Most frequent claim units\n\n"
+        + counts(Counter(dict(stats.units.most_common(15))))
     )
 
 

@@ -28,24 +28,40 @@ from goldsmith.labels.records import AnnotatedDoc
 def to_spacy_doc(nlp: spacy.language.Language, doc: AnnotatedDoc) -> tuple[Doc, int]:
     """The spaCy Doc of ``doc`` and the number of entities that could not be ents."""
     sdoc = nlp.make_doc(doc.text)
-    ents = [sdoc.char_span(e.start, e.end, e.label, alignment_mode="expand")
-            for e in doc.entities]
+    ents = [sdoc.char_span(e.start, e.end, e.label, alignment_mode="expand") for e in doc.entities]
     ents = [s for s in ents if s is not None]
     kept = filter_spans(ents)
     sdoc.ents = kept
-    sdoc.spans["quotes"] = [sdoc.char_span(q.start, q.end, "QUOTE", alignment_mode="expand")
-                            for q in doc.quotes]
-    sdoc.spans["claims"] = [sdoc.char_span(c.start, c.end, "CLAIM", alignment_mode="expand")
-                            for c in doc.claims]
+    sdoc.spans["quotes"] = [
+        sdoc.char_span(q.start, q.end, "QUOTE", alignment_mode="expand") for q in doc.quotes
+    ]
+    sdoc.spans["claims"] = [
+        sdoc.char_span(c.start, c.end, "CLAIM", alignment_mode="expand") for c in doc.claims
+    ]
     sdoc.user_data["goldsmith"] = {
         "doc_id": doc.doc_id,
-        "quotes": [{"start": q.start, "end": q.end, "kind": q.kind,
-                    "speaker": None if q.speaker is None else
-                    {"start": q.speaker.start, "end": q.speaker.end, "label": q.speaker.label}}
-                   for q in doc.quotes],
-        "claims": [{"start": c.start, "end": c.end, "value": c.value, "unit": c.unit,
-                    "qualifier": c.qualifier, "value_high": c.value_high}
-                   for c in doc.claims],
+        "quotes": [
+            {
+                "start": q.start,
+                "end": q.end,
+                "kind": q.kind,
+                "speaker": None
+                if q.speaker is None
+                else {"start": q.speaker.start, "end": q.speaker.end, "label": q.speaker.label},
+            }
+            for q in doc.quotes
+        ],
+        "claims": [
+            {
+                "start": c.start,
+                "end": c.end,
+                "value": c.value,
+                "unit": c.unit,
+                "qualifier": c.qualifier,
+                "value_high": c.value_high,
+            }
+            for c in doc.claims
+        ],
     }
     return sdoc, len(doc.entities) - len(kept)
 

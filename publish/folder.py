@@ -80,8 +80,16 @@ def write_hub_folder(
     problems = [p for s, r in rows.items() for p in scan_rows(r, f"split {s}:", secrets)]
     card_path = out_dir / "README.md"
     previous_card = card_path.read_text("utf-8") if card_path.exists() else None
-    stats = _card_stats(splits, columns, name or out_dir.name, license, group_by, seed,
-                        _annotators(gold, docs), agreement or _read_agreement(gold))
+    stats = _card_stats(
+        splits,
+        columns,
+        name or out_dir.name,
+        license,
+        group_by,
+        seed,
+        _annotators(gold, docs),
+        agreement or _read_agreement(gold),
+    )
     card = render_card(stats, previous_card)
     problems += [f"README.md: {kind}" for kind in find_private(card, secrets)]
     if problems:
@@ -103,7 +111,8 @@ def write_hub_folder(
     (out_dir / "README.md").write_text(card, encoding="utf-8")
     warnings = tuple(
         f"split {name!r} is empty (too few documents or groups) and was left out"
-        for name in ratios if name not in splits
+        for name in ratios
+        if name not in splits
     )
     return PublishReport(
         out_dir=str(out_dir),
@@ -169,8 +178,18 @@ def _card_stats(splits, columns, name, license, group_by, seed, annotators, agre
             claims=sum(len(d.claims) for d in docs),
         )
     return CardStats(
-        name=name, splits=split_stats, entity_labels=entity_labels, quote_kinds=kinds,
-        quotes_with_speaker=with_speaker, speaker_labels=speakers, qualifiers=qualifiers,
-        units=units, annotators=annotators, columns=columns, license=license,
-        agreement=agreement, group_by=group_by, seed=seed,
+        name=name,
+        splits=split_stats,
+        entity_labels=entity_labels,
+        quote_kinds=kinds,
+        quotes_with_speaker=with_speaker,
+        speaker_labels=speakers,
+        qualifiers=qualifiers,
+        units=units,
+        annotators=annotators,
+        columns=columns,
+        license=license,
+        agreement=agreement,
+        group_by=group_by,
+        seed=seed,
     )

@@ -29,12 +29,20 @@ def push_folder(folder: str | Path, repo_id: str, *, private: bool = False) -> s
     api = HfApi(token=token)
     try:
         url = api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
-        api.upload_folder(folder_path=str(folder / "data"), path_in_repo="data",
-                          repo_id=repo_id, repo_type="dataset",
-                          commit_message="goldsmith: data files")
-        api.upload_file(path_or_fileobj=str(folder / "README.md"), path_in_repo="README.md",
-                        repo_id=repo_id, repo_type="dataset",
-                        commit_message="goldsmith: dataset card")
+        api.upload_folder(
+            folder_path=str(folder / "data"),
+            path_in_repo="data",
+            repo_id=repo_id,
+            repo_type="dataset",
+            commit_message="goldsmith: data files",
+        )
+        api.upload_file(
+            path_or_fileobj=str(folder / "README.md"),
+            path_in_repo="README.md",
+            repo_id=repo_id,
+            repo_type="dataset",
+            commit_message="goldsmith: dataset card",
+        )
     except HfHubHTTPError as exc:
         status = getattr(exc.response, "status_code", "?")
         raise PublishError(
@@ -45,9 +53,7 @@ def push_folder(folder: str | Path, repo_id: str, *, private: bool = False) -> s
         raise PublishError(f"cannot reach the Hub to upload {repo_id}: {_reason(exc)}") from exc
     except Exception as exc:  # httpx / requests transport errors have no common base
         if type(exc).__module__.split(".")[0] in _TRANSPORT_MODULES:
-            raise PublishError(
-                f"cannot reach the Hub to upload {repo_id}: {_reason(exc)}"
-            ) from exc
+            raise PublishError(f"cannot reach the Hub to upload {repo_id}: {_reason(exc)}") from exc
         raise
     return str(url)
 

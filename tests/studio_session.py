@@ -1,7 +1,7 @@
 """One real Label Studio server per test session, shared by every test that asks for it.
 
 ``acquire()`` starts the server on the first call (a free loopback port, a temporary
-data directory, through :func:`goldsmith.annotate.studio_server.start_server`) and
+data directory, through :func:`goldsmith.annotate.studio.server.start_server`) and
 returns the same :class:`StudioInstance` afterwards; ``release()`` stops it when the
 last user lets go. The ``studio`` fixture of tests/conftest.py is a thin wrapper
 around the two calls.
@@ -29,8 +29,8 @@ import httpx
 import pytest
 from label_studio_sdk import LabelStudio
 
-from goldsmith.annotate.studio_client import Connection, connect
-from goldsmith.annotate.studio_server import (
+from goldsmith.annotate.studio.client import Connection, connect
+from goldsmith.annotate.studio.server import (
     LS_DATA,
     is_zombie,
     label_studio_installed,

@@ -55,6 +55,7 @@ app.add_typer(evaluate.app, name="eval")
 publish.register(app)
 quickstart.register(app)
 
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"goldsmith {__version__}")

@@ -136,8 +136,13 @@ def score_command(
     error_items = None
     if errors or errors_out is not None or html_path is not None:
         error_items = {
-            s.name: list_errors(gold_docs, s.predictions, layers=s.layers,
-                                value_tolerance=value_tolerance, system=s.name)
+            s.name: list_errors(
+                gold_docs,
+                s.predictions,
+                layers=s.layers,
+                value_tolerance=value_tolerance,
+                system=s.name,
+            )
             for s in inputs
         }
     if errors and error_items is not None:
@@ -161,7 +166,8 @@ def score_command(
         }
         html_path.parent.mkdir(parents=True, exist_ok=True)
         layers = {s.name: s.layers for s in inputs}
-        page = render_html(report, gold_docs, aligned, layers_by_system=layers,
-                           errors_by_system=error_items)
+        page = render_html(
+            report, gold_docs, aligned, layers_by_system=layers, errors_by_system=error_items
+        )
         html_path.write_text(page, encoding="utf-8")
         console.print(f"HTML report written to {html_path}", markup=False)

@@ -13,11 +13,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from goldsmith.annotate.pseudonyms import load_salt
-from goldsmith.annotate.pull import PullProgress, PullReport, pull
-from goldsmith.annotate.push import DEFAULT_BATCH_SIZE, PushProgress, push, read_predictions
-from goldsmith.annotate.studio_client import connect, resolve_connection
-from goldsmith.annotate.studio_server import DEFAULT_DATA_DIR
+from goldsmith.annotate.studio.client import connect, resolve_connection
+from goldsmith.annotate.studio.pseudonyms import load_salt
+from goldsmith.annotate.studio.pull import PullProgress, PullReport, pull
+from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, PushProgress, push, read_predictions
+from goldsmith.annotate.studio.server import DEFAULT_DATA_DIR
 
 Project = Annotated[str, typer.Option("--project", help="Title of the Label Studio project.")]
 StudioDir = Annotated[

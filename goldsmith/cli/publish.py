@@ -18,22 +18,36 @@ class Format(str, Enum):
 
 
 def publish(
-    gold: Annotated[Path, typer.Argument(
-        exists=True, help="Gold directory from 'goldsmith annotate pull', or a spec JSONL file.")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, help="Gold directory from 'goldsmith annotate pull', or a spec JSONL file."
+        ),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write.")],
-    fmt: Annotated[Format, typer.Option(
-        "--format", help="hub: Parquet + dataset card; spacy: DocBin per split; "
-        "conll: CoNLL-2003 (entity layer only) per split.")] = Format.hub,
-    ratios: Annotated[str, typer.Option(
-        help="Split ratios, 'train,validation,test' or 'train=0.9,test=0.1'.")] = "0.8,0.1,0.1",
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            help="hub: Parquet + dataset card; spacy: DocBin per split; "
+            "conll: CoNLL-2003 (entity layer only) per split.",
+        ),
+    ] = Format.hub,
+    ratios: Annotated[
+        str, typer.Option(help="Split ratios, 'train,validation,test' or 'train=0.9,test=0.1'.")
+    ] = "0.8,0.1,0.1",
     seed: Annotated[int, typer.Option(help="Seed of the document-level split.")] = 0,
-    group_by: Annotated[str | None, typer.Option(
-        help="Meta field whose documents stay in one split (e.g. an event id).")] = None,
+    group_by: Annotated[
+        str | None,
+        typer.Option(help="Meta field whose documents stay in one split (e.g. an event id)."),
+    ] = None,
     name: Annotated[str | None, typer.Option(help="Pretty name in the card.")] = None,
     license: Annotated[str, typer.Option(help="License id for the card.")] = "other",
     repo_id: Annotated[str | None, typer.Option(help="Hub dataset repo, ORG/NAME.")] = None,
-    push: Annotated[bool, typer.Option(
-        "--push", help="Upload to --repo-id with HF_TOKEN (data first, card last).")] = False,
+    push: Annotated[
+        bool,
+        typer.Option("--push", help="Upload to --repo-id with HF_TOKEN (data first, card last)."),
+    ] = False,
     private: Annotated[bool, typer.Option("--private", help="Create the repo private.")] = False,
 ) -> None:
     """Write the gold set as a folder the Hugging Face Hub serves as is (or a training export).
@@ -50,13 +64,15 @@ def publish(
     if fmt is not Format.hub:
         if push:
             raise typer.BadParameter("--push uploads the hub format only", param_hint="--push")
-        written = write_export(gold, out, fmt.value, ratios=split_ratios, seed=seed,
-                               group_by=group_by)
+        written = write_export(
+            gold, out, fmt.value, ratios=split_ratios, seed=seed, group_by=group_by
+        )
         for split, path in written.items():
             console.print(f"{split}: {path}")
         return
-    report = write_hub_folder(gold, out, ratios=split_ratios, seed=seed, group_by=group_by,
-                              name=name, license=license)
+    report = write_hub_folder(
+        gold, out, ratios=split_ratios, seed=seed, group_by=group_by, name=name, license=license
+    )
     table = Table("split", "documents", title=f"published to {report.out_dir}")
     for split, count in report.splits.items():
         table.add_row(split, str(count))

@@ -25,14 +25,14 @@ from label_studio_sdk import LabelStudio
 from rich.console import Console
 from rich.markup import escape
 
-from goldsmith.annotate.push import PushProgress, PushResult, push
-from goldsmith.annotate.studio_client import (
+from goldsmith.annotate.studio.client import (
     URL_ENV,
     Connection,
     connect,
     resolve_connection,
 )
-from goldsmith.annotate.studio_server import (
+from goldsmith.annotate.studio.push import PushProgress, PushResult, push
+from goldsmith.annotate.studio.server import (
     CREDENTIALS_FILE,
     DEFAULT_DATA_DIR,
     DEFAULT_PORT,
@@ -73,18 +73,26 @@ def quickstart_command(
     ] = DEFAULT_PROJECT,
     port: Annotated[
         int,
-        typer.Option("--port", min=1, max=65535,
-                     help="Port of the local server on 127.0.0.1 (ignored with LABEL_STUDIO_URL)."),
+        typer.Option(
+            "--port",
+            min=1,
+            max=65535,
+            help="Port of the local server on 127.0.0.1 (ignored with LABEL_STUDIO_URL).",
+        ),
     ] = DEFAULT_PORT,
     data_dir: Annotated[
         Path,
-        typer.Option("--data-dir", file_okay=False,
-                     help="Data dir of the local server (credentials, log, database)."),
+        typer.Option(
+            "--data-dir",
+            file_okay=False,
+            help="Data dir of the local server (credentials, log, database).",
+        ),
     ] = DEFAULT_DATA_DIR,
     workdir: Annotated[
         Path,
-        typer.Option("--workdir", file_okay=False,
-                     help="Folder for the ingested corpus and the predictions."),
+        typer.Option(
+            "--workdir", file_okay=False, help="Folder for the ingested corpus and the predictions."
+        ),
     ] = DEFAULT_WORKDIR,
 ) -> None:
     """Ingest the bundled sample corpus, pre-annotate it, start Label Studio and push it.
@@ -127,9 +135,7 @@ def _ingest(console: Console, corpus_dir: Path) -> list[Document]:
     return documents
 
 
-def _predict(
-    console: Console, documents: list[Document], path: Path
-) -> dict[str, AnnotatedDoc]:
+def _predict(console: Console, documents: list[Document], path: Path) -> dict[str, AnnotatedDoc]:
     from goldsmith.annotate.model import load_model
     from goldsmith.annotate.predict import predict
     from goldsmith.labels.jsonl import write_jsonl
@@ -157,7 +163,8 @@ def _server(console: Console, data_dir: Path, port: int) -> tuple[Connection, bo
     _step(console, 3, f"local Label Studio server on port {port} (data in {data_dir})")
     with console.status("starting Label Studio (a fresh database takes about a minute)") as spin:
         status = start_server(
-            data_dir, port=port,
+            data_dir,
+            port=port,
             on_wait=lambda s: spin.update(f"waiting for Label Studio to answer ({s:.0f} s)"),
         )
     creds = load_credentials(data_dir)
@@ -167,8 +174,14 @@ def _server(console: Console, data_dir: Path, port: int) -> tuple[Connection, bo
     return Connection(status.url, creds.token, f"local server data dir {data_dir}"), True
 
 
-def _push(console: Console, client: LabelStudio, url: str, documents: list[Document],
-          predictions: dict[str, AnnotatedDoc], project: str) -> PushResult:
+def _push(
+    console: Console,
+    client: LabelStudio,
+    url: str,
+    documents: list[Document],
+    predictions: dict[str, AnnotatedDoc],
+    project: str,
+) -> PushResult:
     _step(console, 4, f"pushing {len(documents)} documents with predictions to {project!r}")
     with console.status("pushing") as spin:
 
@@ -187,25 +200,38 @@ def _push(console: Console, client: LabelStudio, url: str, documents: list[Docum
     return result
 
 
-def _print_next(console: Console, conn: Connection, local: bool, data_dir: Path,
-                result: PushResult, predictions_path: Path) -> None:
+def _print_next(
+    console: Console,
+    conn: Connection,
+    local: bool,
+    data_dir: Path,
+    result: PushResult,
+    predictions_path: Path,
+) -> None:
     console.print()
     url = f"{conn.url}/projects/{result.project_id}/data"
     console.print(f"[bold]Annotate:[/bold] open {escape(url)}")
     if local:
         creds = load_credentials(data_dir)
         username = creds.username if creds is not None else "?"
-        console.print(f"  log in as {username}; the password is in "
-                      f"{data_dir / CREDENTIALS_FILE} (readable by you only)", markup=False)
+        console.print(
+            f"  log in as {username}; the password is in "
+            f"{data_dir / CREDENTIALS_FILE} (readable by you only)",
+            markup=False,
+        )
     else:
         console.print("  log in with your Label Studio account")
     dir_flag = "" if data_dir == DEFAULT_DATA_DIR else f" --studio-dir {data_dir}"
     console.print("[bold]Then:[/bold]")
-    console.print(f'  goldsmith annotate pull --project "{result.project_title}" --out gold'
-                  f"{dir_flag}", markup=False)
-    console.print(f"  goldsmith eval score gold --system goldsmith={predictions_path}",
-                  markup=False)
+    console.print(
+        f'  goldsmith annotate pull --project "{result.project_title}" --out gold{dir_flag}',
+        markup=False,
+    )
+    console.print(
+        f"  goldsmith eval score gold --system goldsmith={predictions_path}", markup=False
+    )
     if local:
         down_flag = "" if data_dir == DEFAULT_DATA_DIR else f" --data-dir {data_dir}"
-        console.print(f"  goldsmith studio down{down_flag}   (stops the local server)",
-                      markup=False)
+        console.print(
+            f"  goldsmith studio down{down_flag}   (stops the local server)", markup=False
+        )

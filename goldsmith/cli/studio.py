@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from goldsmith.annotate.studio_server import (
+from goldsmith.annotate.studio.server import (
     CREDENTIALS_FILE,
     DEFAULT_DATA_DIR,
     DEFAULT_PORT,

@@ -132,7 +132,5 @@ def goldsmith_predictions(
     from goldsmith.corpus.boilerplate import ignore_ranges
     from goldsmith.corpus.documents import Document
 
-    documents = (
-        Document(doc_id=g.doc_id, text=g.text, ignore=ignore_ranges(g.text)) for g in gold
-    )
+    documents = (Document(doc_id=g.doc_id, text=g.text, ignore=ignore_ranges(g.text)) for g in gold)
     yield from predict(documents, model=model)

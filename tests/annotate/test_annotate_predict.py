@@ -33,11 +33,6 @@ def _docs(texts=TEXTS, **kwargs) -> list[Document]:
     ]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
-
-
 def test_yields_one_doc_per_input_in_order(nlp):
     docs = _docs(TEXTS * 3)
     out = list(predict(docs, nlp=nlp, batch_size=2))

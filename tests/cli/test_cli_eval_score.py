@@ -34,8 +34,11 @@ def _gold() -> list[AnnotatedDoc]:
             TEXT_1,
             entities=(brandt, _ent(TEXT_1, "Bremerhaven", "GPE")),
             quotes=(
-                Quote(*_at(TEXT_1, "at least 40 ships were waiting off Bremerhaven."), "indirect",
-                      brandt),
+                Quote(
+                    *_at(TEXT_1, "at least 40 ships were waiting off Bremerhaven."),
+                    "indirect",
+                    brandt,
+                ),
             ),
             claims=(Claim(*_at(TEXT_1, "at least 40 ships"), 40, "ship", "at_least"),),
         ),
@@ -55,8 +58,11 @@ def _pred() -> list[AnnotatedDoc]:
             TEXT_1,
             entities=(_ent(TEXT_1, "Teodor Brandt", "PERSON"), _ent(TEXT_1, "Bremerhaven", "ORG")),
             quotes=(
-                Quote(*_at(TEXT_1, "at least 40 ships were waiting off Bremerhaven."), "indirect",
-                      None),
+                Quote(
+                    *_at(TEXT_1, "at least 40 ships were waiting off Bremerhaven."),
+                    "indirect",
+                    None,
+                ),
             ),
             claims=(Claim(*_at(TEXT_1, "least 40 ships"), 40, "ship", "exact"),),
         ),
@@ -77,8 +83,21 @@ def test_score_prints_tables_and_writes_json(files, tmp_path):
     out = tmp_path / "report.json"
     result = runner.invoke(
         app,
-        ["eval", "score", str(gold), "--system", f"mine={pred}", "--system", f"ref={gold}",
-         "--json", str(out), "--resamples", "50", "--seed", "1"],
+        [
+            "eval",
+            "score",
+            str(gold),
+            "--system",
+            f"mine={pred}",
+            "--system",
+            f"ref={gold}",
+            "--json",
+            str(out),
+            "--resamples",
+            "50",
+            "--seed",
+            "1",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "Headline figures" in result.output
@@ -102,8 +121,18 @@ def test_json_is_the_same_for_the_same_seed(files, tmp_path):
     for name in ("a.json", "b.json"):
         out = tmp_path / name
         result = runner.invoke(
-            app, ["eval", "score", str(gold), "-s", f"m={pred}", "--json", str(out),
-                  "--resamples", "30"],
+            app,
+            [
+                "eval",
+                "score",
+                str(gold),
+                "-s",
+                f"m={pred}",
+                "--json",
+                str(out),
+                "--resamples",
+                "30",
+            ],
         )
         assert result.exit_code == 0, result.output
         outputs.append(out.read_text(encoding="utf-8"))
@@ -160,12 +189,11 @@ def test_html_without_the_html_module_exits_2(files, tmp_path, monkeypatch):
 
 
 def test_html_report_is_written(files, tmp_path):
-    pytest.importorskip("goldsmith.eval.html")
     gold, pred = files
     out = tmp_path / "report.html"
     result = runner.invoke(
-        app, ["eval", "score", str(gold), "-s", f"m={pred}", "--html", str(out),
-              "--resamples", "20"],
+        app,
+        ["eval", "score", str(gold), "-s", f"m={pred}", "--html", str(out), "--resamples", "20"],
     )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
@@ -178,8 +206,19 @@ def test_errors_are_listed_with_context_and_written_as_jsonl(files, tmp_path):
     out = tmp_path / "errors.jsonl"
     result = runner.invoke(
         app,
-        ["eval", "score", str(gold), "--system", f"mine={pred}", "--resamples", "0",
-         "--errors", "3", "--errors-out", str(out)],
+        [
+            "eval",
+            "score",
+            str(gold),
+            "--system",
+            f"mine={pred}",
+            "--resamples",
+            "0",
+            "--errors",
+            "3",
+            "--errors-out",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -87,8 +87,18 @@ def test_spacy_system_through_the_command(fake_model, tmp_path):
     )
     out = tmp_path / "r.json"
     result = CliRunner().invoke(
-        app, ["eval", "score", str(gold), "-s", "sm=spacy:fake", "--json", str(out),
-              "--resamples", "10"],
+        app,
+        [
+            "eval",
+            "score",
+            str(gold),
+            "-s",
+            "sm=spacy:fake",
+            "--json",
+            str(out),
+            "--resamples",
+            "10",
+        ],
     )
     assert result.exit_code == 0, result.output
     system = json.loads(out.read_text(encoding="utf-8"))["systems"][0]
@@ -99,17 +109,23 @@ def test_spacy_system_through_the_command(fake_model, tmp_path):
 
 
 @pytest.mark.slow
-def test_goldsmith_system_runs_the_pre_annotator(tmp_path):
-    from goldsmith.annotate.model import DEFAULT_MODELS, is_installed
-
-    if not any(is_installed(name) for name in DEFAULT_MODELS):
-        pytest.skip("no spaCy model installed")
+def test_goldsmith_system_runs_the_pre_annotator(tmp_path, nlp):
     gold = tmp_path / "gold.jsonl"
     write_jsonl([AnnotatedDoc("d1", TEXT)], gold)
     out = tmp_path / "r.json"
     result = CliRunner().invoke(
-        app, ["eval", "score", str(gold), "-s", "pre=goldsmith", "--json", str(out),
-              "--resamples", "10"],
+        app,
+        [
+            "eval",
+            "score",
+            str(gold),
+            "-s",
+            "pre=goldsmith",
+            "--json",
+            str(out),
+            "--resamples",
+            "10",
+        ],
     )
     assert result.exit_code == 0, result.output
     system = json.loads(out.read_text(encoding="utf-8"))["systems"][0]

@@ -19,8 +19,10 @@ runner = CliRunner()
 
 
 def _sample_ids() -> set[str]:
-    return {doc_id_for(normalize_newlines(p.read_text(encoding="utf-8")))
-            for p in sample_corpus_dir().glob("*.txt")}
+    return {
+        doc_id_for(normalize_newlines(p.read_text(encoding="utf-8")))
+        for p in sample_corpus_dir().glob("*.txt")
+    }
 
 
 def _project_state(client, title: str) -> tuple[dict[str, int], set[int]]:
@@ -44,8 +46,15 @@ def test_quickstart_pushes_the_sample_once_and_a_second_run_adds_nothing(
     monkeypatch.setenv("LABEL_STUDIO_URL", studio.url)
     monkeypatch.setenv("LABEL_STUDIO_API_KEY", studio.api_key)
     title = f"quickstart {uuid.uuid4().hex[:8]}"
-    args = ["quickstart", "--project", title, "--workdir", str(tmp_path / "qs"),
-            "--data-dir", str(tmp_path / "studio")]
+    args = [
+        "quickstart",
+        "--project",
+        title,
+        "--workdir",
+        str(tmp_path / "qs"),
+        "--data-dir",
+        str(tmp_path / "studio"),
+    ]
 
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output

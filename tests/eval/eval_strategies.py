@@ -30,8 +30,9 @@ def disjoint_entities(draw, text: str, labels: tuple[str, ...] = LABELS) -> list
 
 
 @st.composite
-def perturbed(draw, text: str, gold: list[Entity], labels: tuple[str, ...] = LABELS,
-              disjoint: bool = True) -> list[Entity]:
+def perturbed(
+    draw, text: str, gold: list[Entity], labels: tuple[str, ...] = LABELS, disjoint: bool = True
+) -> list[Entity]:
     """Predictions derived from ``gold``: kept, shifted, relabelled, dropped, plus spurious.
 
     With ``disjoint`` the predictions never overlap one another (later ones that would
@@ -98,7 +99,5 @@ def annotated_docs(draw, n_max: int = 4):
             high = value + draw(st.integers(1, 100)) if qualifier == "range" else None
             unit = draw(st.sampled_from(("soldier", "percent", "dollar")))
             claims.append(Claim(s, e, text[s:e], value, unit, qualifier, high))
-        docs.append(
-            AnnotatedDoc(f"d{i}", text, entities, tuple(quotes), tuple(claims)).sorted()
-        )
+        docs.append(AnnotatedDoc(f"d{i}", text, entities, tuple(quotes), tuple(claims)).sorted())
     return docs

@@ -30,26 +30,42 @@ ENTITY_CASES = {
     "exact boundaries, same label": (
         [ent(0, 5)],
         [ent(0, 5)],
-        {"strict": (1, 0, 0, 0, 0), "exact": (1, 0, 0, 0, 0),
-         "partial": (1, 0, 0, 0, 0), "type": (1, 0, 0, 0, 0)},
+        {
+            "strict": (1, 0, 0, 0, 0),
+            "exact": (1, 0, 0, 0, 0),
+            "partial": (1, 0, 0, 0, 0),
+            "type": (1, 0, 0, 0, 0),
+        },
     ),
     "exact boundaries, wrong label": (
         [ent(0, 5)],
         [ent(0, 5, "ORG")],
-        {"strict": (0, 1, 0, 0, 0), "exact": (1, 0, 0, 0, 0),
-         "partial": (1, 0, 0, 0, 0), "type": (0, 1, 0, 0, 0)},
+        {
+            "strict": (0, 1, 0, 0, 0),
+            "exact": (1, 0, 0, 0, 0),
+            "partial": (1, 0, 0, 0, 0),
+            "type": (0, 1, 0, 0, 0),
+        },
     ),
     "boundary shift, same label": (
         [ent(0, 5)],
         [ent(1, 5)],
-        {"strict": (0, 1, 0, 0, 0), "exact": (0, 1, 0, 0, 0),
-         "partial": (0, 0, 1, 0, 0), "type": (1, 0, 0, 0, 0)},
+        {
+            "strict": (0, 1, 0, 0, 0),
+            "exact": (0, 1, 0, 0, 0),
+            "partial": (0, 0, 1, 0, 0),
+            "type": (1, 0, 0, 0, 0),
+        },
     ),
     "boundary shift, wrong label": (
         [ent(0, 5)],
         [ent(2, 8, "GPE")],
-        {"strict": (0, 1, 0, 0, 0), "exact": (0, 1, 0, 0, 0),
-         "partial": (0, 0, 1, 0, 0), "type": (0, 1, 0, 0, 0)},
+        {
+            "strict": (0, 1, 0, 0, 0),
+            "exact": (0, 1, 0, 0, 0),
+            "partial": (0, 0, 1, 0, 0),
+            "type": (0, 1, 0, 0, 0),
+        },
     ),
     "touching but not overlapping": (
         [ent(0, 5)],
@@ -69,32 +85,52 @@ ENTITY_CASES = {
     "one prediction over two gold spans": (
         [ent(0, 5), ent(6, 10)],
         [ent(0, 10)],
-        {"strict": (0, 1, 0, 1, 0), "exact": (0, 1, 0, 1, 0),
-         "partial": (0, 0, 1, 1, 0), "type": (1, 0, 0, 1, 0)},
+        {
+            "strict": (0, 1, 0, 1, 0),
+            "exact": (0, 1, 0, 1, 0),
+            "partial": (0, 0, 1, 1, 0),
+            "type": (1, 0, 0, 1, 0),
+        },
     ),
     "two predictions inside one gold span": (
         [ent(0, 10)],
         [ent(0, 4), ent(5, 10)],
-        {"strict": (0, 1, 0, 0, 1), "exact": (0, 1, 0, 0, 1),
-         "partial": (0, 0, 1, 0, 1), "type": (1, 0, 0, 0, 1)},
+        {
+            "strict": (0, 1, 0, 0, 1),
+            "exact": (0, 1, 0, 0, 1),
+            "partial": (0, 0, 1, 0, 1),
+            "type": (1, 0, 0, 0, 1),
+        },
     ),
     "overlapping predictions, one exact": (
         [ent(0, 10)],
         [ent(0, 6), ent(0, 10)],
-        {"strict": (1, 0, 0, 0, 1), "exact": (1, 0, 0, 0, 1),
-         "partial": (1, 0, 0, 0, 1), "type": (1, 0, 0, 0, 1)},
+        {
+            "strict": (1, 0, 0, 0, 1),
+            "exact": (1, 0, 0, 0, 1),
+            "partial": (1, 0, 0, 0, 1),
+            "type": (1, 0, 0, 0, 1),
+        },
     ),
     "type prefers the closest same-label gold": (
         [ent(0, 4), ent(5, 12)],
         [ent(2, 11)],
-        {"strict": (0, 1, 0, 1, 0), "exact": (0, 1, 0, 1, 0),
-         "partial": (0, 0, 1, 1, 0), "type": (1, 0, 0, 1, 0)},
+        {
+            "strict": (0, 1, 0, 1, 0),
+            "exact": (0, 1, 0, 1, 0),
+            "partial": (0, 0, 1, 1, 0),
+            "type": (1, 0, 0, 1, 0),
+        },
     ),
     "type prefers same label over first overlapping": (
         [ent(0, 5, "ORG"), ent(5, 10)],
         [ent(3, 8)],
-        {"strict": (0, 1, 0, 1, 0), "exact": (0, 1, 0, 1, 0),
-         "partial": (0, 0, 1, 1, 0), "type": (1, 0, 0, 1, 0)},
+        {
+            "strict": (0, 1, 0, 1, 0),
+            "exact": (0, 1, 0, 1, 0),
+            "partial": (0, 0, 1, 1, 0),
+            "type": (1, 0, 0, 1, 0),
+        },
     ),
 }
 
@@ -192,8 +228,9 @@ def test_span_matching_does_not_depend_on_order():
     backward = match_spans(gold[::-1], pred[::-1], 0.3)
 
     def as_spans(m, g, p):
-        return sorted(((g[x.gold].start, g[x.gold].end), (p[x.pred].start, p[x.pred].end))
-                      for x in m.matches)
+        return sorted(
+            ((g[x.gold].start, g[x.gold].end), (p[x.pred].start, p[x.pred].end)) for x in m.matches
+        )
 
     assert as_spans(forward, gold, pred) == as_spans(backward, gold[::-1], pred[::-1])
 

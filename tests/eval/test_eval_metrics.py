@@ -14,9 +14,7 @@ from goldsmith.eval.metrics import (
     macro_average,
 )
 
-counts = st.builds(
-    SpanCounts, *[st.integers(0, 50) for _ in range(5)]
-)
+counts = st.builds(SpanCounts, *[st.integers(0, 50) for _ in range(5)])
 
 
 @given(counts, counts)
@@ -75,8 +73,16 @@ def test_span_counts_round_trip_through_dict():
     c = SpanCounts(1, 2, 3, 4, 5)
     assert SpanCounts.from_dict(c.to_dict()) == c
     assert set(c.to_dict()) == {
-        "correct", "incorrect", "partial", "missed", "spurious",
-        "possible", "actual", "precision", "recall", "f1",
+        "correct",
+        "incorrect",
+        "partial",
+        "missed",
+        "spurious",
+        "possible",
+        "actual",
+        "precision",
+        "recall",
+        "f1",
     }
 
 

@@ -36,8 +36,15 @@ def report() -> Report:
 
 def test_top_level_keys_are_stable(report):
     assert list(report.to_dict()) == [
-        "format", "gold", "n_docs", "resamples", "seed", "confidence",
-        "value_tolerance", "systems", "comparisons",
+        "format",
+        "gold",
+        "n_docs",
+        "resamples",
+        "seed",
+        "confidence",
+        "value_tolerance",
+        "systems",
+        "comparisons",
     ]
     assert report.to_dict()["format"] == REPORT_FORMAT
 
@@ -45,8 +52,17 @@ def test_top_level_keys_are_stable(report):
 def test_system_keys_are_stable(report):
     system = report.to_dict()["systems"][1]
     assert list(system) == [
-        "name", "source", "layers", "docs_scored", "docs_missing", "docs_ignored", "warnings",
-        "headline", "entities", "quotes", "claims",
+        "name",
+        "source",
+        "layers",
+        "docs_scored",
+        "docs_missing",
+        "docs_ignored",
+        "warnings",
+        "headline",
+        "entities",
+        "quotes",
+        "claims",
     ]
     assert list(system["entities"]) == ["strict", "exact", "partial", "type"]
     assert list(system["entities"]["strict"]) == ["micro", "macro_f1", "per_label"]

@@ -17,9 +17,7 @@ TEXT_B = "Nobody was hurt, police in Girona said on Friday."
 def doc_a(**layers) -> AnnotatedDoc:
     defaults = dict(
         entities=(Entity(0, 10, "Vela Ortiz", "PERSON"), Entity(41, 50, "Tarragona", "GPE")),
-        quotes=(
-            Quote(16, 50, TEXT_A[16:50], "indirect", Entity(0, 10, "Vela Ortiz", "PERSON")),
-        ),
+        quotes=(Quote(16, 50, TEXT_A[16:50], "indirect", Entity(0, 10, "Vela Ortiz", "PERSON")),),
         claims=(Claim(16, 26, "300 nurses", 300, "nurse", "exact"),),
     )
     defaults.update(layers)
@@ -139,9 +137,8 @@ def test_report_does_not_depend_on_the_order_of_spans(gold, other):
         preds.append(
             replace(
                 g,
-                entities=g.entities[::2] + tuple(
-                    Entity(e.start, e.end, g.text[e.start:e.end], e.label) for e in extra_e
-                ),
+                entities=g.entities[::2]
+                + tuple(Entity(e.start, e.end, g.text[e.start : e.end], e.label) for e in extra_e),
                 quotes=g.quotes[1:],
                 claims=g.claims[::2],
             )

@@ -39,8 +39,16 @@ def _write_lines(path, *records):
 def test_reads_a_valid_document(tmp_path):
     rec = _record(
         entities=[{"start": 6, "end": 15, "label": "PERSON", "text": "Ines Rook"}],
-        claims=[{"start": 21, "end": 38, "text": "at least 40 buses", "value": 40,
-                 "unit": "bus", "qualifier": "at_least"}],
+        claims=[
+            {
+                "start": 21,
+                "end": 38,
+                "text": "at least 40 buses",
+                "value": 40,
+                "unit": "bus",
+                "qualifier": "at_least",
+            }
+        ],
     )
     (doc,) = read_jsonl(_write_lines(tmp_path / "a.jsonl", rec))
     assert doc.entities == (Entity(6, 15, "Ines Rook", "PERSON"),)
@@ -50,25 +58,94 @@ def test_reads_a_valid_document(tmp_path):
 @pytest.mark.parametrize(
     ("layers", "message"),
     [
-        ({"entities": [{"start": 6, "end": 99, "label": "PERSON", "text": "x"}]},
-         "out of range"),
-        ({"entities": [{"start": 6, "end": 10, "label": "PERSON", "text": "Rook"}]},
-         "!= text[6:10]"),
-        ({"entities": [{"start": 6, "end": 15, "label": "HERO", "text": "Ines Rook"}]},
-         "unknown label 'HERO'"),
-        ({"quotes": [{"start": 0, "end": 5, "text": "Mayor", "kind": "loud", "speaker": None}]},
-         "unknown kind 'loud'"),
-        ({"claims": [{"start": 30, "end": 38, "text": "40 buses", "value": 40, "unit": "bus",
-                      "qualifier": "lots"}]}, "unknown qualifier 'lots'"),
-        ({"claims": [{"start": 30, "end": 38, "text": "40 buses", "value": 40, "unit": "bus",
-                      "qualifier": "range"}]}, "needs a numeric value_high"),
-        ({"claims": [{"start": 30, "end": 38, "text": "40 buses", "value": 40, "unit": "bus",
-                      "qualifier": "exact", "value_high": 50}]}, "only allowed with"),
-        ({"claims": [{"start": 30, "end": 38, "text": "40 buses", "value": "40", "unit": "bus",
-                      "qualifier": "exact"}]}, "value must be a number"),
-        ({"quotes": [{"start": 0, "end": 5, "text": "Mayor", "kind": "direct",
-                      "speaker": {"start": 6, "end": 15, "text": "Ines Rook", "label": "DATE"}}]},
-         "unknown speaker label"),
+        ({"entities": [{"start": 6, "end": 99, "label": "PERSON", "text": "x"}]}, "out of range"),
+        (
+            {"entities": [{"start": 6, "end": 10, "label": "PERSON", "text": "Rook"}]},
+            "!= text[6:10]",
+        ),
+        (
+            {"entities": [{"start": 6, "end": 15, "label": "HERO", "text": "Ines Rook"}]},
+            "unknown label 'HERO'",
+        ),
+        (
+            {"quotes": [{"start": 0, "end": 5, "text": "Mayor", "kind": "loud", "speaker": None}]},
+            "unknown kind 'loud'",
+        ),
+        (
+            {
+                "claims": [
+                    {
+                        "start": 30,
+                        "end": 38,
+                        "text": "40 buses",
+                        "value": 40,
+                        "unit": "bus",
+                        "qualifier": "lots",
+                    }
+                ]
+            },
+            "unknown qualifier 'lots'",
+        ),
+        (
+            {
+                "claims": [
+                    {
+                        "start": 30,
+                        "end": 38,
+                        "text": "40 buses",
+                        "value": 40,
+                        "unit": "bus",
+                        "qualifier": "range",
+                    }
+                ]
+            },
+            "needs a numeric value_high",
+        ),
+        (
+            {
+                "claims": [
+                    {
+                        "start": 30,
+                        "end": 38,
+                        "text": "40 buses",
+                        "value": 40,
+                        "unit": "bus",
+                        "qualifier": "exact",
+                        "value_high": 50,
+                    }
+                ]
+            },
+            "only allowed with",
+        ),
+        (
+            {
+                "claims": [
+                    {
+                        "start": 30,
+                        "end": 38,
+                        "text": "40 buses",
+                        "value": "40",
+                        "unit": "bus",
+                        "qualifier": "exact",
+                    }
+                ]
+            },
+            "value must be a number",
+        ),
+        (
+            {
+                "quotes": [
+                    {
+                        "start": 0,
+                        "end": 5,
+                        "text": "Mayor",
+                        "kind": "direct",
+                        "speaker": {"start": 6, "end": 15, "text": "Ines Rook", "label": "DATE"},
+                    }
+                ]
+            },
+            "unknown speaker label",
+        ),
         ({"entities": [{"start": 6, "label": "PERSON", "text": "Ines Rook"}]}, "missing 'end'"),
     ],
 )
@@ -129,8 +206,9 @@ def valid_docs(draw):
     entities = []
     for _ in range(draw(st.integers(0, 4))):
         s, e, t = draw(_span(text))
-        entities.append(Entity(s, e, t, draw(st.sampled_from(ENTITY_LABELS)),
-                               draw(st.none() | st.floats(0, 1))))
+        entities.append(
+            Entity(s, e, t, draw(st.sampled_from(ENTITY_LABELS)), draw(st.none() | st.floats(0, 1)))
+        )
     quotes = []
     for _ in range(draw(st.integers(0, 3))):
         s, e, t = draw(_span(text))
@@ -145,10 +223,17 @@ def valid_docs(draw):
         qualifier = draw(st.sampled_from(QUALIFIERS))
         high = draw(_numbers) if qualifier == "range" else None
         claims.append(Claim(s, e, t, draw(_numbers), draw(st.text(max_size=10)), qualifier, high))
-    meta = draw(st.dictionaries(st.sampled_from(["title", "source", "model_version"]),
-                                st.text(max_size=10)))
-    return AnnotatedDoc(draw(st.text(min_size=1, max_size=12)), text,
-                        tuple(entities), tuple(quotes), tuple(claims), meta)
+    meta = draw(
+        st.dictionaries(st.sampled_from(["title", "source", "model_version"]), st.text(max_size=10))
+    )
+    return AnnotatedDoc(
+        draw(st.text(min_size=1, max_size=12)),
+        text,
+        tuple(entities),
+        tuple(quotes),
+        tuple(claims),
+        meta,
+    )
 
 
 @settings(max_examples=200, deadline=None)

@@ -33,14 +33,19 @@ def test_per_region_attribute_controls():
     choices = {c.get("name"): [x.get("value") for x in c] for c in root.iter("Choices")}
     assert choices == {"kind": list(QUOTE_KINDS), "qualifier": list(QUALIFIERS)}
     per_region = [e for e in root.iter() if e.get("perRegion") == "true"]
-    assert {e.get("name") for e in per_region} == {"kind", "value", "value_high", "unit",
-                                                     "qualifier"}
+    assert {e.get("name") for e in per_region} == {
+        "kind",
+        "value",
+        "value_high",
+        "unit",
+        "qualifier",
+    }
     assert [r.get("value") for r in root.iter("Relation")] == ["speaker"]
 
 
 def test_label_names_and_instructions_are_escaped():
-    xml = labeling_config(entity_labels=('A&B', '<X>', 'say "hi"'), instructions="1 < 2 & 3")
+    xml = labeling_config(entity_labels=("A&B", "<X>", 'say "hi"'), instructions="1 < 2 & 3")
     root = ET.fromstring(xml)  # well-formed despite the characters
     values = [lab.get("value") for lab in root.find("Labels")]
-    assert values == ['A&B', '<X>', 'say "hi"']
+    assert values == ["A&B", "<X>", 'say "hi"']
     assert root.find("Header").get("value") == "1 < 2 & 3"

@@ -17,17 +17,22 @@ def test_docbin_loads_back_with_every_layer(tmp_path, gold_docs):
     assert len(docs) == len(gold_docs)
     for sdoc, gold in zip(docs, gold_docs, strict=True):
         assert [(e.start_char, e.end_char, e.label_) for e in sdoc.ents] == [
-            (e.start, e.end, e.label) for e in gold.entities]
+            (e.start, e.end, e.label) for e in gold.entities
+        ]
         assert [(s.start_char, s.end_char) for s in sdoc.spans["claims"]] == [
-            (c.start, c.end) for c in gold.claims]
+            (c.start, c.end) for c in gold.claims
+        ]
         attrs = sdoc.user_data["goldsmith"]
         assert [c["qualifier"] for c in attrs["claims"]] == [c.qualifier for c in gold.claims]
         assert [q["kind"] for q in attrs["quotes"]] == [q.kind for q in gold.quotes]
 
 
 def test_overlapping_entities_are_counted_not_crashing(tmp_path):
-    doc = AnnotatedDoc("d", "New Dunmore Port", entities=(
-        Entity(0, 11, "New Dunmore", "GPE"), Entity(4, 16, "Dunmore Port", "FAC")))
+    doc = AnnotatedDoc(
+        "d",
+        "New Dunmore Port",
+        entities=(Entity(0, 11, "New Dunmore", "GPE"), Entity(4, 16, "Dunmore Port", "FAC")),
+    )
     assert write_docbin([doc], tmp_path / "x.spacy") == 1
 
 
@@ -40,11 +45,19 @@ def test_conll_reads_back_with_spacy_converter(tmp_path, gold_docs):
 
 
 def test_conll_tags_are_iob2():
-    doc = AnnotatedDoc("d", "Osei Brandt visited Tarrow.", entities=(
-        Entity(0, 11, "Osei Brandt", "PERSON"), Entity(20, 26, "Tarrow", "GPE")))
+    doc = AnnotatedDoc(
+        "d",
+        "Osei Brandt visited Tarrow.",
+        entities=(Entity(0, 11, "Osei Brandt", "PERSON"), Entity(20, 26, "Tarrow", "GPE")),
+    )
     lines = [line for line in conll_lines([doc]) if line and not line.startswith("-DOC")]
-    assert lines == ["Osei _ _ B-PERSON", "Brandt _ _ I-PERSON", "visited _ _ O",
-                     "Tarrow _ _ B-GPE", ". _ _ O"]
+    assert lines == [
+        "Osei _ _ B-PERSON",
+        "Brandt _ _ I-PERSON",
+        "visited _ _ O",
+        "Tarrow _ _ B-GPE",
+        ". _ _ O",
+    ]
 
 
 def test_write_export_uses_the_same_splits(tmp_path, gold_dir):

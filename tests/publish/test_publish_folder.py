@@ -21,8 +21,9 @@ def test_load_dataset_gives_every_split_with_declared_features(tmp_path, gold_di
     report = write_hub_folder(gold_dir, tmp_path / "hub", seed=1)
     loaded = datasets.load_dataset(str(tmp_path / "hub"))
     assert set(loaded) == set(report.splits)
-    expected = gold_features({"source": datasets.Value("string"),
-                              "annotator": datasets.Value("string")})
+    expected = gold_features(
+        {"source": datasets.Value("string"), "annotator": datasets.Value("string")}
+    )
     rows = []
     for split in loaded:
         assert loaded[split].features == expected
@@ -32,13 +33,18 @@ def test_load_dataset_gives_every_split_with_declared_features(tmp_path, gold_di
     for doc in rows:
         gold = by_id[doc.doc_id]
         assert (doc.text, doc.entities, doc.quotes, doc.claims) == (
-            gold.text, gold.entities, gold.quotes, gold.claims)
+            gold.text,
+            gold.entities,
+            gold.quotes,
+            gold.claims,
+        )
         assert "task_id" not in doc.meta  # server ids stay behind
 
 
 def test_card_metadata_parses_and_declares_each_split(tmp_path, gold_dir):
-    report = write_hub_folder(gold_dir, tmp_path / "hub", name="Harbour News Gold",
-                              license="cc-by-4.0")
+    report = write_hub_folder(
+        gold_dir, tmp_path / "hub", name="Harbour News Gold", license="cc-by-4.0"
+    )
     card = DatasetCard.load(tmp_path / "hub" / "README.md")
     data = card.data.to_dict()
     assert data["license"] == "cc-by-4.0"
@@ -61,14 +67,23 @@ def test_card_reports_data_not_invented_figures(tmp_path, gold_dir):
 def test_agreement_figures_come_from_eval_agree_output(tmp_path, gold_dir):
     agreement = {
         "shared_tasks": 4,
-        "summed": [{"layer": "entities", "label": "ALL", "criterion": "exact", "tasks": 4,
-                    "f1": 0.912},
-                   {"layer": "entities", "label": "GPE", "criterion": "exact", "tasks": 4,
-                    "f1": 0.5}],
-        "alpha": {"entities": {"alpha": 0.8345, "units": 120, "tasks": 4},
-                  "quotes": {"alpha": None, "units": 120, "tasks": 4}},
-        "edits": {"claims": {"predicted": 10, "kept_rate": 0.7, "changed_rate": 0.2,
-                             "deleted_rate": 0.1, "added": 3}},
+        "summed": [
+            {"layer": "entities", "label": "ALL", "criterion": "exact", "tasks": 4, "f1": 0.912},
+            {"layer": "entities", "label": "GPE", "criterion": "exact", "tasks": 4, "f1": 0.5},
+        ],
+        "alpha": {
+            "entities": {"alpha": 0.8345, "units": 120, "tasks": 4},
+            "quotes": {"alpha": None, "units": 120, "tasks": 4},
+        },
+        "edits": {
+            "claims": {
+                "predicted": 10,
+                "kept_rate": 0.7,
+                "changed_rate": 0.2,
+                "deleted_rate": 0.1,
+                "added": 3,
+            }
+        },
     }
     (gold_dir / "agreement.json").write_text(json.dumps(agreement))
     write_hub_folder(gold_dir, tmp_path / "hub")
@@ -85,8 +100,12 @@ def test_hand_written_sections_survive_regeneration(tmp_path, gold_dir):
     write_hub_folder(gold_dir, out)
     card = (out / "README.md").read_text()
     mine = "Articles from the Harbour Gazette, annotated in 2026.\n"
-    card = re.sub(r"(<!-- hand-written:summary -->\n).*?(<!-- /hand-written:summary -->)",
-                  lambda m: m[1] + mine + m[2], card, flags=re.S)
+    card = re.sub(
+        r"(<!-- hand-written:summary -->\n).*?(<!-- /hand-written:summary -->)",
+        lambda m: m[1] + mine + m[2],
+        card,
+        flags=re.S,
+    )
     (out / "README.md").write_text(card)
     write_hub_folder(gold_dir, out, seed=5)
     assert mine in (out / "README.md").read_text()

@@ -10,8 +10,10 @@ from goldsmith.publish.splits import parse_ratios, split_documents
 
 
 def _docs(n: int, groups: int | None = None) -> list[AnnotatedDoc]:
-    return [AnnotatedDoc(f"d{i}", f"text {i}", meta={"event": f"e{i % groups}"} if groups else {})
-            for i in range(n)]
+    return [
+        AnnotatedDoc(f"d{i}", f"text {i}", meta={"event": f"e{i % groups}"} if groups else {})
+        for i in range(n)
+    ]
 
 
 def _ids(splits):
@@ -39,7 +41,7 @@ def test_groups_stay_together():
     events = {name: {d.meta["event"] for d in members} for name, members in splits.items()}
     names = list(events)
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             assert not events[a] & events[b]
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from goldsmith.annotate.pseudonyms import load_salt, pseudonym
-from goldsmith.annotate.studio_client import Connection, connect, resolve_connection
-from goldsmith.annotate.studio_server import (
+from goldsmith.annotate.studio.client import Connection, connect, resolve_connection
+from goldsmith.annotate.studio.pseudonyms import load_salt, pseudonym
+from goldsmith.annotate.studio.server import (
     CREDENTIALS_FILE,
     LOG_FILE,
     SERVER_FILE,

@@ -2,7 +2,7 @@
 
 The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
 
-1. Quoted text is found by :func:`goldsmith.annotate.quote_marks.quoted_regions` (marks
+1. Quoted text is found by :func:`goldsmith.annotate.rules.quote_marks.quoted_regions` (marks
    paired per paragraph, stray marks skipped locally, a quote left open runs to its
    paragraph end, multi-paragraph quotes one span per paragraph). The span excludes the
    marks and a trailing comma; a final . ? ! inside the marks stays inside. Quoted text
@@ -18,14 +18,14 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    else (direct quotes) a named entity that is all the text before a colon ("Lopez:
    “We will win”").
    Only verbs of the quote's own paragraph, outside quotation marks, count. The speaker
-   is found by :class:`goldsmith.annotate.speakers.SpeakerFinder`.
+   is found by :class:`goldsmith.annotate.rules.speakers.SpeakerFinder`.
 4. Inheritance (conservative): a direct quote without a speaker takes the speaker of
    another quote in the same paragraph (interrupted quotes, several sentences), else of
    the neighbouring paragraph of the same multi-paragraph quote, else, when the quote is
    all its paragraph holds, of the last reported speech of the paragraph before.
    Otherwise it has no speaker.
 5. ``indirect`` clauses and ``block`` paragraphs: see
-   :mod:`goldsmith.annotate.reported_speech`; they need an identifiable speaker
+   :mod:`goldsmith.annotate.rules.reported_speech`; they need an identifiable speaker
    (``indirect``) and are resolved in document order with the quotes above, so that
    "he said" finds the latest speaker of any kind.
 
@@ -45,15 +45,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.quote_marks import QuotedRegion, quoted_regions
-from goldsmith.annotate.reported_speech import (
+from goldsmith.annotate.rules.quote_context import Candidate, DocContext
+from goldsmith.annotate.rules.quote_marks import QuotedRegion, quoted_regions
+from goldsmith.annotate.rules.reported_speech import (
     SENTENCE_END,
-    Candidate,
-    DocContext,
     block_candidates,
     indirect_candidates,
 )
-from goldsmith.annotate.speech_words import is_speech_verb
+from goldsmith.annotate.rules.speech_words import is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ import uuid
 
 import pytest
 
-from goldsmith.annotate.pseudonyms import load_salt
-from goldsmith.annotate.pull import pull
-from goldsmith.annotate.push import push
+from goldsmith.annotate.studio.pseudonyms import load_salt
+from goldsmith.annotate.studio.pull import pull
+from goldsmith.annotate.studio.push import push
 from goldsmith.corpus.documents import Document
 from goldsmith.labels.gold import read_gold
 from goldsmith.labels.records import AnnotatedDoc

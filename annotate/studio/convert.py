@@ -44,7 +44,6 @@ from goldsmith.errors import OffsetMismatchError, StudioResultError
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote
 from goldsmith.labels.schema import (
     CLAIM_LABEL,
-    ENTITY_LABELS,
     QUALIFIERS,
     QUOTE_KINDS,
     QUOTE_LABEL,
@@ -53,6 +52,7 @@ from goldsmith.labels.schema import (
 )
 from goldsmith.labels.studio_config import (
     CLAIM_CONTROL,
+    CONTROL_LABELS,
     ENTITY_CONTROL,
     KIND_CONTROL,
     QUALIFIER_CONTROL,
@@ -64,12 +64,6 @@ from goldsmith.labels.studio_config import (
     VALUE_HIGH_CONTROL,
 )
 
-#: Labels each ``Labels`` control accepts.
-CONTROL_LABELS: dict[str, tuple[str, ...]] = {
-    ENTITY_CONTROL: ENTITY_LABELS,
-    QUOTE_CONTROL: (QUOTE_LABEL, SOURCE_LABEL),
-    CLAIM_CONTROL: (CLAIM_LABEL,),
-}
 _VALUE_CONTROLS = (KIND_CONTROL, VALUE_CONTROL, VALUE_HIGH_CONTROL, UNIT_CONTROL, QUALIFIER_CONTROL)
 DEFAULT_KIND = "direct"
 DEFAULT_QUALIFIER = "exact"

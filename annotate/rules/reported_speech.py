@@ -1,7 +1,7 @@
 """Reported speech without quotation marks: ``indirect`` clauses and ``block`` paragraphs.
 
-Also the per-document lookups the quote rules share (:class:`DocContext`) and the quote
-being built (:class:`Candidate`). The rules, as applied by :mod:`goldsmith.annotate.quotes`:
+The rules, as applied by :mod:`goldsmith.annotate.rules.quotes` (over the per-document
+lookups of :mod:`goldsmith.annotate.rules.quote_context`):
 
 - ``indirect``: a speech verb outside quotation marks, not negated and not in a
   title-case headline, with a clausal complement (``ccomp``) in its paragraph gives that
@@ -23,85 +23,19 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.quote_marks import QuotedRegion, paragraphs
-from goldsmith.annotate.speakers import DATELINE, SpeakerFinder
-from goldsmith.annotate.speech_words import SPEECH_LEMMAS, is_speech_verb
-from goldsmith.labels.records import Entity
+from goldsmith.annotate.rules.quote_context import Candidate, DocContext
+from goldsmith.annotate.rules.quote_marks import QuotedRegion
+from goldsmith.annotate.rules.speakers import DATELINE
+from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, is_speech_verb
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 SENTENCE_END = ".?!…"
 _MIN_INDIRECT_TOKENS = 3
-
-
-@dataclass
-class Candidate:
-    """A quote being built: where, what kind, and how its speaker was found."""
-
-    start: int
-    end: int
-    kind: str
-    region: QuotedRegion | None = None
-    verb: Token | None = None
-    speaker: Entity | None = None
-    inherited: bool = False
-
-
-class DocContext:
-    """Per-document lookups shared by the rules: token starts, paragraphs, speakers."""
-
-    def __init__(
-        self, doc: Doc, text: str, finder: SpeakerFinder, starts: list[int], lemmas: list[int]
-    ) -> None:
-        self.doc = doc
-        self.text = text
-        self.finder = finder
-        self.starts = starts
-        self.lemmas = lemmas
-        self.paras = paragraphs(text) or [(0, 0)]
-        self.para_starts = [p[0] for p in self.paras]
-
-    @classmethod
-    def build(
-        cls,
-        doc: Doc,
-        entities: Sequence[Entity],
-        blocked: Sequence[tuple[int, int]],
-        text: str | None = None,
-    ) -> DocContext:
-        """The context of a parsed document; ``blocked`` are its quoted ranges and
-        ``text`` is ``doc.text`` when the caller has it (Doc.text joins every token)."""
-        text = doc.text if text is None else text
-        columns = doc.to_array(["IDX", "LEMMA"]).tolist() if len(doc) else []
-        starts = [row[0] for row in columns]
-        finder = SpeakerFinder(doc, entities, blocked, text=text, starts=starts)
-        return cls(doc, text, finder, starts, [row[1] for row in columns])
-
-    def token_index(self, char: int) -> int:
-        """Index of the first token starting at or after ``char``."""
-        return bisect_left(self.starts, char)
-
-    def paragraph_of(self, char: int) -> int:
-        """Number of the paragraph (non-empty line) holding ``char``."""
-        return max(bisect_right(self.para_starts, char) - 1, 0)
-
-    def bounds(self, char: int) -> tuple[int, int]:
-        """(start, end) of the paragraph holding ``char``."""
-        return self.paras[self.paragraph_of(char)]
-
-    def is_headline(self, char: int) -> bool:
-        """A line in title case without a final full stop (a headline or a heading)."""
-        start, end = self.bounds(char)
-        words = [w for w in self.text[start:end].split() if w[:1].isalpha()]
-        if not words or self.text[start:end].rstrip()[-1:] in '."”':
-            return False
-        return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:

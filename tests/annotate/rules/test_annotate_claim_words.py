@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from goldsmith.annotate.claim_words import QUALIFIERS, singular
+from goldsmith.annotate.rules.claim_words import QUALIFIERS, singular
 from goldsmith.labels.schema import QUALIFIERS as SPEC_QUALIFIERS
 
 
@@ -31,10 +31,31 @@ def test_every_qualifier_phrase_names_a_spec_qualifier():
 
 @pytest.mark.parametrize(
     "phrase",
-    ["about", "around", "approximately", "roughly", "an estimated", "some", "nearly",
-     "almost", "at least", "no fewer than", "a minimum of", "more than", "over",
-     "upwards of", "in excess of", "exceeding", "at most", "up to", "as many as",
-     "no more than", "less than", "fewer than", "under"],
+    [
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "an estimated",
+        "some",
+        "nearly",
+        "almost",
+        "at least",
+        "no fewer than",
+        "a minimum of",
+        "more than",
+        "over",
+        "upwards of",
+        "in excess of",
+        "exceeding",
+        "at most",
+        "up to",
+        "as many as",
+        "no more than",
+        "less than",
+        "fewer than",
+        "under",
+    ],
 )
 def test_every_phrase_of_the_spec_is_listed(phrase):
     assert tuple(phrase.split()) in QUALIFIERS

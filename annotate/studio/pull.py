@@ -14,7 +14,7 @@ Rules:
 - every region is checked against the task's stored text (offsets and text); a
   mismatch or a malformed result is reported with its task and annotation id and keeps
   that annotation out of the gold; attributes fixed by a default are reported too;
-- annotators appear only as pseudonyms (:mod:`goldsmith.annotate.pseudonyms`); no
+- annotators appear only as pseudonyms (:mod:`goldsmith.annotate.studio.pseudonyms`); no
   e-mail address or user name is written anywhere.
 
 The result is written as a gold directory (:mod:`goldsmith.labels.gold` documents it).
@@ -37,11 +37,11 @@ from typing import Any
 
 from label_studio_sdk import LabelStudio
 
-from goldsmith.annotate.pseudonyms import pseudonym
-from goldsmith.annotate.pull_write import write_gold_dir
-from goldsmith.annotate.push import find_project
-from goldsmith.annotate.studio_client import studio_errors
-from goldsmith.annotate.studio_convert import from_studio_results
+from goldsmith.annotate.studio.client import studio_errors
+from goldsmith.annotate.studio.convert import from_studio_results
+from goldsmith.annotate.studio.pseudonyms import pseudonym
+from goldsmith.annotate.studio.pull_write import write_gold_dir
+from goldsmith.annotate.studio.push import find_project
 from goldsmith.errors import GoldsmithError, OffsetMismatchError, StudioError
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.validate import problems as spec_problems

@@ -18,10 +18,10 @@ import httpx
 import pytest
 from label_studio_sdk.core.api_error import ApiError
 
-from goldsmith.annotate.pseudonyms import load_salt, pseudonym
-from goldsmith.annotate.pull import pull
-from goldsmith.annotate.push import push
-from goldsmith.annotate.studio_convert import to_studio_results
+from goldsmith.annotate.studio.convert import to_studio_results
+from goldsmith.annotate.studio.pseudonyms import load_salt, pseudonym
+from goldsmith.annotate.studio.pull import pull
+from goldsmith.annotate.studio.push import push
 from goldsmith.corpus.documents import Document, doc_id_for
 from goldsmith.labels.gold import read_gold
 from goldsmith.labels.jsonl import read_jsonl

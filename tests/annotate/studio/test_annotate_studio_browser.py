@@ -5,7 +5,7 @@ in code points.
 JavaScript counts a character outside the BMP (emoji, a flag's two regional indicators,
 mathematical letters like 𝔘) as two UTF-16 units, Python as one code point; Label Studio
 has had bugs exactly there. goldsmith pushes code-point offsets unchanged
-(:mod:`goldsmith.annotate.studio_convert`), so this test holds both directions in
+(:mod:`goldsmith.annotate.studio.convert`), so this test holds both directions in
 headless Chromium: every predicted region is drawn over exactly its text, and a region
 made by double-clicking a word after seven extra UTF-16 units is stored with Python
 offsets. Screenshots go to ``artifacts/browser/``.
@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from goldsmith.annotate.push import push
-from goldsmith.annotate.studio_convert import from_studio_results
-from goldsmith.annotate.studio_server import load_credentials
+from goldsmith.annotate.studio.convert import from_studio_results
+from goldsmith.annotate.studio.push import push
+from goldsmith.annotate.studio.server import load_credentials
 from goldsmith.corpus import Document, doc_id_for
 from goldsmith.labels import AnnotatedDoc, Claim, Entity, Quote
 
@@ -32,10 +32,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.studio, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
+ARTIFACTS = Path(__file__).resolve().parents[3] / "artifacts" / "browser"
 WAIT_MS = 60_000
 
 # Our own text. Before "Halvard": 🚀 😀 🇺🇦 (two code points) 𝔘 😀 🌊, seven characters
@@ -135,17 +139,20 @@ def test_emoji_offsets_survive_label_studio_in_a_browser(studio):
     prediction = _prediction()
     title = f"browser emoji {uuid.uuid4().hex[:8]}"
     document = Document(prediction.doc_id, TEXT, "browser.txt")
-    result = push(studio.client, [document], {prediction.doc_id: prediction}, title,
-                  url=studio.url)
+    result = push(studio.client, [document], {prediction.doc_id: prediction}, title, url=studio.url)
     (task,) = list(studio.client.tasks.list(project=result.project_id))
     creds = load_credentials(studio.data_dir)
     assert creds is not None
 
-    expected = {"e0": "Ines Rook", "e1": "Tuesday", "e2": "Dunmore",
-                "q0": "We will rebuild the 𝔘 bridge", "c0": "About 300 homes"}
+    expected = {
+        "e0": "Ines Rook",
+        "e1": "Tuesday",
+        "e2": "Dunmore",
+        "q0": "We will rebuild the 𝔘 bridge",
+        "c0": "About 300 homes",
+    }
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                     args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.set_default_timeout(WAIT_MS)
@@ -159,7 +166,8 @@ def test_emoji_offsets_survive_label_studio_in_a_browser(studio):
             page.wait_for_selector("span.htx-highlight")
             page.wait_for_function(
                 "n => document.querySelectorAll('span.htx-highlight').length >= n",
-                arg=len(expected))
+                arg=len(expected),
+            )
             shown = _regions(page)
             page.screenshot(path=str(ARTIFACTS / "studio-predictions.png"))
             assert {rid: r["text"] for rid, r in shown.items()} == expected
@@ -173,8 +181,8 @@ def test_emoji_offsets_survive_label_studio_in_a_browser(studio):
             assert box is not None, f"{NEW_WORD!r} is not in the rendered text"
             page.mouse.dblclick(box["x"], box["y"])
             page.wait_for_function(
-                "n => document.querySelectorAll('span.htx-highlight').length > n",
-                arg=len(expected))
+                "n => document.querySelectorAll('span.htx-highlight').length > n", arg=len(expected)
+            )
             added = {rid: r["text"] for rid, r in _regions(page).items() if rid not in expected}
             assert list(added.values()) == [NEW_WORD]
             page.screenshot(path=str(ARTIFACTS / "studio-new-region.png"))
@@ -183,20 +191,20 @@ def test_emoji_offsets_survive_label_studio_in_a_browser(studio):
             page.wait_for_function(  # the editor reloads the submitted annotation
                 "n => !document.querySelector('[data-testid=bottombar-submit-button]')"
                 " && document.querySelectorAll('span.htx-highlight').length > n",
-                arg=len(expected))
+                arg=len(expected),
+            )
             page.screenshot(path=str(ARTIFACTS / "studio-submitted.png"))
         finally:
             browser.close()
 
-    labelled = [item["value"] for item in annotation.result
-                if item.get("type") == "labels"]
+    labelled = [item["value"] for item in annotation.result if item.get("type") == "labels"]
     made = [v for v in labelled if v["labels"] == [NEW_LABEL]]
     assert len(made) == 1
     start, end = made[0]["start"], made[0]["end"]
     assert TEXT[start:end] == NEW_WORD  # code points: UTF-16 would be 7 further on
     assert (start, end) == (TEXT.index(NEW_WORD), TEXT.index(NEW_WORD) + len(NEW_WORD))
     for value in labelled:
-        assert TEXT[value["start"]:value["end"]] == value["text"]
+        assert TEXT[value["start"] : value["end"]] == value["text"]
 
     back = from_studio_results(TEXT, annotation.result, task_id=task.id)
     assert Entity(start, end, NEW_WORD, NEW_LABEL) in back.entities

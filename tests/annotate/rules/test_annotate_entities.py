@@ -10,8 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from goldsmith.annotate.entities import find_entities
-from goldsmith.annotate.model import load_model
+from goldsmith.annotate.rules.entities import find_entities
 
 _BLANK = spacy.blank("en")
 
@@ -196,11 +195,6 @@ def test_entities_are_sorted():
     doc = _doc("Oslo and Bergen.", [("Oslo", "GPE"), ("Bergen", "GPE")])
     found = find_entities(doc)
     assert [e.start for e in found] == sorted(e.start for e in found)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def test_real_model_applies_the_title_rule(nlp):

@@ -19,7 +19,7 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - a name made only of department words of a title ("Defense" in "Defense Secretary"
   or "Secretary of Defense") is not an entity;
 - metonymic government bodies ("Pentagon", "White House", "Kremlin") are ORG;
-- then the document-level rules of :mod:`goldsmith.annotate.entity_mentions`
+- then the document-level rules of :mod:`goldsmith.annotate.rules.entity_mentions`
   (datelines, one label per person, missed metonyms, capitalised common nouns).
 
 spaCy's small pipelines have no calibrated NER confidence, so ``score`` is ``None``.
@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.entity_mentions import METONYMS, complete_mentions
+from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import ENTITY_LABELS
 
