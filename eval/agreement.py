@@ -36,7 +36,8 @@ import numpy as np
 from goldsmith.errors import InputError
 from goldsmith.eval.annotations import AnnotationTable, read_annotation_table
 from goldsmith.eval.edit_rate import EditCounts, summed_edit_counts
-from goldsmith.eval.matching import Scheme, match_entities, match_spans
+from goldsmith.eval.entities import match_entities
+from goldsmith.eval.matching import Scheme, match_spans
 from goldsmith.eval.metrics import SpanCounts
 from goldsmith.eval.tokens import OUTSIDE, layer_regions, token_labels
 from goldsmith.labels.records import AnnotatedDoc, Span
@@ -273,7 +274,7 @@ def layer_agreement_counts(
     """Span counts of one layer of one document by ``(criterion, label)``.
 
     Entities: ``exact`` offsets and label (the ``strict`` scheme of
-    :func:`~goldsmith.eval.matching.match_entities`), for ``ALL`` and per entity label.
+    :func:`~goldsmith.eval.entities.match_entities`), for ``ALL`` and per entity label.
     Quotes and claims: every criterion of :data:`CRITERIA`
     (:func:`~goldsmith.eval.matching.match_spans` at that overlap), for ``ALL``; quotes
     also per ``kind`` (quotes of that kind on both sides matched on their own). Other

@@ -23,7 +23,7 @@ from typing import Any
 
 from goldsmith.errors import InputError
 from goldsmith.eval.claims import ClaimScores
-from goldsmith.eval.entities import EntityScores
+from goldsmith.eval.entity_scores import EntityScores
 from goldsmith.eval.metrics import Interval
 from goldsmith.eval.quotes import QuoteScores
 from goldsmith.labels.schema import LAYERS

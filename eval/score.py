@@ -31,12 +31,8 @@ import numpy as np
 from goldsmith.errors import InputError
 from goldsmith.eval.bootstrap import FigureTable, intervals, paired_p_value, replicates
 from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_scores
-from goldsmith.eval.entities import (
-    EntityCounts,
-    entity_doc_counts,
-    entity_scores,
-    sum_entity_counts,
-)
+from goldsmith.eval.entities import entity_doc_counts, sum_entity_counts
+from goldsmith.eval.entity_scores import EntityCounts, entity_scores
 from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts, quote_scores
 from goldsmith.eval.report import Comparison, Figure, PairedResult, Report, SystemScores
 from goldsmith.labels.records import AnnotatedDoc
