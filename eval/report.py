@@ -200,10 +200,22 @@ class Report:
 
 
 def write_report(report: Report, path: str | Path) -> None:
-    """Write ``report.to_dict()`` as JSON (UTF-8, indented)."""
+    """Write ``report.to_dict()`` as JSON (UTF-8, indented); :class:`InputError` if it cannot."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(report.to_json() + "\n", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report.to_json() + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``count`` and the noun in the number it takes: ``1 error``, ``2 errors``, ``0 errors``.
+
+    Example: ``plural(1, "document")`` is ``'1 document'``; ``plural(3, "match", "matches")``
+    is ``'3 matches'``.
+    """
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def read_report(path: str | Path) -> Report:

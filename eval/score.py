@@ -34,7 +34,14 @@ from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_scores
 from goldsmith.eval.entities import entity_doc_counts, sum_entity_counts
 from goldsmith.eval.entity_scores import EntityCounts, entity_scores
 from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts, quote_scores
-from goldsmith.eval.report import Comparison, Figure, PairedResult, Report, SystemScores
+from goldsmith.eval.report import (
+    Comparison,
+    Figure,
+    PairedResult,
+    Report,
+    SystemScores,
+    plural,
+)
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.schema import LAYERS
 
@@ -172,14 +179,16 @@ def score(
         if skipped:
             warnings.append(f"{system.name!r} does not predict {', '.join(skipped)}: not scored")
         if alignment.missing:
+            n = len(alignment.missing)
             warnings.append(
-                f"{len(alignment.missing)} gold document(s) have no prediction from "
-                f"{system.name!r} and were scored as empty predictions"
+                f"{plural(n, 'gold document')} {'has' if n == 1 else 'have'} no prediction "
+                f"from {system.name!r} and {'was' if n == 1 else 'were'} scored as empty"
             )
         if alignment.ignored:
+            n = len(alignment.ignored)
             warnings.append(
-                f"{len(alignment.ignored)} prediction document(s) of {system.name!r} are not "
-                "in the gold set and were ignored"
+                f"{plural(n, 'prediction document')} of {system.name!r} {'is' if n == 1 else 'are'}"
+                f" not in the gold set and {'was' if n == 1 else 'were'} ignored"
             )
         scored.append(
             SystemScores(

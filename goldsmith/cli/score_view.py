@@ -11,8 +11,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from goldsmith.eval.errors import ErrorItem, format_errors
 from goldsmith.eval.metrics import AccuracyScore, Interval, SpanScore
-from goldsmith.eval.report import Report, SystemScores
+from goldsmith.eval.report import Report, SystemScores, plural
 
 HEADLINE_TITLES: dict[str, str] = {
     "entities.strict.f1": "entities strict F1",
@@ -204,3 +205,13 @@ def comparison_tables(report: Report) -> list[Table]:
             table.add_row(title(r.figure), fmt(r.a), fmt(r.b), diff, p)
         tables.append(table)
     return tables
+
+
+def render_errors(
+    errors_by_system: dict[str, list[ErrorItem]], limit: int, console: Console
+) -> None:
+    """Print each system's error count and its first ``limit`` errors, one a line."""
+    for name, items in errors_by_system.items():
+        console.print(f"\n{name}: {plural(len(items), 'error')}", markup=False)
+        for line in format_errors(items, limit):
+            console.print(line, markup=False, highlight=False)
