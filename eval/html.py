@@ -237,10 +237,10 @@ def _charts(data: dict[str, Any]) -> str:
             quote_bars.append(_bar(kind, s["name"], v))
     parts = []
     if entity_bars:
-        parts.append("<h3>Entities: F1 per label (strict), with intervals</h3>")
+        parts.append("<h3>Entities: F1 per label (strict, %), with intervals</h3>")
         parts.append(interval_chart(entity_bars, names))
     if quote_bars:
-        parts.append("<h3>Quotes: F1 per kind (30% overlap)</h3>")
+        parts.append("<h3>Quotes: F1 per kind (30% overlap, %)</h3>")
         parts.append(interval_chart(quote_bars, names))
     if not parts:
         return ""
