@@ -124,7 +124,8 @@ def _header(data: dict[str, Any], n_docs: int, systems: list[str]) -> str:
         )
         facts.append(f"claim value tolerance: {data.get('value_tolerance', 0)}")
     items = "".join(f"<li>{_e(str(f))}</li>" for f in facts)
-    warnings = [
+    warnings = list(data.get("warnings", []))
+    warnings += [
         f"{s.get('name')}: {w}" for s in data.get("systems", []) for w in s.get("warnings", [])
     ]
     warn = "".join(f'<li class="warn">{_e(w)}</li>' for w in warnings)

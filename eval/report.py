@@ -28,7 +28,8 @@ from goldsmith.eval.metrics import Interval
 from goldsmith.eval.quotes import QuoteScores
 from goldsmith.labels.schema import LAYERS
 
-#: Written as ``format`` in every report; bumped when keys change.
+#: Written as ``format`` in every report; bumped when a key changes meaning or goes away
+#: (a new key that readers may miss, like ``warnings``, keeps it: ``from_dict`` defaults it).
 REPORT_FORMAT = "goldsmith-eval-report/1"
 
 
@@ -156,6 +157,8 @@ class Report:
     value_tolerance: float
     systems: tuple[SystemScores, ...]
     comparisons: tuple[Comparison, ...] = ()
+    #: Warnings about the whole report (e.g. too few documents for the bootstrap).
+    warnings: tuple[str, ...] = ()
 
     def system(self, name: str) -> SystemScores:
         """The scores of the system called ``name``."""
@@ -175,6 +178,7 @@ class Report:
             "value_tolerance": self.value_tolerance,
             "systems": [s.to_dict() for s in self.systems],
             "comparisons": [c.to_dict() for c in self.comparisons],
+            "warnings": list(self.warnings),
         }
 
     @classmethod
@@ -193,6 +197,7 @@ class Report:
             value_tolerance=float(data["value_tolerance"]),
             systems=tuple(SystemScores.from_dict(s) for s in data["systems"]),
             comparisons=tuple(Comparison.from_dict(c) for c in data.get("comparisons", ())),
+            warnings=tuple(data.get("warnings", ())),
         )
 
     def to_json(self) -> str:

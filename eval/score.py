@@ -10,7 +10,9 @@ Predictions are aligned to the gold documents by ``doc_id`` (:func:`align`):
 
 :func:`score` then counts every layer per document once, draws the bootstrap
 replicates over documents (the same draws for every system, so comparisons are
-paired) and returns a :class:`~goldsmith.eval.report.Report`.
+paired) and returns a :class:`~goldsmith.eval.report.Report`. With fewer than
+:data:`MIN_BOOTSTRAP_DOCS` documents the report carries a warning that its intervals and
+paired tests are rough.
 
 Example:
     >>> from goldsmith.labels import AnnotatedDoc, Entity
@@ -44,6 +46,11 @@ from goldsmith.eval.report import (
 )
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.schema import LAYERS
+
+#: Fewer gold documents than this make bootstrap intervals and paired tests unreliable:
+#: resampling a handful of documents shows little of how the figures would vary (with 2,
+#: a replicate is one of 3 document mixes), so the report warns.
+MIN_BOOTSTRAP_DOCS = 10
 
 
 @dataclass(frozen=True)
@@ -211,6 +218,12 @@ def score(
     comparisons = tuple(
         _compare(a.name, b.name, tables, samples) for a, b in combinations(systems, 2)
     )
+    warnings = []
+    if resamples and 0 < len(gold) < MIN_BOOTSTRAP_DOCS:
+        warnings.append(
+            f"bootstrap over {plural(len(gold), 'document')} only (fewer than "
+            f"{MIN_BOOTSTRAP_DOCS}): the intervals and paired tests are rough indications"
+        )
     return Report(
         gold=gold_source,
         n_docs=len(gold),
@@ -220,6 +233,7 @@ def score(
         value_tolerance=value_tolerance,
         systems=tuple(scored),
         comparisons=comparisons,
+        warnings=tuple(warnings),
     )
 
 

@@ -68,6 +68,8 @@ def render(report: Report, console: Console) -> None:
         f"{100 * report.confidence:.0f}% intervals; figures in %",
         markup=False,
     )
+    for warning in report.warnings:
+        console.print(f"warning: {warning}", style="yellow", markup=False)
     for system in report.systems:
         for warning in system.warnings:
             console.print(f"warning: {warning}", style="yellow", markup=False)

@@ -235,3 +235,18 @@ def test_error_count_is_singular_for_one_error(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "m: 1 error\n" in result.output
+
+
+def test_bootstrap_over_two_documents_warns_in_terminal_json_and_html(files, tmp_path):
+    gold, pred = files
+    out, page = tmp_path / "r.json", tmp_path / "r.html"
+    result = runner.invoke(
+        app,
+        ["eval", "score", str(gold), "-s", f"m={pred}", "--json", str(out), "--html", str(page)],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    warning = "bootstrap over 2 documents only"
+    assert f"warning: {warning}" in result.output
+    assert warning in json.loads(out.read_text(encoding="utf-8"))["warnings"][0]
+    assert warning in page.read_text(encoding="utf-8")

@@ -45,6 +45,7 @@ def test_top_level_keys_are_stable(report):
         "value_tolerance",
         "systems",
         "comparisons",
+        "warnings",
     ]
     assert report.to_dict()["format"] == REPORT_FORMAT
 

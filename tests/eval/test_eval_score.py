@@ -150,3 +150,22 @@ def test_report_does_not_depend_on_the_order_of_spans(gold, other):
     a = score(gold, [SystemInput("x", "x", preds)], resamples=10)
     b = score(gold, [SystemInput("x", "x", backwards)], resamples=10)
     assert a == b
+
+
+def _docs(n: int) -> list[AnnotatedDoc]:
+    return [
+        AnnotatedDoc(f"d{i}", "Austin spoke.", entities=(Entity(0, 6, "Austin", "PERSON"),))
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("n", "resamples", "warned"), [(2, 50, True), (9, 50, True), (10, 50, False), (2, 0, False)]
+)
+def test_bootstrap_over_few_documents_is_flagged(n, resamples, warned):
+    gold = _docs(n)
+    report = score(gold, [SystemInput("copy", "gold", gold)], resamples=resamples)
+    assert bool(report.warnings) is warned
+    if warned:
+        assert f"bootstrap over {n} documents only" in report.warnings[0]
+        assert report.to_dict()["warnings"] == list(report.warnings)
