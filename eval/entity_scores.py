@@ -84,20 +84,24 @@ class SchemeScores:
     micro: SpanScore
     macro_f1: float | None
     per_label: dict[str, SpanScore]
+    macro_f1_ci: Interval | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "micro": self.micro.to_dict(),
             "macro_f1": self.macro_f1,
+            "macro_f1_ci": self.macro_f1_ci.to_list() if self.macro_f1_ci else None,
             "per_label": {k: v.to_dict() for k, v in self.per_label.items()},
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SchemeScores:
+        ci = data.get("macro_f1_ci")
         return cls(
             SpanScore.from_dict(data["micro"]),
             data.get("macro_f1"),
             {k: SpanScore.from_dict(v) for k, v in data.get("per_label", {}).items()},
+            Interval(*ci) if ci else None,
         )
 
 
@@ -124,7 +128,11 @@ class EntityScores:
 def entity_scores(
     total: EntityCounts, intervals: Mapping[str, Interval | None] | None = None
 ) -> EntityScores:
-    """Attach confidence intervals (by figure name, see :meth:`EntityCounts.figures`)."""
+    """Attach confidence intervals (by figure name, see :meth:`EntityCounts.figures`).
+
+    The strict macro F1's interval is ``entities.strict.macro_f1`` (the scorer derives it
+    from the per-label replicates).
+    """
     cis = intervals or {}
     built = {}
     for s in SCHEMES:
@@ -139,5 +147,6 @@ def entity_scores(
             SpanScore(counts.overall, cis.get(f"entities.{s.value}.f1")),
             counts.macro_f1,
             per_label,
+            cis.get(f"entities.{s.value}.macro_f1"),
         )
     return EntityScores(**built)

@@ -139,7 +139,7 @@ def _summary(data: dict[str, Any]) -> str:
     names: list[str] = []
     for s in systems:
         for key in s.get("headline", {}):
-            if key not in names and not key.startswith("entities.strict.f1."):
+            if key not in names and not key.startswith(("entities.strict.f1.", "quotes.per_kind.")):
                 names.append(key)
     head = "".join(f"<th>{_e(s['name'])}</th>" for s in systems)
     rows = []

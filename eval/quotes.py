@@ -63,13 +63,16 @@ class QuoteCounts:
     __add__ = add_fields
 
     def figures(self) -> dict[str, SpanCounts | AccuracyCounts]:
-        """Headline figures: span F1 at each level, speaker accuracy, end-to-end F1."""
+        """Headline figures: span F1 at each level, speaker accuracy, end-to-end F1, and
+        the F1 of each kind (``quotes.per_kind.KIND.f1``)."""
         out: dict[str, SpanCounts | AccuracyCounts] = {
             f"quotes.span.{level}.f1": self.span.get(level, SpanCounts()) for level in QUOTE_LEVELS
         }
         out["quotes.kind_accuracy"] = self.kind
         out["quotes.speaker_accuracy"] = self.speaker
         out["quotes.end_to_end.f1"] = self.end_to_end
+        for kind, counts in self.per_kind.items():
+            out[f"quotes.per_kind.{kind}.f1"] = counts
         return out
 
 
@@ -193,7 +196,9 @@ def quote_scores(
             )
             for level in QUOTE_LEVELS
         },
-        per_kind={k: SpanScore(total.per_kind[k]) for k in kinds},
+        per_kind={
+            k: SpanScore(total.per_kind[k], cis.get(f"quotes.per_kind.{k}.f1")) for k in kinds
+        },
         kind_accuracy=AccuracyScore(total.kind, cis.get("quotes.kind_accuracy")),
         speaker_accuracy=AccuracyScore(total.speaker, cis.get("quotes.speaker_accuracy")),
         end_to_end=SpanScore(total.end_to_end, cis.get("quotes.end_to_end.f1")),

@@ -31,7 +31,7 @@ from itertools import combinations
 import numpy as np
 
 from goldsmith.errors import InputError
-from goldsmith.eval.bootstrap import FigureTable, intervals, paired_p_value, replicates
+from goldsmith.eval.bootstrap import FigureTable, Replicated, paired_p_value
 from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_scores
 from goldsmith.eval.entities import entity_doc_counts, sum_entity_counts
 from goldsmith.eval.entity_scores import EntityCounts, entity_scores
@@ -51,6 +51,12 @@ from goldsmith.labels.schema import LAYERS
 #: resampling a handful of documents shows little of how the figures would vary (with 2,
 #: a replicate is one of 3 document mixes), so the report warns.
 MIN_BOOTSTRAP_DOCS = 10
+
+
+#: The headline figure of the entities' macro F1 (strict; mean of the per-label F1s),
+#: with its interval from the same replicates as the per-label figures it averages.
+MACRO_F1 = "entities.strict.macro_f1"
+ENTITY_LABEL_F1 = "entities.strict.f1."
 
 
 @dataclass(frozen=True)
@@ -163,8 +169,7 @@ def score(
         raise InputError(f"system names must be unique, got {', '.join(names)}")
     _check_gold(gold)
     scored: list[SystemScores] = []
-    tables: dict[str, FigureTable] = {}
-    samples: dict[str, np.ndarray] = {}
+    replicated: dict[str, Replicated] = {}
     for system in systems:
         alignment = align(gold, system.predictions, system.name)
         per_doc = [
@@ -177,10 +182,10 @@ def score(
             total_q, total_c = total_q + c.quotes, total_c + c.claims
         figures = total_e.figures() | total_q.figures() | total_c.figures()
         table = FigureTable.from_docs([c.figures() for c in per_doc], names=list(figures))
-        reps = replicates(table, resamples, seed)
-        cis = intervals(table, reps, confidence)
-        values = table.values()
-        tables[system.name], samples[system.name] = table, reps
+        labels = [name for name in table.names if name.startswith(ENTITY_LABEL_F1)]
+        rep = Replicated.of(table, resamples, seed).with_mean(MACRO_F1, labels)
+        cis = rep.intervals(confidence)
+        replicated[system.name] = rep
         warnings = []
         skipped = [layer for layer in LAYERS if layer not in system.layers]
         if skipped:
@@ -207,7 +212,7 @@ def score(
                 claims=claim_scores(total_c, value_tolerance, cis),
                 headline={
                     name: Figure(None if np.isnan(v) else float(v), cis[name])
-                    for name, v in zip(table.names, values, strict=True)
+                    for name, v in zip(rep.names, rep.values, strict=True)
                 },
                 docs_missing=alignment.missing,
                 docs_ignored=len(alignment.ignored),
@@ -216,7 +221,8 @@ def score(
             )
         )
     comparisons = tuple(
-        _compare(a.name, b.name, tables, samples) for a, b in combinations(systems, 2)
+        _compare(a.name, b.name, replicated[a.name], replicated[b.name])
+        for a, b in combinations(systems, 2)
     )
     warnings = []
     if resamples and 0 < len(gold) < MIN_BOOTSTRAP_DOCS:
@@ -237,19 +243,16 @@ def score(
     )
 
 
-def _compare(
-    a: str, b: str, tables: dict[str, FigureTable], samples: dict[str, np.ndarray]
-) -> Comparison:
-    ta, tb = tables[a], tables[b]
-    va, vb = ta.values(), tb.values()
-    index_b = {name: j for j, name in enumerate(tb.names)}
+def _compare(a: str, b: str, ra: Replicated, rb: Replicated) -> Comparison:
+    index_b = {name: j for j, name in enumerate(rb.names)}
     results = []
-    for i, name in enumerate(ta.names):
+    for i, name in enumerate(ra.names):
         j = index_b.get(name)
         if j is None:
             continue
-        x, y = float(va[i]), float(vb[j])
-        p = paired_p_value(samples[a][:, i], samples[b][:, j], x, y) if len(samples[a]) else None
+        x, y = float(ra.values[i]), float(rb.values[j])
+        sa, sb = ra.samples[:, i], rb.samples[:, j]
+        p = paired_p_value(sa, sb, x, y) if len(sa) else None
         results.append(
             PairedResult(
                 figure=name,

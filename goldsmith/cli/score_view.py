@@ -20,6 +20,7 @@ HEADLINE_TITLES: dict[str, str] = {
     "entities.exact.f1": "entities exact F1",
     "entities.partial.f1": "entities partial F1",
     "entities.type.f1": "entities type F1",
+    "entities.strict.macro_f1": "entities strict macro F1",
     "quotes.span.exact.f1": "quotes span F1 (exact)",
     "quotes.span.overlap_80.f1": "quotes span F1 (>= 80%)",
     "quotes.span.overlap_30.f1": "quotes span F1 (>= 30%)",
@@ -44,6 +45,8 @@ def title(figure: str) -> str:
         return HEADLINE_TITLES[figure]
     if figure.startswith("entities.strict.f1."):
         return f"entities strict F1 {figure.rsplit('.', 1)[1]}"
+    if figure.startswith("quotes.per_kind."):
+        return f"quotes F1 {figure.split('.')[2]} (>= 30%)"
     return figure
 
 
@@ -158,7 +161,7 @@ def label_table(system: SystemScores) -> Table:
     table = _span_table(f"{system.name}: entities by label (strict)", "label")
     for label, score in strict.per_label.items():
         table.add_row(label, *_span_row(score))
-    table.add_row("macro", *[""] * 7, fmt(strict.macro_f1), "")
+    table.add_row("macro", *[""] * 7, fmt(strict.macro_f1), _ci(strict.macro_f1_ci))
     return table
 
 
