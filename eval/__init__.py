@@ -12,7 +12,12 @@ concept each:
 - ``errors``: the error listing, read off the same pairs as the counts;
 - ``bootstrap``: confidence intervals and paired tests by resampling documents;
 - ``score``: aligning predictions to the gold by ``doc_id`` and scoring systems;
-- ``report``: the typed result with ``to_dict()`` and JSON reading/writing.
+- ``report``: the typed result with ``to_dict()`` and JSON reading/writing;
+- ``evaluation``: one run of ``eval score`` (report and error listings over the same
+  predictions) and its output files.
+
+``eval`` never imports ``annotate``: systems that run a model are run by
+``goldsmith.annotate.systems`` and reach the scorer as ``AnnotatedDoc`` streams.
 
 Example:
     >>> from goldsmith.eval.score import SystemInput, score   # doctest: +SKIP
