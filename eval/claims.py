@@ -157,10 +157,17 @@ def _judge(pair: Pair[Claim], tolerance: float) -> Pair[Claim]:
 
 
 def claim_doc_counts(
-    gold: Sequence[Claim], pred: Sequence[Claim], value_tolerance: float = 0.0
+    gold: Sequence[Claim],
+    pred: Sequence[Claim],
+    value_tolerance: float = 0.0,
+    pairs: Sequence[Pair[Claim]] | None = None,
 ) -> ClaimCounts:
-    """Claim counts of one document (rules in the module docstring)."""
-    pairs = claim_pairs(gold, pred, value_tolerance)
+    """Claim counts of one document (rules in the module docstring).
+
+    ``pairs`` are :func:`claim_pairs` of the same claims (same tolerance) when already judged.
+    """
+    if pairs is None:
+        pairs = claim_pairs(gold, pred, value_tolerance)
     end_to_end = count_pairs(pairs)
     verdicts = [p.verdict for p in pairs if p.verdict is not None]
     n = len(verdicts)

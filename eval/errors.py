@@ -45,13 +45,13 @@ from enum import Enum
 from typing import Any
 
 from goldsmith.eval.claims import ATTRIBUTE_LEVEL as CLAIM_LEVEL
-from goldsmith.eval.claims import CLAIM_LEVELS, claim_pairs
+from goldsmith.eval.claims import CLAIM_LEVELS
 from goldsmith.eval.context import mark_context
 from goldsmith.eval.entities import entity_pairs
 from goldsmith.eval.matching import Pair, Scheme, match_spans
 from goldsmith.eval.quotes import ATTRIBUTE_LEVEL as QUOTE_LEVEL
-from goldsmith.eval.quotes import QUOTE_LEVELS, quote_pairs
-from goldsmith.eval.score import align
+from goldsmith.eval.quotes import QUOTE_LEVELS
+from goldsmith.eval.score import DocPairs, align, doc_pairs
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote, Span
 from goldsmith.labels.schema import LAYERS
 
@@ -153,15 +153,22 @@ def doc_errors(
     layers: Sequence[str] = LAYERS,
     value_tolerance: float = 0.0,
     scheme: Scheme | str = Scheme.TYPE,
+    pairs: DocPairs | None = None,
 ) -> list[ErrorItem]:
-    """The errors of one prediction document against its gold document, sorted by position."""
+    """The errors of one prediction document against its gold document, sorted by position.
+
+    ``pairs`` is :func:`~goldsmith.eval.score.doc_pairs` of the same document, layers and
+    tolerance when the scorer already judged them (so the very same pairs are listed).
+    """
+    if pairs is None:
+        pairs = doc_pairs(gold, predicted, value_tolerance, layers)
     found: _Found = []
     if "entities" in layers:
         found += _entity_errors(gold.entities, predicted.entities, Scheme(scheme))
     if "quotes" in layers:
-        found += _quote_errors(gold.quotes, predicted.quotes)
+        found += _quote_errors(pairs.quotes)
     if "claims" in layers:
-        found += _claim_errors(gold.claims, predicted.claims, value_tolerance)
+        found += _claim_errors(pairs.claims)
     items = [
         ErrorItem(
             doc_id=gold.doc_id,
@@ -214,9 +221,8 @@ def _entity_errors(gold: Sequence[Entity], pred: Sequence[Entity], scheme: Schem
     return out + _leftovers("entities", pairs, None)
 
 
-def _quote_errors(gold: Sequence[Quote], pred: Sequence[Quote]) -> _Found:
+def _quote_errors(pairs: Sequence[Pair[Quote]]) -> _Found:
     out: _Found = []
-    pairs = quote_pairs(gold, pred)
     for pair in pairs:
         g, p, verdict = pair.gold, pair.pred, pair.verdict
         if g is None or p is None:
@@ -232,9 +238,8 @@ def _quote_errors(gold: Sequence[Quote], pred: Sequence[Quote]) -> _Found:
     return out + _leftovers("quotes", pairs, QUOTE_LEVELS[QUOTE_LEVEL])
 
 
-def _claim_errors(gold: Sequence[Claim], pred: Sequence[Claim], tolerance: float) -> _Found:
+def _claim_errors(pairs: Sequence[Pair[Claim]]) -> _Found:
     out: _Found = []
-    pairs = claim_pairs(gold, pred, tolerance)
     for pair in pairs:
         g, p, verdict = pair.gold, pair.pred, pair.verdict
         if g is None or p is None:

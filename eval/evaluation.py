@@ -1,9 +1,11 @@
 """One run of ``goldsmith eval score``: the report and the error listings, then its files.
 
-:func:`evaluate` scores every system (:func:`goldsmith.eval.score.score`) and, when asked,
-lists each system's errors (:func:`goldsmith.eval.errors.list_errors`) over the same
-predictions, aligned to the gold once. The layers judge their pairs in one place each, so
-the listings and the counts agree.
+:func:`evaluate` aligns each system's predictions to the gold once, judges every
+document's quote and claim pairs once (:func:`goldsmith.eval.score.doc_pairs`), and hands
+those same pairs to the scorer (:func:`goldsmith.eval.score.score`) and, when asked, to the
+error listing (:func:`goldsmith.eval.errors.doc_errors`), so the listings and the counts
+agree. Entities are counted by the fast counter and listed from the ``type`` scheme's
+pairs (:func:`goldsmith.eval.entities.entity_pairs`), the sweep the counter mirrors.
 
 The output files: :func:`check_outputs` refuses, before any work, a path that cannot be
 written (a folder, a file where a folder should be, no permission), and
@@ -27,9 +29,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from goldsmith.errors import InputError
-from goldsmith.eval.errors import ErrorItem, list_errors
+from goldsmith.eval.errors import ErrorItem, doc_errors
 from goldsmith.eval.report import Report, write_report
-from goldsmith.eval.score import SystemInput, align, score
+from goldsmith.eval.score import SystemInput, align, doc_pairs, score
 from goldsmith.labels.records import AnnotatedDoc
 
 
@@ -59,7 +61,17 @@ def evaluate(
 
     Each system's predictions are read once (they may be a generator).
     """
+    if value_tolerance < 0:
+        raise InputError(f"value tolerance must be >= 0, got {value_tolerance}")
     systems = [replace(s, predictions=tuple(s.predictions)) for s in systems]
+    aligned = {s.name: align(gold, s.predictions, s.name).predictions for s in systems}
+    pairs = {
+        s.name: [
+            doc_pairs(g, p, value_tolerance, s.layers)
+            for g, p in zip(gold, aligned[s.name], strict=True)
+        ]
+        for s in systems
+    }
     report = score(
         gold,
         systems,
@@ -68,18 +80,18 @@ def evaluate(
         value_tolerance=value_tolerance,
         confidence=confidence,
         gold_source=gold_source,
+        pairs=pairs,
     )
-    aligned = {s.name: align(gold, s.predictions, s.name).predictions for s in systems}
     listed = None
     if errors:
         listed = {
-            s.name: list_errors(
-                gold,
-                aligned[s.name],
-                layers=s.layers,
-                value_tolerance=value_tolerance,
-                system=s.name,
-            )
+            s.name: [
+                item
+                for g, p, judged in zip(gold, aligned[s.name], pairs[s.name], strict=True)
+                for item in doc_errors(
+                    g, p, layers=s.layers, value_tolerance=value_tolerance, pairs=judged
+                )
+            ]
             for s in systems
         }
     return Evaluation(

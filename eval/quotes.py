@@ -112,9 +112,15 @@ def _judge(pair: Pair[Quote]) -> Pair[Quote]:
     return Pair(g, p, outcome, pair.overlap, verdict)
 
 
-def quote_doc_counts(gold: Sequence[Quote], pred: Sequence[Quote]) -> QuoteCounts:
-    """Quote counts of one document (rules in the module docstring)."""
-    pairs = quote_pairs(gold, pred)
+def quote_doc_counts(
+    gold: Sequence[Quote], pred: Sequence[Quote], pairs: Sequence[Pair[Quote]] | None = None
+) -> QuoteCounts:
+    """Quote counts of one document (rules in the module docstring).
+
+    ``pairs`` are :func:`quote_pairs` of the same quotes when already judged.
+    """
+    if pairs is None:
+        pairs = quote_pairs(gold, pred)
     end_to_end = count_pairs(pairs)
     verdicts = [p.verdict for p in pairs if p.verdict is not None]
     n = len(verdicts)

@@ -24,7 +24,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -32,10 +32,11 @@ import numpy as np
 
 from goldsmith.errors import InputError
 from goldsmith.eval.bootstrap import FigureTable, Replicated, paired_p_value
-from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_scores
+from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_pairs, claim_scores
 from goldsmith.eval.entities import entity_doc_counts, sum_entity_counts
 from goldsmith.eval.entity_scores import EntityCounts, entity_scores
-from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts, quote_scores
+from goldsmith.eval.matching import Pair
+from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts, quote_pairs, quote_scores
 from goldsmith.eval.report import (
     Comparison,
     Figure,
@@ -44,7 +45,7 @@ from goldsmith.eval.report import (
     SystemScores,
     plural,
 )
-from goldsmith.labels.records import AnnotatedDoc
+from goldsmith.labels.records import AnnotatedDoc, Claim, Quote
 from goldsmith.labels.schema import LAYERS
 
 #: Fewer gold documents than this make bootstrap intervals and paired tests unreliable:
@@ -111,6 +112,31 @@ def align(
 
 
 @dataclass(frozen=True)
+class DocPairs:
+    """One document's judged quote and claim pairs (empty for a layer not scored).
+
+    Judged once by :func:`doc_pairs`, then counted (:func:`doc_counts`) and, by
+    :func:`goldsmith.eval.evaluation.evaluate`, listed as errors from the same objects.
+    """
+
+    quotes: tuple[Pair[Quote], ...] = ()
+    claims: tuple[Pair[Claim], ...] = ()
+
+
+def doc_pairs(
+    gold: AnnotatedDoc,
+    pred: AnnotatedDoc,
+    value_tolerance: float = 0.0,
+    layers: Sequence[str] = LAYERS,
+) -> DocPairs:
+    """Judge the quote and claim pairs of one aligned (gold, prediction) document."""
+    return DocPairs(
+        quote_pairs(gold.quotes, pred.quotes) if "quotes" in layers else (),
+        claim_pairs(gold.claims, pred.claims, value_tolerance) if "claims" in layers else (),
+    )
+
+
+@dataclass(frozen=True)
 class DocCounts:
     """Every layer's counts for one document."""
 
@@ -127,12 +153,21 @@ def doc_counts(
     pred: AnnotatedDoc,
     value_tolerance: float = 0.0,
     layers: Sequence[str] = LAYERS,
+    pairs: DocPairs | None = None,
 ) -> DocCounts:
-    """Count the chosen layers of one aligned (gold, prediction) pair; others stay empty."""
+    """Count the chosen layers of one aligned (gold, prediction) pair; others stay empty.
+
+    ``pairs`` is :func:`doc_pairs` of the same document, layers and tolerance when the
+    pairs were already judged.
+    """
+    if pairs is None:
+        pairs = doc_pairs(gold, pred, value_tolerance, layers)
     return DocCounts(
         entity_doc_counts(gold.entities, pred.entities) if "entities" in layers else EntityCounts(),
-        quote_doc_counts(gold.quotes, pred.quotes) if "quotes" in layers else QuoteCounts(),
-        claim_doc_counts(gold.claims, pred.claims, value_tolerance)
+        quote_doc_counts(gold.quotes, pred.quotes, pairs.quotes)
+        if "quotes" in layers
+        else QuoteCounts(),
+        claim_doc_counts(gold.claims, pred.claims, value_tolerance, pairs.claims)
         if "claims" in layers
         else ClaimCounts(),
     )
@@ -155,8 +190,12 @@ def score(
     value_tolerance: float = 0.0,
     confidence: float = 0.95,
     gold_source: str = "",
+    pairs: Mapping[str, Sequence[DocPairs]] | None = None,
 ) -> Report:
     """Score each system against ``gold``, with bootstrap intervals and paired tests.
+
+    ``pairs`` maps a system's name to its documents' :func:`doc_pairs` (in gold order,
+    same tolerance) when they were already judged; they are judged here otherwise.
 
     Example: see the module docstring.
     """
@@ -172,9 +211,10 @@ def score(
     replicated: dict[str, Replicated] = {}
     for system in systems:
         alignment = align(gold, system.predictions, system.name)
+        judged = (pairs or {}).get(system.name) or [None] * len(gold)
         per_doc = [
-            doc_counts(g, p, value_tolerance, system.layers)
-            for g, p in zip(gold, alignment.predictions, strict=True)
+            doc_counts(g, p, value_tolerance, system.layers, j)
+            for g, p, j in zip(gold, alignment.predictions, judged, strict=True)
         ]
         total_e = sum_entity_counts(c.entities for c in per_doc)
         total_q, total_c = QuoteCounts(), ClaimCounts()

@@ -102,3 +102,24 @@ def test_eval_imports_no_other_stage():
             for name in names:
                 if name.startswith("goldsmith"):
                     assert name.startswith(allowed), f"{module.name} imports {name}"
+
+
+def test_each_document_is_judged_once_for_counts_and_errors(monkeypatch):
+    import goldsmith.eval.score as score_module
+
+    calls = {"quotes": 0, "claims": 0}
+    real_quotes, real_claims = score_module.quote_pairs, score_module.claim_pairs
+
+    def quotes(*args):
+        calls["quotes"] += 1
+        return real_quotes(*args)
+
+    def claims(*args):
+        calls["claims"] += 1
+        return real_claims(*args)
+
+    monkeypatch.setattr(score_module, "quote_pairs", quotes)
+    monkeypatch.setattr(score_module, "claim_pairs", claims)
+    run = evaluate(GOLD, [SystemInput("m", "p", PRED)], resamples=0, errors=True)
+    assert calls == {"quotes": 1, "claims": 1}
+    assert [e.kind.value for e in run.errors["m"] if e.layer == "claims"] == ["value"]
