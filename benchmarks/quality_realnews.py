@@ -426,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     if have["textacy"]:
         print(
-            f"textacy refused {len(TEXTACY_REFUSED)} document(s) (unbalanced quotation "
+            f"textacy refused {len(TEXTACY_REFUSED)} PolNeAR article(s) (unbalanced quotation "
             "marks) and is scored as finding no quotes in them"
         )
     print(
