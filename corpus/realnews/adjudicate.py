@@ -7,7 +7,8 @@ and left out). Disagreements are listed with goldsmith's own error listing
 (:func:`goldsmith.eval.errors.list_errors`, annotator A on the gold side), grouped by layer;
 agreement is :func:`goldsmith.eval.agreement.pair_scores` (pairwise span F1 per layer,
 label and criterion) and :func:`goldsmith.eval.agreement.token_alpha` (nominal alpha on
-token labels), the figures of ``goldsmith eval agree``.
+token labels), the figures of ``goldsmith eval agree``; attribute agreement (quote kind and
+speaker, claim value, unit, qualifier) on the matched pairs uses the scorer's counts.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goldsmith.eval.agreement import AlphaScore, PairScore, pair_scores, token_alpha
+from goldsmith.eval.claims import ClaimCounts, claim_doc_counts
 from goldsmith.eval.errors import ErrorItem, format_errors, list_errors
+from goldsmith.eval.metrics import AccuracyCounts
+from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts
 from goldsmith.labels import LAYERS, AnnotatedDoc
 
 
@@ -33,6 +37,9 @@ class Comparison:
     pairs: tuple[PairScore, ...]
     alpha: dict[str, AlphaScore]
     disagreements: tuple[ErrorItem, ...]
+    #: Attribute agreement on matched pairs: quote kind and speaker (30 % overlap), claim
+    #: value, unit and qualifier (50 % overlap), with A's pairs as the gold side.
+    attributes: dict[str, AccuracyCounts]
 
     def to_dict(self) -> dict:
         return {
@@ -41,6 +48,7 @@ class Comparison:
             "pairs": [p.to_dict() for p in self.pairs],
             "alpha": {k: v.to_dict() for k, v in self.alpha.items()},
             "disagreements": [e.to_dict() for e in self.disagreements],
+            "attributes": {k: v.to_dict() for k, v in self.attributes.items()},
         }
 
 
@@ -55,12 +63,24 @@ def compare(
     by_task = {aid: {a_name: a_docs[aid], b_name: b_docs[aid]} for aid in shared}
     gold = [a_docs[aid] for aid in shared]
     other = [b_docs[aid] for aid in shared]
+    quotes, claims = QuoteCounts(), ClaimCounts()
+    for g, o in zip(gold, other, strict=True):
+        quotes = quotes + quote_doc_counts(g.quotes, o.quotes)
+        claims = claims + claim_doc_counts(g.claims, o.claims)
+    attributes = {
+        "quote kind": quotes.kind,
+        "quote speaker": quotes.speaker,
+        "claim value": claims.value_exact,
+        "claim unit": claims.unit,
+        "claim qualifier": claims.qualifier,
+    }
     return Comparison(
         annotators=(a_name, b_name),
         articles=tuple(shared),
         pairs=pair_scores(by_task),
         alpha={layer: token_alpha(by_task, layer) for layer in LAYERS},
         disagreements=tuple(list_errors(gold, other, system=b_name)),
+        attributes=attributes,
     )
 
 
@@ -106,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     for layer, a in result.alpha.items():
         alpha = "-" if a.alpha is None else f"{a.alpha:.3f}"
         print(f"  {layer:8} {alpha} over {a.units} tokens")
+    print("attribute agreement on matched pairs (quotes >= 30 %, claims >= 50 % overlap):")
+    for name, c in result.attributes.items():
+        acc = "-" if c.accuracy is None else f"{100 * c.accuracy:.1f}"
+        print(f"  {name:16} {acc:>5}  ({c.correct} / {c.total})")
     names = {doc.doc_id: aid for aid, doc in a_docs.items()}
     for layer in LAYERS:
         items = [e for e in result.disagreements if e.layer == layer]

@@ -41,3 +41,5 @@ def test_differences_are_listed_per_layer():
     assert kinds == [("entities", "missed"), ("quotes", "speaker")]
     f1 = {(p.layer, p.label, p.criterion): p.f1 for p in result.pairs}
     assert f1[("entities", "ALL", "exact")] == 2 / 3
+    speaker = result.attributes["quote speaker"]
+    assert (speaker.correct, speaker.total) == (0, 1)
