@@ -9,7 +9,8 @@ never test). In one run:
    Gold per article: the ``adjudicated`` pass when there is one, else the first other pass
    in name order. Passes come from the offset-only files ``corpus/realnews/gold/*.jsonl``
    and, with ``--annotations DIR``, from annotator folders ``DIR/<pass>/<id>.json`` converted
-   on the fly (files with problems are left out and named). The passes used are printed.
+   on the fly (files with problems are left out and named; a folder's file replaces a
+   committed record of the same pass and article). The passes used are printed.
    Figures, per set (TUNE, HELD-OUT, ALL), with 95 % bootstrap intervals over articles
    (:mod:`goldsmith.eval.bootstrap`):
    - quote speaker accuracy on quotes matched at >= 30 % overlap (``same_source``);
@@ -118,7 +119,9 @@ def gold_passes(
                 if result.problems:
                     notes.append(f"{path}: {len(result.problems)} problem(s), left out")
                     continue
-                passes[article_id].setdefault(folder.name, result.doc)
+                if folder.name in passes[article_id]:
+                    notes.append(f"{path}: replaces the committed pass {folder.name!r}")
+                passes[article_id][folder.name] = result.doc
     return passes, notes
 
 
