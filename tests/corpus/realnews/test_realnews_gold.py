@@ -116,3 +116,16 @@ def test_the_committed_manifest_has_20_tune_and_10_heldout_articles():
     assert len(entries) == 30 and len({e.article_id for e in entries}) == 30
     assert sum(e.role == "heldout" for e in entries) == 10
     assert {e.split for e in entries} <= {"train", "dev"}
+
+
+def test_committed_gold_holds_no_text_and_matches_the_manifest():
+    from goldsmith.corpus.realnews.manifest import HERE
+
+    hashes = {e.article_id: e.sha256 for e in read_manifest()}
+    files = sorted((HERE / "gold").glob("*.jsonl"))
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            assert "text" not in set(_keys(record)), path
+            assert hashes[record["article_id"]] == record["sha256"], path
+            assert record["pass"] == path.stem
