@@ -9,8 +9,9 @@ Rules:
 - nothing is predicted inside a document's ignore ranges: regions overlapping one are
   dropped, and a quote whose speaker overlaps one keeps the quote with no speaker;
 - a document longer than the model's ``max_length`` is parsed in pieces cut at paragraph
-  boundaries (:mod:`goldsmith.annotate.pieces`); one that cannot be cut is not parsed: it
-  is yielded with no regions and ``meta["skipped"]`` saying why, and the run goes on;
+  boundaries (:mod:`goldsmith.annotate.pieces`), one piece at a time; one that cannot be
+  cut is not parsed: it is yielded with no regions and ``meta["skipped"]`` saying why,
+  and the run goes on;
 - no region starts or ends inside a grapheme cluster: each is snapped to cluster
   boundaries or dropped (:func:`goldsmith.annotate.graphemes.snap`), here, once, on output;
 - streaming: documents are read, parsed and yielded in batches of ``batch_size``, so
@@ -33,7 +34,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import groupby, islice
 from typing import TYPE_CHECKING, TypeVar
 
 from goldsmith.annotate.graphemes import snap_spans, snap_speaker
@@ -205,39 +206,38 @@ def _annotate_texts(
 ) -> Iterator[tuple[K, Layers, str | None]]:
     """Parse and extract ``(key, text, ignore)`` items in order: ``(key, layers, skipped)``.
 
-    A text over ``nlp.max_length`` goes through the pipeline as its pieces (module rules),
-    whose regions are shifted back and joined; one that cannot be cut is sent as an empty
-    text, so order and batching are kept, and comes back with the reason it was skipped.
+    Runs of texts within ``nlp.max_length`` stream through one ``nlp.pipe``; a longer text
+    is parsed alone, one piece at a time (so its memory is that of one piece, not of the
+    whole text), its regions shifted back and joined; one that cannot be cut comes back
+    with no regions and the reason it was skipped.
     """
     limit = nlp.max_length
-
-    def units() -> Iterator[tuple[str, tuple]]:
-        for key, text, ignore in items:
-            cuts = pieces(text, limit)
-            if cuts is None:
-                yield "", (key, 0, (), True, _too_long(text, limit))
-            elif len(cuts) == 1:
-                yield text, (key, 0, ignore, True, None)
-            else:
-                for n, (start, end) in enumerate(cuts):
-                    piece_ignore = local_ignore(ignore, start, end)
-                    yield text[start:end], (key, start, piece_ignore, n == len(cuts) - 1, None)
-
-    parts: list[Layers] = []
-    for doc, (key, offset, ignore, last, skipped) in nlp.pipe(
-        units(), as_tuples=True, batch_size=batch_size, disable=disable
-    ):
-        found = extractor(doc, ignore) if skipped is None else ([], [], [])
-        if offset:
-            found = tuple([shifted(span, offset) for span in layer] for layer in found)  # type: ignore[assignment]
-        if not last:
-            parts.append(found)
+    for too_long, run in groupby(items, key=lambda item: len(item[1]) > limit):
+        if too_long:
+            for key, text, ignore in run:
+                yield (key, *_annotate_long(nlp, extractor, text, ignore, disable))
             continue
-        if parts:
-            parts.append(found)
-            found = tuple([span for part in parts for span in part[i]] for i in range(3))  # type: ignore[assignment]
-            parts = []
-        yield key, found, skipped
+        pairs = ((text, (key, ignore)) for key, text, ignore in run)
+        for doc, (key, ignore) in nlp.pipe(
+            pairs, as_tuples=True, batch_size=batch_size, disable=disable
+        ):
+            yield key, extractor(doc, ignore), None
+
+
+def _annotate_long(
+    nlp: Language, extractor: Extractor, text: str, ignore: Ranges, disable: Sequence[str]
+) -> tuple[Layers, str | None]:
+    """The regions of a text over the model's limit, found piece by piece (module rules)."""
+    cuts = pieces(text, nlp.max_length)
+    if cuts is None:
+        return ([], [], []), _too_long(text, nlp.max_length)
+    found: Layers = ([], [], [])
+    texts = (text[start:end] for start, end in cuts)
+    for doc, (start, end) in zip(nlp.pipe(texts, batch_size=1, disable=disable), cuts, strict=True):
+        layers = extractor(doc, local_ignore(ignore, start, end))
+        for into, layer in zip(found, layers, strict=True):
+            into.extend(shifted(span, start) for span in layer)  # type: ignore[attr-defined]
+    return found, None
 
 
 def _run_here(

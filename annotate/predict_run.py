@@ -53,6 +53,7 @@ class Started:
     model_version: str
     resumed: int = 0
     resumed_from: Path | None = None
+    resumed_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,13 @@ class PredictReport:
     regions: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     resumed: int = 0
+    resumed_words: int = 0
     skipped: tuple[Skipped, ...] = ()
+
+    @property
+    def words_per_second(self) -> float:
+        """Speed of this run: words predicted (not resumed) per second."""
+        return (self.words - self.resumed_words) / self.seconds if self.seconds > 0 else 0.0
 
 
 PredictEvent = Started | Done | Skipped | PredictReport
@@ -118,7 +125,7 @@ def predict_file(
         documents: Iterator[Document] = iter(load_documents(input_path, text_field=text_field))
         if resume_from is not None:
             documents = _resume(resume_from, documents, writer, tally, version, chosen)
-        yield Started(total, version, tally.documents, resume_from)
+        yield Started(total, version, tally.resumed, resume_from, tally.resumed_words)
         for doc in predict(
             documents, nlp=nlp, layers=chosen, batch_size=batch_size, n_process=n_process
         ):
@@ -140,6 +147,7 @@ def predict_file(
         regions=dict(tally.regions),
         seconds=time.perf_counter() - started,
         resumed=tally.resumed,
+        resumed_words=tally.resumed_words,
         skipped=tuple(skipped),
     )
 
@@ -150,6 +158,7 @@ class _Tally:
     documents: int = 0
     words: int = 0
     resumed: int = 0
+    resumed_words: int = 0
     regions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LAYERS, 0))
 
     def add(self, doc: AnnotatedDoc) -> None:
@@ -195,6 +204,7 @@ def _resume(
             writer.write_line(line.rstrip("\n"))
             tally.add(doc)
             tally.resumed += 1
+            tally.resumed_words = tally.words
     return documents
 
 

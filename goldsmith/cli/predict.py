@@ -123,7 +123,7 @@ def _follow(events: Iterator[PredictEvent], console: Console, out: Path) -> Pred
     """Draw the run's events as a progress bar; print notes; return the report."""
     from goldsmith.annotate.predict_run import Done, PredictReport, Skipped, Started
 
-    done = 0
+    done = resumed_words = 0
     try:
         with _progress_bar() as bar:
             task = bar.add_task("annotating", total=None, rate="")
@@ -132,16 +132,17 @@ def _follow(events: Iterator[PredictEvent], console: Console, out: Path) -> Pred
                 if isinstance(event, Done):
                     done = event.documents
                     elapsed = max(time.perf_counter() - started, 1e-9)
-                    rate = f"{event.words / elapsed:,.0f} words/s"
+                    rate = f"{(event.words - resumed_words) / elapsed:,.0f} words/s"
                     bar.update(task, completed=done, total=event.total, rate=rate)
                 elif isinstance(event, Started) and event.resumed_from is not None:
-                    console.print(
+                    resumed_words = event.resumed_words
+                    bar.console.print(
                         f"Resumed from {event.resumed_from}: kept {event.resumed} documents "
                         "already done.",
                         markup=False,
                     )
                 elif isinstance(event, Skipped):
-                    console.print(
+                    bar.console.print(
                         f"warning: skipped {event.doc_id} ({event.source}): {event.reason}",
                         style="yellow",
                         markup=False,
@@ -194,6 +195,5 @@ def _summary(report: PredictReport) -> Table:
     for layer in report.layers:
         table.add_row(f"{layer} regions", f"{report.regions[layer]:,}")
     table.add_row("model_version", Text(report.model_version))
-    rate = report.words / report.seconds if report.seconds > 0 else 0.0
-    table.add_row("time", f"{report.seconds:.1f} s ({rate:,.0f} words/s)")
+    table.add_row("time", f"{report.seconds:.1f} s ({report.words_per_second:,.0f} words/s)")
     return table
