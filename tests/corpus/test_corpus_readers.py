@@ -244,3 +244,12 @@ def test_a_socket_is_refused_by_name(tmp_path):
 def test_a_device_is_refused_by_name():
     with pytest.raises(InputError, match=r"/dev/null: a device, not a regular file"):
         expand_inputs(["/dev/null"], "*.txt")
+
+
+@pytest.mark.parametrize("name", ["story.txt", "news.csv"])
+def test_a_surrogate_encoded_in_bytes_is_not_utf8_naming_the_file(tmp_path, name):
+    path = tmp_path / name
+    header = b"text\n" if name.endswith(".csv") else b""
+    path.write_bytes(header + b"Bad \xed\xa0\xbd emoji\n")  # U+D83D as UTF-8 would spell it
+    with pytest.raises(InputError, match=rf"{name}: not UTF-8 at byte {len(header) + 4}"):
+        read(path)
