@@ -6,6 +6,7 @@ fixture of tests/conftest.py, shared through the ``studio_session`` module).
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from studio_session import free_port
 from typer.testing import CliRunner
 
+from goldsmith.annotate.studio.push import find_project
 from goldsmith.cli import app
 from goldsmith.corpus import load_documents
 from goldsmith.labels.jsonl import write_jsonl
@@ -156,3 +158,47 @@ def test_server_down_is_one_error_line(tmp_path):
     )
     assert result.exit_code == 2
     assert url in result.output and "goldsmith studio up" in result.output
+
+
+def _spoil(path: Path, line: int, change) -> None:
+    """Rewrite one record of a JSONL file (json.dumps writes NaN and Infinity as is)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[line - 1])
+    change(record)
+    lines[line - 1] = json.dumps(record, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _set_region_score(value):
+    def change(record):
+        record["entities"][0]["score"] = value
+
+    return change
+
+
+@pytest.mark.studio
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_set_region_score("high"), "entities[0]: score must be a number from 0 to 1"),
+        (_set_region_score(float("nan")), "entities[0]: score must be a number from 0 to 1"),
+        (_set_region_score(float("inf")), "entities[0]: score must be a number from 0 to 1"),
+        (_set_region_score(1.5), "entities[0]: score must be a number from 0 to 1"),
+        (lambda r: r.update(score="0.9"), "score must be a number from 0 to 1"),
+        (lambda r: r.update(model_version={"v": 1}), "model_version must be a string"),
+    ],
+)
+def test_a_malformed_prediction_is_refused_before_anything_is_created(
+    studio, corpus, tmp_path, change, message
+):
+    folder, preds = corpus
+    _spoil(preds, 2, change)
+    title = f"cli-bad-{uuid.uuid4().hex[:8]}"
+    result = runner.invoke(
+        app,
+        ["annotate", "push", str(folder), "--predictions", str(preds), "--project", title],
+        env=_env(studio),
+    )
+    assert result.exit_code == 2, result.output
+    assert f"{preds}:2: " in result.output and message in result.output
+    assert find_project(studio.client, title) is None  # no empty project left behind

@@ -1,0 +1,238 @@
+"""``goldsmith annotate push`` as separate processes against the real server: two at once,
+and killed with SIGKILL at random points. Either way a document ends as exactly one task
+with its prediction.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+
+from goldsmith.annotate.studio.push import find_project
+from goldsmith.corpus import load_documents
+from goldsmith.labels.jsonl import write_jsonl
+from goldsmith.labels.records import AnnotatedDoc, Entity
+from goldsmith.labels.studio_config import labeling_config
+
+pytestmark = pytest.mark.studio
+
+GOLDSMITH = Path(sys.executable).parent / "goldsmith"
+NAMES = ["Orla Penning", "Tomas Reeve", "Ada Kullen", "Bram Osterhout", "Lia Fennick"]
+
+
+def _corpus(tmp_path: Path, count: int, version: str = "faults-v1") -> tuple[Path, Path, list]:
+    """``count`` short stories of our own, and a prediction (one PERSON) for each."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(count):
+        name = NAMES[i % len(NAMES)]
+        (folder / f"story-{i:03d}.txt").write_text(
+            f"{name} opened pier {i} in Wexmoor on a grey morning; {i + 3} ferries waited.\n",
+            encoding="utf-8",
+        )
+    docs = list(load_documents(folder))
+    preds = []
+    for doc in docs:
+        name = next(n for n in NAMES if doc.text.startswith(n))
+        preds.append(
+            AnnotatedDoc(
+                doc.doc_id,
+                doc.text,
+                entities=(Entity(0, len(name), name, "PERSON", 0.9),),
+                meta={"model_version": version},
+            )
+        )
+    path = tmp_path / "preds.jsonl"
+    write_jsonl(preds, path)
+    return folder, path, docs
+
+
+def _push_process(
+    url: str, token: str, folder: Path, preds: Path, title: str, tmp_path: Path, batch: int
+) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "LABEL_STUDIO_URL": url,
+        "LABEL_STUDIO_API_KEY": token,
+        "COLUMNS": "200",
+    }
+    return subprocess.Popen(
+        [
+            str(GOLDSMITH),
+            "annotate",
+            "push",
+            str(folder),
+            "--predictions",
+            str(preds),
+            "--project",
+            title,
+            "--batch-size",
+            str(batch),
+            "--studio-dir",
+            str(tmp_path / "no-local-server"),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _tasks(client, project_id: int) -> list:
+    return list(client.tasks.list(project=project_id, fields="all", page_size=1000))
+
+
+def _assert_one_task_with_its_prediction(client, project_id: int, docs, version: str) -> None:
+    tasks = _tasks(client, project_id)
+    counts = Counter(t.data["doc_id"] for t in tasks)
+    assert counts == Counter(d.doc_id for d in docs), {k: v for k, v in counts.items() if v > 1}
+    for task in tasks:
+        assert [p.model_version for p in task.predictions] == [version], task.id
+
+
+# -- two pushes at once ---------------------------------------------------------------------
+
+
+class _ListingBarrier(ThreadingHTTPServer):
+    """A forwarding proxy in front of Label Studio that makes two pushes collide.
+
+    The first request listing a project's tasks is held until a second one arrives (or
+    ``hold`` seconds pass), so two pushes that are not kept apart read the task list at
+    the same moment, both see no tasks, and both import: the race of issue 9, made
+    certain instead of likely.
+    """
+
+    daemon_threads = True
+
+    def __init__(self, target: str, hold: float = 5.0) -> None:
+        super().__init__(("127.0.0.1", 0), _Forward)
+        self.target = target.rstrip("/")
+        self.hold = hold
+        self.listings = 0
+        self.lock = threading.Lock()
+        self.second = threading.Event()
+        self.http = httpx.Client(timeout=120)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def before_forward(self, method: str, path: str) -> None:
+        if method != "GET" or not path.startswith("/api/tasks"):
+            return
+        with self.lock:
+            self.listings += 1
+            number = self.listings
+        if number == 1:
+            self.second.wait(self.hold)
+        elif number == 2:
+            self.second.set()
+
+
+class _Forward(BaseHTTPRequestHandler):
+    server: _ListingBarrier
+
+    def _forward(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        self.server.before_forward(self.command, self.path)
+        skip = {"host", "content-length", "accept-encoding", "connection"}
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in skip}
+        reply = self.server.http.request(
+            self.command, self.server.target + self.path, headers=headers, content=body
+        )
+        self.send_response(reply.status_code)
+        for key, value in reply.headers.items():
+            if key.lower() not in {"content-length", "content-encoding", "transfer-encoding"}:
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(reply.content)))
+        self.end_headers()
+        self.wfile.write(reply.content)
+
+    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _forward
+
+    def log_message(self, *args) -> None:  # keep the test output quiet
+        pass
+
+
+@pytest.mark.slow
+def test_two_pushes_at_once_make_one_task_per_document(studio, tmp_path):
+    folder, preds, docs = _corpus(tmp_path, 15)
+    title = f"race-{uuid.uuid4().hex[:8]}"
+    project = studio.client.projects.create(title=title, label_config=labeling_config())
+    proxy = _ListingBarrier(studio.url)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        runs = [
+            _push_process(proxy.url, studio.api_key, folder, preds, title, tmp_path, 5)
+            for _ in range(2)
+        ]
+        outputs = [run.communicate(timeout=240)[0] for run in runs]
+    finally:
+        proxy.shutdown()
+        proxy.http.close()
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert proxy.listings >= 2  # both pushes listed the tasks through the proxy
+    _assert_one_task_with_its_prediction(studio.client, project.id, docs, "faults-v1")
+
+
+# -- kill -9 at random points ---------------------------------------------------------------
+
+SEED = 20261130
+KILLS = 10
+
+
+@pytest.mark.slow
+def test_push_killed_at_random_points_then_rerun_leaves_one_task_per_document(studio, tmp_path):
+    """Ten pushes of one project, each killed with SIGKILL at a seeded random point (while
+    it imports, or just after its last batch), then a last push run to the end."""
+    rng = random.Random(SEED)
+    folder, preds, docs = _corpus(tmp_path, 30)
+    title = f"faults-{uuid.uuid4().hex[:8]}"
+    killed = 0
+    for _ in range(KILLS):
+        project_id = find_project(studio.client, title)
+        before = len(_tasks(studio.client, project_id)) if project_id else 0
+        run = _push_process(studio.url, studio.api_key, folder, preds, title, tmp_path, 2)
+        # a point in the import (after 0-6 more tasks arrived), or just after the last batch
+        # (the check after import, the predictions, the project's model version)
+        target = min(before + rng.randint(0, 6), len(docs))
+        _wait_for_tasks(studio.client, title, target, run)
+        time.sleep(rng.uniform(0.0, 0.4))
+        if run.poll() is None:
+            run.send_signal(signal.SIGKILL)
+            killed += 1
+        run.communicate(timeout=60)
+        project_id = find_project(studio.client, title)
+        if project_id is not None:  # a killed push never leaves a second copy behind
+            counts = Counter(t.data["doc_id"] for t in _tasks(studio.client, project_id))
+            assert max(counts.values(), default=1) == 1
+    final = _push_process(studio.url, studio.api_key, folder, preds, title, tmp_path, 2)
+    output = final.communicate(timeout=240)[0]
+    assert final.returncode == 0, output
+    assert killed >= KILLS // 2  # most runs were really interrupted
+    _assert_one_task_with_its_prediction(
+        studio.client, find_project(studio.client, title), docs, "faults-v1"
+    )
+
+
+def _wait_for_tasks(client, title: str, target: int, run: subprocess.Popen) -> None:
+    """Until the project holds ``target`` tasks, or the push ended, or 60 s passed."""
+    deadline = time.monotonic() + 60
+    while run.poll() is None and time.monotonic() < deadline:
+        project_id = find_project(client, title)
+        if project_id is not None and client.projects.get(id=project_id).task_number >= target:
+            return
+        time.sleep(0.05)
