@@ -87,20 +87,31 @@ def ensure_credentials(data_dir: str | Path) -> Credentials:
 
 
 def secure_data_dir(data_dir: str | Path) -> None:
-    """Make ``data_dir`` the owner's only: folders 0700, files 0600 (symlinks left alone)."""
+    """Make ``data_dir`` the owner's only: folders 0700, files 0600 (symlinks left alone).
+
+    Raises :class:`StudioError` naming the path that cannot be changed (another owner).
+    """
     data_dir = Path(data_dir)
     if not data_dir.is_dir() or data_dir.is_symlink():
         return
-    os.chmod(data_dir, 0o700)
+    _chmod(str(data_dir), 0o700)
     for folder, dirs, files in os.walk(data_dir):
         for name in dirs:
-            path = os.path.join(folder, name)
-            if not os.path.islink(path):
-                os.chmod(path, 0o700)
+            _chmod(os.path.join(folder, name), 0o700)
         for name in files:
-            path = os.path.join(folder, name)
-            if not os.path.islink(path):
-                os.chmod(path, 0o600)
+            _chmod(os.path.join(folder, name), 0o600)
+
+
+def _chmod(path: str, mode: int) -> None:
+    if os.path.islink(path):
+        return
+    try:
+        os.chmod(path, mode)
+    except OSError as exc:
+        raise StudioError(
+            f"{path}: cannot make it private (mode {mode:o}: {exc.strerror or exc}); "
+            "the studio data dir must belong to you"
+        ) from exc
 
 
 def read_server_file(data_dir: Path) -> dict | None:

@@ -269,3 +269,15 @@ def test_corrupt_credentials_do_not_advise_deleting_the_data_dir(tmp_path):
     assert result.exit_code == 2
     assert "credentials.json" in result.output and "label-studio user" in result.output
     assert "delete" not in result.output
+
+
+@pytest.mark.studio
+def test_a_refused_project_title_says_why(studio, corpus):
+    folder, preds = corpus
+    result = runner.invoke(
+        app,
+        ["annotate", "push", str(folder), "--predictions", str(preds), "--project", "ab"],
+        env=_env(studio),
+    )
+    assert result.exit_code == 2
+    assert "HTTP 400" in result.output and "at least 3 characters" in result.output
