@@ -5,12 +5,14 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
 from goldsmith.annotate.studio.convert import to_studio_results
 from goldsmith.annotate.studio.push import (
     PushProgress,
+    _project,
     find_project,
     push,
     read_predictions,
@@ -285,3 +287,32 @@ def test_of_two_copies_the_one_with_an_annotation_is_kept(studio):
     assert tasks[docs[1].doc_id].id == by_doc[docs[1].doc_id][0].id  # the oldest
     assert [p.model_version for p in tasks[docs[0].doc_id].predictions] == ["m1"]
     assert result.duplicates_removed == 2
+
+
+class _Projects:
+    """Just enough of the SDK's ``projects`` for creating one: another machine made a
+    project of the same title between this push's lookup and its creation."""
+
+    def __init__(self, title: str) -> None:
+        self.title, self.made, self.deleted = title, [], []
+
+    def list(self, title: str, page_size: int):
+        found = [] if not self.made else [SimpleNamespace(id=3, title=title)]
+        return found + [SimpleNamespace(id=i, title=title) for i in self.made]
+
+    def create(self, title: str, label_config: str):
+        self.made.append(7)
+        return SimpleNamespace(id=7)
+
+    def delete(self, id: int) -> None:
+        self.deleted.append(id)
+
+    def get(self, id: int):
+        return SimpleNamespace(label_config=labeling_config())
+
+
+def test_a_project_created_at_the_same_time_elsewhere_wins_and_ours_is_deleted():
+    projects = _Projects("News")
+    client = SimpleNamespace(projects=projects)
+    assert _project(client, "News", "") == (3, False)
+    assert projects.deleted == [7]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -185,6 +186,9 @@ def test_two_pushes_at_once_make_one_task_per_document(studio, tmp_path):
         proxy.http.close()
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert proxy.listings >= 2  # both pushes listed the tasks through the proxy
+    # the lock kept them apart: one imported everything, the other found it all there
+    added = sorted(int(re.search(r"(\d+) tasks added", out).group(1)) for out in outputs)
+    assert added == [0, len(docs)], outputs
     _assert_one_task_with_its_prediction(studio.client, project.id, docs, "faults-v1")
 
 
