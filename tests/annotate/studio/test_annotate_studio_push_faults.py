@@ -5,6 +5,7 @@ with its prediction.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import random
 import re
@@ -15,6 +16,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -22,8 +24,9 @@ import httpx
 import pytest
 
 from goldsmith.annotate.studio.push import find_project
+from goldsmith.annotate.studio.push_lock import lock_path
 from goldsmith.corpus import load_documents
-from goldsmith.labels.jsonl import write_jsonl
+from goldsmith.labels.jsonl import read_jsonl, write_jsonl
 from goldsmith.labels.records import AnnotatedDoc, Entity
 from goldsmith.labels.studio_config import labeling_config
 
@@ -200,43 +203,62 @@ KILLS = 10
 
 @pytest.mark.slow
 def test_push_killed_at_random_points_then_rerun_leaves_one_task_per_document(studio, tmp_path):
-    """Ten pushes of one project, each killed with SIGKILL at a seeded random point (while
-    it imports, or just after its last batch), then a last push run to the end."""
+    """Ten pushes of one project killed with SIGKILL at seeded random points, then rerun.
+
+    Each run is killed a random 0-0.8 s after it took the push lock (so after its start-up,
+    inside the work: listing, importing batches of two tasks, adding predictions, setting
+    the model version). Runs 1-5 push predictions of version v1 (they create the tasks),
+    runs 6-10 those of v2 (they add predictions to existing tasks). Then both pushes run
+    to the end. After every kill no document has two tasks and no task has a version
+    twice; at the end every document is one task with exactly one prediction of each.
+    """
     rng = random.Random(SEED)
-    folder, preds, docs = _corpus(tmp_path, 30)
+    folder, first, docs = _corpus(tmp_path, 30, "faults-v1")
+    second = tmp_path / "preds-v2.jsonl"
+    write_jsonl(
+        [replace(p, meta={"model_version": "faults-v2"}) for p in read_jsonl(first)], second
+    )
     title = f"faults-{uuid.uuid4().hex[:8]}"
     killed = 0
-    for _ in range(KILLS):
-        project_id = find_project(studio.client, title)
-        before = len(_tasks(studio.client, project_id)) if project_id else 0
+    for run_no in range(KILLS):
+        preds = first if run_no < KILLS // 2 else second
         run = _push_process(studio.url, studio.api_key, folder, preds, title, tmp_path, 2)
-        # a point in the import (after 0-6 more tasks arrived), or just after the last batch
-        # (the check after import, the predictions, the project's model version)
-        target = min(before + rng.randint(0, 6), len(docs))
-        _wait_for_tasks(studio.client, title, target, run)
-        time.sleep(rng.uniform(0.0, 0.4))
+        if _wait_for_lock(studio.url, title, run):
+            time.sleep(rng.uniform(0.0, 0.8))
         if run.poll() is None:
             run.send_signal(signal.SIGKILL)
             killed += 1
         run.communicate(timeout=60)
         project_id = find_project(studio.client, title)
-        if project_id is not None:  # a killed push never leaves a second copy behind
-            counts = Counter(t.data["doc_id"] for t in _tasks(studio.client, project_id))
-            assert max(counts.values(), default=1) == 1
-    final = _push_process(studio.url, studio.api_key, folder, preds, title, tmp_path, 2)
-    output = final.communicate(timeout=240)[0]
-    assert final.returncode == 0, output
-    assert killed >= KILLS // 2  # most runs were really interrupted
-    _assert_one_task_with_its_prediction(
-        studio.client, find_project(studio.client, title), docs, "faults-v1"
-    )
+        if project_id is not None:
+            tasks = _tasks(studio.client, project_id)
+            assert max(Counter(t.data["doc_id"] for t in tasks).values(), default=1) == 1
+            for task in tasks:
+                versions = [p.model_version for p in task.predictions]
+                assert len(versions) == len(set(versions)), (task.id, versions)
+    for preds in (first, second):
+        final = _push_process(studio.url, studio.api_key, folder, preds, title, tmp_path, 2)
+        output = final.communicate(timeout=240)[0]
+        assert final.returncode == 0, output
+    assert killed >= KILLS - 2  # the runs were really interrupted, not finished
+    tasks = _tasks(studio.client, find_project(studio.client, title))
+    assert Counter(t.data["doc_id"] for t in tasks) == Counter(d.doc_id for d in docs)
+    for task in tasks:
+        assert sorted(p.model_version for p in task.predictions) == ["faults-v1", "faults-v2"]
 
 
-def _wait_for_tasks(client, title: str, target: int, run: subprocess.Popen) -> None:
-    """Until the project holds ``target`` tasks, or the push ended, or 60 s passed."""
-    deadline = time.monotonic() + 60
+def _wait_for_lock(url: str, title: str, run: subprocess.Popen) -> bool:
+    """Until the push ``run`` holds the push lock of ``title`` (True), or ended, or 90 s."""
+    path = lock_path(url, title)
+    deadline = time.monotonic() + 90
     while run.poll() is None and time.monotonic() < deadline:
-        project_id = find_project(client, title)
-        if project_id is not None and client.projects.get(id=project_id).task_number >= target:
-            return
-        time.sleep(0.05)
+        if path.exists():
+            fd = os.open(path, os.O_RDWR)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            finally:
+                os.close(fd)  # also releases it when this test got it
+        time.sleep(0.02)
+    return False
