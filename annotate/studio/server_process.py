@@ -20,7 +20,7 @@ def has_proc() -> bool:
 
 
 def alive(pid: int) -> bool:
-    """True while ``pid`` exists and is not a zombie (a zombie child is reaped)."""
+    """True while ``pid`` exists and has not exited (a zombie counts as gone)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -54,6 +54,7 @@ def _argument(args: list[bytes], flag: bytes) -> bytes | None:
 
 
 def terminate(pid: int, timeout: float = 20.0) -> None:
+    """SIGTERM to ``pid``'s process group, SIGKILL after ``timeout``; waits until it is gone."""
     try:
         os.killpg(pid, signal.SIGTERM)
     except ProcessLookupError:
