@@ -5,7 +5,6 @@ with its prediction.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import random
 import re
@@ -199,18 +198,21 @@ def test_two_pushes_at_once_make_one_task_per_document(studio, tmp_path):
 
 SEED = 20261130
 KILLS = 10
+QUEUED = 3  # pushes alive at once: one works, the others start up and wait for the lock
 
 
 @pytest.mark.slow
 def test_push_killed_at_random_points_then_rerun_leaves_one_task_per_document(studio, tmp_path):
     """Ten pushes of one project killed with SIGKILL at seeded random points, then rerun.
 
-    Each run is killed a random 0-0.8 s after it took the push lock (so after its start-up,
-    inside the work: listing, importing batches of two tasks, adding predictions, setting
-    the model version). Runs 1-5 push predictions of version v1 (they create the tasks),
-    runs 6-10 those of v2 (they add predictions to existing tasks). Then both pushes run
-    to the end. After every kill no document has two tasks and no task has a version
-    twice; at the end every document is one task with exactly one prediction of each.
+    Each push is killed a random 0-0.8 s after it took the push lock (so inside its work:
+    listing, importing batches of two tasks, adding predictions, setting the model
+    version; not its start-up). Five push predictions of version v1 (they create the
+    tasks), five those of v2 (they add predictions to existing tasks); up to three are
+    alive at once so the next one starts up while the one holding the lock works (they
+    take the lock in any order). Then both pushes run to the end. After every kill no
+    document has two tasks and no task has a version twice; at the end every document
+    is one task with exactly one prediction of each version.
     """
     rng = random.Random(SEED)
     folder, first, docs = _corpus(tmp_path, 30, "faults-v1")
@@ -219,25 +221,32 @@ def test_push_killed_at_random_points_then_rerun_leaves_one_task_per_document(st
         [replace(p, meta={"model_version": "faults-v2"}) for p in read_jsonl(first)], second
     )
     title = f"faults-{uuid.uuid4().hex[:8]}"
+    lock = lock_path(studio.url, title)
+    waiting = [first if i % 2 == 0 else second for i in range(KILLS)]
+    alive: list[subprocess.Popen] = []
     killed = 0
-    for run_no in range(KILLS):
-        preds = first if run_no < KILLS // 2 else second
-        run = _push_process(studio.url, studio.api_key, folder, preds, title, tmp_path, 2)
-        if _wait_for_lock(studio.url, title, run):
+    while waiting or alive:
+        while waiting and len(alive) < QUEUED:
+            alive.append(
+                _push_process(
+                    studio.url, studio.api_key, folder, waiting.pop(0), title, tmp_path, 2
+                )
+            )
+        holder = _wait_for_holder(lock, alive)
+        if holder is not None:
             time.sleep(rng.uniform(0.0, 0.8))
-        if run.poll() is None:
-            run.send_signal(signal.SIGKILL)
-            killed += 1
-        run.communicate(timeout=60)
-        project_id = find_project(studio.client, title)
-        if project_id is not None:
-            tasks = _tasks(studio.client, project_id)
-            assert max(Counter(t.data["doc_id"] for t in tasks).values(), default=1) == 1
-            for task in tasks:
-                versions = [p.model_version for p in task.predictions]
-                assert len(versions) == len(set(versions)), (task.id, versions)
-    for preds in (first, second):
-        final = _push_process(studio.url, studio.api_key, folder, preds, title, tmp_path, 2)
+            if holder.poll() is None:
+                holder.send_signal(signal.SIGKILL)
+                killed += 1
+        for run in [r for r in alive if r.poll() is not None or r is holder]:
+            run.communicate(timeout=60)
+            alive.remove(run)
+        _assert_no_copies(studio.client, title)
+    finals = [
+        _push_process(studio.url, studio.api_key, folder, preds, title, tmp_path, 2)
+        for preds in (first, second)
+    ]
+    for final in finals:
         output = final.communicate(timeout=240)[0]
         assert final.returncode == 0, output
     assert killed >= KILLS - 2  # the runs were really interrupted, not finished
@@ -247,18 +256,39 @@ def test_push_killed_at_random_points_then_rerun_leaves_one_task_per_document(st
         assert sorted(p.model_version for p in task.predictions) == ["faults-v1", "faults-v2"]
 
 
-def _wait_for_lock(url: str, title: str, run: subprocess.Popen) -> bool:
-    """Until the push ``run`` holds the push lock of ``title`` (True), or ended, or 90 s."""
-    path = lock_path(url, title)
+def _assert_no_copies(client, title: str) -> None:
+    """No document has two tasks, no task has a prediction version twice."""
+    project_id = find_project(client, title)
+    if project_id is None:
+        return
+    tasks = _tasks(client, project_id)
+    assert max(Counter(t.data["doc_id"] for t in tasks).values(), default=1) == 1
+    for task in tasks:
+        versions = [p.model_version for p in task.predictions]
+        assert len(versions) == len(set(versions)), (task.id, versions)
+
+
+def _wait_for_holder(lock: Path, runs: list[subprocess.Popen]) -> subprocess.Popen | None:
+    """The run that holds the flock on ``lock`` (from ``/proc/locks``), once one does;
+    None when one of them ended first or 90 s passed."""
     deadline = time.monotonic() + 90
-    while run.poll() is None and time.monotonic() < deadline:
-        if path.exists():
-            fd = os.open(path, os.O_RDWR)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return True
-            finally:
-                os.close(fd)  # also releases it when this test got it
+    while time.monotonic() < deadline and all(r.poll() is None for r in runs):
+        pid = _flock_holder(lock)
+        holder = next((r for r in runs if r.pid == pid), None)
+        if holder is not None:
+            return holder
         time.sleep(0.02)
-    return False
+    return None
+
+
+def _flock_holder(path: Path) -> int | None:
+    """The pid holding an flock on ``path`` according to ``/proc/locks``, else None."""
+    try:
+        inode = path.stat().st_ino
+    except FileNotFoundError:
+        return None
+    for line in Path("/proc/locks").read_text().splitlines():
+        fields = line.split()
+        if len(fields) > 5 and fields[1] == "FLOCK" and fields[5].endswith(f":{inode}"):
+            return int(fields[4])
+    return None
