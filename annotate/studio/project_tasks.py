@@ -72,6 +72,12 @@ def list_tasks(client: LabelStudio, project_id: int, url: str = "") -> dict[str,
     return found
 
 
+def task_count(client: LabelStudio, project_id: int, url: str = "") -> int:
+    """How many tasks the project holds now (one cheap request, no task data)."""
+    with studio_errors(url, f"counting the tasks of project {project_id}"):
+        return int(client.projects.get(id=project_id).task_number or 0)
+
+
 def choose(copies: list[TaskRef]) -> tuple[TaskRef, list[TaskRef]]:
     """The task to keep of one document's copies, and the copies to delete.
 

@@ -7,9 +7,12 @@ Rules:
   text of its document, so a bad file never leaves an empty project behind;
 - one push of a project runs at a time on this machine
   (:func:`goldsmith.annotate.studio.push_lock.push_lock`); after importing, the
-  project's tasks are listed again and the copies a push from another machine added
-  meanwhile are deleted (:mod:`goldsmith.annotate.studio.project_tasks`), so a
-  document is one task however many pushes run at once;
+  project's task count is compared with the count before the push's listing plus what
+  it imported, and when they differ (a push from another machine added tasks
+  meanwhile) the tasks are listed again and the extra copies deleted
+  (:mod:`goldsmith.annotate.studio.project_tasks`), so a document is one task however
+  many pushes run at once (two racing pushes cannot both see equal counts: the one
+  that checks last counts the other's tasks);
 - the project is found by exact title, or created with
   :func:`goldsmith.labels.studio_config.labeling_config` (when a racing push created
   one of the same title first, the newer empty one is deleted); an existing project
@@ -51,6 +54,7 @@ from goldsmith.annotate.studio.project_tasks import (
     TaskRef,
     list_tasks,
     remove_duplicates,
+    task_count,
 )
 from goldsmith.annotate.studio.push_checks import (
     check_predictions,
@@ -168,6 +172,7 @@ def push(
 
     with push_lock(url, project_title, on_wait=waiting):
         project_id, created = _project(client, project_title, url)
+        count = task_count(client, project_id, url)  # before listing: see the check below
         known, cleanup = remove_duplicates(
             client, project_id, list_tasks(client, project_id, url), url
         )
@@ -181,7 +186,10 @@ def push(
                 client.projects.import_tasks(id=project_id, request=batch)
             if progress is not None:
                 progress(PushProgress("tasks", min(done + batch_size, len(new)), len(new)))
-        if new:  # what did a push from another machine add meanwhile?
+        inline = 0
+        expected = count - len(cleanup.removed) + len(new)
+        if new and task_count(client, project_id, url) != expected:
+            # another push added (or removed) tasks meanwhile: find its copies of ours
             known, after = remove_duplicates(
                 client, project_id, list_tasks(client, project_id, url), url
             )
@@ -189,9 +197,12 @@ def push(
                 cleanup.removed + after.removed,
                 tuple(sorted(set(cleanup.kept_with_work) | set(after.kept_with_work))),
             )
-        added, already, inline = _add_predictions(
+        else:  # the new tasks are this push's alone, each with its prediction inline
+            inline = sum(1 for d in new if d.doc_id in predictions)
+        added, already, listed_inline = _add_predictions(
             client, project_id, docs, known, before, predictions, batch_size, progress, url
         )
+        inline += listed_inline
         versions = Counter(
             p.meta["model_version"] for d in docs if (p := predictions.get(d.doc_id)) is not None
         )

@@ -316,3 +316,18 @@ def test_a_project_created_at_the_same_time_elsewhere_wins_and_ours_is_deleted()
     client = SimpleNamespace(projects=projects)
     assert _project(client, "News", "") == (3, False)
     assert projects.deleted == [7]
+
+
+def test_without_a_race_the_tasks_are_listed_once(studio, monkeypatch):
+    docs, title = _documents(), _title()
+    listings = []
+    real = studio.client.tasks.list
+
+    def counted(*args, **kwargs):
+        listings.append(kwargs.get("project"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(studio.client.tasks, "list", counted)
+    result = push(studio.client, docs, _predictions(docs, "m1"), title, batch_size=2)
+    assert len(listings) == 1  # before importing; the task count showed no other push
+    assert (result.tasks_created, result.predictions_added) == (len(docs), len(docs))
