@@ -266,6 +266,7 @@ def test_an_earlier_output_is_replaced_whole(tmp_path, gold_dir):
     out = tmp_path / "hub"
     write_hub_folder(gold_dir, out, ratios={"train": 0.5, "dev": 0.3, "test": 0.2})
     assert (out / "data" / "dev-00000-of-00001.parquet").exists()
+    (out / "data" / "validation.jsonl").write_text("{}\n")  # data of an older run
     (out / ".git").mkdir()  # a clone of the Hub repository keeps its .git
     report = write_hub_folder(gold_dir, out)
     assert sorted(p.name for p in (out / "data").iterdir()) == sorted(

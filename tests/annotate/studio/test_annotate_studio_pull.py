@@ -317,3 +317,21 @@ def test_another_projects_gold_is_replaced_only_with_force(loop, studio, tmp_pat
     assert read_manifest(out).origin.project_title == other
     assert report.previous == str(tmp_path / "gold.prev")
     assert read_manifest(tmp_path / "gold.prev").origin.project_title == loop["title"]
+
+
+def test_pull_command_reads_as_english(loop, studio, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from goldsmith.cli import app
+
+    monkeypatch.setenv("LABEL_STUDIO_URL", studio.url)
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", studio.api_key)
+    args = ["annotate", "pull", "--project", loop["title"], "--out", str(tmp_path / "gold")]
+    result = CliRunner().invoke(app, [*args, "--studio-dir", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "7 tasks, 7 annotations by 2 annotators, 3 gold documents; 1 conflict, " in (
+        result.output
+    )
+    assert "1 draft, 1 mismatch, 0 invalid, 0 duplicates, 2 tasks without" in result.output
+    again = CliRunner().invoke(app, [*args, "--studio-dir", str(tmp_path / "s")])
+    assert f"the gold it replaced is kept in {tmp_path / 'gold.prev'}" in again.output
