@@ -17,8 +17,10 @@ Hidden siblings are left only by a killed process; the next pull (or reader) set
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import datasets
+if TYPE_CHECKING:
+    import datasets
 
 GOLD_JSONL = "gold.jsonl"
 DATASET_DIR = "dataset"
@@ -37,6 +39,8 @@ PARTS = (GOLD_JSONL, DATASET_DIR, ANNOTATIONS_JSONL, PREDICTIONS_JSONL, REPORT_J
 
 def gold_extra_features() -> dict[str, datasets.Value]:
     """The columns a gold split carries beyond the spec's."""
+    import datasets  # here, so reading a gold directory does not load it
+
     return {
         "task_id": datasets.Value("int64"),
         "annotation_id": datasets.Value("int64"),

@@ -22,10 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import datasets
-
 from goldsmith.errors import InputError
-from goldsmith.labels.features import docs_to_dataset
 from goldsmith.labels.gold.layout import (
     AGREEMENT_JSON,
     ANNOTATIONS_JSONL,
@@ -139,6 +136,10 @@ def write_gold_dir(
 
 
 def _write_parts(folder: Path, content: GoldContent) -> None:
+    import datasets  # here, so reading a gold directory does not load it
+
+    from goldsmith.labels.features import docs_to_dataset
+
     write_jsonl(content.gold, folder / GOLD_JSONL)
     write_jsonl(content.annotations, folder / ANNOTATIONS_JSONL)
     write_jsonl(content.predictions, folder / PREDICTIONS_JSONL)

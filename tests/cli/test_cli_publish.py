@@ -124,3 +124,30 @@ def test_empty_split_of_an_export_is_said(tmp_path, gold_docs):
     )
     assert result.exit_code == 0, result.output
     assert "warning: split 'test' is empty" in result.output
+
+
+def test_agreement_of_eval_agree_reaches_the_card_of_the_same_pull(tmp_path):
+    from goldsmith.labels import AnnotatedDoc, Entity
+    from goldsmith.labels.gold import GoldContent, Origin, new_pull_id, write_gold_dir
+
+    text = "Pia Laine opened the Orchard Library in Velmora."
+
+    def ent(phrase: str, label: str) -> Entity:
+        return Entity(text.index(phrase), text.index(phrase) + len(phrase), phrase, label)
+
+    def row(annotator: str, library: str) -> AnnotatedDoc:
+        meta = {"task_id": 7, "annotator": annotator, "status": "submitted"}
+        entities = (ent("Pia Laine", "PERSON"), ent("Orchard Library", library))
+        return AnnotatedDoc("doc-7", text, entities=entities, meta=meta)
+
+    rows = [row("ann-1", "FAC"), row("ann-2", "ORG")]
+    gold = tmp_path / "gold"
+    origin = Origin("http://127.0.0.1:8080", 5, "Velmora weekly")
+    write_gold_dir(gold, GoldContent(rows[:1], rows, [], {}), origin, new_pull_id())
+    assert runner.invoke(app, ["eval", "agree", str(gold)]).exit_code == 0
+    result = runner.invoke(app, ["publish", str(gold), "--out", str(tmp_path / "hub")])
+    assert result.exit_code == 0, result.output
+    card = (tmp_path / "hub" / "README.md").read_text()
+    assert "pretty_name: Velmora weekly" in card
+    assert "| entities | exact | 1 | 50.0 |" in card
+    assert "agreement.json" not in result.output  # no warning about it
