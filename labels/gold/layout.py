@@ -16,6 +16,7 @@ Hidden siblings are left only by a killed process; the next pull (or reader) set
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,7 @@ def gold_extra_features() -> dict[str, datasets.Value]:
 
 def prev_dir(out: Path) -> Path:
     """``gold.prev/`` beside ``gold/``: the gold a pull replaced."""
+    out = Path(os.path.abspath(out)) if not out.name else out
     return out.with_name(out.name + ".prev")
 
 

@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from goldsmith.errors import InputError
-from goldsmith.labels.gold.layout import MANIFEST_JSON, PARTS
+from goldsmith.labels.gold.layout import MANIFEST_JSON, PARTS, prev_dir
 
 FORMAT = "goldsmith-gold/1"
 _PULL_AGAIN = (
@@ -187,4 +187,4 @@ def verify(folder: Path) -> Manifest | None:
 
 
 def _again(folder: Path) -> str:
-    return _PULL_AGAIN.format(prev=folder.with_name(folder.name + ".prev"))
+    return _PULL_AGAIN.format(prev=prev_dir(folder))

@@ -89,6 +89,7 @@ def keep_as_prev(out: Path, old: Path, pull_id: str) -> Path:
 
 def recover(out: Path) -> None:
     """Finish or undo a two-rename swap a killed pull left (rule 3); a no-op otherwise."""
+    out = Path(os.path.abspath(out))
     if out.exists() or not siblings(out, OLD):
         return
     with parent_lock(out):

@@ -71,7 +71,7 @@ class Written:
 
 def check_replace(out: str | Path, origin: Origin, force: bool = False) -> None:
     """Raise :class:`InputError` when a pull of ``origin`` may not replace ``out``."""
-    out = Path(out)
+    out = Path(os.path.abspath(out))
     if not out.exists() and not out.is_symlink():
         return
     if not out.is_dir():
