@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
+from pathlib import Path
 
 import datasets
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from goldsmith.errors import InputError
 from goldsmith.labels import AnnotatedDoc, Entity, write_jsonl
@@ -184,3 +188,28 @@ def test_an_unwritable_parent_is_one_error_naming_the_path(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(InputError, match=r"file/gold: cannot write the gold directory"):
         _write(tmp_path / "file" / "gold")
+
+
+@pytest.fixture(scope="module")
+def pulled(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pulled") / "gold"
+    _write(out)
+    return out
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_any_changed_byte_of_any_file_is_refused_naming_that_file(pulled, data):
+    names = sorted(read_manifest(pulled).files)
+    name = data.draw(st.sampled_from(names), label="file")
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "gold"
+        shutil.copytree(pulled, copy)
+        path = copy / name
+        blob = bytearray(path.read_bytes() or b"\n")  # an empty file gains a byte
+        at = data.draw(st.integers(0, len(blob) - 1), label="byte")
+        blob[at] ^= data.draw(st.integers(1, 255), label="xor")
+        path.write_bytes(bytes(blob))
+        with pytest.raises(InputError) as caught:
+            open_gold_dir(copy)
+        assert str(caught.value).startswith(f"{path}: does not match manifest.json")
