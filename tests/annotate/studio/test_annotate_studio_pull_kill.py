@@ -177,8 +177,9 @@ def test_pull_killed_at_random_points_leaves_old_or_new_gold(studio, tmp_path):
         label = "PERSON"
         rng = random.Random(SEED)
         phases = []
+        current = _check_whole(out, system)
         for run in range(RUNS):
-            old_label, old_id = label, _check_whole(out, system)
+            old_label, old_id = label, current
             label = "ORG" if label == "PERSON" else "PERSON"
             studio.client.annotations.update(
                 id=annotations[flip.doc_id], result=_result(flip.text, label)
@@ -202,7 +203,8 @@ def test_pull_killed_at_random_points_leaves_old_or_new_gold(studio, tmp_path):
             )
             proc = _Pull(forker)  # the rerun
             assert proc.wait() == 0
-            assert _check_whole(out, system) not in (old_id, pull_id)
+            current = _check_whole(out, system)
+            assert current not in (old_id, pull_id)
             assert _label(out, flip.doc_id) == label
             assert _hidden(out) == [] and (tmp_path / "gold.prev").is_dir()
         print(f"kills: {phases}; pull {work:.2f} s, write window {window:.2f} s")
