@@ -45,8 +45,9 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    phrase of another counted noun: "runners from 150 countries"); else "person" (news
    counts with no antecedent are of people: "killing at least nine").
 
-``score`` is a rule confidence: 0.9 for digits counting a noun, 0.1 less for number words,
-0.2 less for an elided noun, 0.1 less when spaCy's NER did not call it a quantity.
+``score`` is a rule confidence (:mod:`goldsmith.annotate.rules.confidence`): 0.9 for
+digits counting a noun, 0.1 less for number words, 0.2 less for an elided noun, 0.1 less
+when spaCy's NER did not call it a quantity.
 
 Example:
     >>> nlp = load_model()                                          # doctest: +SKIP
@@ -63,7 +64,6 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.claim_words import (
     AFTER_QUALIFIERS,
     CHANGE_VERBS,
-    CURRENCY_WORDS,
     DURATIONS,
     MEASURES,
     MONTHS,
@@ -84,12 +84,15 @@ from goldsmith.annotate.rules.claim_words import (
     is_plural,
     unit_of,
 )
+from goldsmith.annotate.rules.confidence import claim_score
+from goldsmith.annotate.rules.currencies import CURRENCY_UNITS, CURRENCY_WORDS
 from goldsmith.annotate.rules.numbers import (
     NumberMatch,
     is_starter,
     match_number,
     parse_range_token,
 )
+from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Claim
 
 if TYPE_CHECKING:
@@ -99,6 +102,8 @@ _RANGE_LINKS = frozenset({"to", "-", "\u2013", "\u2014"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}\b")
 _MAX_QUALIFIER = max(len(k) for k in QUALIFIERS)
+#: Tokens looked at after a number for its counted noun: "3,000 North Korean special
+#: forces troops" has five; a noun further away is not what the number counts.
 _NP_WINDOW = 6
 
 
@@ -307,7 +312,7 @@ class _Finder:
         """
         if not unit or qty.currency or unit in MEASURES or unit in DURATIONS:
             return False
-        if unit in CURRENCY_WORDS.values() or unit.startswith("degree"):
+        if unit in CURRENCY_UNITS or unit.startswith("degree"):
             return False
         tok = self.doc[head]
         return not (tok.dep_ == "pobj" and tok.head.head.i in self.count_heads)
@@ -443,7 +448,7 @@ class _Finder:
         text = self.text
         start_char = tok.idx
         end_char = doc[qty.end - 1].idx + len(doc[qty.end - 1].text)
-        if any(s < end_char and start_char < e for s, e in self.phones):
+        if overlaps_any(start_char, end_char, self.phones):
             return True
         if start_char > 0 and (text[start_char - 1].isalnum() or text[start_char - 1] in "/"):
             return True
@@ -572,15 +577,14 @@ class _Finder:
         if self.doc[qty.first].pos_ == "PRON":
             return False
         counted, end = self._counted(qty, qty.end)
-        return end is not None and (counted in MEASURES or counted in CURRENCY_WORDS.values())
+        return end is not None and (counted in MEASURES or counted in CURRENCY_UNITS)
 
     def _score(self, qty: _Quantity, num: int, elided: bool) -> float:
-        score = 0.9 if qty.digits or qty.currency else 0.8
-        if elided:
-            score -= 0.2
-        if self.doc[num].ent_type_ not in QUANTITY_LABELS:
-            score -= 0.1
-        return round(max(0.1, min(1.0, score)), 2)
+        return claim_score(
+            digits=qty.digits or qty.currency is not None,
+            elided=elided,
+            ner_quantity=self.doc[num].ent_type_ in QUANTITY_LABELS,
+        )
 
 
 def _year_like_value(value: float, text: str) -> bool:

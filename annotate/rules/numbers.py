@@ -35,6 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from goldsmith.annotate.rules.currencies import CURRENCY_PREFIXES, SIGN_PREFIX
+
 #: Number words below one hundred.
 UNITS: dict[str, int] = {
     "zero": 0,
@@ -97,31 +99,6 @@ ABBREVIATED_SCALES: dict[str, int] = {
 }
 #: One-letter scales, read only after a currency ("€5m"), since "5 m" may be metres.
 CURRENCY_SCALES: dict[str, int] = {"k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
-#: Currency signs and codes written before the number, with the unit they name.
-CURRENCY_PREFIXES: dict[str, str] = {
-    "$": "dollar",
-    "us$": "dollar",
-    "a$": "dollar",
-    "c$": "dollar",
-    "hk$": "dollar",
-    "nz$": "dollar",
-    "s$": "dollar",
-    "usd": "dollar",
-    "€": "euro",
-    "eur": "euro",
-    "£": "pound",
-    "gbp": "pound",
-    "¥": "yen",
-    "jpy": "yen",
-    "₩": "won",
-    "krw": "won",
-    "₽": "ruble",
-    "rub": "ruble",
-    "₹": "rupee",
-    "₴": "hryvnia",
-    "cny": "yuan",
-    "rmb": "yuan",
-}
 #: Vague quantifiers that turn a following singular scale into a lower bound.
 VAGUE_QUANTIFIERS: frozenset[str] = frozenset({"several", "few"})
 
@@ -131,7 +108,6 @@ _DIGITS = re.compile(
 )
 _RANGE_TOKEN = re.compile(r"^(?P<low>[\d.,]+)[-\u2013\u2014](?P<high>[\d.,]+)$")
 _SPLIT = re.compile(r"[-\u2013\u2014]|[^\s\-\u2013\u2014]+")
-_SIGN = re.compile(r"^(us\$|a\$|c\$|hk\$|nz\$|s\$|[$€£¥₩₽₹₴])(?=\S)", re.IGNORECASE)
 
 STARTERS: frozenset[str] = frozenset(
     set(UNITS)
@@ -372,7 +348,7 @@ def split_words(text: str) -> list[str]:
     """Split ``text`` roughly the way spaCy does for numbers: signs, hyphens, "%" apart."""
     words: list[str] = []
     for chunk in text.split():
-        sign = _SIGN.match(chunk)
+        sign = SIGN_PREFIX.match(chunk)
         if sign:
             words.append(sign.group(1))
             chunk = chunk[sign.end() :]

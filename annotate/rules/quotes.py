@@ -29,8 +29,9 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    (``indirect``) and are resolved in document order with the quotes above, so that
    "he said" finds the latest speaker of any kind.
 
-``score`` is a rule confidence in [0, 1]: direct 0.9, partial and indirect 0.6, block
-0.5; minus 0.15 for an inherited speaker and 0.3 for no speaker.
+``score`` is a rule confidence in [0, 1] (:mod:`goldsmith.annotate.rules.confidence`):
+direct 0.9, partial and indirect 0.6, block 0.5; minus 0.15 for an inherited speaker
+and 0.3 for no speaker.
 
 Example:
     >>> nlp = load_model()                                               # doctest: +SKIP
@@ -45,6 +46,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.confidence import quote_score
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_marks import QuotedRegion, quoted_regions
 from goldsmith.annotate.rules.reported_speech import (
@@ -60,6 +62,23 @@ if TYPE_CHECKING:
 
 _CLAUSE_END = ".?!…,;:"
 _OPENERS = '“"„«‘'
+
+#: Characters looked at before an opening mark to find the last one before it: only
+#: the nearest non-blank character decides whether the quote opens a sentence, and 200
+#: is far more than any run of spaces, while a slice of the whole paragraph would be
+#: copied for every quote of a long paragraph.
+_LOOKBACK_CHARS = 200
+
+#: Heads climbed from a quoted token to its speech verb. A quote hangs from its verb
+#: directly ("said"), or through a conjunction, a complement and a clause or two ("she
+#: said in a statement that the plan, which ..., was 'a mistake'"); eight levels cover
+#: every attribution in the gold sets with room to spare and keep the cost per quote
+#: fixed.
+_MAX_CLIMB = 8
+
+#: Tokens looked at after a closing mark for the attribution ("…,” the minister said
+#: on Monday): subject and verb come within six tokens, or the sentence has moved on.
+_ATTRIBUTION_WINDOW = 6
 
 
 def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
@@ -140,7 +159,7 @@ def _resumes(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion | Non
 def _kind(ctx: DocContext, region: QuotedRegion, follows: bool, resumes: bool) -> str:
     text = ctx.text
     p_start = ctx.paras[region.paragraph][0]
-    before = text[max(p_start, region.open_at - 200) : region.open_at].rstrip(" \t")
+    before = text[max(p_start, region.open_at - _LOOKBACK_CHARS) : region.open_at].rstrip(" \t")
     prev = before[-1] if before else ""
     content = text[region.start : region.end]
     capital = content[0].isupper() or content[0].isdigit() or content[0] in "[(…'\"‘“."
@@ -164,7 +183,7 @@ def _kind(ctx: DocContext, region: QuotedRegion, follows: bool, resumes: bool) -
 
 
 def _attribution_follows(doc: Doc, after: int) -> bool:
-    for token in doc[after : after + 6]:
+    for token in doc[after : after + _ATTRIBUTION_WINDOW]:
         if is_speech_verb(token):
             return True
         if token.pos_ == "VERB" or token.text in _OPENERS or "\n" in token.text:
@@ -194,7 +213,7 @@ def _attribution(
         if first <= token.head.i <= last and token.head is not token:
             continue
         node = token
-        for _ in range(8):
+        for _ in range(_MAX_CLIMB):
             if node.head is node:
                 break
             node = node.head
@@ -265,16 +284,12 @@ def _whole_paragraph(ctx: DocContext, item: Candidate) -> bool:
 
 
 def _to_quote(text: str, item: Candidate) -> Quote:
-    score = {"direct": 0.9, "partial": 0.6, "indirect": 0.6, "block": 0.5}[item.kind]
-    if item.speaker is None:
-        score -= 0.3
-    elif item.inherited:
-        score -= 0.15
+    score = quote_score(item.kind, has_speaker=item.speaker is not None, inherited=item.inherited)
     return Quote(
         item.start,
         item.end,
         text[item.start : item.end],
         item.kind,
         speaker=item.speaker,
-        score=round(score, 2),
+        score=score,
     )

@@ -26,15 +26,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.datelines import DATELINE
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_marks import QuotedRegion
-from goldsmith.annotate.rules.speakers import DATELINE
+from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, is_speech_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SENTENCE_END = ".?!…"
+#: Fewest tokens of a reported clause: "it is late" has three; fewer ("so", "it did")
+#: is an ellipsis or a parser fragment, not reported speech.
 _MIN_INDIRECT_TOKENS = 3
 
 
@@ -56,7 +59,7 @@ def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
         if clause is None:
             continue
         start, end = clause
-        if any(a < end and start < b for a, b in blocked):
+        if overlaps_any(start, end, blocked):
             continue
         items.append(Candidate(start, end, "indirect", verb=token))
     return items

@@ -38,14 +38,16 @@ Example:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.datelines import DATELINE
+from goldsmith.annotate.rules.entity_mentions import last_word
+from goldsmith.annotate.rules.role_words import PERSON_ROLES
+from goldsmith.annotate.rules.spans import RangeSet
 from goldsmith.annotate.rules.speech_words import (
     ORG_NOUNS,
-    PERSON_ROLES,
     SAY_LEMMAS,
     is_person_noun,
     is_source_noun,
@@ -56,14 +58,25 @@ from goldsmith.labels.schema import SOURCE_LABEL, SPEAKER_LABELS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: A dateline opening a paragraph: "WASHINGTON — ", "KELOWNA, British Columbia — ".
-DATELINE = re.compile(r"[A-Z][A-Z.'\- ]+(?:, [A-Z][\w.' ]{1,30})? [—–-]{1,2} ")
-
 _PERSON_PRONOUNS = frozenset("he she him her".split())
 _NO_SPEAKER = frozenset("i we you me us there this that these those who which one".split())
 _CLIMB = ("conj", "advcl", "xcomp", "pcomp", "csubj", "ccomp")
 _ARTICLES = frozenset(("a", "an", "the"))
+
+#: Longest SOURCE span, in tokens, counted back from its head noun: "two senior U.S.
+#: defense officials" is six; twelve keeps any real modifier run and stops a parse that
+#: hangs a whole clause on the noun.
 _MAX_SOURCE_TOKENS = 12
+
+#: Verbs climbed to find the subject of a speech verb without its own ("…, adding that",
+#: "…, stating in an interview"): a chain "said …, adding …, noting …" is three deep;
+#: five bounds the search on long coordinated sentences.
+_MAX_SUBJECT_CLIMB = 5
+
+#: Characters looked at before a name for its role noun ("Trade Commissioner Eva Lind"):
+#: a title of a few words, up to about 40 characters ("Deputy Assistant Secretary of
+#: State").
+_ROLE_LOOKBACK_CHARS = 40
 
 
 class SpeakerFinder:
@@ -86,8 +99,7 @@ class SpeakerFinder:
         self.doc = doc
         self.text = doc.text if text is None else text
         self._starts = _TokenStarts(doc) if starts is None else starts
-        self._blocked = sorted(blocked)
-        self._blocked_starts = [b[0] for b in self._blocked]
+        self._blocked = RangeSet(blocked)
         self._ents = sorted(
             (e for e in entities if not self.is_blocked(e.start) and "\n" not in e.text),
             key=lambda e: e.start,
@@ -107,13 +119,12 @@ class SpeakerFinder:
 
     def is_blocked(self, char: int) -> bool:
         """Whether ``char`` lies inside a blocked (quoted) range."""
-        i = bisect_right(self._blocked_starts, char) - 1
-        return i >= 0 and char < self._blocked[i][1]
+        return self._blocked.contains(char)
 
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks through ``verb`` (see module rules), or ``None``."""
         current = verb
-        for _ in range(5):
+        for _ in range(_MAX_SUBJECT_CLIMB):
             # a subject in another paragraph is a parser slip: skip it, keep climbing
             found = next(
                 (
@@ -298,7 +309,8 @@ class SpeakerFinder:
             if token is None or not self._is_person(entity, token):
                 continue
             line_start = self.text.rfind("\n", 0, entity.start) + 1
-            before = self.text[max(line_start, entity.start - 40) : entity.start].lower()
+            before = self.text[max(line_start, entity.start - _ROLE_LOOKBACK_CHARS) : entity.start]
+            before = before.lower()
             near = {token.head.lemma_.lower()} | {
                 c.lemma_.lower() for c in token.children if c.dep_ in ("appos", "compound")
             }
@@ -339,18 +351,13 @@ class SpeakerFinder:
         ):
             left += 1
         start, end = doc[left].idx, head.idx + len(head)
-        if self.is_blocked(start) or self._crosses_block(start, end):
+        if self._blocked.overlaps(start, end):
             start = head.idx
         return Entity(start, end, self.text[start:end], SOURCE_LABEL)
 
-    def _crosses_block(self, start: int, end: int) -> bool:
-        i = bisect_left(self._blocked_starts, start)
-        return i < len(self._blocked) and self._blocked[i][0] < end
-
 
 def _last_word(entity: Entity) -> str:
-    words = entity.text.split()
-    return words[-1].lower() if words else ""
+    return last_word(entity.text).lower()
 
 
 def _pobj(token: Token | None) -> Token | None:

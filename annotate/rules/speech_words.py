@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.role_words import PERSON_ROLES
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -37,16 +39,6 @@ SPEECH_LEMMAS = frozenset(
 
 #: Lemmas that count as speech verbs only for quoted text, not for indirect speech.
 QUOTE_ONLY_LEMMAS = frozenset("describe call label".split())
-
-#: Singular role nouns that stand for a person named earlier ("the secretary said").
-PERSON_ROLES = frozenset(
-    """
-    secretary minister president spokesman spokeswoman spokesperson official leader chief
-    director ambassador general commander senator governor mayor chancellor premier envoy
-    diplomat lawmaker analyst expert professor researcher author chairman chairwoman chair
-    founder executive officer head prosecutor judge lawyer attorney king queen prince
-    """.split()
-)
 
 #: Singular nouns that stand for an organisation named earlier ("the ministry said").
 ORG_NOUNS = frozenset(
