@@ -15,8 +15,9 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
 3. Attribution: the nearest speech verb up the dependency tree from the quote, else the
    nearest speech verb in the quote's sentences, else (partial quotes only) the nearest
    verb with a subject up the tree ("labeled the move “a significant escalation”"),
-   else (direct quotes) a named entity that is all the text before a colon ("Lopez:
-   “We will win”").
+   else (a direct quote that is its whole paragraph) the verb by which the paragraph
+   before introduces it ("X said in a statement:" ⏎ “…”), else (direct quotes) a named
+   entity that is all the text before a colon ("Lopez: “We will win”").
    Only verbs of the quote's own paragraph, outside quotation marks, count. The speaker
    is found by :class:`goldsmith.annotate.rules.speakers.SpeakerFinder`.
 4. Inheritance (conservative): a direct quote without a speaker takes the speaker of
@@ -53,6 +54,7 @@ from goldsmith.annotate.rules.reported_speech import (
     SENTENCE_END,
     block_candidates,
     indirect_candidates,
+    intro_verb,
 )
 from goldsmith.annotate.rules.speech_words import is_speech_verb
 from goldsmith.labels.records import Entity, Quote
@@ -126,6 +128,8 @@ def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion |
     follows = _attribution_follows(ctx.doc, after)
     kind = _kind(ctx, region, follows, _resumes(ctx, region, previous))
     verb = _attribution(ctx, region, first, last, after, kind)
+    if verb is None and kind == "direct" and _whole_paragraph(ctx, region):
+        verb = intro_verb(ctx, region.paragraph - 1)  # "X said in a statement:" ⏎ “…”
     item = Candidate(region.start, max(end, region.start + 1), kind, region, verb)
     if verb is None and kind == "direct":
         item.speaker = _name_before_colon(ctx, region)
@@ -271,15 +275,15 @@ def _inherit(ctx: DocContext, items: list[Candidate]) -> None:
             item.speaker = (earlier[-1] if earlier else same[0]).speaker
         elif chained:
             item.speaker = chained[0].speaker
-        elif previous and _whole_paragraph(ctx, item):
+        elif previous and _whole_paragraph(ctx, item.region):
             item.speaker = previous[-1].speaker
         item.inherited = item.speaker is not None
 
 
-def _whole_paragraph(ctx: DocContext, item: Candidate) -> bool:
+def _whole_paragraph(ctx: DocContext, region: QuotedRegion) -> bool:
     """Whether the quote is all its paragraph holds (marks and final punctuation aside)."""
-    p_start, p_end = ctx.paras[item.region.paragraph]
-    outside = ctx.text[p_start : item.region.open_at] + ctx.text[item.region.outer_end : p_end]
+    p_start, p_end = ctx.paras[region.paragraph]
+    outside = ctx.text[p_start : region.open_at] + ctx.text[region.outer_end : p_end]
     return not any(ch.isalnum() for ch in outside)
 
 

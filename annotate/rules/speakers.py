@@ -6,7 +6,9 @@ verb found by the quote layer:
 - the subject of a verb is its ``nsubj``; for a passive verb the ``by`` agent (no agent:
   no speaker, "residents were told"); for "according to X" the X; a verb without one
   (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding that", "stating in an
-  interview") borrows the subject of the verb it hangs from; a relative "who" stands for
+  interview") borrows the subject of the verb it hangs from, and so does a verb
+  describing a piece of writing ("released a statement saying", "in a letter stating":
+  the writer); a relative "who" stands for
   the noun the clause describes; a subject in another paragraph (a parser slip) or in a
   dateline ("TORONTO — ") is skipped;
 - a subject inside an entity span is that entity, with the entity layer's exact offsets
@@ -49,6 +51,7 @@ from goldsmith.annotate.rules.spans import RangeSet
 from goldsmith.annotate.rules.speech_words import (
     ORG_NOUNS,
     SAY_LEMMAS,
+    WRITING_NOUNS,
     is_person_noun,
     is_source_noun,
 )
@@ -142,6 +145,15 @@ class SpeakerFinder:
             if current.dep_ in _CLIMB and current.head is not current:
                 current = current.head
                 continue
+            written = current.head
+            if current.dep_ == "acl" and written.lemma_.lower() in WRITING_NOUNS:
+                # "released a statement saying …", "in a letter stating …": the writer
+                # is the subject of the verb the writing hangs from
+                if written.dep_ == "dobj" or (
+                    written.dep_ == "pobj" and written.head.dep_ == "prep"
+                ):
+                    current = written.head if written.dep_ == "dobj" else written.head.head
+                    continue
             return None
         return None
 

@@ -332,3 +332,63 @@ def test_spans_always_match_text_and_never_raise(nlp, pieces: list[str]) -> None
             speaker = quote.speaker
             assert text[speaker.start : speaker.end] == speaker.text
             assert speaker.label in ("PERSON", "ORG", "GPE", "NORP", "SOURCE")
+
+
+# -- writing is speech (issue 11) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Whitcombe said in a statement that the office would close early.",
+        "Dana Whitcombe wrote in an e-mail that the office would close early.",
+        "Dana Whitcombe released a statement saying the office would close early.",
+        "Dana Whitcombe tweeted that the office would close early.",
+        "Dana Whitcombe wrote on Twitter that the office would close early.",
+    ],
+)
+def test_written_speech_is_indirect_speech(nlp, text: str) -> None:
+    found = quotes(nlp, text, ("Dana Whitcombe", "PERSON"))
+    assert summary(found) == [("the office would close early", "indirect", "Dana Whitcombe")]
+
+
+def test_statement_released_by_an_organisation_names_it(nlp) -> None:
+    text = "The Harbor Authority released a statement saying the pier would reopen in May."
+    found = quotes(nlp, text, ("Harbor Authority", "ORG"))
+    assert summary(found) == [("the pier would reopen in May", "indirect", "Harbor Authority")]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "After the vote, Pavel Drozd said in a statement:",
+        "Pavel Drozd issued the following statement:",
+        "On Tuesday evening Pavel Drozd said:",
+    ],
+)
+def test_quoted_paragraph_after_an_introduction_takes_its_speaker(nlp, intro: str) -> None:
+    text = f"{intro}\n“Our thoughts are with the crew and their families.”"
+    found = quotes(nlp, text, ("Pavel Drozd", "PERSON"))
+    assert summary(found) == [
+        ("Our thoughts are with the crew and their families.", "direct", "Pavel Drozd")
+    ]
+
+
+def test_unquoted_paragraph_after_a_published_statement_is_a_block(nlp) -> None:
+    text = "Pavel Drozd released a statement on Tuesday:\nWe mourn the crew of the trawler."
+    found = quotes(nlp, text, ("Pavel Drozd", "PERSON"))
+    assert summary(found) == [("We mourn the crew of the trawler.", "block", "Pavel Drozd")]
+
+
+def test_continued_attributes_a_quote(nlp) -> None:
+    text = (
+        "“The first loser would be the harbor,” Greta Lund said. She did not stop there.\n"
+        "“If they close the docks, the town dies,” she continued."
+    )
+    found = quotes(nlp, text, ("Greta Lund", "PERSON"))
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Greta Lund", "Greta Lund"]
+
+
+def test_continued_is_not_indirect_speech(nlp) -> None:
+    text = "Greta Lund continued that the docks would close."
+    assert quotes(nlp, text, ("Greta Lund", "PERSON")) == []
