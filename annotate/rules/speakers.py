@@ -16,7 +16,8 @@ verb found by the quote layer:
   with a named appositive ("the spokesman, John Kirby,") is the appositive's entity;
 - "he"/"she" is the most recent person that was a subject or a speaker before the
   pronoun, outside quotation marks (a person: a PERSON entity, a name seen elsewhere as
-  PERSON, or a name next to a role noun); "they" is the most recent non-person speaker
+  PERSON, or a name next to a role noun), and not marked with the other gender (the man
+  a woman talks about in her quote is not her speaker); "they" is the most recent non-person speaker
   or subject ("Organizers said … They said"); "it" is the most recent organisation that
   spoke; "the ministry / company / agency…" is the nearest ORG named with that noun
   ("Interior Ministry"), else the most recent organisation that spoke; "the
@@ -46,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
 from goldsmith.annotate.rules.entity_mentions import last_word
+from goldsmith.annotate.rules.person_gender import UNKNOWN, gender_evidence, pronoun_gender
 from goldsmith.annotate.rules.role_words import PERSON_ROLES
 from goldsmith.annotate.rules.spans import RangeSet
 from goldsmith.annotate.rules.speech_words import (
@@ -109,6 +111,13 @@ class SpeakerFinder:
         )
         self._ent_starts = [e.start for e in self._ents]
         self._person_names = {_last_word(e) for e in self._ents if e.label == "PERSON"}
+        self._genders = gender_evidence(
+            doc,
+            [e for e in self._ents if e.label == "PERSON"],
+            _last_word,
+            self._token_at,
+            self.is_blocked,
+        )
         # (position, order, entity, is a person, spoke): subjects, then speakers as found
         self._recent: list[tuple[int, int, Entity, bool, bool]] = []
         for ent in self._ents:
@@ -191,7 +200,7 @@ class SpeakerFinder:
         low = token.lower_
         at = token.idx
         if low in _PERSON_PRONOUNS:
-            return self._resolve(at, "person")
+            return self._resolve(at, "person", gender=pronoun_gender(low))
         if low in ("they", "them"):
             return self._resolve(at, "group")
         if low == "it":
@@ -281,10 +290,13 @@ class SpeakerFinder:
             return self._is_person(entity, token)
         return token.pos_ == "NOUN" and is_person_noun(token.lemma_.lower())
 
-    def _resolve(self, at: int, want: str) -> Entity | None:
+    def _resolve(self, at: int, want: str, gender: str | None = None) -> Entity | None:
         """Most recent subject/speaker before ``at`` that is a ``want``, reported by its
         nearest mention: "person" (else the nearest PERSON entity), "group" (anything but
-        a person) or "org" (an organisation that spoke: an ORG, else a GPE or NORP)."""
+        a person) or "org" (an organisation that spoke: an ORG, else a GPE or NORP).
+
+        A person the document marks with a gender other than ``gender`` is skipped
+        (:mod:`~goldsmith.annotate.rules.person_gender`)."""
         end = bisect_left(self._recent, (at,))
         if want == "org":  # a body that spoke: an ORG, else any named non-person
             spoken = [r for r in self._recent[:end] if r[4] and not r[3]]
@@ -294,11 +306,22 @@ class SpeakerFinder:
                         return self._nearest_mention(at, entity)
             return None
         for _, _, entity, is_person, _ in reversed(self._recent[:end]):
-            if (want == "group" and not is_person) or (want == "person" and is_person):
+            if want == "group" and not is_person:
+                return self._nearest_mention(at, entity)
+            if want == "person" and is_person and self._agrees(entity, gender):
                 return self._nearest_mention(at, entity)
         if want == "person":
-            return self._nearest(at, ("PERSON",))
+            i = bisect_left(self._ent_starts, at) - 1
+            while i >= 0:
+                entity = self._ents[i]
+                if entity.label == "PERSON" and self._agrees(entity, gender):
+                    return entity
+                i -= 1
         return None
+
+    def _agrees(self, entity: Entity, gender: str | None) -> bool:
+        known = self._genders.get(_last_word(entity), UNKNOWN)
+        return gender is None or known in (UNKNOWN, gender)
 
     def _named_like(self, at: int, noun: str) -> Entity | None:
         """Nearest ORG before ``at`` whose name contains ``noun`` ("Interior Ministry")."""
@@ -339,14 +362,6 @@ class SpeakerFinder:
                 return candidate
             i -= 1
         return entity
-
-    def _nearest(self, at: int, labels: tuple[str, ...]) -> Entity | None:
-        i = bisect_left(self._ent_starts, at) - 1
-        while i >= 0:
-            if self._ents[i].label in labels:
-                return self._ents[i]
-            i -= 1
-        return None
 
     def _source_phrase(self, head: Token) -> Entity:
         """The SOURCE span of a common-noun subject: the head noun and its modifiers on the

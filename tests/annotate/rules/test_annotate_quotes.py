@@ -392,3 +392,41 @@ def test_continued_attributes_a_quote(nlp) -> None:
 def test_continued_is_not_indirect_speech(nlp) -> None:
     text = "Greta Lund continued that the docks would close."
     assert quotes(nlp, text, ("Greta Lund", "PERSON")) == []
+
+
+# -- a pronoun inside the quote is not its speaker (issue 11) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Henrik Vale said he would cut the harbor fees.",  # "he" reported by Vale
+        "Mr. Vale repeated the offer on Monday.",  # honorific
+        "The spokesman, Henrik Vale, repeated the offer.",  # gendered role noun
+        "Henrik Vale defended himself on Monday.",  # reflexive
+    ],
+)
+def test_she_said_skips_the_man_she_talks_about(nlp, context: str) -> None:
+    text = (
+        "Marta Olsen criticised the harbor plan in March. "
+        f"{context} “He has no idea what a harbor costs,” she said."
+    )
+    found = quotes(
+        nlp, text, ("Marta Olsen", "PERSON"), ("Henrik Vale", "PERSON"), ("Vale", "PERSON")
+    )
+    assert found[-1].text == "He has no idea what a harbor costs"
+    assert found[-1].speaker.text == "Marta Olsen"
+
+
+def test_pronoun_speaker_without_gender_evidence_is_the_latest_person(nlp) -> None:
+    text = "Marta Olsen met Henrik Vale in March. Vale spoke first. “It is late,” he said."
+    found = quotes(
+        nlp, text, ("Marta Olsen", "PERSON"), ("Henrik Vale", "PERSON"), ("Vale", "PERSON")
+    )
+    assert found[-1].speaker.text == "Vale"
+
+
+def test_no_person_of_the_pronoun_gender_gives_no_speaker(nlp) -> None:
+    text = "Henrik Vale defended himself on Monday. “He is out of his depth,” she said."
+    found = quotes(nlp, text, ("Henrik Vale", "PERSON"))
+    assert summary(found) == [("He is out of his depth", "direct", None)]
