@@ -179,9 +179,12 @@ class _Finder:
             if pair is None:
                 return None
             return _Quantity(i, i + 1, i, pair[0], pair[1], False, None, True)
+        end = found.end
+        if end < len(self.words) and self._is_glue_space(end):
+            end += 1  # "19.36\u00a0pesos": the space token is part of the number's end
         return self._range(found) or _Quantity(
             i,
-            found.end,
+            end,
             found.end - 1,
             found.value,
             None,
@@ -189,6 +192,12 @@ class _Finder:
             found.currency,
             found.digits,
         )
+
+    def _is_glue_space(self, i: int) -> bool:
+        """A whitespace token inside a line (a non-breaking space between the number and
+        its unit: spaCy makes it a token of its own)."""
+        word = self.words[i]
+        return word.isspace() and "\n" not in word
 
     def _range(self, low: NumberMatch) -> _Quantity | None:
         lower, k = self.lower, low.end
@@ -273,6 +282,8 @@ class _Finder:
             return None, end
         if qty.value == 1 and not qty.digits and not self._one_counts(qty, qualifier, unit):
             return None, qty.end
+        while end - 1 > qual_start and self._is_glue_space(end - 1):
+            end -= 1  # an elided unit after "12\u00a0": the span ends at the number
         start_char = doc[qual_start].idx
         last = doc[end - 1]
         end_char = last.idx + len(last.text)

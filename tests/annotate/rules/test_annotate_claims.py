@@ -447,3 +447,44 @@ def test_any_text_gives_valid_claims(nlp, text):
         assert claim.value_high is None or math.isfinite(claim.value_high)
         assert isinstance(claim.unit, str)
         assert 0.0 <= claim.score <= 1.0
+
+
+# -- non-breaking spaces and glued scale words (issue 11) -----------------------------------
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (f"The peso slid to 20.15{NBSP}pesos a dollar.", (f"20.15{NBSP}pesos", 20.15, "peso")),
+        (f"Turnout rose to 61.5{NBSP}percent.", (f"61.5{NBSP}percent", 61.5, "percent")),
+        (f"Turnout rose 4{NBSP}% in May.", (f"4{NBSP}%", 4.0, "percent")),
+        (f"About 2,400{NBSP}nurses went on strike.", (f"About 2,400{NBSP}nurses", 2400.0, "nurse")),
+        (
+            f"The port spent 8{NBSP}million{NBSP}euros on cranes.",
+            (f"8{NBSP}million{NBSP}euros", 8_000_000.0, "euro"),
+        ),
+    ],
+)
+def test_non_breaking_space_between_number_and_unit(nlp, text: str, claim: tuple) -> None:
+    found = _one(nlp, text)
+    assert (found.text, found.value, found.unit) == claim
+
+
+def test_elided_unit_after_a_non_breaking_space_ends_at_the_number(nlp) -> None:
+    found = find_claims(nlp(f"Of the 40 nurses, 12{NBSP}stayed home."))
+    assert [(c.text, c.unit) for c in found] == [("40 nurses", "nurse"), ("12", "nurse")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The county borrowed $240million for the bridge.", ("$240million", 240e6, "dollar")),
+        ("The club paid €35million for him.", ("€35million", 35e6, "euro")),
+        ("Exports reached $1.2billion last year.", ("$1.2billion", 1.2e9, "dollar")),
+    ],
+)
+def test_scale_word_glued_to_the_digits(nlp, text: str, claim: tuple) -> None:
+    found = _one(nlp, text)
+    assert (found.text, found.value, found.unit) == claim
