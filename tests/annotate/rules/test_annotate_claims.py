@@ -488,3 +488,68 @@ def test_elided_unit_after_a_non_breaking_space_ends_at_the_number(nlp) -> None:
 def test_scale_word_glued_to_the_digits(nlp, text: str, claim: tuple) -> None:
     found = _one(nlp, text)
     assert (found.text, found.value, found.unit) == claim
+
+
+# -- market tables and amounts of time that say when (issue 11) -----------------------------
+
+MARKET_TABLE = (
+    "Shares slid on Friday after the jobs report.\n"
+    "KEEPING SCORE: Dow: DOWN 0.4 percent at 17,512.30\n"
+    "Nasdaq: DOWN 0.7 percent at 4,901.22\n"
+    "Crude oil: UP 41 cents to $45.40 a barrel\n"
+    "Traders said 300 companies reported earnings."
+)
+
+
+def test_market_table_lines(nlp) -> None:
+    assert _claims(nlp, MARKET_TABLE) == [
+        ("0.4 percent", 0.4, "percent", "exact"),
+        ("17,512.30", 17512.3, "point", "exact"),
+        ("0.7 percent", 0.7, "percent", "exact"),
+        ("4,901.22", 4901.22, "point", "exact"),
+        ("41 cents", 41.0, "cent", "exact"),
+        ("$45.40", 45.4, "dollar", "exact"),
+        ("300 companies", 300.0, "company", "exact"),
+    ]
+
+
+def test_percent_change_then_a_level_is_not_a_range(nlp) -> None:
+    assert _claims(nlp, "The index dropped 1.1 percent to 16,800.55 points.") == [
+        ("1.1 percent", 1.1, "percent", "exact"),
+        ("16,800.55 points", 16800.55, "point", "exact"),
+    ]
+
+
+def test_elided_unit_never_comes_from_a_verb_on_the_next_line(nlp) -> None:
+    text = "Dow: DOWN 0.4 percent at 17,512.30\nCasualties exceeded 600 in the north."
+    found = find_claims(nlp(text))
+    assert [(c.text, c.unit) for c in found][:2] == [
+        ("0.4 percent", "percent"),
+        ("17,512.30", "point"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote came four days before Election Day.",
+        "Two weeks after the flood, the bridge reopened.",
+        "The bridge reopened in May, three weeks after the flood.",
+        "Five years earlier, the mill had closed.",
+        "The council will decide in three days whether to close the pool.",
+    ],
+)
+def test_time_that_says_when_is_not_a_claim(nlp, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The talks stalled for nearly five years before resuming.", "nearly five years"),
+        ("The launch came 14 months after the first rocket failed.", "14 months"),
+        ("Talks lasted fewer than five full days.", "fewer than five full days"),
+    ],
+)
+def test_time_that_says_how_long_stays_a_claim(nlp, text: str, claim: str) -> None:
+    assert [c[0] for c in _claims(nlp, text)] == [claim]
