@@ -31,6 +31,8 @@ verb found by the quote layer:
   and its modifiers on the left, without a leading article and without what follows
   the noun ("in Oslo", "who asked not to be named"); other nouns ("the deployment
   suggests") give no speaker, except as subject of "say", "tell"… ("the report said");
+  a date, a time, an event or an event noun ("a March 2 exchange", "Monday's debate",
+  "the hearing") is never a speaker, whatever the verb;
 - "I", "we", "you", "there", "this" and unresolvable pronouns give no speaker.
 
 Example:
@@ -51,6 +53,7 @@ from goldsmith.annotate.rules.person_gender import UNKNOWN, gender_evidence, pro
 from goldsmith.annotate.rules.role_words import PERSON_ROLES
 from goldsmith.annotate.rules.spans import RangeSet
 from goldsmith.annotate.rules.speech_words import (
+    EVENT_NOUNS,
     ORG_NOUNS,
     SAY_LEMMAS,
     WRITING_NOUNS,
@@ -63,6 +66,8 @@ from goldsmith.labels.schema import SOURCE_LABEL, SPEAKER_LABELS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: Entity labels that never name a source: dates and events do not speak.
+_NEVER_SPEAKERS = frozenset({"DATE", "TIME", "EVENT"})
 _PERSON_PRONOUNS = frozenset("he she him her".split())
 _NO_SPEAKER = frozenset("i we you me us there this that these those who which one".split())
 _CLIMB = ("conj", "advcl", "xcomp", "pcomp", "csubj", "ccomp")
@@ -234,6 +239,8 @@ class SpeakerFinder:
                 return resolved
         if token.pos_ == "NOUN" and not any_noun and not is_source_noun(lemma):
             return None
+        if token.ent_type_ in _NEVER_SPEAKERS or lemma in EVENT_NOUNS:
+            return None  # "a March 2 exchange said", "Monday's debate said": not a source
         return self._source_phrase(token)
 
     # -- helpers ----------------------------------------------------------------------------
@@ -280,6 +287,8 @@ class SpeakerFinder:
             ent = self._ents[i]
             if ent.label in SPEAKER_LABELS:
                 return ent
+            if ent.label in _NEVER_SPEAKERS:
+                return None
             return Entity(ent.start, ent.end, ent.text, SOURCE_LABEL)
         return None
 

@@ -79,6 +79,15 @@ SOURCE_NOUNS = frozenset(
     """.split()
 )
 
+#: Nouns of events and times: they never speak, whatever the verb ("the exchange said").
+EVENT_NOUNS = frozenset(
+    """
+    exchange meeting interview debate conversation call hearing speech rally event
+    conference session summit briefing visit trip appearance discussion day week month
+    year time night morning evening afternoon weekend moment
+    """.split()
+)
+
 #: Verbs of saying proper: any noun subject is a source ("the report said").
 SAY_LEMMAS = frozenset("say tell add state write announce explain insist claim argue".split())
 

@@ -430,3 +430,30 @@ def test_no_person_of_the_pronoun_gender_gives_no_speaker(nlp) -> None:
     text = "Henrik Vale defended himself on Monday. “He is out of his depth,” she said."
     found = quotes(nlp, text, ("Henrik Vale", "PERSON"))
     assert summary(found) == [("He is out of his depth", "direct", None)]
+
+
+# -- a speaker is a named source or a source noun phrase, never a date or event (issue 11) --
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "A March 2, 2015 exchange with aides said the plan was dead.",
+            [("March 2, 2015", "DATE")],
+        ),
+        ("Monday's debate said little about the harbor.", [("Monday", "DATE")]),
+        ("The hearing said the plan was dead.", []),
+        ("The Harbor Festival said the plan was dead.", [("Harbor Festival", "EVENT")]),
+    ],
+)
+def test_dates_and_events_never_speak(nlp, text: str, names: list) -> None:
+    found = quotes(nlp, text, *names)
+    assert all(q.speaker is None or q.speaker.label != "SOURCE" for q in found)
+    assert [q for q in found if q.kind == "indirect"] == []
+
+
+def test_a_person_in_a_dated_exchange_still_speaks(nlp) -> None:
+    text = "In a March 2, 2015 exchange, Olsen wrote that the plan was dead."
+    found = quotes(nlp, text, ("March 2, 2015", "DATE"), ("Olsen", "PERSON"))
+    assert summary(found) == [("the plan was dead", "indirect", "Olsen")]
