@@ -112,6 +112,7 @@ MEASURES = frozenset(
         "mph",
         "percent",
         "percentage point",
+        "point",
     }
 )
 PERCENT_WORDS = frozenset({"%", "percent", "pct"})

@@ -66,6 +66,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.claim_forms import (
+    age_end,
+    is_apposed_age,
+    read_fraction,
+    read_ratio,
+    tally_parts,
+)
 from goldsmith.annotate.rules.claim_words import (
     AFTER_QUALIFIERS,
     CHANGE_VERBS,
@@ -116,6 +123,11 @@ _FUTURE_AUX = frozenset("will would 'll shall".split())
 #: Tokens looked at after a number for its counted noun: "3,000 North Korean special
 #: forces troops" has five; a noun further away is not what the number counts.
 _NP_WINDOW = 6
+#: Words between a determiner and a small number that make it point back at things
+#: already named ("the last two storms", "the top three contenders").
+_ORDER_WORDS = frozenset("last previous top other first next remaining final".split())
+#: Words joining two amounts of the same thing ("13 points from A and 7 from B").
+_PARALLEL_LINKS = frozenset({"and", "or", ",", "to", "versus", "vs."})
 
 
 @dataclass(frozen=True)
@@ -131,6 +143,8 @@ class _Quantity:
     currency: str | None
     digits: bool
     between: bool = False
+    #: "fraction" or "ratio" for those forms (:mod:`claim_forms`), else "".
+    kind: str = ""
 
 
 def find_claims(doc: Doc) -> list[Claim]:
@@ -162,11 +176,17 @@ class _Finder:
         self.count_units: list[str] = []
         self.count_heads: set[int] = set()
         self.seen: set[tuple[float, str]] = set()
+        self.last_end = -1  # token end of the last claim
         self._sentences: list[tuple[int, int]] | None = None
 
     def run(self) -> list[Claim]:
         i, floor, n = 0, 0, len(self.words)
         while i < n:
+            tally = tally_parts(self.words[i])
+            if tally is not None and i + 1 < n and self.words[i + 1] == "%":
+                self._tally(i, tally)
+                floor = i = i + 2
+                continue
             if not is_starter(self.words[i]):
                 i += 1
                 continue
@@ -183,7 +203,38 @@ class _Finder:
 
     # -- the number --------------------------------------------------------------------
 
+    def _tally(self, i: int, parts: tuple[tuple[int, int, float], ...]) -> None:
+        """Two percent claims of a tally token "58%-37" followed by "%"."""
+        base = self.doc[i].idx
+        ends = (parts[0][1], len(self.words[i]) + 1)
+        for (start, _, value), end in zip(parts, ends, strict=True):
+            a, b = base + start, base + end
+            self.claims.append(
+                Claim(
+                    start=a,
+                    end=b,
+                    text=self.text[a:b],
+                    value=value,
+                    unit="percent",
+                    qualifier="exact",
+                    score=self._tally_score,
+                )
+            )
+
+    _tally_score = claim_score(digits=True, elided=False, ner_quantity=True)
+
     def _quantity(self, i: int) -> _Quantity | None:
+        fraction = read_fraction(self.lower, i)
+        if fraction is not None:
+            end, value = fraction
+            return _Quantity(i, end, end - 1, value, None, False, None, False, kind="fraction")
+        before = self.lower[i - 1] if i > 0 else ""
+        if i > 1 and QUALIFIERS.get((before,)) == "approx":
+            before = self.lower[i - 2]
+        ratio = read_ratio(self.lower, i, before)
+        if ratio is not None:
+            end, value = ratio
+            return _Quantity(i, end, end - 1, value, None, False, None, True, kind="ratio")
         found = match_number(self.words, i)
         if found is None:
             pair = parse_range_token(self.words[i])
@@ -281,10 +332,15 @@ class _Finder:
                 if tuple(lower[k : k + len(phrase)]) == phrase:
                     qualifier, k = name, k + len(phrase)
                     break
-        if self._not_a_claim(qty, num, qual_start, qualifier):
+        fixed = self._fixed_unit(qty, num, k)
+        if fixed is not None:
+            unit, end = fixed
+            elided = False
+        elif self._not_a_claim(qty, num, qual_start, qualifier):
             return None, qty.end
-        unit, end = self._counted(qty, k)
-        elided = end is None
+        else:
+            unit, end = self._counted(qty, k)
+            elided = end is None
         if end is None:
             end = k
         if unit is None:
@@ -296,7 +352,7 @@ class _Finder:
                 if len(phrase) == 2 and tuple(lower[end : end + 2]) == phrase:
                     qualifier, end = name, end + 2  # "300 families or more"
                     break
-        if self._referential(qty, num, qual_start, qualifier, unit):
+        if fixed is None and self._referential(qty, num, qual_start, qualifier, unit):
             return None, end
         if qty.value == 1 and not qty.digits and not self._one_counts(qty, qualifier, unit):
             return None, qty.end
@@ -319,7 +375,26 @@ class _Finder:
             self.count_units.append(unit)
             self.count_heads.add(end - 1)
         self.seen.add((qty.value, unit))
+        self.last_end = end
         return claim, end
+
+    def _fixed_unit(self, qty: _Quantity, num: int, k: int) -> tuple[str, int] | None:
+        """Unit and token end of a fraction, a ratio or an age (:mod:`claim_forms`)."""
+        if qty.kind:
+            return qty.kind, qty.end
+        if qty.currency or qty.vague:
+            return None
+        end = age_end(self.lower, qty.end)
+        if end is not None:
+            return "year", end  # "a 52-year-old", "those 18 to 35 years old"
+        prev = self.doc[num - 1] if num > 0 else None
+        if qty.value_high is not None or prev is None:
+            return None
+        if is_apposed_age(self.doc, num, qty.end) or prev.lower_ == "aged":
+            return "year", k
+        if prev.lemma_.lower() == "turn" and qty.digits and self._bare(qty):
+            return "year", k  # "she turned 66 on Sunday"
+        return None
 
     def _sentence(self, i: int) -> tuple[int, int]:
         """Token bounds of the sentence holding token ``i`` (sentences listed once, lazily).
@@ -364,7 +439,7 @@ class _Finder:
         if lower[k : k + 2] == ["per", "cent"]:
             return "percent", k + 2
         if lower[k : k + 2] in (["percentage", "points"], ["percentage", "point"]):
-            return "percentage point", k + 2
+            return "point", k + 2  # the counted noun without its modifier (spec 4)
         if qty.currency:
             return qty.currency, k
         if k < n and lower[k] in CURRENCY_WORDS:
@@ -452,11 +527,12 @@ class _Finder:
         if qty.first > 0 and lower[qty.first - 1] == "to" and self.claims:
             if self.claims[-1].end == doc[qty.first - 1].idx - 1:
                 return self.claims[-1].unit  # "21 votes to 13"
+        parallel = self._parallel_unit(qty)
+        if parallel is not None:
+            return parallel
         if qty.first > 0 and lower[qty.first - 1] in ("at", "to") and self.claims:
             change = self.claims[-1]
-            if change.unit in ("percent", "percentage point") and (
-                change.end == doc[qty.first - 1].idx - 1
-            ):
+            if change.unit in ("percent", "point") and (change.end == doc[qty.first - 1].idx - 1):
                 return "point"  # "DOWN 0.4 percent at 17,512.30": an index level
         number = doc[qty.last]
         verb = number.head
@@ -477,6 +553,18 @@ class _Finder:
             return self.count_units[-1]
         return "person"
 
+    def _parallel_unit(self, qty: _Quantity) -> str | None:
+        """The unit of the claim just before, joined by "and"/","/"or" within four words in
+        the same sentence: "13 points from A and 7 from B", "114 million and 112 million"."""
+        if not self.claims or self.last_end < 0 or not 0 < qty.first - self.last_end <= 4:
+            return None
+        if self._sentence(self.last_end - 1) != self._sentence(qty.first):
+            return None
+        between = self.lower[self.last_end : qty.first]
+        if not any(w in _PARALLEL_LINKS for w in between):
+            return None
+        return self.claims[-1].unit
+
     # -- what is not a claim -----------------------------------------------------------
 
     def _not_a_claim(self, qty: _Quantity, num: int, qual_start: int, qualifier: str) -> bool:
@@ -496,6 +584,8 @@ class _Finder:
         nxt = lower[qty.end] if qty.end < n else ""
         if nxt in TIME_WORDS or ":" in tok.text:
             return True
+        if self._figure_of_speech(qty, nxt):
+            return True
         if qty.end < n and text[end_char : end_char + 1] in ("-", "\u2013") and qty.digits:
             after = lower[qty.end + 1] if qty.end + 1 < n else ""
             if after and after[0].isdigit() and qty.value_high is None:
@@ -503,7 +593,7 @@ class _Finder:
         prev = lower[num - 1] if num > 0 else ""
         if prev == "." and num > 1:
             prev = lower[num - 2] + "."
-        if prev in MONTHS or nxt in MONTHS or prev in NAME_MARKERS or prev == "aged":
+        if prev in MONTHS or nxt in MONTHS or prev in NAME_MARKERS:
             return True
         if _year_like_value(qty.value, tok.text) and qty.value_high is None:
             if not (nxt and is_plural(doc[qty.end]) and tok.ent_type_ != "DATE"):
@@ -512,16 +602,30 @@ class _Finder:
             return True  # "one in five adults": a ratio, not a count
         if num >= 2 and prev == "in" and match_number(self.words, num - 2) is not None:
             return True
-        if lower[qty.end : qty.end + 2] in (["years", "old"], ["year", "old"]):
-            return True
-        if lower[qty.end : qty.end + 4] in (["-", "year", "-", "old"], ["-", "years", "-", "old"]):
-            return True
         if self._in_name(num, qual_start, qualifier, qty):
             return True
         if self._says_when(qty, qual_start):
             return True
         if tok.ent_type_ in ("DATE", "TIME"):
             return not self._duration(qty)
+        return False
+
+    def _figure_of_speech(self, qty: _Quantity, nxt: str) -> bool:
+        """Numbers that state no amount: "one or more of", multipliers ("10 times
+        harder"), a number glued to an adjective ("three-dimensional") and "100 percent"
+        before an adjective ("100% sure")."""
+        doc, lower, n = self.doc, self.lower, len(self.lower)
+        after = doc[qty.end + 1] if qty.end + 1 < n else None
+        if qty.value == 1 and lower[qty.end : qty.end + 2] == ["or", "more"]:
+            return True
+        if nxt == "times" and after is not None:
+            if after.tag_ in ("JJR", "RBR") or after.lower_ in ("as", "more", "less", "the"):
+                return True
+        if nxt in ("-", "\u2013") and after is not None and not doc[qty.last].whitespace_:
+            if not doc[qty.end].whitespace_ and after.pos_ in ("ADJ", "ADV"):
+                return after.lower_ not in UNIT_WORDS
+        if qty.value == 100 and nxt in PERCENT_WORDS and after is not None:
+            return after.tag_ in ("JJ", "VBN") and after.head.i <= after.i
         return False
 
     def _in_name(self, num: int, qual_start: int, qualifier: str, qty: _Quantity) -> bool:
@@ -596,10 +700,25 @@ class _Finder:
             # the vote"), or before a date or event ("four days before Election Day");
             # otherwise it may say how long ("stalled for nearly five years before …")
             start, _ = self._sentence(qual_start)
-            if qual_start == start or self.lower[qual_start - 1] in (",", "—", "–", "("):
+            first = qual_start
+            if first > start and self.lower[first - 1] in ("just", "only"):
+                first -= 1  # "Just three hours later, ..."
+            if first == start or self.lower[first - 1] in (",", "—", "–", "("):
                 return True
             after = self.doc[end + 1] if end + 1 < len(self.doc) else None
             return after is not None and after.ent_type_ in ("DATE", "EVENT")  # "… Election Day"
+        if (
+            qual_start == qty.first
+            and qual_start > 0
+            and self.lower[qual_start - 1]
+            in (
+                "after",
+                "before",
+            )
+        ):
+            # "bans abortions after 20 weeks" says when; "after more than 200 years" and
+            # "after four decades in office" say how long
+            return end >= len(self.lower) or self.lower[end] not in ("in", "of", "as", "at", "on")
         if qual_start == 0 or self.lower[qual_start - 1] != "in":
             return False
         verb = self.doc[qual_start - 1].head
@@ -623,10 +742,19 @@ class _Finder:
     ) -> bool:
         if qualifier != "exact" or num == 0 or qty.vague or qty.currency:
             return False
-        prev = self.lower[num - 1]
+        lower, doc = self.lower, self.doc
+        if lower[qty.end : qty.end + 1] == ["-"] and not doc[qty.last].whitespace_:
+            return False  # "the 50-state tour": a compound modifier is a claim every time
+        prev = lower[num - 1]
+        small_word = not qty.digits and qty.value <= 10
+        if prev in _ORDER_WORDS and num > 1 and lower[num - 2] in REFERENTIAL:
+            return small_word and unit not in DURATIONS  # "the last two storms"
+        if prev in REFERENTIAL or prev == "'s":
+            if qty.end < len(doc) and doc[qty.end].tag_ == "JJS":
+                return True  # "the two largest unions": a description, not a count
         if prev not in REFERENTIAL:
             return False
-        if not qty.digits and qty.value <= 10:
+        if small_word:
             return True
         return prev == "the" and (qty.value, unit) in self.seen
 
@@ -638,6 +766,8 @@ class _Finder:
             return qty.first == 0 or self.lower[qty.first - 1] not in ("under", "over")
         if self.doc[qty.first].pos_ == "PRON":
             return False
+        if qty.first > 0 and self.lower[qty.first - 1] in ("only", "just"):
+            return self._counted(qty, qty.end)[1] is not None  # "only one poll"
         counted, end = self._counted(qty, qty.end)
         return end is not None and (counted in MEASURES or counted in CURRENCY_UNITS)
 
