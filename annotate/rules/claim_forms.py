@@ -57,6 +57,7 @@ _FRACTION_AFTER = frozenset("of the its their his her our these those".split())
 #: Words before "half"/"third" that make it a part of a period or an ordinal, not a
 #: fraction ("the first half of the year", "a second third").
 _NOT_FRACTION_BEFORE = frozenset("first second third last other final opening closing".split())
+_COUPLE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
 _TALLY = re.compile(r"^(\d[\d.,]*)%[-\u2013](\d[\d.,]*)$")
 
 
@@ -106,6 +107,17 @@ def read_fraction(lower: Sequence[str], i: int) -> tuple[int, float] | None:
     if lower[end] == "of" and end + 1 < n and lower[end + 1] in ("a", "an"):
         return None  # "half of a percent", "a third of a mile": a measure, not a share
     return end, value
+
+
+def read_couple(lower: Sequence[str], i: int) -> tuple[int, float] | None:
+    """ "a couple of" (2; the span goes on past "of" to the counted noun) or "a couple
+    dozen/hundred/thousand" (2 x the scale): token end and value."""
+    if lower[i] != "a" or lower[i + 1 : i + 2] != ["couple"]:
+        return None
+    scale = _COUPLE_SCALES.get(lower[i + 2] if i + 2 < len(lower) else "")
+    if scale is not None:
+        return i + 3, float(2 * scale)
+    return (i + 2, 2.0) if lower[i + 2 : i + 3] == ["of"] else None
 
 
 def read_ratio(lower: Sequence[str], i: int, before: str) -> tuple[int, float] | None:

@@ -3,7 +3,11 @@
 :func:`find_claims` reads a parsed spaCy ``Doc`` left to right, once. At each word that
 can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number, then:
 
-1. Range: "between A and B", "A to B", "A-B" / "A–B" make one ``range`` claim (``value``
+0. Forms of :mod:`goldsmith.annotate.rules.claim_forms`: poll tallies "58%-37%" (two
+   percent claims), fractions ("half of" -> 0.5 ``fraction``), ratios ("by 2-1"), ages
+   ("Roe, 41,", "a 52-year-old" -> "52-year", "aged 45", "turned 66": unit ``year``),
+   "a couple of" (2, approx).
+1. Range: "between A and B", "A to B", "A or A+1", "A-B" / "A–B" make one ``range`` claim (``value``
    A, ``value_high`` B, B > A); B's scale word also scales A ("1.5 to 2 million").
    "from A to B" states a change and is two claims, and so does "1.1 percent to 16,800"
    (a percent, then a level without "percent").
@@ -15,7 +19,8 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
      as four bare digits) unless it counts a plural noun ("2024 soldiers"); a number
      spaCy calls DATE or TIME unless it counts something after it ("20 months",
      "20 percent") and no "ago" follows;
-   - ages: "45-year-old", "aged 45", "45 years old";
+   - pointing back: "the last two storms", "the two largest unions"; figures of speech:
+     "one or more of", "10 times harder", "three-dimensional", "100% sure";
    - amounts of time that say when: followed by before/after/earlier/later/ago and
      fronted, after a comma or before a date or event ("Two weeks after the flood, …",
      "…, five years earlier", "four days before Election Day"), or "in three days"
@@ -42,10 +47,12 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    the head's singular lower-case lemma ("people" -> "person", "km" -> "kilometer").
 5. Elided counted thing ("another 7,000 are expected", "two others"): the span ends at
    the number (or its stand-in noun); ``unit`` is, first that applies: the noun after
-   "of" ("9,500 of the port's 12,000 dockworkers"); the unit of the number after "to"
+   "of", or the unit of a number right after "of" ("9,500 of the port's 12,000
+   dockworkers"); "year" after "those over"; the unit of the number after "to"
    ("from 3,000 to 10,000 rubles"); the unit of the claim just before "to" ("21 votes
-   to 13"); the subject of a verb of quantity whose object is the number ("casualties
-   exceeding 600,000", "the toll rose to 90"); the unit of the nearest preceding claim
+   to 13") or joined to it by and/or/"," ("13 points from A and 7 from B"); the subject
+   of a verb of quantity whose object is the number ("casualties exceeding 600,000", "the
+   toll rose to 90"), unless it names an amount ("numbers"); the unit of the nearest preceding claim
    that counted things (not money, percent, measures or durations, nor a count inside a
    phrase of another counted noun: "runners from 150 countries"); else "person" (news
    counts with no antecedent are of people: "killing at least nine").
@@ -69,18 +76,21 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.claim_forms import (
     age_end,
     is_apposed_age,
+    read_couple,
     read_fraction,
     read_ratio,
     tally_parts,
 )
 from goldsmith.annotate.rules.claim_words import (
     AFTER_QUALIFIERS,
+    AMOUNT_NOUNS,
     CHANGE_VERBS,
     DURATIONS,
     MEASURES,
     MONTHS,
     NAME_LABELS,
     NAME_MARKERS,
+    NOMINALISED,
     NP_STOP,
     PERCENT_WORDS,
     PRONOUN_NOUNS,
@@ -113,6 +123,7 @@ if TYPE_CHECKING:
 _RANGE_LINKS = frozenset({"to", "-", "\u2013", "\u2014"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}\b")
+_WORD_TAIL = re.compile(r"(?<=[^a-z])[a-z]+\.?$")
 _MAX_QUALIFIER = max(len(k) for k in QUALIFIERS)
 #: Units after which a number is never part of a name ("Route 66" has none).
 _UNITS_NOT_NAMES = MEASURES | {"percentage point"}
@@ -231,6 +242,10 @@ class _Finder:
         before = self.lower[i - 1] if i > 0 else ""
         if i > 1 and QUALIFIERS.get((before,)) == "approx":
             before = self.lower[i - 2]
+        couple = read_couple(self.lower, i)
+        if couple is not None:
+            end, value = couple
+            return _Quantity(i, end, end - 1, value, None, False, None, False, kind="couple")
         ratio = read_ratio(self.lower, i, before)
         if ratio is not None:
             end, value = ratio
@@ -273,7 +288,7 @@ class _Finder:
         if k + 1 >= len(lower):
             return None
         link = lower[k]
-        if not (link in _RANGE_LINKS or (link == "and" and between)):
+        if not (link in _RANGE_LINKS or link == "or" or (link == "and" and between)):
             return None
         if link == "to" and low.start > 0 and lower[low.start - 1] == "from":
             return None  # "from A to B" states a change: two claims
@@ -294,6 +309,8 @@ class _Finder:
             return None  # "fell 1.1 percent to 16,800.55 points": a change and a level
         if not high.value > value or self._year_like(low) or self._year_like(high):
             return None
+        if link == "or" and high.value != value + 1:
+            return None  # "four or five months" is a range; "10 or 20" is two amounts
         return _Quantity(
             low.start,
             high.end,
@@ -326,6 +343,8 @@ class _Finder:
                 qual_start = qty.first - 1
         elif qty.vague and qualifier == "exact":
             qualifier = "more_than"
+        elif qty.kind == "couple" and qualifier == "exact":
+            qualifier = "approx"  # "a couple of things": about two
         k = qty.end
         if qualifier == "exact":
             for phrase, name in AFTER_QUALIFIERS.items():
@@ -352,7 +371,7 @@ class _Finder:
                 if len(phrase) == 2 and tuple(lower[end : end + 2]) == phrase:
                     qualifier, end = name, end + 2  # "300 families or more"
                     break
-        if fixed is None and self._referential(qty, num, qual_start, qualifier, unit):
+        if fixed is None and self._referential(qty, num, qualifier, unit, end):
             return None, end
         if qty.value == 1 and not qty.digits and not self._one_counts(qty, qualifier, unit):
             return None, qty.end
@@ -380,7 +399,7 @@ class _Finder:
 
     def _fixed_unit(self, qty: _Quantity, num: int, k: int) -> tuple[str, int] | None:
         """Unit and token end of a fraction, a ratio or an age (:mod:`claim_forms`)."""
-        if qty.kind:
+        if qty.kind in ("fraction", "ratio"):
             return qty.kind, qty.end
         if qty.currency or qty.vague:
             return None
@@ -422,13 +441,18 @@ class _Finder:
         return not (tok.dep_ == "pobj" and tok.head.head.i in self.count_heads)
 
     def _qualifier_before(self, first: int, floor: int) -> tuple[int, str]:
-        for size in range(_MAX_QUALIFIER, 0, -1):
-            start = first - size
-            if start < floor:
-                continue
-            name = QUALIFIERS.get(tuple(self.lower[start:first]))
+        """The longest qualifier phrase right before token ``first``; a non-breaking space
+        between its words is no word ("almost\u00a014\u00a0million")."""
+        words: list[int] = []
+        j = first - 1
+        while j >= floor and len(words) < _MAX_QUALIFIER:
+            if not self._is_glue_space(j):
+                words.insert(0, j)
+            j -= 1
+        for size in range(len(words), 0, -1):
+            name = QUALIFIERS.get(tuple(self.lower[w] for w in words[-size:]))
             if name is not None:
-                return start, name
+                return words[-size], name
         return first, "exact"
 
     def _counted(self, qty: _Quantity, k: int) -> tuple[str | None, int | None]:
@@ -448,13 +472,25 @@ class _Finder:
             return UNIT_WORDS[lower[k]], k + 1
         if k + 1 < n and lower[k] == "-" and self._hyphen_compound(k):
             return unit_of(self.doc[k + 1]), k + 2  # "a 20-month war", "a 100-seat chamber"
-        if qty.vague and k < n and lower[k] == "of":
+        if (qty.vague or qty.kind == "couple") and k < n and lower[k] == "of":
             k += 1
+        if self._nominalised(qty, k):
+            return "person", k + 1  # "the 53 wounded": the participle is the head
         head = self._head_noun(qty, k)
         if head is None:
             return None, None
         unit = unit_of(self.doc[head])
         return (None if unit in PRONOUN_NOUNS else unit), head + 1
+
+    def _nominalised(self, qty: _Quantity, k: int) -> bool:
+        """ "the 53 wounded": a participle standing for people after "the" + number (not
+        the verb of "84 were killed and 200 wounded")."""
+        lower, n = self.lower, len(self.lower)
+        if k >= n or lower[k] not in NOMINALISED or qty.first == 0:
+            return False
+        if lower[qty.first - 1] not in REFERENTIAL:
+            return False
+        return k + 1 >= n or self.doc[k + 1].pos_ != "NOUN"
 
     def _hyphen_compound(self, k: int) -> bool:
         """ "20-month": number, hyphen and a singular noun written as one word."""
@@ -515,6 +551,9 @@ class _Finder:
         doc, lower, n = self.doc, self.lower, len(self.lower)
         after = qty.end
         if after + 1 < n and lower[after] == "of":
+            whole = self._partitive_count(after + 1)
+            if whole is not None:
+                return whole  # "seven of the state's 44 delegates", "six of the 53 wounded"
             head = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
                 return unit_of(head)  # partitive: "9,500 of the port's 12,000 dockworkers"
@@ -527,6 +566,11 @@ class _Finder:
         if qty.first > 0 and lower[qty.first - 1] == "to" and self.claims:
             if self.claims[-1].end == doc[qty.first - 1].idx - 1:
                 return self.claims[-1].unit  # "21 votes to 13"
+        q = qty.first - 1
+        while q > 0 and self.lower[q] in ("over", "under", "above", "below", "aged"):
+            q -= 1
+        if q < qty.first - 1 and lower[q] in ("those", "people", "voters", "adults"):
+            return "year"  # "those over 60": an age
         parallel = self._parallel_unit(qty)
         if parallel is not None:
             return parallel
@@ -546,12 +590,26 @@ class _Finder:
         if number.dep_ in ("dobj", "attr", "pobj") and verb.lemma_.lower() in verbs:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
-                    return unit_of(child)
+                    if unit_of(child) not in AMOUNT_NOUNS:  # "the numbers swelled to ..."
+                        return unit_of(child)
             if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
                 return unit_of(verb.head)
         if self.count_units:
             return self.count_units[-1]
         return "person"
+
+    def _partitive_count(self, k: int) -> str | None:
+        """The counted unit of a number within four words from token ``k`` (after "of")."""
+        for j in range(k, min(k + 4, len(self.words))):
+            if self.lower[j] in (",", ".", ";", "and"):
+                return None
+            if self.words[j][:1].isdigit() or self.lower[j] in ("dozen", "hundred"):
+                whole = self._quantity(j)
+                if whole is None or whole.kind:
+                    return None
+                unit, end = self._counted(whole, whole.end)
+                return unit if end is not None else None
+        return None
 
     def _parallel_unit(self, qty: _Quantity) -> str | None:
         """The unit of the claim just before, joined by "and"/","/"or" within four words in
@@ -595,6 +653,9 @@ class _Finder:
             prev = lower[num - 2] + "."
         if prev in MONTHS or nxt in MONTHS or prev in NAME_MARKERS:
             return True
+        glued = _WORD_TAIL.search(prev)
+        if glued is not None and glued.group() in MONTHS:
+            return True  # 'date="February 28': a month glued to markup
         if _year_like_value(qty.value, tok.text) and qty.value_high is None:
             if not (nxt and is_plural(doc[qty.end]) and tok.ent_type_ != "DATE"):
                 return True
@@ -737,9 +798,7 @@ class _Finder:
         after = self.lower[end] if end < len(self.lower) else ""
         return after not in RELATIVE_AFTER
 
-    def _referential(
-        self, qty: _Quantity, num: int, qual_start: int, qualifier: str, unit: str
-    ) -> bool:
+    def _referential(self, qty: _Quantity, num: int, qualifier: str, unit: str, end: int) -> bool:
         if qualifier != "exact" or num == 0 or qty.vague or qty.currency:
             return False
         lower, doc = self.lower, self.doc
@@ -749,14 +808,15 @@ class _Finder:
         small_word = not qty.digits and qty.value <= 10
         if prev in _ORDER_WORDS and num > 1 and lower[num - 2] in REFERENTIAL:
             return small_word and unit not in DURATIONS  # "the last two storms"
-        if prev in REFERENTIAL or prev == "'s":
+        if prev in REFERENTIAL or prev in ("'s", "\u2019s"):
             if qty.end < len(doc) and doc[qty.end].tag_ == "JJS":
                 return True  # "the two largest unions": a description, not a count
         if prev not in REFERENTIAL:
             return False
         if small_word:
             return True
-        return prev == "the" and (qty.value, unit) in self.seen
+        # "the 40 protesters" after "40 protesters"; "the 40 remaining protesters" adds to it
+        return prev == "the" and (qty.value, unit) in self.seen and end - qty.end <= 1
 
     def _one_counts(self, qty: _Quantity, qualifier: str, unit: str) -> bool:
         """ "one" is a claim only when qualified ("at least one"), scaled or a measure."""

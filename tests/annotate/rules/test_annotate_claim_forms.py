@@ -185,3 +185,93 @@ def test_elided_amount_joined_to_the_one_before_takes_its_unit(nlp):
         ("13 percentage points", 13.0, "point", "exact"),
         ("7", 7.0, "point", "exact"),
     ]
+
+
+# -- qualifiers, vague amounts, ranges ------------------------------------------------------
+
+
+def test_qualifier_across_non_breaking_spaces(nlp):
+    text = "The page reached almost\u00a014\u00a0million readers."
+    assert _claims(nlp, text) == [
+        ("almost\u00a014\u00a0million readers", 14000000.0, "reader", "approx")
+    ]
+
+
+def test_near_is_approx(nlp):
+    assert _claims(nlp, "Temperatures hovered near 100 degrees in the valley.") == [
+        ("near 100 degrees", 100.0, "degree", "approx")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A couple dozen bankers earn more than the teachers.",
+            ("A couple dozen bankers", 24.0, "banker", "approx"),
+        ),
+        (
+            "He said a couple of things I disliked.",
+            ("a couple of things", 2.0, "thing", "approx"),
+        ),
+    ],
+)
+def test_a_couple_is_about_two(nlp, text, expected):
+    assert _claims(nlp, text) == [expected]
+
+
+def test_consecutive_numbers_joined_by_or_are_a_range(nlp):
+    found = find_claims(nlp("The repairs will take four or five months."))
+    assert [(c.text, c.value, c.value_high, c.unit, c.qualifier) for c in found] == [
+        ("four or five months", 4.0, 5.0, "month", "range")
+    ]
+
+
+def test_day_of_a_month_glued_to_markup_is_not_a_claim(nlp):
+    assert _claims(nlp, 'She posted <post post-date="March 28, 2016">Hi</post> today.') == []
+
+
+def test_repeat_with_a_new_modifier_is_a_claim(nlp):
+    text = "He needs 1,237 delegates. He must win 60 percent of the 1,237 outstanding delegates."
+    assert [c[0] for c in _claims(nlp, text)] == [
+        "1,237 delegates",
+        "60 percent",
+        "1,237 outstanding delegates",
+    ]
+
+
+def test_superlative_after_a_curly_possessive_is_a_description(nlp):
+    assert _claims(nlp, "The group includes the nation\u2019s two largest unions.") == []
+
+
+# -- units of elided amounts ---------------------------------------------------------------
+
+
+def test_nominalised_participle_after_the_is_the_head(nlp):
+    text = "Twenty-three of the 53 wounded stayed in hospital, six in critical condition."
+    assert _claims(nlp, text) == [
+        ("Twenty-three", 23.0, "person", "exact"),
+        ("53 wounded", 53.0, "person", "exact"),
+        ("six", 6.0, "person", "exact"),
+    ]
+
+
+def test_participle_as_a_verb_stays_outside_the_span(nlp):
+    text = "Police said 84 were killed and roughly 200 wounded."
+    assert [c[0] for c in _claims(nlp, text)] == ["84", "roughly 200"]
+
+
+def test_partitive_takes_the_unit_of_the_number_after_of(nlp):
+    text = "Now, he says, at least seven of the state's 44 delegates have signed on."
+    assert _claims(nlp, text)[0] == ("at least seven", 7.0, "delegate", "at_least")
+
+
+def test_amount_nouns_are_not_units(nlp):
+    text = "Ten marchers came at dawn. By noon, the group's numbers had swelled to several hundred."
+    assert _claims(nlp, text)[-1] == ("several hundred", 100.0, "marcher", "more_than")
+
+
+def test_those_over_a_number_is_an_age(nlp):
+    assert _claims(nlp, "Those over 60 say they feel that way.") == [
+        ("over 60", 60.0, "year", "more_than")
+    ]
