@@ -196,6 +196,16 @@ class SpeakerFinder:
             i += 1
         return None
 
+    def entities_within(self, start: int, end: int) -> list[Entity]:
+        """The speaker-labelled entities inside ``text[start:end]``, in order."""
+        i = bisect_left(self._ent_starts, start)
+        found = []
+        while i < len(self._ents) and self._ents[i].start < end:
+            if self._ents[i].end <= end and self._ents[i].label in SPEAKER_LABELS:
+                found.append(self._ents[i])
+            i += 1
+        return found
+
     def speaker_from_token(self, token: Token, *, any_noun: bool = False) -> Entity | None:
         """The speaker span a subject token stands for (see module rules).
 
