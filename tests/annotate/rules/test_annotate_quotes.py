@@ -530,3 +530,45 @@ def test_relative_clause_speaker_is_the_noun_it_describes(nlp) -> None:
 )
 def test_speech_nouns_are_not_quotes(nlp, text: str) -> None:
     assert quotes(nlp, text, ("Ruiz", "PERSON")) == []
+
+
+# -- partial and scare quotes of a source named earlier (issue 11) --------------------------
+
+SOURCES = (("Ana Ruiz", "PERSON"), ("Tom Hale", "PERSON"), ("Harbor Board", "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Ana Ruiz's accusation that Tom Hale runs a “private fiefdom” stung the board.",
+            "private fiefdom",
+            "Ana Ruiz",
+        ),
+        (
+            "The chief rule is a “clean safety record,” as a Harbor Board memo put it.",
+            "clean safety record",
+            "Harbor Board",
+        ),
+        (
+            "Ana Ruiz spoke for an hour. Her plan promises to “lift the port out of debt.”",
+            "lift the port out of debt.",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz named the new pilot on Monday, calling Tom Hale “the best in the port.”",
+            "the best in the port.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_partial_quote_speaker_named_earlier(nlp, text: str, quote: str, speaker: str) -> None:
+    found = quotes(nlp, text, *SOURCES)
+    assert [(q.text, q.kind, q.speaker.text if q.speaker else None) for q in found] == [
+        (quote, "partial", speaker)
+    ]
+
+
+def test_speech_noun_gives_a_speaker_but_no_indirect_quote(nlp) -> None:
+    text = "Ana Ruiz's accusation that Tom Hale runs the port badly stung the board."
+    assert quotes(nlp, text, *SOURCES) == []
