@@ -4,9 +4,9 @@ Real news attributes some quotes without a speech verb (ANNOTATION_SPEC.md secti
 decisions in ``docs/spec-decisions.md``):
 
 - a headline ``Name: ‘quote’`` (or ``Name: other words, ‘quote’``): the speaker is the
-  name right before the colon, or, when a verb stands between the headline's first name
-  and that one ("Mayor Ana Ruiz Praises Pilot Tom Hale: ‘A Real Hero’"), the first name,
-  the verb's subject;
+  headline's first name when a verb follows it before the colon ("Mayor Ana Ruiz
+  Praises Pilot Tom Hale: ‘A Real Hero’", "Ruiz Addresses Pier Fire: ‘…’": the verb's
+  subject), else the name right before the colon;
 - a signature after the quote: ``“quote” – Ana Ruiz, Harbor Gazette`` on the same line,
   or a line of its own opening with a dash under a paragraph that is only the quote
   (``— Ana Ruiz (@anaruiz) May 3, 2016``): the speaker is the name right after the dash.
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 _HEADLINE_VERBS = SPEECH_LEMMAS | frozenset(
     """
     praise slam blast hit attack defend back endorse accuse mock rip knock dismiss thank
-    blame criticize criticise reject welcome challenge question
+    blame criticize criticise reject welcome challenge question address
     """.split()
 )
 
@@ -50,14 +50,13 @@ def headline_speaker(ctx: DocContext, region: QuotedRegion) -> Entity | None:
     if colon < 0 or not ctx.is_headline(p_start):
         return None
     names = ctx.finder.entities_within(p_start, colon)
-    if not names or ctx.text[names[-1].end : colon].strip():
+    if not names:
         return None
     first, last = names[0], names[-1]
-    if first is not last and any(
-        _is_verb(t) for t in ctx.doc[ctx.token_index(first.end) : ctx.token_index(last.start)]
-    ):
-        return first
-    return last
+    after_first = ctx.doc[ctx.token_index(first.end) : ctx.token_index(colon)]
+    if any(_is_verb(t) for t in after_first):
+        return first  # "Ana Ruiz Praises Pilot Tom Hale: ‘…’": the verb's subject
+    return None if ctx.text[last.end : colon].strip() else last
 
 
 def signature_speaker(ctx: DocContext, region: QuotedRegion) -> Entity | None:

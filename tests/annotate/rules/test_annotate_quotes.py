@@ -486,6 +486,11 @@ def test_a_person_in_a_dated_exchange_still_speaks(nlp) -> None:
             "A Real Hero",
             "Ana Ruiz",
         ),
+        (
+            "Ana Ruiz Addresses Pier Fire: ‘Never Again’\nThe pier burned.",
+            "Never Again",
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_headline_name_colon_quote(nlp, text: str, quote: str, speaker: str) -> None:
