@@ -577,3 +577,15 @@ def test_partial_quote_speaker_named_earlier(nlp, text: str, quote: str, speaker
 def test_speech_noun_gives_a_speaker_but_no_indirect_quote(nlp) -> None:
     text = "Ana Ruiz's accusation that Tom Hale runs the port badly stung the board."
     assert quotes(nlp, text, *SOURCES) == []
+
+
+# -- one source, one last word (spec section 2) ---------------------------------------------
+
+
+def test_later_mention_of_a_name_with_a_suffix_is_the_same_source(nlp) -> None:
+    text = (
+        "Mayor Robert Haines Jr. opened the bridge on Monday. Haines thanked the crews.\n"
+        "“It took three years,” he said."
+    )
+    found = quotes(nlp, text, ("Robert Haines Jr.", "PERSON"), ("Haines", "PERSON"))
+    assert found[-1].speaker.text == "Haines"
