@@ -36,7 +36,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -52,6 +51,7 @@ from goldsmith.errors import GoldsmithError, OffsetMismatchError, StudioError
 from goldsmith.labels.gold import check_replace, new_pull_id, prev_dir
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.validate import problems as spec_problems
+from goldsmith.progress import Progress, ProgressCallback
 
 EXPORT_TIMEOUT = 600.0
 _USER_ID = re.compile(r",\s*(\d+)\s*$")
@@ -136,15 +136,6 @@ class PullReport:
         return out
 
 
-@dataclass(frozen=True)
-class PullProgress:
-    """Progress of a pull: ``done`` of ``total`` in ``stage`` (export, tasks)."""
-
-    stage: str
-    done: int
-    total: int
-
-
 @dataclass
 class _Pulled:
     gold: list[AnnotatedDoc] = field(default_factory=list)
@@ -188,7 +179,7 @@ def pull(
     out_dir: str | Path,
     salt: str,
     url: str = "",
-    progress: Callable[[PullProgress], None] | None = None,
+    progress: ProgressCallback | None = None,
     force: bool = False,
 ) -> PullReport:
     """Pull the project into a gold directory (rules in the module docstring)."""
@@ -202,7 +193,7 @@ def pull(
     origin = pull_origin(url, project_id, project_title)
     check_replace(out_dir, origin, force)
     if progress is not None:
-        progress(PullProgress("export", 0, 1))
+        progress(Progress("export"))
     tasks, source = fetch_tasks(client, project_id, url)
     with studio_errors(url, f"listing the predictions of project {project_id}"):
         by_id = {
@@ -212,7 +203,7 @@ def pull(
     for n, task in enumerate(tasks, start=1):
         _task(task, salt, pulled, by_id)
         if progress is not None and (n % 100 == 0 or n == len(tasks)):
-            progress(PullProgress("tasks", n, len(tasks)))
+            progress(Progress("tasks", n, len(tasks)))
     duplicates = tuple(
         Duplicate(doc_id, tuple(sorted(ids)))
         for doc_id, ids in sorted(pulled.doc_tasks.items())

@@ -9,7 +9,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from goldsmith.cli.outputs import check_writable
 from goldsmith.cli.wording import count
 from goldsmith.errors import InputError
 from goldsmith.eval.agreement import ALL_LABELS, AgreementReport, agreement_report
@@ -21,6 +20,7 @@ from goldsmith.labels.gold import (
     save_agreement,
 )
 from goldsmith.labels.schema import LAYERS
+from goldsmith.outputs import check_writable
 
 
 def register(app: typer.Typer) -> None:
