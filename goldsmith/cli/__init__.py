@@ -15,7 +15,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from goldsmith import __version__
-from goldsmith.cli import annotate, corpus, evaluate, publish, quickstart, studio
+from goldsmith.cli import annotate, corpus, evaluate, publish, quickstart, studio, users
 from goldsmith.errors import GoldsmithError
 
 _state = {"verbose": False}
@@ -50,6 +50,7 @@ app = typer.Typer(
 )
 app.add_typer(corpus.app, name="corpus")
 app.add_typer(annotate.app, name="annotate")
+studio.app.add_typer(users.app, name="users")
 app.add_typer(studio.app, name="studio")
 app.add_typer(evaluate.app, name="eval")
 publish.register(app)

@@ -18,6 +18,7 @@ from goldsmith.annotate.studio.pseudonyms import load_salt
 from goldsmith.annotate.studio.pull import PullProgress, PullReport, pull
 from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, PushProgress, push, read_predictions
 from goldsmith.annotate.studio.server import DEFAULT_DATA_DIR
+from goldsmith.annotate.studio.team import apply_team_settings
 
 Project = Annotated[str, typer.Option("--project", help="Title of the Label Studio project.")]
 StudioDir = Annotated[
@@ -58,6 +59,15 @@ def push_command(
     ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH_SIZE,
     studio_dir: StudioDir = DEFAULT_DATA_DIR,
+    overlap: Annotated[
+        int | None,
+        typer.Option(
+            "--overlap",
+            min=1,
+            help="Annotators per task (default: 1 for a new project, unchanged for an "
+            "existing one; see 'goldsmith annotate settings').",
+        ),
+    ] = None,
 ) -> None:
     """Push documents with their pre-annotations as tasks of a Label Studio project.
 
@@ -80,6 +90,7 @@ def push_command(
         result = push(
             client, docs, preds, project, batch_size=batch_size, progress=show, url=conn.url
         )
+    team = apply_team_settings(client, result.project_id, overlap, url=conn.url)
     console = Console(highlight=False, soft_wrap=True)
     verb = "created" if result.project_created else "updated"
     console.print(
@@ -96,6 +107,9 @@ def push_command(
             f"{len(result.unmatched_predictions)} predictions match no document "
             f"(e.g. {result.unmatched_predictions[0]})"
         )
+    console.print(
+        f"{team.overlap} annotator(s) per task; the guidelines are the project's instructions"
+    )
 
 
 def pull_command(
