@@ -36,8 +36,10 @@ import numpy as np
 from goldsmith.errors import InputError
 from goldsmith.eval.annotations import AnnotationTable, read_annotation_table
 from goldsmith.eval.edit_rate import EditCounts, summed_edit_counts
-from goldsmith.eval.matching import Scheme, match_entities, match_spans
+from goldsmith.eval.entities import match_entities
+from goldsmith.eval.matching import Scheme, match_spans
 from goldsmith.eval.metrics import SpanCounts
+from goldsmith.eval.report import plural
 from goldsmith.eval.tokens import OUTSIDE, layer_regions, token_labels
 from goldsmith.labels.records import AnnotatedDoc, Span
 from goldsmith.labels.schema import LAYERS
@@ -218,11 +220,14 @@ def agreement_from_table(table: AnnotationTable) -> AgreementReport:
         edits = summed_edit_counts(pairs)
         missing = len(table.annotations) - len(with_prediction)
         if missing:
-            notes.append(f"{missing} annotation(s) of tasks without a prediction: no edit rate")
-        if len(with_prediction) > len(pairs):
             notes.append(
-                f"{len(with_prediction) - len(pairs)} annotation(s) whose text differs from "
-                "their task's prediction: left out of the edit rate"
+                f"{plural(missing, 'annotation')} of tasks without a prediction: no edit rate"
+            )
+        if len(with_prediction) > len(pairs):
+            n = len(with_prediction) - len(pairs)
+            notes.append(
+                f"{plural(n, 'annotation')} whose text differs from their task's prediction: "
+                "left out of the edit rate"
             )
     elif table.missing is None:
         notes.append("no predictions.jsonl: no edit rate")
@@ -273,7 +278,7 @@ def layer_agreement_counts(
     """Span counts of one layer of one document by ``(criterion, label)``.
 
     Entities: ``exact`` offsets and label (the ``strict`` scheme of
-    :func:`~goldsmith.eval.matching.match_entities`), for ``ALL`` and per entity label.
+    :func:`~goldsmith.eval.entities.match_entities`), for ``ALL`` and per entity label.
     Quotes and claims: every criterion of :data:`CRITERIA`
     (:func:`~goldsmith.eval.matching.match_spans` at that overlap), for ``ALL``; quotes
     also per ``kind`` (quotes of that kind on both sides matched on their own). Other

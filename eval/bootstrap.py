@@ -13,6 +13,10 @@ matching is repeated.
 - :func:`interval`: the percentile interval (95 % by default) of one figure's
   replicates; replicates where the figure has no data (denominator 0) are left out,
   and when none has data the interval is ``None``.
+- :class:`Replicated`: a system's figures with their replicates; :meth:`Replicated.with_mean`
+  adds a figure that is the mean of others (a macro F1: the mean of the per-label F1s,
+  labels without data left out), computed in every replicate too, so it gets an interval
+  and paired tests like any figure.
 - :func:`paired_p_value`: two-sided paired bootstrap test of "the two systems score the
   same": the share of replicate differences at least as far from the observed
   difference as the observed difference is from 0 (the bootstrap distribution shifted
@@ -119,6 +123,48 @@ def replicates(table: FigureTable, resamples: int = 1000, seed: int = 0) -> np.n
         return np.full((0, len(table.names)), np.nan)
     parts = [_divide(w @ table.num, w @ table.den) for w in _weights(table.n_docs, resamples, seed)]
     return np.vstack(parts)
+
+
+@dataclass(frozen=True)
+class Replicated:
+    """Named figures of one system: values over all documents and bootstrap replicates.
+
+    ``values`` has shape ``(n_figures,)`` and ``samples`` ``(resamples, n_figures)``;
+    NaN means no data.
+    """
+
+    names: tuple[str, ...]
+    values: np.ndarray
+    samples: np.ndarray
+
+    @classmethod
+    def of(cls, table: FigureTable, resamples: int = 1000, seed: int = 0) -> Replicated:
+        """The table's figures and their :func:`replicates`."""
+        return cls(table.names, table.values(), replicates(table, resamples, seed))
+
+    def with_mean(self, name: str, members: Sequence[str]) -> Replicated:
+        """Add figure ``name``: the mean of the ``members`` present (not NaN), per replicate.
+
+        Example: the macro F1 over labels is ``with_mean("macro", label_figures)``.
+        """
+        index = [self.names.index(m) for m in members]
+        value = _mean_present(self.values[index])
+        column = _mean_present(self.samples[:, index])
+        return Replicated(
+            (*self.names, name),
+            np.append(self.values, value),
+            np.column_stack([self.samples, column]),
+        )
+
+    def intervals(self, confidence: float = 0.95) -> dict[str, Interval | None]:
+        """Interval of every figure, by name."""
+        return {n: interval(self.samples[:, j], confidence) for j, n in enumerate(self.names)}
+
+
+def _mean_present(x: np.ndarray) -> np.ndarray:
+    """Mean over the last axis of the values that are not NaN; NaN where there are none."""
+    present = ~np.isnan(x)
+    return _divide(np.where(present, x, 0.0).sum(axis=-1), present.sum(axis=-1))
 
 
 def interval(samples: np.ndarray, confidence: float = 0.95) -> Interval | None:

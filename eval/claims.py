@@ -1,12 +1,15 @@
 """Claim layer scores: span matching, value, unit, qualifier, end to end.
 
-For each document, gold and predicted claims are paired with
-:func:`~goldsmith.eval.matching.match_spans` (overlap = shared code points over the
-LONGER span, one to one, greatest overlap first):
+For each document, gold and predicted claims are put in a canonical order (position,
+then attributes, so claims with identical spans pair the same way whatever the input
+order) and paired with :func:`~goldsmith.eval.matching.match_spans` (overlap = shared
+code points over the LONGER span, one to one, greatest overlap first):
 
 - ``span["exact"]`` and ``span["overlap_50"]``: span counts with identical boundaries
   and with >= 50 % overlap;
-- on the pairs matched at 50 %: ``value_exact`` (equal numbers), ``value_tolerance``
+- the pairs matched at 50 % are judged once (:func:`claim_pairs`, a
+  :class:`ClaimVerdict` each), and the accuracies count those verdicts (the error
+  listing reads the same pairs): ``value_exact`` (equal numbers), ``value_tolerance``
   (relative difference ``|a - b| <= tolerance * max(|a|, |b|)``, the scorer's
   ``value_tolerance``, 0 by default), ``value_1pct`` (the same at 1 %), ``unit``
   (equal after stripping and case folding), ``qualifier`` (equal), and ``value_high``
@@ -29,11 +32,11 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from goldsmith.eval.matching import match_spans
+from goldsmith.eval.matching import Outcome, Pair, count_pairs, match_spans
 from goldsmith.eval.metrics import (
     AccuracyCounts,
     AccuracyScore,
@@ -98,46 +101,97 @@ class ClaimCounts:
         return out
 
 
-def claim_doc_counts(
+@dataclass(frozen=True)
+class ClaimVerdict:
+    """The attribute checks of a matched claim pair (rules in the module docstring)."""
+
+    value_exact: bool  #: equal values
+    value: bool  #: values within the scorer's ``value_tolerance``
+    value_1pct: bool  #: values within 1 %
+    unit: bool  #: equal units after stripping and case folding
+    qualifier: bool  #: equal qualifiers
+    #: ``value_high`` within ``value_tolerance``; ``None`` when the gold claim is no range.
+    value_high: bool | None = None
+
+    @property
+    def right(self) -> bool:
+        """Value, unit, qualifier (and ``value_high`` of a gold range) all right."""
+        return self.value and self.unit and self.qualifier and self.value_high is not False
+
+
+def claim_pairs(
     gold: Sequence[Claim], pred: Sequence[Claim], value_tolerance: float = 0.0
+) -> tuple[Pair[Claim], ...]:
+    """Every claim of one document judged once, at the attribute level (50 % overlap).
+
+    A matched pair carries its :class:`ClaimVerdict` and is ``correct`` when the verdict
+    is :attr:`~ClaimVerdict.right`, else ``incorrect``; the rest are ``missed`` or
+    ``spurious``. Claims are paired in canonical order (module docstring).
+
+    Example:
+        >>> g = Claim(0, 5, "3,000", 3000, "soldier", "exact")
+        >>> [p.outcome.value for p in claim_pairs([g], [g, Claim(0, 3, "3,0", 3, "", "exact")])]
+        ['correct', 'spurious']
+    """
+    gold, pred = sorted(gold, key=_canonical), sorted(pred, key=_canonical)
+    pairs = match_spans(gold, pred, CLAIM_LEVELS[ATTRIBUTE_LEVEL]).pairs(gold, pred)
+    return tuple(_judge(pair, value_tolerance) for pair in pairs)
+
+
+def _judge(pair: Pair[Claim], tolerance: float) -> Pair[Claim]:
+    g, p = pair.gold, pair.pred
+    if g is None or p is None:
+        return pair
+    verdict = ClaimVerdict(
+        value_exact=g.value == p.value,
+        value=values_close(g.value, p.value, tolerance),
+        value_1pct=values_close(g.value, p.value, ONE_PERCENT),
+        unit=g.unit.strip().casefold() == p.unit.strip().casefold(),
+        qualifier=g.qualifier == p.qualifier,
+        value_high=(
+            values_close(g.value_high, p.value_high, tolerance) if g.qualifier == "range" else None
+        ),
+    )
+    outcome = Outcome.CORRECT if verdict.right else Outcome.INCORRECT
+    return Pair(g, p, outcome, pair.overlap, verdict)
+
+
+def claim_doc_counts(
+    gold: Sequence[Claim],
+    pred: Sequence[Claim],
+    value_tolerance: float = 0.0,
+    pairs: Sequence[Pair[Claim]] | None = None,
 ) -> ClaimCounts:
     """Claim counts of one document (rules in the module docstring).
 
-    Both sides are first put in a canonical order (position, then attributes), so that
-    claims with identical spans are paired the same way whatever the input order.
+    ``pairs`` are :func:`claim_pairs` of the same claims (same tolerance) when already judged.
     """
+    if pairs is None:
+        pairs = claim_pairs(gold, pred, value_tolerance)
+    end_to_end = count_pairs(pairs)
+    verdicts = [p.verdict for p in pairs if p.verdict is not None]
+    n = len(verdicts)
     gold, pred = sorted(gold, key=_canonical), sorted(pred, key=_canonical)
-    span = {level: match_spans(gold, pred, t).counts() for level, t in CLAIM_LEVELS.items()}
-    matching = match_spans(gold, pred, CLAIM_LEVELS[ATTRIBUTE_LEVEL])
-    ok = dict.fromkeys(_ACCURACIES, 0)
-    ranges = right = 0
-    for m in matching.matches:
-        g, p = gold[m.gold], pred[m.pred]
-        value = values_close(g.value, p.value, value_tolerance)
-        unit = g.unit.strip().casefold() == p.unit.strip().casefold()
-        qualifier = g.qualifier == p.qualifier
-        high = True
-        if g.qualifier == "range":
-            ranges += 1
-            high = values_close(g.value_high, p.value_high, value_tolerance)
-            ok["value_high"] += high
-        ok["value_exact"] += g.value == p.value
-        ok["value_tolerance"] += value
-        ok["value_1pct"] += values_close(g.value, p.value, ONE_PERCENT)
-        ok["unit"] += unit
-        ok["qualifier"] += qualifier
-        right += value and unit and qualifier and high
-    n = len(matching.matches)
-    totals = dict.fromkeys(_ACCURACIES, n) | {"value_high": ranges}
+    span = {}
+    for level, threshold in CLAIM_LEVELS.items():
+        if level == ATTRIBUTE_LEVEL:  # the judged pairs, every match counted correct
+            span[level] = SpanCounts(n, 0, 0, end_to_end.missed, end_to_end.spurious)
+        else:
+            span[level] = match_spans(gold, pred, threshold).counts()
+    ranges = [v.value_high for v in verdicts if v.value_high is not None]
+
+    def right(check: Callable[[ClaimVerdict], bool]) -> AccuracyCounts:
+        return AccuracyCounts(sum(check(v) for v in verdicts), n)
+
     return ClaimCounts(
         span=span,
-        **{name: AccuracyCounts(ok[name], totals[name]) for name in _ACCURACIES},
-        end_to_end=SpanCounts(
-            correct=right,
-            incorrect=n - right,
-            missed=len(matching.missed),
-            spurious=len(matching.spurious),
-        ),
+        value_exact=right(lambda v: v.value_exact),
+        value_tolerance=right(lambda v: v.value),
+        value_1pct=right(lambda v: v.value_1pct),
+        unit=right(lambda v: v.unit),
+        qualifier=right(lambda v: v.qualifier),
+        value_high=AccuracyCounts(sum(ranges), len(ranges)),
+        end_to_end=end_to_end,
     )
 
 

@@ -1,83 +1,186 @@
-"""Entity layer scores: the four SemEval-2013 schemes, per label, micro and macro.
+"""Entity matching by the SemEval-2013 task 9.1 schemes: the pairs, and a fast counter.
 
-For each document and each scheme (:class:`~goldsmith.eval.matching.Scheme`) the gold
-and predicted entities are matched with :func:`~goldsmith.eval.matching.match_entities`
-and counted. Following SemEval / nervaluate:
-
-- ``overall`` (micro) counts match all entities of a document together, so a prediction
-  with the right boundaries and the wrong label is ``incorrect`` under ``strict``;
-- ``per_label[L]`` counts match only the entities labelled ``L`` on both sides (the same
-  prediction is then spurious for its label and the gold entity missed for its own);
-- ``macro_f1`` is the mean of the per-label F1s over labels seen in gold or predictions.
+- :func:`match_entities` / :func:`entity_pairs` apply one of the four schemes
+  (``strict``, ``exact``, ``partial``, ``type``, :class:`~goldsmith.eval.matching.Scheme`)
+  the way nervaluate 1.2.1 does on sorted input: its counts equal nervaluate's whenever
+  neither side has overlapping spans (with overlaps, nervaluate's own results depend on
+  input order) and no gold entity is longer than 100 code points (nervaluate needs an
+  overlap of 1 % of the gold span; here one shared code point is enough). Remember
+  nervaluate's ends are inclusive. The error listing reads these pairs.
+- :func:`entity_doc_counts` computes the counts of that same sweep for all four schemes,
+  overall and per label, in one go without building the pairs (the scorer's hot path,
+  several times faster than nervaluate; ``benchmarks/bench_eval.py``). It must always
+  give the counts of the pairs; ``tests/eval/test_eval_entities.py`` checks that it does.
 
 Example:
     >>> from goldsmith.labels import Entity
-    >>> c = entity_doc_counts([Entity(0, 6, "Austin", "PERSON")],
-    ...                       [Entity(0, 6, "Austin", "ORG")])
-    >>> c.strict.overall.incorrect, c.exact.overall.correct, c.strict.per_label["ORG"].spurious
+    >>> gold = [Entity(0, 6, "Austin", "PERSON")]
+    >>> pred = [Entity(0, 6, "Austin", "GPE")]
+    >>> [(p.gold.label, p.pred.label, p.outcome.value) for p in entity_pairs(gold, pred, "strict")]
+    [('PERSON', 'GPE', 'incorrect')]
+    >>> c = entity_doc_counts(gold, pred)
+    >>> c.strict.overall.incorrect, c.exact.overall.correct, c.strict.per_label["GPE"].spurious
     (1, 1, 1)
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable, Sequence
 
-from goldsmith.eval.matching import SCHEMES, Scheme
-from goldsmith.eval.metrics import (
-    Interval,
-    SpanCounts,
-    SpanScore,
-    add_fields,
-    macro_average,
+from goldsmith.eval.entity_scores import EntityCounts, SchemeCounts, label_order
+from goldsmith.eval.matching import (
+    SCHEMES,
+    LabelledSpan,
+    Match,
+    Matching,
+    Outcome,
+    Pair,
+    Scheme,
 )
+from goldsmith.eval.metrics import SpanCounts
 from goldsmith.labels.records import Entity
-from goldsmith.labels.schema import ENTITY_LABELS
+
+_CORRECT, _INCORRECT, _PARTIAL, _SPURIOUS = 0, 1, 2, 3
+_OUTCOMES = (Outcome.CORRECT, Outcome.INCORRECT, Outcome.PARTIAL, Outcome.SPURIOUS)
 
 
-@dataclass(frozen=True)
-class SchemeCounts:
-    """Counts of one scheme: all labels together, and each label on its own."""
+def match_entities(
+    gold: Sequence[LabelledSpan], pred: Sequence[LabelledSpan], scheme: Scheme | str
+) -> Matching:
+    """Pair predicted entities with gold entities under one SemEval scheme.
 
-    overall: SpanCounts = SpanCounts()
-    per_label: dict[str, SpanCounts] = field(default_factory=dict)
+    The rule (nervaluate 1.2.1's, made independent of input order): both sides are sorted
+    by ``(start, end, label)``; each gold entity is claimed by at most one prediction.
 
-    __add__ = add_fields
+    1. Identical boundaries first: every prediction claims a not yet claimed gold entity
+       with the same boundaries (and the same label under ``strict`` and ``type``)
+       -> correct.
+    2. Then the other predictions, in sorted order, each claim the first (in sorted
+       order) not yet claimed gold entity they overlap (share at least one code point
+       with): ``strict`` and ``exact`` -> incorrect, ``partial`` -> partial; under
+       ``type`` the overlapping gold entity of the same label with the smallest
+       ``|start difference| + |end difference|`` (first on ties) -> correct, else the
+       first overlapping one of another label -> incorrect.
+    3. A prediction that claims nothing is spurious; an unclaimed gold entity is missed.
 
-    @property
-    def macro_f1(self) -> float | None:
-        """Mean per-label F1 over the labels with data; ``None`` when there are none."""
-        return macro_average([c.f1 for c in self.per_label.values()])
+    When neither side has overlapping spans this is exactly nervaluate's result on the
+    sorted lists (step 1 changes nothing then). When predictions overlap, step 1 keeps an
+    exact prediction from losing its gold entity to an earlier overlapping one, and
+    sorting makes the result the same for any order of the inputs.
+
+    Example:
+        >>> from goldsmith.labels import Entity
+        >>> g = [Entity(0, 11, "North Korea", "GPE")]
+        >>> p = [Entity(6, 11, "Korea", "GPE")]
+        >>> match_entities(g, p, "partial").counts().partial
+        1
+    """
+    scheme = Scheme(scheme)
+    g_order = sorted(range(len(gold)), key=lambda i: (gold[i].start, gold[i].end, gold[i].label))
+    p_order = sorted(range(len(pred)), key=lambda i: (pred[i].start, pred[i].end, pred[i].label))
+    g_spans = [(gold[i].start, gold[i].end, gold[i].label) for i in g_order]
+    p_spans = [(pred[i].start, pred[i].end, pred[i].label) for i in p_order]
+    outcomes, claimed = assign_sorted(g_spans, p_spans, scheme)
+    matches: list[Match] = []
+    spurious: list[int] = []
+    for k, (code, gk) in enumerate(zip(outcomes, claimed, strict=True)):
+        if code == _SPURIOUS:
+            spurious.append(p_order[k])
+            continue
+        gs, ps = g_spans[gk], p_spans[k]
+        longer = max(gs[1] - gs[0], ps[1] - ps[0])
+        shared = min(gs[1], ps[1]) - max(gs[0], ps[0])
+        matches.append(Match(g_order[gk], p_order[k], _OUTCOMES[code], shared / longer))
+    taken = {m.gold for m in matches}
+    missed = tuple(i for i in range(len(gold)) if i not in taken)
+    matches.sort(key=lambda m: m.gold)
+    return Matching(tuple(matches), missed, tuple(sorted(spurious)))
 
 
-@dataclass(frozen=True)
-class EntityCounts:
-    """Counts of the four schemes for one document or, summed, for a corpus."""
+def assign_sorted(
+    gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str]], scheme: Scheme
+) -> tuple[list[int], list[int]]:
+    """The core of :func:`match_entities` on ``(start, end, label)`` tuples sorted ascending.
 
-    strict: SchemeCounts = SchemeCounts()
-    exact: SchemeCounts = SchemeCounts()
-    partial: SchemeCounts = SchemeCounts()
-    type: SchemeCounts = SchemeCounts()
+    Returns, for each prediction, an outcome code (0 correct, 1 incorrect, 2 partial,
+    3 spurious) and the index of the gold tuple it claimed (-1 when spurious).
+    (:func:`goldsmith.eval.entities.entity_doc_counts` computes the same counts for all
+    schemes at once without the pairs.)
+    """
+    n = len(gold)
+    used = [False] * n
+    outcomes = [_SPURIOUS] * len(pred)
+    claimed = [-1] * len(pred)
+    # Pass 1: identical boundaries (and label, for strict and type) are paired first.
+    with_label = scheme is Scheme.STRICT or scheme is Scheme.TYPE
+    exact: dict[tuple, list[int]] = {}
+    for j in range(n - 1, -1, -1):
+        gs, ge, gl = gold[j]
+        exact.setdefault((gs, ge, gl) if with_label else (gs, ge), []).append(j)
+    rest: list[int] = []
+    for k, (ps, pe, pl) in enumerate(pred):
+        stack = exact.get((ps, pe, pl) if with_label else (ps, pe))
+        if stack:
+            j = stack.pop()
+            used[j] = True
+            outcomes[k] = _CORRECT
+            claimed[k] = j
+        else:
+            rest.append(k)
+    if not rest:
+        return outcomes, claimed
+    # Pass 2: the other predictions, in order, claim the first overlapping gold left
+    # (type: the closest one of the same label, else the first of another label).
+    is_type = scheme is Scheme.TYPE
+    miss_code = _PARTIAL if scheme is Scheme.PARTIAL else _INCORRECT
+    lo = 0
+    for k in rest:
+        ps, pe, pl = pred[k]
+        # Gold spans ending at or before this start can never overlap this or a later one.
+        while lo < n and (used[lo] or gold[lo][1] <= ps):
+            lo += 1
+        first = hit = best = -1
+        j = lo
+        while j < n:
+            gs, ge, gl = gold[j]
+            if gs >= pe:
+                break
+            if not used[j] and ge > ps:
+                if is_type and gl == pl:
+                    dist = abs(ps - gs) + abs(pe - ge)
+                    if hit < 0 or dist < best:
+                        hit, best = j, dist
+                elif first < 0:
+                    first = j
+                    if not is_type:
+                        break
+            j += 1
+        if hit >= 0:
+            used[hit] = True
+            outcomes[k] = _CORRECT
+            claimed[k] = hit
+        elif first >= 0:
+            used[first] = True
+            outcomes[k] = miss_code
+            claimed[k] = first
+    return outcomes, claimed
 
-    __add__ = add_fields
 
-    def scheme(self, scheme: Scheme | str) -> SchemeCounts:
-        return getattr(self, Scheme(scheme).value)
+def entity_pairs(
+    gold: Sequence[Entity], pred: Sequence[Entity], scheme: Scheme | str
+) -> tuple[Pair[Entity], ...]:
+    """The pairs of :func:`match_entities` (matched in gold order, then missed, then spurious)."""
+    return match_entities(gold, pred, scheme).pairs(gold, pred)
 
-    def figures(self) -> dict[str, SpanCounts]:
-        """The headline figures: micro F1 of each scheme and strict F1 of each label."""
-        out = {f"entities.{s.value}.f1": self.scheme(s).overall for s in SCHEMES}
-        for label, counts in self.strict.per_label.items():
-            out[f"entities.strict.f1.{label}"] = counts
-        return out
+
+# --------------------------------------------------------------------------- fast counter
 
 
 def entity_doc_counts(gold: Sequence[Entity], pred: Sequence[Entity]) -> EntityCounts:
     """The four schemes' counts for one document's gold and predicted entities.
 
-    The counts are those of :func:`~goldsmith.eval.matching.match_entities` (overall)
+    The counts are those of :func:`match_entities` (overall)
     and of ``match_entities`` on each label's entities alone (per label), computed
     together without building the pairs: identical ``(start, end, label)`` spans are
     paired once for every scheme, and only the remaining spans are swept per scheme.
@@ -102,7 +205,7 @@ def entity_doc_counts(gold: Sequence[Entity], pred: Sequence[Entity]) -> EntityC
     }
     per_label: dict[Scheme, dict[str, SpanCounts]] = {s: {} for s in SCHEMES}
     g_by, p_by = _by_label(g_rest), _by_label(p_rest)
-    for label in sorted(n_gold.keys() | n_pred.keys(), key=_label_order):
+    for label in sorted(n_gold.keys() | n_pred.keys(), key=label_order):
         gl, pl = g_by.get(label, []), p_by.get(label, [])
         n_g, n_p = n_gold[label], n_pred[label]
         correct = n_g - len(gl)
@@ -244,74 +347,4 @@ def _accumulate(row: list[int], c: SpanCounts) -> None:
 
 
 def _label_key(item: tuple[str, object]) -> tuple[int, str]:
-    return _label_order(item[0])
-
-
-def _label_order(label: str) -> tuple[int, str]:
-    return (ENTITY_LABELS.index(label) if label in ENTITY_LABELS else len(ENTITY_LABELS), label)
-
-
-@dataclass(frozen=True)
-class SchemeScores:
-    """One scheme's scores: micro (all labels), macro F1 and per label."""
-
-    micro: SpanScore
-    macro_f1: float | None
-    per_label: dict[str, SpanScore]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "micro": self.micro.to_dict(),
-            "macro_f1": self.macro_f1,
-            "per_label": {k: v.to_dict() for k, v in self.per_label.items()},
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> SchemeScores:
-        return cls(
-            SpanScore.from_dict(data["micro"]),
-            data.get("macro_f1"),
-            {k: SpanScore.from_dict(v) for k, v in data.get("per_label", {}).items()},
-        )
-
-
-@dataclass(frozen=True)
-class EntityScores:
-    """The entity layer of a system's report: one :class:`SchemeScores` per scheme."""
-
-    strict: SchemeScores
-    exact: SchemeScores
-    partial: SchemeScores
-    type: SchemeScores
-
-    def scheme(self, scheme: Scheme | str) -> SchemeScores:
-        return getattr(self, Scheme(scheme).value)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {s.value: self.scheme(s).to_dict() for s in SCHEMES}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> EntityScores:
-        return cls(**{s.value: SchemeScores.from_dict(data[s.value]) for s in SCHEMES})
-
-
-def entity_scores(
-    total: EntityCounts, intervals: Mapping[str, Interval | None] | None = None
-) -> EntityScores:
-    """Attach confidence intervals (by figure name, see :meth:`EntityCounts.figures`)."""
-    cis = intervals or {}
-    built = {}
-    for s in SCHEMES:
-        counts = total.scheme(s)
-        per_label = {
-            label: SpanScore(
-                c, cis.get(f"entities.{s.value}.f1.{label}") if s is Scheme.STRICT else None
-            )
-            for label, c in sorted(counts.per_label.items(), key=lambda kv: _label_order(kv[0]))
-        }
-        built[s.value] = SchemeScores(
-            SpanScore(counts.overall, cis.get(f"entities.{s.value}.f1")),
-            counts.macro_f1,
-            per_label,
-        )
-    return EntityScores(**built)
+    return label_order(item[0])

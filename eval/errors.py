@@ -2,27 +2,29 @@
 
 :func:`list_errors` lines predictions up with the gold documents by ``doc_id``
 (:func:`goldsmith.eval.score.align`: a gold document without a prediction counts as an
-empty prediction, prediction documents not in the gold set are ignored) and compares
-each layer with the scorer's own matching rules:
+empty prediction, prediction documents not in the gold set are ignored) and reads the
+errors off the very pairs the scorer counts, each layer judged once by its own module:
 
-- **entities**: paired with the SemEval ``type`` rule
-  (:func:`~goldsmith.eval.matching.match_entities`: a prediction claims the overlapping
-  gold entity of its label with the closest boundaries, else the first overlapping one).
-  A pair with the same label and different offsets is a ``boundary`` error; a pair with
-  different labels a ``label`` error (whatever the offsets).
-- **quotes** (30 % overlap) and **claims** (50 % overlap) are paired with
-  :func:`~goldsmith.eval.matching.match_spans`, the thresholds of the layer scorers.
-  A pair with different offsets is a ``boundary`` error (it still counts as matched);
-  leftover gold and predicted spans that overlap below the threshold are paired, most
-  overlap first, into ``boundary`` errors too (the scorer counts them as a miss plus a
-  spurious span). On the matched pairs: a quote whose ``kind`` differs is a ``kind``
-  error, one whose speaker is not the same source
-  (:func:`~goldsmith.eval.matching.same_source`: spans overlap or last words match
-  case-insensitively) a ``speaker`` error; a claim whose ``value`` (or ``value_high``)
-  differs beyond ``value_tolerance`` is a ``value`` error, one whose unit differs
-  (after case folding) a ``unit`` error, one whose qualifier differs a ``qualifier``
-  error.
-- anything else left over is ``missed`` (gold) or ``spurious`` (predicted).
+- **entities**: :func:`~goldsmith.eval.entities.entity_pairs` under one SemEval scheme
+  (``type`` by default: a prediction claims the overlapping gold entity of its label with
+  the closest boundaries, else the first overlapping one). A pair with different labels
+  is a ``label`` error (whatever the offsets), a pair with the same label and different
+  offsets a ``boundary`` error.
+- **quotes**: :func:`~goldsmith.eval.quotes.quote_pairs` (30 % overlap). On a pair, other
+  offsets are a ``boundary`` error (it still counts as matched), a verdict of another
+  kind a ``kind`` error, of another source a ``speaker`` error.
+- **claims**: :func:`~goldsmith.eval.claims.claim_pairs` (50 % overlap). Other offsets
+  are a ``boundary`` error; a wrong value (or ``value_high`` of a range) beyond
+  ``value_tolerance`` a ``value`` error, a wrong unit a ``unit`` error, a wrong qualifier
+  a ``qualifier`` error.
+- what no pair holds is ``missed`` (gold) or ``spurious`` (predicted). For quotes and
+  claims, a missed and a spurious span that overlap below the threshold are shown
+  together as one ``boundary`` error with ``matched=False`` (most overlap first): the
+  scorer counts it as a miss plus a spurious span, and so does :attr:`ErrorItem.missed`
+  / :attr:`ErrorItem.spurious`.
+
+So per layer the listing agrees with the counts: the items with ``missed`` set number
+the layer's missed count, those with ``spurious`` set its spurious count.
 
 Errors come in document order (gold order), then by position, then layer.
 
@@ -43,12 +45,13 @@ from enum import Enum
 from typing import Any
 
 from goldsmith.eval.claims import ATTRIBUTE_LEVEL as CLAIM_LEVEL
-from goldsmith.eval.claims import CLAIM_LEVELS, values_close
+from goldsmith.eval.claims import CLAIM_LEVELS
 from goldsmith.eval.context import mark_context
-from goldsmith.eval.matching import Matching, Scheme, match_entities, match_spans, same_source
+from goldsmith.eval.entities import entity_pairs
+from goldsmith.eval.matching import Pair, Scheme, match_spans
 from goldsmith.eval.quotes import ATTRIBUTE_LEVEL as QUOTE_LEVEL
 from goldsmith.eval.quotes import QUOTE_LEVELS
-from goldsmith.eval.score import align
+from goldsmith.eval.score import DocPairs, align, doc_pairs
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote, Span
 from goldsmith.labels.schema import LAYERS
 
@@ -76,7 +79,9 @@ class ErrorItem:
 
     ``context`` is about :data:`CONTEXT_CHARS` code points either side with the gold
     span marked ``«…»`` and the predicted span ``⟦…⟧`` (only ``«…»`` when both have the
-    same offsets); newlines show as ``⏎``.
+    same offsets); newlines show as ``⏎``. ``matched`` says whether ``gold`` and
+    ``predicted`` are a pair the scorer matched (``False`` for a lone span and for a
+    missed and a spurious span shown together).
     """
 
     doc_id: str
@@ -86,6 +91,17 @@ class ErrorItem:
     predicted: Span | None
     detail: str
     context: str
+    matched: bool = False
+
+    @property
+    def missed(self) -> bool:
+        """Whether this item holds a gold span the scorer counts as missed."""
+        return self.gold is not None and not self.matched
+
+    @property
+    def spurious(self) -> bool:
+        """Whether this item holds a prediction the scorer counts as spurious."""
+        return self.predicted is not None and not self.matched
 
     @property
     def start(self) -> int:
@@ -106,6 +122,7 @@ class ErrorItem:
             "predicted": _span_dict(self.predicted),
             "detail": self.detail,
             "context": self.context,
+            "matched": self.matched,
         }
 
 
@@ -116,12 +133,16 @@ def list_errors(
     layers: Sequence[str] = LAYERS,
     value_tolerance: float = 0.0,
     system: str = "system",
+    scheme: Scheme | str = Scheme.TYPE,
 ) -> list[ErrorItem]:
-    """Every error of ``predicted`` against ``gold`` (rules in the module docstring)."""
+    """Every error of ``predicted`` against ``gold`` (rules in the module docstring).
+
+    ``scheme`` is the SemEval scheme that pairs entities.
+    """
     aligned = align(gold, predicted, system).predictions
     out: list[ErrorItem] = []
     for g, p in zip(gold, aligned, strict=True):
-        out.extend(doc_errors(g, p, layers=layers, value_tolerance=value_tolerance))
+        out.extend(doc_errors(g, p, layers=layers, value_tolerance=value_tolerance, scheme=scheme))
     return out
 
 
@@ -131,15 +152,23 @@ def doc_errors(
     *,
     layers: Sequence[str] = LAYERS,
     value_tolerance: float = 0.0,
+    scheme: Scheme | str = Scheme.TYPE,
+    pairs: DocPairs | None = None,
 ) -> list[ErrorItem]:
-    """The errors of one prediction document against its gold document, sorted by position."""
-    found: list[tuple[str, ErrorKind, Span | None, Span | None, str]] = []
+    """The errors of one prediction document against its gold document, sorted by position.
+
+    ``pairs`` is :func:`~goldsmith.eval.score.doc_pairs` of the same document, layers and
+    tolerance when the scorer already judged them (so the very same pairs are listed).
+    """
+    if pairs is None:
+        pairs = doc_pairs(gold, predicted, value_tolerance, layers)
+    found: _Found = []
     if "entities" in layers:
-        found += _entity_errors(gold.entities, predicted.entities)
+        found += _entity_errors(gold.entities, predicted.entities, Scheme(scheme))
     if "quotes" in layers:
-        found += _quote_errors(gold.quotes, predicted.quotes)
+        found += _quote_errors(pairs.quotes)
     if "claims" in layers:
-        found += _claim_errors(gold.claims, predicted.claims, value_tolerance)
+        found += _claim_errors(pairs.claims)
     items = [
         ErrorItem(
             doc_id=gold.doc_id,
@@ -149,8 +178,9 @@ def doc_errors(
             predicted=p,
             detail=detail,
             context=mark_context(gold.text, g, p, CONTEXT_CHARS),
+            matched=matched,
         )
-        for layer, kind, g, p, detail in found
+        for layer, kind, g, p, detail, matched in found
     ]
     kinds = list(ErrorKind)
     items.sort(key=lambda e: (e.start, e.end, LAYERS.index(e.layer), kinds.index(e.kind), e.detail))
@@ -171,91 +201,89 @@ def format_errors(items: Sequence[ErrorItem], limit: int | None = None) -> list[
 
 # --------------------------------------------------------------------------- layers
 
-_Found = list[tuple[str, ErrorKind, Span | None, Span | None, str]]
+_Found = list[tuple[str, ErrorKind, Span | None, Span | None, str, bool]]
 
 
-def _entity_errors(gold: Sequence[Entity], pred: Sequence[Entity]) -> _Found:
-    matching = match_entities(gold, pred, Scheme.TYPE)
+def _entity_errors(gold: Sequence[Entity], pred: Sequence[Entity], scheme: Scheme) -> _Found:
     out: _Found = []
-    for m in matching.matches:
-        g, p = gold[m.gold], pred[m.pred]
+    pairs = entity_pairs(gold, pred, scheme)
+    for pair in pairs:
+        g, p = pair.gold, pair.pred
+        if g is None or p is None:
+            continue
         if g.label != p.label:
             where = "" if _same_offsets(g, p) else f" ({_offsets(g)} vs {_offsets(p)})"
-            out.append(("entities", ErrorKind.LABEL, g, p, f"label {g.label} != {p.label}{where}"))
+            detail = f"label {g.label} != {p.label}{where}"
+            out.append(("entities", ErrorKind.LABEL, g, p, detail, True))
         elif not _same_offsets(g, p):
-            out.append(("entities", ErrorKind.BOUNDARY, g, p, _boundary_detail(g, p, g.label)))
-    out += _leftovers("entities", gold, pred, matching, None)
-    return out
+            detail = _boundary_detail(g, p, g.label)
+            out.append(("entities", ErrorKind.BOUNDARY, g, p, detail, True))
+    return out + _leftovers("entities", pairs, None)
 
 
-def _quote_errors(gold: Sequence[Quote], pred: Sequence[Quote]) -> _Found:
-    threshold = QUOTE_LEVELS[QUOTE_LEVEL]
-    matching = match_spans(gold, pred, threshold)
+def _quote_errors(pairs: Sequence[Pair[Quote]]) -> _Found:
     out: _Found = []
-    for m in matching.matches:
-        g, p = gold[m.gold], pred[m.pred]
+    for pair in pairs:
+        g, p, verdict = pair.gold, pair.pred, pair.verdict
+        if g is None or p is None:
+            continue
         if not _same_offsets(g, p):
-            detail = _boundary_detail(g, p, "QUOTE") + f" (matched: overlap {m.overlap:.0%})"
-            out.append(("quotes", ErrorKind.BOUNDARY, g, p, detail))
-        if g.kind != p.kind:
-            out.append(("quotes", ErrorKind.KIND, g, p, f"kind {g.kind} != {p.kind}"))
-        if not same_source(g.speaker, p.speaker):
+            detail = _boundary_detail(g, p, "QUOTE") + f" (matched: overlap {pair.overlap:.0%})"
+            out.append(("quotes", ErrorKind.BOUNDARY, g, p, detail, True))
+        if not verdict.kind:
+            out.append(("quotes", ErrorKind.KIND, g, p, f"kind {g.kind} != {p.kind}", True))
+        if not verdict.speaker:
             detail = f"speaker {_speaker(g.speaker)} != {_speaker(p.speaker)}"
-            out.append(("quotes", ErrorKind.SPEAKER, g, p, detail))
-    out += _leftovers("quotes", gold, pred, matching, threshold)
-    return out
+            out.append(("quotes", ErrorKind.SPEAKER, g, p, detail, True))
+    return out + _leftovers("quotes", pairs, QUOTE_LEVELS[QUOTE_LEVEL])
 
 
-def _claim_errors(gold: Sequence[Claim], pred: Sequence[Claim], tolerance: float) -> _Found:
-    threshold = CLAIM_LEVELS[CLAIM_LEVEL]
-    matching = match_spans(gold, pred, threshold)
+def _claim_errors(pairs: Sequence[Pair[Claim]]) -> _Found:
     out: _Found = []
-    for m in matching.matches:
-        g, p = gold[m.gold], pred[m.pred]
+    for pair in pairs:
+        g, p, verdict = pair.gold, pair.pred, pair.verdict
+        if g is None or p is None:
+            continue
         if not _same_offsets(g, p):
-            detail = _boundary_detail(g, p, "CLAIM") + f" (matched: overlap {m.overlap:.0%})"
-            out.append(("claims", ErrorKind.BOUNDARY, g, p, detail))
-        if not values_close(g.value, p.value, tolerance):
+            detail = _boundary_detail(g, p, "CLAIM") + f" (matched: overlap {pair.overlap:.0%})"
+            out.append(("claims", ErrorKind.BOUNDARY, g, p, detail, True))
+        if not verdict.value:
             detail = f"value {_num(g.value)} != {_num(p.value)}"
-            out.append(("claims", ErrorKind.VALUE, g, p, detail))
-        elif g.qualifier == "range" and not values_close(g.value_high, p.value_high, tolerance):
+            out.append(("claims", ErrorKind.VALUE, g, p, detail, True))
+        elif verdict.value_high is False:
             detail = f"value_high {_num(g.value_high)} != {_num(p.value_high)}"
-            out.append(("claims", ErrorKind.VALUE, g, p, detail))
-        if g.unit.strip().casefold() != p.unit.strip().casefold():
-            out.append(("claims", ErrorKind.UNIT, g, p, f"unit {g.unit!r} != {p.unit!r}"))
-        if g.qualifier != p.qualifier:
+            out.append(("claims", ErrorKind.VALUE, g, p, detail, True))
+        if not verdict.unit:
+            out.append(("claims", ErrorKind.UNIT, g, p, f"unit {g.unit!r} != {p.unit!r}", True))
+        if not verdict.qualifier:
             detail = f"qualifier {g.qualifier} != {p.qualifier}"
-            out.append(("claims", ErrorKind.QUALIFIER, g, p, detail))
-    out += _leftovers("claims", gold, pred, matching, threshold)
-    return out
+            out.append(("claims", ErrorKind.QUALIFIER, g, p, detail, True))
+    return out + _leftovers("claims", pairs, CLAIM_LEVELS[CLAIM_LEVEL])
 
 
-def _leftovers(
-    layer: str,
-    gold: Sequence[Span],
-    pred: Sequence[Span],
-    matching: Matching,
-    threshold: float | None,
-) -> _Found:
-    """Missed and spurious spans; for quotes and claims, overlapping ones pair as boundary."""
-    missed, spurious = list(matching.missed), list(matching.spurious)
+def _leftovers(layer: str, pairs: Sequence[Pair[Any]], threshold: float | None) -> _Found:
+    """Missed and spurious spans; for quotes and claims, overlapping ones shown as one boundary.
+
+    Showing a missed and a spurious span together changes no count: the item is both.
+    """
+    missed = [p.gold for p in pairs if p.pred is None]
+    spurious = [p.pred for p in pairs if p.gold is None]
     out: _Found = []
     if threshold is not None:
-        near = match_spans([gold[i] for i in missed], [pred[j] for j in spurious], 0.0)
+        near = match_spans(missed, spurious, 0.0)
         for m in near.matches:
-            g, p = gold[missed[m.gold]], pred[spurious[m.pred]]
-            name = layer[:-1].upper()
+            g, p = missed[m.gold], spurious[m.pred]
             detail = (
-                _boundary_detail(g, p, name)
+                _boundary_detail(g, p, layer[:-1].upper())
                 + f" (not matched: overlap {m.overlap:.0%} < {threshold:.0%})"
             )
-            out.append((layer, ErrorKind.BOUNDARY, g, p, detail))
+            out.append((layer, ErrorKind.BOUNDARY, g, p, detail, False))
         missed = [missed[i] for i in near.missed]
         spurious = [spurious[j] for j in near.spurious]
-    for i in missed:
-        out.append((layer, ErrorKind.MISSED, gold[i], None, f"missed {_describe(gold[i])}"))
-    for j in spurious:
-        out.append((layer, ErrorKind.SPURIOUS, None, pred[j], f"spurious {_describe(pred[j])}"))
+    for g in missed:
+        out.append((layer, ErrorKind.MISSED, g, None, f"missed {_describe(g)}", False))
+    for p in spurious:
+        out.append((layer, ErrorKind.SPURIOUS, None, p, f"spurious {_describe(p)}", False))
     return out
 
 

@@ -124,7 +124,8 @@ def _header(data: dict[str, Any], n_docs: int, systems: list[str]) -> str:
         )
         facts.append(f"claim value tolerance: {data.get('value_tolerance', 0)}")
     items = "".join(f"<li>{_e(str(f))}</li>" for f in facts)
-    warnings = [
+    warnings = list(data.get("warnings", []))
+    warnings += [
         f"{s.get('name')}: {w}" for s in data.get("systems", []) for w in s.get("warnings", [])
     ]
     warn = "".join(f'<li class="warn">{_e(w)}</li>' for w in warnings)
@@ -138,7 +139,7 @@ def _summary(data: dict[str, Any]) -> str:
     names: list[str] = []
     for s in systems:
         for key in s.get("headline", {}):
-            if key not in names and not key.startswith("entities.strict.f1."):
+            if key not in names and not key.startswith(("entities.strict.f1.", "quotes.per_kind.")):
                 names.append(key)
     head = "".join(f"<th>{_e(s['name'])}</th>" for s in systems)
     rows = []
@@ -237,10 +238,10 @@ def _charts(data: dict[str, Any]) -> str:
             quote_bars.append(_bar(kind, s["name"], v))
     parts = []
     if entity_bars:
-        parts.append("<h3>Entities: F1 per label (strict), with intervals</h3>")
+        parts.append("<h3>Entities: F1 per label (strict, %), with intervals</h3>")
         parts.append(interval_chart(entity_bars, names))
     if quote_bars:
-        parts.append("<h3>Quotes: F1 per kind (30% overlap)</h3>")
+        parts.append("<h3>Quotes: F1 per kind (30% overlap, %)</h3>")
         parts.append(interval_chart(quote_bars, names))
     if not parts:
         return ""

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from goldsmith.eval.errors import ErrorItem, ErrorKind
 from goldsmith.eval.highlight import highlight, layer_regions
+from goldsmith.eval.report import plural
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.schema import LAYERS
 
@@ -52,7 +53,7 @@ def document_views(
     sections = []
     for index, gold in enumerate(gold_docs):
         counts = ", ".join(
-            f"{_e(name)}: {error_counts.get(name, Counter())[gold.doc_id]} errors"
+            f"{_e(name)}: {plural(error_counts.get(name, Counter())[gold.doc_id], 'error')}"
             for name in systems
         )
         name = gold.meta.get("title") or gold.meta.get("source") or ""
@@ -116,7 +117,7 @@ def error_listing(
             + "</tr>"
             for layer in LAYERS
         )
-        parts.append(f"<h3>{_e(system)}: {len(errors)} errors</h3>")
+        parts.append(f"<h3>{_e(system)}: {plural(len(errors), 'error')}</h3>")
         if errors:
             parts.append(
                 f'<table class="scores"><thead><tr><th>layer</th>{head}</tr></thead>'

@@ -1,39 +1,37 @@
-"""Span matching: which predicted span answers which gold span, one to one.
+"""Span matching: which predicted span answers which gold span, one to one, and the verdicts.
 
-Two matchers, each a pure function of the *multiset* of spans it is given (the order of
-the input sequences never changes the result), each returning a :class:`Matching` whose
-indices point into the sequences exactly as passed, so error listings can show the spans.
+The records every layer's matching returns, and the layer-independent matchers:
 
-- :func:`match_entities` applies one of the four SemEval-2013 task 9.1 schemes
-  (``strict``, ``exact``, ``partial``, ``type``) the way nervaluate 1.2.1 does on
-  sorted input: its counts equal nervaluate's whenever neither side has overlapping
-  spans (with overlaps, nervaluate's own results depend on input order) and no gold entity is
-  longer than 100 code points (nervaluate needs an overlap of 1 % of the gold span;
-  here one shared code point is enough). Remember nervaluate's ends are inclusive.
+- :class:`Matching` (indices into the inputs) and :class:`Pair` (the spans themselves with
+  their verdict): a layer pairs its spans once (:func:`goldsmith.eval.entities.entity_pairs`,
+  :func:`goldsmith.eval.quotes.quote_pairs`, :func:`goldsmith.eval.claims.claim_pairs`) and
+  both its counts and the error listing (:mod:`goldsmith.eval.errors`) are read off those
+  pairs, so the two can never disagree;
 - :func:`match_spans` pairs quotes or claims whose overlap (intersection over the
-  longer span) reaches a threshold: exact matches first, then greatest overlap.
-
-:func:`same_source` is the spec's rule for "two speaker mentions name the same source".
+  longer span) reaches a threshold: exact matches first, then greatest overlap. Entities
+  are matched by the SemEval schemes in :mod:`goldsmith.eval.entities`;
+- :func:`same_source` is the spec's rule for "two speaker mentions name the same source".
 
 Example:
-    >>> from goldsmith.labels import Entity
-    >>> gold = [Entity(0, 6, "Austin", "PERSON")]
-    >>> pred = [Entity(0, 6, "Austin", "GPE")]
-    >>> m = match_entities(gold, pred, "strict")
-    >>> [(x.gold, x.pred, x.outcome.value) for x in m.matches], m.missed, m.spurious
-    ([(0, 0, 'incorrect')], (), ())
+    >>> from goldsmith.labels import Span
+    >>> m = match_spans([Span(0, 10, "a" * 10)], [Span(0, 8, "a" * 8)], 0.5)
+    >>> [(p.gold.end, p.pred.end, p.outcome.value) for p in m.pairs([Span(0, 10, "a" * 10)],
+    ...                                                           [Span(0, 8, "a" * 8)])]
+    [(10, 8, 'correct')]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from goldsmith.eval.metrics import SpanCounts
 from goldsmith.labels.records import Entity
+
+S = TypeVar("S")
 
 
 class SpanLike(Protocol):
@@ -104,6 +102,56 @@ class Matching:
                 p += 1
         return SpanCounts(c, i, p, len(self.missed), len(self.spurious))
 
+    def pairs(self, gold: Sequence[S], pred: Sequence[S]) -> tuple[Pair[S], ...]:
+        """The matching as :class:`Pair` records over the spans it was computed on.
+
+        Matched pairs first (in gold order), then the missed gold spans, then the
+        spurious predictions. No verdict is attached; the layers add theirs.
+        """
+        out: list[Pair[S]] = [
+            Pair(gold[m.gold], pred[m.pred], m.outcome, m.overlap) for m in self.matches
+        ]
+        out += [Pair(gold[i], None, Outcome.MISSED) for i in self.missed]
+        out += [Pair(None, pred[j], Outcome.SPURIOUS) for j in self.spurious]
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class Pair(Generic[S]):
+    """One judgement of a layer: a gold span and its prediction, or one of them alone.
+
+    ``outcome`` is ``correct``, ``incorrect`` or ``partial`` for a matched pair (the
+    layer's rule: a scheme for entities, the attribute check for quotes and claims),
+    ``missed`` for a gold span alone and ``spurious`` for a prediction alone.
+    ``overlap`` is the shared code points over the longer span (0 when alone);
+    ``verdict`` holds the layer's attribute checks of a matched pair (``None`` otherwise).
+    """
+
+    gold: S | None
+    pred: S | None
+    outcome: Outcome
+    overlap: float = 0.0
+    verdict: Any = None
+
+    @property
+    def matched(self) -> bool:
+        """Whether both a gold span and a prediction are in the pair."""
+        return self.gold is not None and self.pred is not None
+
+
+def count_pairs(pairs: Iterable[Pair[Any]]) -> SpanCounts:
+    """The SemEval counts of a layer's pairs: one count per outcome."""
+    n = dict.fromkeys(Outcome, 0)
+    for pair in pairs:
+        n[pair.outcome] += 1
+    return SpanCounts(
+        n[Outcome.CORRECT],
+        n[Outcome.INCORRECT],
+        n[Outcome.PARTIAL],
+        n[Outcome.MISSED],
+        n[Outcome.SPURIOUS],
+    )
+
 
 def overlap(a: SpanLike, b: SpanLike) -> int:
     """Number of code points two spans share (0 when disjoint)."""
@@ -117,134 +165,6 @@ def overlap_ratio(a: SpanLike, b: SpanLike) -> float:
     """
     longer = max(a.end - a.start, b.end - b.start)
     return overlap(a, b) / longer if longer > 0 else 0.0
-
-
-# --------------------------------------------------------------------------- entities
-
-_CORRECT, _INCORRECT, _PARTIAL, _SPURIOUS = 0, 1, 2, 3
-_OUTCOMES = (Outcome.CORRECT, Outcome.INCORRECT, Outcome.PARTIAL, Outcome.SPURIOUS)
-
-
-def match_entities(
-    gold: Sequence[LabelledSpan], pred: Sequence[LabelledSpan], scheme: Scheme | str
-) -> Matching:
-    """Pair predicted entities with gold entities under one SemEval scheme.
-
-    The rule (nervaluate 1.2.1's, made independent of input order): both sides are sorted
-    by ``(start, end, label)``; each gold entity is claimed by at most one prediction.
-
-    1. Identical boundaries first: every prediction claims a not yet claimed gold entity
-       with the same boundaries (and the same label under ``strict`` and ``type``)
-       -> correct.
-    2. Then the other predictions, in sorted order, each claim the first (in sorted
-       order) not yet claimed gold entity they overlap (share at least one code point
-       with): ``strict`` and ``exact`` -> incorrect, ``partial`` -> partial; under
-       ``type`` the overlapping gold entity of the same label with the smallest
-       ``|start difference| + |end difference|`` (first on ties) -> correct, else the
-       first overlapping one of another label -> incorrect.
-    3. A prediction that claims nothing is spurious; an unclaimed gold entity is missed.
-
-    When neither side has overlapping spans this is exactly nervaluate's result on the
-    sorted lists (step 1 changes nothing then). When predictions overlap, step 1 keeps an
-    exact prediction from losing its gold entity to an earlier overlapping one, and
-    sorting makes the result the same for any order of the inputs.
-
-    Example:
-        >>> from goldsmith.labels import Entity
-        >>> g = [Entity(0, 11, "North Korea", "GPE")]
-        >>> p = [Entity(6, 11, "Korea", "GPE")]
-        >>> match_entities(g, p, "partial").counts().partial
-        1
-    """
-    scheme = Scheme(scheme)
-    g_order = sorted(range(len(gold)), key=lambda i: (gold[i].start, gold[i].end, gold[i].label))
-    p_order = sorted(range(len(pred)), key=lambda i: (pred[i].start, pred[i].end, pred[i].label))
-    g_spans = [(gold[i].start, gold[i].end, gold[i].label) for i in g_order]
-    p_spans = [(pred[i].start, pred[i].end, pred[i].label) for i in p_order]
-    outcomes, claimed = assign_sorted(g_spans, p_spans, scheme)
-    matches: list[Match] = []
-    spurious: list[int] = []
-    for k, (code, gk) in enumerate(zip(outcomes, claimed, strict=True)):
-        if code == _SPURIOUS:
-            spurious.append(p_order[k])
-            continue
-        gs, ps = g_spans[gk], p_spans[k]
-        longer = max(gs[1] - gs[0], ps[1] - ps[0])
-        shared = min(gs[1], ps[1]) - max(gs[0], ps[0])
-        matches.append(Match(g_order[gk], p_order[k], _OUTCOMES[code], shared / longer))
-    taken = {m.gold for m in matches}
-    missed = tuple(i for i in range(len(gold)) if i not in taken)
-    matches.sort(key=lambda m: m.gold)
-    return Matching(tuple(matches), missed, tuple(sorted(spurious)))
-
-
-def assign_sorted(
-    gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str]], scheme: Scheme
-) -> tuple[list[int], list[int]]:
-    """The core of :func:`match_entities` on ``(start, end, label)`` tuples sorted ascending.
-
-    Returns, for each prediction, an outcome code (0 correct, 1 incorrect, 2 partial,
-    3 spurious) and the index of the gold tuple it claimed (-1 when spurious).
-    (:func:`goldsmith.eval.entities.entity_doc_counts` computes the same counts for all
-    schemes at once without the pairs.)
-    """
-    n = len(gold)
-    used = [False] * n
-    outcomes = [_SPURIOUS] * len(pred)
-    claimed = [-1] * len(pred)
-    # Pass 1: identical boundaries (and label, for strict and type) are paired first.
-    with_label = scheme is Scheme.STRICT or scheme is Scheme.TYPE
-    exact: dict[tuple, list[int]] = {}
-    for j in range(n - 1, -1, -1):
-        gs, ge, gl = gold[j]
-        exact.setdefault((gs, ge, gl) if with_label else (gs, ge), []).append(j)
-    rest: list[int] = []
-    for k, (ps, pe, pl) in enumerate(pred):
-        stack = exact.get((ps, pe, pl) if with_label else (ps, pe))
-        if stack:
-            j = stack.pop()
-            used[j] = True
-            outcomes[k] = _CORRECT
-            claimed[k] = j
-        else:
-            rest.append(k)
-    if not rest:
-        return outcomes, claimed
-    # Pass 2: the other predictions, in order, claim the first overlapping gold left
-    # (type: the closest one of the same label, else the first of another label).
-    is_type = scheme is Scheme.TYPE
-    miss_code = _PARTIAL if scheme is Scheme.PARTIAL else _INCORRECT
-    lo = 0
-    for k in rest:
-        ps, pe, pl = pred[k]
-        # Gold spans ending at or before this start can never overlap this or a later one.
-        while lo < n and (used[lo] or gold[lo][1] <= ps):
-            lo += 1
-        first = hit = best = -1
-        j = lo
-        while j < n:
-            gs, ge, gl = gold[j]
-            if gs >= pe:
-                break
-            if not used[j] and ge > ps:
-                if is_type and gl == pl:
-                    dist = abs(ps - gs) + abs(pe - ge)
-                    if hit < 0 or dist < best:
-                        hit, best = j, dist
-                elif first < 0:
-                    first = j
-                    if not is_type:
-                        break
-            j += 1
-        if hit >= 0:
-            used[hit] = True
-            outcomes[k] = _CORRECT
-            claimed[k] = hit
-        elif first >= 0:
-            used[first] = True
-            outcomes[k] = miss_code
-            claimed[k] = first
-    return outcomes, claimed
 
 
 # --------------------------------------------------------------------------- quotes, claims

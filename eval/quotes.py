@@ -1,15 +1,18 @@
 """Quote layer scores: span matching at three overlap levels, kinds, speakers, end to end.
 
-For each document, gold and predicted quotes are paired with
-:func:`~goldsmith.eval.matching.match_spans` (overlap = shared code points over the
-LONGER span, one to one, greatest overlap first):
+For each document, gold and predicted quotes are put in a canonical order (position,
+kind, speaker, so quotes with identical spans pair the same way whatever the input
+order) and paired with :func:`~goldsmith.eval.matching.match_spans` (overlap = shared
+code points over the LONGER span, one to one, greatest overlap first):
 
 - ``span["exact"]``, ``span["overlap_80"]``, ``span["overlap_30"]``: span counts with
   identical boundaries, >= 80 % and >= 30 % overlap;
 - ``per_kind[K]``: the quotes of kind ``K`` on both sides matched on their own at 30 %;
-- on the pairs matched at 30 %: ``kind`` accuracy and ``speaker`` accuracy, where the
-  speakers agree by :func:`~goldsmith.eval.matching.same_source` (both absent is right,
-  one absent is wrong);
+- the pairs matched at 30 % are judged once (:func:`quote_pairs`, a :class:`QuoteVerdict`
+  each): ``kind`` (same kind) and ``speaker`` (the speakers agree by
+  :func:`~goldsmith.eval.matching.same_source`: both absent is right, one absent is
+  wrong). ``kind`` and ``speaker`` accuracy count those verdicts, and the error listing
+  reads the same pairs;
 - ``end_to_end``: the 30 % pairs with the right speaker are correct, those with a wrong
   speaker ``incorrect`` (a wrong prediction and a missed quote at once).
 
@@ -29,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from goldsmith.eval.matching import match_spans, same_source
+from goldsmith.eval.matching import Outcome, Pair, count_pairs, match_spans, same_source
 from goldsmith.eval.metrics import (
     AccuracyCounts,
     AccuracyScore,
@@ -60,40 +63,76 @@ class QuoteCounts:
     __add__ = add_fields
 
     def figures(self) -> dict[str, SpanCounts | AccuracyCounts]:
-        """Headline figures: span F1 at each level, speaker accuracy, end-to-end F1."""
+        """Headline figures: span F1 at each level, speaker accuracy, end-to-end F1, and
+        the F1 of each kind (``quotes.per_kind.KIND.f1``)."""
         out: dict[str, SpanCounts | AccuracyCounts] = {
             f"quotes.span.{level}.f1": self.span.get(level, SpanCounts()) for level in QUOTE_LEVELS
         }
         out["quotes.kind_accuracy"] = self.kind
         out["quotes.speaker_accuracy"] = self.speaker
         out["quotes.end_to_end.f1"] = self.end_to_end
+        for kind, counts in self.per_kind.items():
+            out[f"quotes.per_kind.{kind}.f1"] = counts
         return out
 
 
-def quote_doc_counts(gold: Sequence[Quote], pred: Sequence[Quote]) -> QuoteCounts:
+@dataclass(frozen=True)
+class QuoteVerdict:
+    """The attribute checks of a matched quote pair."""
+
+    kind: bool  #: same kind
+    speaker: bool  #: the speakers name the same source (:func:`same_source`)
+
+
+def quote_pairs(gold: Sequence[Quote], pred: Sequence[Quote]) -> tuple[Pair[Quote], ...]:
+    """Every quote of one document judged once, at the attribute level (30 % overlap).
+
+    A matched pair carries its :class:`QuoteVerdict` and is ``correct`` when the speaker
+    is right, else ``incorrect``; the rest are ``missed`` or ``spurious``. Quotes are
+    paired in canonical order (module docstring), so the pairs do not depend on the
+    order of the inputs.
+
+    Example:
+        >>> from goldsmith.labels import Quote
+        >>> [p.verdict for p in quote_pairs([Quote(0, 4, "Stop", "direct", None)],
+        ...                                 [Quote(0, 4, "Stop", "indirect", None)])]
+        [QuoteVerdict(kind=False, speaker=True)]
+    """
+    gold, pred = sorted(gold, key=_canonical), sorted(pred, key=_canonical)
+    pairs = match_spans(gold, pred, QUOTE_LEVELS[ATTRIBUTE_LEVEL]).pairs(gold, pred)
+    return tuple(_judge(pair) for pair in pairs)
+
+
+def _judge(pair: Pair[Quote]) -> Pair[Quote]:
+    g, p = pair.gold, pair.pred
+    if g is None or p is None:
+        return pair
+    verdict = QuoteVerdict(kind=g.kind == p.kind, speaker=same_source(g.speaker, p.speaker))
+    outcome = Outcome.CORRECT if verdict.speaker else Outcome.INCORRECT
+    return Pair(g, p, outcome, pair.overlap, verdict)
+
+
+def quote_doc_counts(
+    gold: Sequence[Quote], pred: Sequence[Quote], pairs: Sequence[Pair[Quote]] | None = None
+) -> QuoteCounts:
     """Quote counts of one document (rules in the module docstring).
 
-    Both sides are first put in a canonical order (position, kind, speaker), so that
-    quotes with identical spans are paired the same way whatever the input order.
+    ``pairs`` are :func:`quote_pairs` of the same quotes when already judged.
     """
+    if pairs is None:
+        pairs = quote_pairs(gold, pred)
+    end_to_end = count_pairs(pairs)
+    verdicts = [p.verdict for p in pairs if p.verdict is not None]
+    n = len(verdicts)
     gold, pred = sorted(gold, key=_canonical), sorted(pred, key=_canonical)
     span = {}
     for level, threshold in QUOTE_LEVELS.items():
-        matching = match_spans(gold, pred, threshold)
-        span[level] = matching.counts()
-    matching = match_spans(gold, pred, QUOTE_LEVELS[ATTRIBUTE_LEVEL])
-    kind_ok = speaker_ok = 0
-    for m in matching.matches:
-        g, p = gold[m.gold], pred[m.pred]
-        kind_ok += g.kind == p.kind
-        speaker_ok += same_source(g.speaker, p.speaker)
-    n = len(matching.matches)
-    end_to_end = SpanCounts(
-        correct=speaker_ok,
-        incorrect=n - speaker_ok,
-        missed=len(matching.missed),
-        spurious=len(matching.spurious),
-    )
+        if level == ATTRIBUTE_LEVEL:  # the judged pairs, every match counted correct
+            span[level] = SpanCounts(n, 0, 0, end_to_end.missed, end_to_end.spurious)
+        else:
+            span[level] = match_spans(gold, pred, threshold).counts()
+    kind_ok = sum(v.kind for v in verdicts)
+    speaker_ok = sum(v.speaker for v in verdicts)
     per_kind = {}
     for kind in _kinds(gold, pred):
         gk = [q for q in gold if q.kind == kind]
@@ -163,7 +202,9 @@ def quote_scores(
             )
             for level in QUOTE_LEVELS
         },
-        per_kind={k: SpanScore(total.per_kind[k]) for k in kinds},
+        per_kind={
+            k: SpanScore(total.per_kind[k], cis.get(f"quotes.per_kind.{k}.f1")) for k in kinds
+        },
         kind_accuracy=AccuracyScore(total.kind, cis.get("quotes.kind_accuracy")),
         speaker_accuracy=AccuracyScore(total.speaker, cis.get("quotes.speaker_accuracy")),
         end_to_end=SpanScore(total.end_to_end, cis.get("quotes.end_to_end.f1")),

@@ -23,12 +23,13 @@ from typing import Any
 
 from goldsmith.errors import InputError
 from goldsmith.eval.claims import ClaimScores
-from goldsmith.eval.entities import EntityScores
+from goldsmith.eval.entity_scores import EntityScores
 from goldsmith.eval.metrics import Interval
 from goldsmith.eval.quotes import QuoteScores
 from goldsmith.labels.schema import LAYERS
 
-#: Written as ``format`` in every report; bumped when keys change.
+#: Written as ``format`` in every report; bumped when a key changes meaning or goes away
+#: (a new key that readers may miss, like ``warnings``, keeps it: ``from_dict`` defaults it).
 REPORT_FORMAT = "goldsmith-eval-report/1"
 
 
@@ -156,6 +157,8 @@ class Report:
     value_tolerance: float
     systems: tuple[SystemScores, ...]
     comparisons: tuple[Comparison, ...] = ()
+    #: Warnings about the whole report (e.g. too few documents for the bootstrap).
+    warnings: tuple[str, ...] = ()
 
     def system(self, name: str) -> SystemScores:
         """The scores of the system called ``name``."""
@@ -175,6 +178,7 @@ class Report:
             "value_tolerance": self.value_tolerance,
             "systems": [s.to_dict() for s in self.systems],
             "comparisons": [c.to_dict() for c in self.comparisons],
+            "warnings": list(self.warnings),
         }
 
     @classmethod
@@ -193,6 +197,7 @@ class Report:
             value_tolerance=float(data["value_tolerance"]),
             systems=tuple(SystemScores.from_dict(s) for s in data["systems"]),
             comparisons=tuple(Comparison.from_dict(c) for c in data.get("comparisons", ())),
+            warnings=tuple(data.get("warnings", ())),
         )
 
     def to_json(self) -> str:
@@ -200,10 +205,22 @@ class Report:
 
 
 def write_report(report: Report, path: str | Path) -> None:
-    """Write ``report.to_dict()`` as JSON (UTF-8, indented)."""
+    """Write ``report.to_dict()`` as JSON (UTF-8, indented); :class:`InputError` if it cannot."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(report.to_json() + "\n", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report.to_json() + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``count`` and the noun in the number it takes: ``1 error``, ``2 errors``, ``0 errors``.
+
+    Example: ``plural(1, "document")`` is ``'1 document'``; ``plural(3, "match", "matches")``
+    is ``'3 matches'``.
+    """
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def read_report(path: str | Path) -> Report:

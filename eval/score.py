@@ -10,7 +10,9 @@ Predictions are aligned to the gold documents by ``doc_id`` (:func:`align`):
 
 :func:`score` then counts every layer per document once, draws the bootstrap
 replicates over documents (the same draws for every system, so comparisons are
-paired) and returns a :class:`~goldsmith.eval.report.Report`.
+paired) and returns a :class:`~goldsmith.eval.report.Report`. With fewer than
+:data:`MIN_BOOTSTRAP_DOCS` documents the report carries a warning that its intervals and
+paired tests are rough.
 
 Example:
     >>> from goldsmith.labels import AnnotatedDoc, Entity
@@ -22,25 +24,40 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 
 from goldsmith.errors import InputError
-from goldsmith.eval.bootstrap import FigureTable, intervals, paired_p_value, replicates
-from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_scores
-from goldsmith.eval.entities import (
-    EntityCounts,
-    entity_doc_counts,
-    entity_scores,
-    sum_entity_counts,
+from goldsmith.eval.bootstrap import FigureTable, Replicated, paired_p_value
+from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_pairs, claim_scores
+from goldsmith.eval.entities import entity_doc_counts, sum_entity_counts
+from goldsmith.eval.entity_scores import EntityCounts, entity_scores
+from goldsmith.eval.matching import Pair
+from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts, quote_pairs, quote_scores
+from goldsmith.eval.report import (
+    Comparison,
+    Figure,
+    PairedResult,
+    Report,
+    SystemScores,
+    plural,
 )
-from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts, quote_scores
-from goldsmith.eval.report import Comparison, Figure, PairedResult, Report, SystemScores
-from goldsmith.labels.records import AnnotatedDoc
+from goldsmith.labels.records import AnnotatedDoc, Claim, Quote
 from goldsmith.labels.schema import LAYERS
+
+#: Fewer gold documents than this make bootstrap intervals and paired tests unreliable:
+#: resampling a handful of documents shows little of how the figures would vary (with 2,
+#: a replicate is one of 3 document mixes), so the report warns.
+MIN_BOOTSTRAP_DOCS = 10
+
+
+#: The headline figure of the entities' macro F1 (strict; mean of the per-label F1s),
+#: with its interval from the same replicates as the per-label figures it averages.
+MACRO_F1 = "entities.strict.macro_f1"
+ENTITY_LABEL_F1 = "entities.strict.f1."
 
 
 @dataclass(frozen=True)
@@ -95,6 +112,31 @@ def align(
 
 
 @dataclass(frozen=True)
+class DocPairs:
+    """One document's judged quote and claim pairs (empty for a layer not scored).
+
+    Judged once by :func:`doc_pairs`, then counted (:func:`doc_counts`) and, by
+    :func:`goldsmith.eval.evaluation.evaluate`, listed as errors from the same objects.
+    """
+
+    quotes: tuple[Pair[Quote], ...] = ()
+    claims: tuple[Pair[Claim], ...] = ()
+
+
+def doc_pairs(
+    gold: AnnotatedDoc,
+    pred: AnnotatedDoc,
+    value_tolerance: float = 0.0,
+    layers: Sequence[str] = LAYERS,
+) -> DocPairs:
+    """Judge the quote and claim pairs of one aligned (gold, prediction) document."""
+    return DocPairs(
+        quote_pairs(gold.quotes, pred.quotes) if "quotes" in layers else (),
+        claim_pairs(gold.claims, pred.claims, value_tolerance) if "claims" in layers else (),
+    )
+
+
+@dataclass(frozen=True)
 class DocCounts:
     """Every layer's counts for one document."""
 
@@ -111,12 +153,21 @@ def doc_counts(
     pred: AnnotatedDoc,
     value_tolerance: float = 0.0,
     layers: Sequence[str] = LAYERS,
+    pairs: DocPairs | None = None,
 ) -> DocCounts:
-    """Count the chosen layers of one aligned (gold, prediction) pair; others stay empty."""
+    """Count the chosen layers of one aligned (gold, prediction) pair; others stay empty.
+
+    ``pairs`` is :func:`doc_pairs` of the same document, layers and tolerance when the
+    pairs were already judged.
+    """
+    if pairs is None:
+        pairs = doc_pairs(gold, pred, value_tolerance, layers)
     return DocCounts(
         entity_doc_counts(gold.entities, pred.entities) if "entities" in layers else EntityCounts(),
-        quote_doc_counts(gold.quotes, pred.quotes) if "quotes" in layers else QuoteCounts(),
-        claim_doc_counts(gold.claims, pred.claims, value_tolerance)
+        quote_doc_counts(gold.quotes, pred.quotes, pairs.quotes)
+        if "quotes" in layers
+        else QuoteCounts(),
+        claim_doc_counts(gold.claims, pred.claims, value_tolerance, pairs.claims)
         if "claims" in layers
         else ClaimCounts(),
     )
@@ -139,8 +190,12 @@ def score(
     value_tolerance: float = 0.0,
     confidence: float = 0.95,
     gold_source: str = "",
+    pairs: Mapping[str, Sequence[DocPairs]] | None = None,
 ) -> Report:
     """Score each system against ``gold``, with bootstrap intervals and paired tests.
+
+    ``pairs`` maps a system's name to its documents' :func:`doc_pairs` (in gold order,
+    same tolerance) when they were already judged; they are judged here otherwise.
 
     Example: see the module docstring.
     """
@@ -153,13 +208,13 @@ def score(
         raise InputError(f"system names must be unique, got {', '.join(names)}")
     _check_gold(gold)
     scored: list[SystemScores] = []
-    tables: dict[str, FigureTable] = {}
-    samples: dict[str, np.ndarray] = {}
+    replicated: dict[str, Replicated] = {}
     for system in systems:
         alignment = align(gold, system.predictions, system.name)
+        judged = (pairs or {}).get(system.name) or [None] * len(gold)
         per_doc = [
-            doc_counts(g, p, value_tolerance, system.layers)
-            for g, p in zip(gold, alignment.predictions, strict=True)
+            doc_counts(g, p, value_tolerance, system.layers, j)
+            for g, p, j in zip(gold, alignment.predictions, judged, strict=True)
         ]
         total_e = sum_entity_counts(c.entities for c in per_doc)
         total_q, total_c = QuoteCounts(), ClaimCounts()
@@ -167,23 +222,25 @@ def score(
             total_q, total_c = total_q + c.quotes, total_c + c.claims
         figures = total_e.figures() | total_q.figures() | total_c.figures()
         table = FigureTable.from_docs([c.figures() for c in per_doc], names=list(figures))
-        reps = replicates(table, resamples, seed)
-        cis = intervals(table, reps, confidence)
-        values = table.values()
-        tables[system.name], samples[system.name] = table, reps
+        labels = [name for name in table.names if name.startswith(ENTITY_LABEL_F1)]
+        rep = Replicated.of(table, resamples, seed).with_mean(MACRO_F1, labels)
+        cis = rep.intervals(confidence)
+        replicated[system.name] = rep
         warnings = []
         skipped = [layer for layer in LAYERS if layer not in system.layers]
         if skipped:
             warnings.append(f"{system.name!r} does not predict {', '.join(skipped)}: not scored")
         if alignment.missing:
+            n = len(alignment.missing)
             warnings.append(
-                f"{len(alignment.missing)} gold document(s) have no prediction from "
-                f"{system.name!r} and were scored as empty predictions"
+                f"{plural(n, 'gold document')} {'has' if n == 1 else 'have'} no prediction "
+                f"from {system.name!r} and {'was' if n == 1 else 'were'} scored as empty"
             )
         if alignment.ignored:
+            n = len(alignment.ignored)
             warnings.append(
-                f"{len(alignment.ignored)} prediction document(s) of {system.name!r} are not "
-                "in the gold set and were ignored"
+                f"{plural(n, 'prediction document')} of {system.name!r} {'is' if n == 1 else 'are'}"
+                f" not in the gold set and {'was' if n == 1 else 'were'} ignored"
             )
         scored.append(
             SystemScores(
@@ -195,7 +252,7 @@ def score(
                 claims=claim_scores(total_c, value_tolerance, cis),
                 headline={
                     name: Figure(None if np.isnan(v) else float(v), cis[name])
-                    for name, v in zip(table.names, values, strict=True)
+                    for name, v in zip(rep.names, rep.values, strict=True)
                 },
                 docs_missing=alignment.missing,
                 docs_ignored=len(alignment.ignored),
@@ -204,8 +261,15 @@ def score(
             )
         )
     comparisons = tuple(
-        _compare(a.name, b.name, tables, samples) for a, b in combinations(systems, 2)
+        _compare(a.name, b.name, replicated[a.name], replicated[b.name])
+        for a, b in combinations(systems, 2)
     )
+    warnings = []
+    if resamples and 0 < len(gold) < MIN_BOOTSTRAP_DOCS:
+        warnings.append(
+            f"bootstrap over {plural(len(gold), 'document')} only (fewer than "
+            f"{MIN_BOOTSTRAP_DOCS}): the intervals and paired tests are rough indications"
+        )
     return Report(
         gold=gold_source,
         n_docs=len(gold),
@@ -215,22 +279,20 @@ def score(
         value_tolerance=value_tolerance,
         systems=tuple(scored),
         comparisons=comparisons,
+        warnings=tuple(warnings),
     )
 
 
-def _compare(
-    a: str, b: str, tables: dict[str, FigureTable], samples: dict[str, np.ndarray]
-) -> Comparison:
-    ta, tb = tables[a], tables[b]
-    va, vb = ta.values(), tb.values()
-    index_b = {name: j for j, name in enumerate(tb.names)}
+def _compare(a: str, b: str, ra: Replicated, rb: Replicated) -> Comparison:
+    index_b = {name: j for j, name in enumerate(rb.names)}
     results = []
-    for i, name in enumerate(ta.names):
+    for i, name in enumerate(ra.names):
         j = index_b.get(name)
         if j is None:
             continue
-        x, y = float(va[i]), float(vb[j])
-        p = paired_p_value(samples[a][:, i], samples[b][:, j], x, y) if len(samples[a]) else None
+        x, y = float(ra.values[i]), float(rb.values[j])
+        sa, sb = ra.samples[:, i], rb.samples[:, j]
+        p = paired_p_value(sa, sb, x, y) if len(sa) else None
         results.append(
             PairedResult(
                 figure=name,

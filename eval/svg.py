@@ -2,7 +2,9 @@
 
 Each row is a label (an entity label, a quote kind ...); inside a row every system
 has a thin horizontal bar from 0 to its F1 and, when known, a whisker from the low to
-the high end of the interval. The x axis runs from 0 to 1 with grid lines every 0.25.
+the high end of the interval. Values are F1 in [0, 1], shown in percent like every figure of
+the report: the x axis runs from 0 to 100 with grid lines every 25, and the value beside
+each bar reads ``80.0 [70.0, 90.0]``.
 No scripts, fonts or external references: it renders offline in any browser. Every
 label and tooltip is escaped.
 
@@ -59,7 +61,7 @@ def interval_chart(bars: Sequence[Bar], systems: Sequence[str]) -> str:
         x = _x(tick)
         parts.append(
             f'<line x1="{x:.1f}" y1="{_TOP - 4}" x2="{x:.1f}" y2="{height - 16}" class="grid"/>'
-            f'<text x="{x:.1f}" y="{_TOP - 8}" class="tick">{tick:.2f}</text>'
+            f'<text x="{x:.1f}" y="{_TOP - 8}" class="tick">{100 * tick:.0f}</text>'
         )
     by_key = {(b.row, b.system): b for b in bars}
     for r, row in enumerate(rows):
@@ -119,4 +121,5 @@ def _bar(bar: Bar, y: float, colour: str) -> str:
 
 
 def _fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
+    """A value in [0, 1] as a percentage with one decimal, as in the report's tables."""
+    return "-" if value is None else f"{100 * value:.1f}"

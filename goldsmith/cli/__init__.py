@@ -3,6 +3,12 @@
 Commands parse arguments, call one library function and print; the library never
 prints or exits. Every :class:`GoldsmithError` becomes one line on stderr and exit
 code 2; ``--verbose`` shows the traceback instead.
+
+Help reads the same in every command (set here, once, for the whole tree by
+:func:`_plain_help`): a flag shows no value placeholder (typer would print ``--push
+<bool>``, as if it took a value), an argument is named in capitals (``GOLD``, not
+``gold``), and the usage line writes arguments click's way, ``GOLD`` when required,
+``[GOLD]`` when not, ``INPUT...`` when repeated (typer would write ``{GOLD}``).
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from typing import Annotated
 import click
 import typer
 from rich.console import Console
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
+from typer.models import DefaultPlaceholder
 
 from goldsmith import __version__
 from goldsmith.cli import annotate, corpus, evaluate, publish, quickstart, studio, users
@@ -21,7 +28,63 @@ from goldsmith.errors import GoldsmithError
 _state = {"verbose": False}
 
 
-class _Root(TyperGroup):
+def _plain_params(params: list[click.Parameter]) -> None:
+    """Flags: no value placeholder; arguments: named in capitals (rules: module docstring)."""
+    for param in params:
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+        elif param.param_type_name == "argument" and param.metavar is None and param.name:
+            param.metavar = param.name.upper()
+
+
+def _usage_pieces(command: click.Command, ctx: click.Context) -> list[str]:
+    pieces = [command.options_metavar] if command.options_metavar else []
+    for param in command.get_params(ctx):
+        if param.param_type_name != "argument":
+            pieces += param.get_usage_pieces(ctx)
+            continue
+        name = param.metavar or (param.name or "").upper()
+        if param.nargs != 1 and not name.endswith("..."):
+            name += "..."
+        pieces.append(name if param.required else f"[{name}]")
+    return pieces
+
+
+class _Command(TyperCommand):
+    """Every command of the tree: plain help (rules in the module docstring)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_params(self.params)
+
+    def get_help_option(self, ctx: click.Context):  # noqa: D102
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _plain_params([option])
+        return option
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:  # noqa: D102
+        return _usage_pieces(self, ctx)
+
+
+class _Group(TyperGroup):
+    """Every group of the tree: plain help (rules in the module docstring)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_params(self.params)
+
+    def get_help_option(self, ctx: click.Context):  # noqa: D102
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _plain_params([option])
+        return option
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:  # noqa: D102
+        return [*_usage_pieces(self, ctx), self.subcommand_metavar]
+
+
+class _Root(_Group):
     """The root group: turns a ``GoldsmithError`` into one line on stderr and exit 2."""
 
     def invoke(self, ctx: click.Context):  # noqa: D102
@@ -55,6 +118,25 @@ app.add_typer(studio.app, name="studio")
 app.add_typer(evaluate.app, name="eval")
 publish.register(app)
 quickstart.register(app)
+
+
+def _plain_help(typer_app: typer.Typer) -> None:
+    """Build every command and group of ``typer_app`` with the plain-help classes above."""
+    for command in typer_app.registered_commands:
+        if command.cls in (None, TyperCommand):
+            command.cls = _Command
+    for group in typer_app.registered_groups:
+        sub = group.typer_instance
+        if sub is None:
+            continue
+        if isinstance(group.cls, DefaultPlaceholder) and isinstance(
+            sub.info.cls, DefaultPlaceholder
+        ):
+            group.cls = _Group
+        _plain_help(sub)
+
+
+_plain_help(app)
 
 
 def _version(value: bool) -> None:

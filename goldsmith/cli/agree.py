@@ -26,7 +26,7 @@ def agree_command(
         typer.Argument(
             exists=True,
             file_okay=False,
-            metavar="GOLD_DIR",
+            metavar="GOLD",
             help="Gold directory written by 'goldsmith annotate pull' "
             "(reads annotations.jsonl and predictions.jsonl).",
         ),

@@ -126,6 +126,7 @@ def show_command(
         typer.Argument(
             help="A corpus written by 'goldsmith corpus ingest', or any input it accepts "
             "(then ingested on the fly, nothing written).",
+            metavar="CORPUS",
             exists=True,
             show_default=False,
         ),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -11,20 +9,18 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from goldsmith.cli import agree, score_view, systems
-from goldsmith.errors import InputError
-from goldsmith.eval.errors import format_errors, list_errors
-from goldsmith.eval.report import write_report
-from goldsmith.eval.score import SystemInput, align, score
+from goldsmith.annotate.systems import SystemSpec, parse_systems, system_predictions
+from goldsmith.cli import agree, score_view
+from goldsmith.eval.evaluation import check_outputs, evaluate, write_outputs
+from goldsmith.eval.score import SystemInput
 from goldsmith.labels.gold import read_gold
+from goldsmith.labels.records import AnnotatedDoc
 
 app = typer.Typer(
     help="Score extraction systems against the gold set; agreement between annotators.",
     no_args_is_help=True,
 )
 agree.register(app)
-
-_HTML_MODULE = "goldsmith.eval.html"
 
 
 @app.command("score")
@@ -99,75 +95,34 @@ def score_command(
 
     Example: goldsmith eval score gold/ -s mine=predictions.jsonl -s sm=spacy:en_core_web_sm
     """
-    specs = systems.parse_systems(system)
-    if not specs:
-        raise InputError("give at least one --system NAME=SOURCE")
-    if html_path is not None and importlib.util.find_spec(_HTML_MODULE) is None:
-        raise InputError("HTML report not available (goldsmith.eval.html is not installed)")
+    specs = parse_systems(system)
+    check_outputs(json_path, html_path, errors_out)
     gold_docs = read_gold(gold)
-    inputs: list[SystemInput] = []
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as progress:
-        for spec in specs:
-            task = progress.add_task(f"{spec.name}: predicting", total=len(gold_docs))
-            docs = systems.predictions(
-                spec, gold_docs, model, lambda done, t=task: progress.update(t, completed=done)
-            )
-            inputs.append(SystemInput(spec.name, spec.source, docs, spec.layers))
-            progress.remove_task(task)
-    report = score(
+    inputs = [SystemInput(s.name, s.source, _predict(s, gold_docs, model), s.layers) for s in specs]
+    run = evaluate(
         gold_docs,
         inputs,
         resamples=resamples,
         seed=seed,
         value_tolerance=value_tolerance,
         gold_source=str(gold),
+        errors=bool(errors or errors_out or html_path),
     )
     console = Console(highlight=False)
-    score_view.render(report, console)
-    if json_path is not None:
-        write_report(report, json_path)
-        console.print(f"report written to {json_path}", markup=False)
-    error_items = None
-    if errors or errors_out is not None or html_path is not None:
-        error_items = {
-            s.name: list_errors(
-                gold_docs,
-                s.predictions,
-                layers=s.layers,
-                value_tolerance=value_tolerance,
-                system=s.name,
-            )
-            for s in inputs
-        }
-    if errors and error_items is not None:
-        for name, items in error_items.items():
-            console.print(f"\n{name}: {len(items)} errors", markup=False)
-            for line in format_errors(items, errors):
-                console.print(line, markup=False, highlight=False)
-    if errors_out is not None and error_items is not None:
-        errors_out.parent.mkdir(parents=True, exist_ok=True)
-        with errors_out.open("w", encoding="utf-8") as handle:
-            for name, items in error_items.items():
-                for item in items:
-                    record = {"system": name, **item.to_dict()}
-                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        console.print(f"errors written to {errors_out}", markup=False)
-    if html_path is not None:
-        from goldsmith.eval.html import render_html
+    score_view.render(run.report, console)
+    if errors and run.errors is not None:
+        score_view.render_errors(run.errors, errors, console)
+    written = write_outputs(run, json_path=json_path, errors_path=errors_out, html_path=html_path)
+    for what, path in written:
+        console.print(f"{what} written to {path}", markup=False)
 
-        aligned = {
-            s.name: list(align(gold_docs, s.predictions, s.name).predictions) for s in inputs
-        }
-        html_path.parent.mkdir(parents=True, exist_ok=True)
-        layers = {s.name: s.layers for s in inputs}
-        page = render_html(
-            report, gold_docs, aligned, layers_by_system=layers, errors_by_system=error_items
-        )
-        html_path.write_text(page, encoding="utf-8")
-        console.print(f"HTML report written to {html_path}", markup=False)
+
+def _predict(spec: SystemSpec, gold: list[AnnotatedDoc], model: str | None) -> list[AnnotatedDoc]:
+    """A system's predictions, with a progress bar on stderr while a model runs."""
+    docs = system_predictions(spec, gold, model)
+    if not spec.runs_model:
+        return list(docs)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(f"{spec.name}: predicting", total=len(gold))
+        return list(progress.track(docs, task_id=task))

@@ -41,7 +41,7 @@ def predict_command(
         typer.Argument(
             help="A corpus written by 'goldsmith corpus ingest', or anything it accepts "
             "(a .txt/.jsonl/.csv/.parquet file, a folder of text files, a saved dataset).",
-            metavar="INPUT",
+            metavar="CORPUS",
             show_default=False,
         ),
     ],

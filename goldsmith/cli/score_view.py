@@ -11,14 +11,16 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from goldsmith.eval.errors import ErrorItem, format_errors
 from goldsmith.eval.metrics import AccuracyScore, Interval, SpanScore
-from goldsmith.eval.report import Report, SystemScores
+from goldsmith.eval.report import Report, SystemScores, plural
 
 HEADLINE_TITLES: dict[str, str] = {
     "entities.strict.f1": "entities strict F1",
     "entities.exact.f1": "entities exact F1",
     "entities.partial.f1": "entities partial F1",
     "entities.type.f1": "entities type F1",
+    "entities.strict.macro_f1": "entities strict macro F1",
     "quotes.span.exact.f1": "quotes span F1 (exact)",
     "quotes.span.overlap_80.f1": "quotes span F1 (>= 80%)",
     "quotes.span.overlap_30.f1": "quotes span F1 (>= 30%)",
@@ -43,6 +45,8 @@ def title(figure: str) -> str:
         return HEADLINE_TITLES[figure]
     if figure.startswith("entities.strict.f1."):
         return f"entities strict F1 {figure.rsplit('.', 1)[1]}"
+    if figure.startswith("quotes.per_kind."):
+        return f"quotes F1 {figure.split('.')[2]} (>= 30%)"
     return figure
 
 
@@ -67,6 +71,8 @@ def render(report: Report, console: Console) -> None:
         f"{100 * report.confidence:.0f}% intervals; figures in %",
         markup=False,
     )
+    for warning in report.warnings:
+        console.print(f"warning: {warning}", style="yellow", markup=False)
     for system in report.systems:
         for warning in system.warnings:
             console.print(f"warning: {warning}", style="yellow", markup=False)
@@ -155,7 +161,7 @@ def label_table(system: SystemScores) -> Table:
     table = _span_table(f"{system.name}: entities by label (strict)", "label")
     for label, score in strict.per_label.items():
         table.add_row(label, *_span_row(score))
-    table.add_row("macro", *[""] * 7, fmt(strict.macro_f1), "")
+    table.add_row("macro", *[""] * 7, fmt(strict.macro_f1), _ci(strict.macro_f1_ci))
     return table
 
 
@@ -204,3 +210,13 @@ def comparison_tables(report: Report) -> list[Table]:
             table.add_row(title(r.figure), fmt(r.a), fmt(r.b), diff, p)
         tables.append(table)
     return tables
+
+
+def render_errors(
+    errors_by_system: dict[str, list[ErrorItem]], limit: int, console: Console
+) -> None:
+    """Print each system's error count and its first ``limit`` errors, one a line."""
+    for name, items in errors_by_system.items():
+        console.print(f"\n{name}: {plural(len(items), 'error')}", markup=False)
+        for line in format_errors(items, limit):
+            console.print(line, markup=False, highlight=False)

@@ -171,23 +171,6 @@ def test_missing_gold_is_refused(tmp_path):
     assert result.exit_code == 2
 
 
-def test_html_without_the_html_module_exits_2(files, tmp_path, monkeypatch):
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name, *a: None if name == "goldsmith.eval.html" else real(name, *a),
-    )
-    gold, pred = files
-    result = runner.invoke(
-        app, ["eval", "score", str(gold), "-s", f"m={pred}", "--html", str(tmp_path / "r.html")]
-    )
-    assert result.exit_code == 2
-    assert "HTML report not available" in result.output
-
-
 def test_html_report_is_written(files, tmp_path):
     gold, pred = files
     out = tmp_path / "report.html"
@@ -226,3 +209,44 @@ def test_errors_are_listed_with_context_and_written_as_jsonl(files, tmp_path):
     assert {"missed", "qualifier"} <= {r["kind"] for r in records}
     assert f"mine: {len(records)} errors" in result.output
     assert "«" in result.output  # the gold span is marked in its context
+
+
+@pytest.mark.parametrize("option", ["--json", "--html", "--errors-out"])
+def test_unwritable_output_exits_2_with_one_line_naming_it(files, tmp_path, option):
+    gold, pred = files
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    for path in (tmp_path, blocker / "out.txt"):  # a folder; a file where a folder should be
+        result = runner.invoke(
+            app, ["eval", "score", str(gold), "-s", f"m={pred}", option, str(path)]
+        )
+        assert result.exit_code == 2, result.output
+        assert result.output.strip().splitlines() == [result.output.strip()]
+        assert str(path) in result.output and "cannot write" in result.output
+        assert "Traceback" not in result.output
+
+
+def test_error_count_is_singular_for_one_error(tmp_path):
+    gold, pred = tmp_path / "g.jsonl", tmp_path / "p.jsonl"
+    write_jsonl([AnnotatedDoc("d", TEXT_2, entities=(_ent(TEXT_2, "Lisbon", "GPE"),))], gold)
+    write_jsonl([AnnotatedDoc("d", TEXT_2)], pred)
+    result = runner.invoke(
+        app, ["eval", "score", str(gold), "-s", f"m={pred}", "--errors", "5", "--resamples", "0"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "m: 1 error\n" in result.output
+
+
+def test_bootstrap_over_two_documents_warns_in_terminal_json_and_html(files, tmp_path):
+    gold, pred = files
+    out, page = tmp_path / "r.json", tmp_path / "r.html"
+    result = runner.invoke(
+        app,
+        ["eval", "score", str(gold), "-s", f"m={pred}", "--json", str(out), "--html", str(page)],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    warning = "bootstrap over 2 documents only"
+    assert f"warning: {warning}" in result.output
+    assert warning in json.loads(out.read_text(encoding="utf-8"))["warnings"][0]
+    assert warning in page.read_text(encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import click
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -53,3 +55,37 @@ def test_verbose_shows_the_traceback_instead(tmp_path):
     loud = runner.invoke(app, ["--verbose", "publish", str(tmp_path), "--out", str(missing)])
     assert loud.exit_code != 0
     assert isinstance(loud.exception, GoldsmithError)
+
+
+def _commands(command: click.Command, path: tuple[str, ...] = ()):
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _commands(sub, (*path, name))
+
+
+ALL_COMMANDS = [path for path, _ in _commands(typer.main.get_command(app))]
+
+
+@pytest.mark.parametrize("path", ALL_COMMANDS, ids=lambda p: " ".join(p) or "goldsmith")
+def test_help_shows_no_value_after_flags_and_plain_argument_names(path):
+    result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "<bool>" not in result.output
+    command = dict(_commands(typer.main.get_command(app)))[path]
+    ctx = click.Context(command, info_name="goldsmith")
+    usage = next(line for line in result.output.splitlines() if "Usage:" in line)
+    assert "{" not in usage and "}" not in usage, usage
+    for param in command.get_params(ctx):
+        if param.param_type_name == "argument":
+            name = param.metavar
+            assert name == name.upper() and name in usage, (name, usage)
+        elif getattr(param, "is_flag", False):
+            # the flag's row: its names then straight to the help text, no placeholder
+            row = next(line for line in result.output.splitlines() if param.opts[0] in line)
+            after = row.split(param.opts[-1], 1)[1].strip(" │")
+            assert not after.startswith("<"), row
+
+
+def test_every_command_is_covered():
+    assert ("eval", "score") in ALL_COMMANDS and ("publish",) in ALL_COMMANDS
+    assert len(ALL_COMMANDS) >= 15

@@ -101,3 +101,45 @@ def annotated_docs(draw, n_max: int = 4):
             claims.append(Claim(s, e, text[s:e], value, unit, qualifier, high))
         docs.append(AnnotatedDoc(f"d{i}", text, entities, tuple(quotes), tuple(claims)).sorted())
     return docs
+
+
+ENTITY_TEXT = "x" * TEXT_LENGTH
+
+
+@st.composite
+def entity_corpus(draw, disjoint: bool = True):
+    """1..6 documents of (gold, predicted) entities; ``disjoint=False`` lets predictions overlap."""
+    docs = []
+    for _ in range(draw(st.integers(1, 6))):
+        gold = draw(disjoint_entities(ENTITY_TEXT))
+        docs.append((gold, draw(perturbed(ENTITY_TEXT, gold, disjoint=disjoint))))
+    return docs
+
+
+def fast_entity_counts(docs, scheme, label=None) -> tuple[int, int, int, int, int]:
+    """The fast counter's counts (``entity_doc_counts``) summed over documents."""
+    from goldsmith.eval.entities import entity_doc_counts
+    from goldsmith.eval.entity_scores import EntityCounts
+    from goldsmith.eval.metrics import SpanCounts
+
+    total = EntityCounts()
+    for gold, pred in docs:
+        total = total + entity_doc_counts(gold, pred)
+    counts = total.scheme(scheme)
+    c = counts.overall if label is None else counts.per_label.get(label, SpanCounts())
+    return (c.correct, c.incorrect, c.partial, c.missed, c.spurious)
+
+
+def paired_entity_counts(docs, scheme, label=None) -> tuple[int, int, int, int, int]:
+    """The counts of the pairs of ``match_entities`` (one label's entities alone if given)."""
+    from goldsmith.eval.entities import entity_pairs
+    from goldsmith.eval.matching import count_pairs
+    from goldsmith.eval.metrics import SpanCounts
+
+    total = SpanCounts()
+    for gold, pred in docs:
+        if label is not None:
+            gold = [e for e in gold if e.label == label]
+            pred = [e for e in pred if e.label == label]
+        total = total + count_pairs(entity_pairs(gold, pred, scheme))
+    return (total.correct, total.incorrect, total.partial, total.missed, total.spurious)

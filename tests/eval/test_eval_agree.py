@@ -304,7 +304,7 @@ def test_edit_rate_leaves_out_predictions_on_other_text(tmp_path):
     other = AnnotatedDoc("doc-1", TEXT + " More.", entities=(PRED_ENT,), meta={"task_id": 1})
     report = agreement_report(gold_dir(tmp_path, rows, [other]))
     assert report.edits["entities"].annotations == 0
-    assert "1 annotation(s) of tasks without a prediction: no edit rate" in report.notes
+    assert "1 annotation of tasks without a prediction: no edit rate" in report.notes
     assert any("text differs" in note for note in report.notes)
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from goldsmith.eval.bootstrap import (
     FigureTable,
+    Replicated,
     interval,
     paired_p_value,
     ratio_terms,
@@ -92,3 +93,24 @@ def test_missing_figure_in_a_document_is_zero_over_zero():
     t = FigureTable.from_docs([{"a": AccuracyCounts(1, 1)}, {}], names=["a"])
     assert t.num.tolist() == [[1.0], [0.0]]
     assert t.values()[0] == 1.0
+
+
+def test_mean_figure_is_the_mean_of_present_members_in_every_replicate():
+    docs = [
+        {"a": SpanCounts(correct=1), "b": SpanCounts(missed=1)},
+        {"a": SpanCounts(missed=1)},  # b has no data in this document
+    ] * 6
+    rep = Replicated.of(table(docs), resamples=200, seed=0).with_mean("m", ["a", "b"])
+    assert rep.names == ("a", "b", "m")
+    assert rep.values[2] == pytest.approx((rep.values[0] + rep.values[1]) / 2)
+    a, b, m = rep.samples[:, 0], rep.samples[:, 1], rep.samples[:, 2]
+    both = ~np.isnan(b)
+    assert np.allclose(m[both], (a[both] + b[both]) / 2)
+    assert np.allclose(m[~both], a[~both])  # a replicate without b: the mean of a alone
+    ci = rep.intervals()["m"]
+    assert ci is not None and ci.low <= rep.values[2] <= ci.high
+
+
+def test_mean_of_no_members_has_no_data():
+    rep = Replicated.of(table([{"a": SpanCounts(correct=1)}]), resamples=5).with_mean("m", [])
+    assert np.isnan(rep.values[-1]) and rep.intervals()["m"] is None

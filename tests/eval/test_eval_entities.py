@@ -1,8 +1,20 @@
-"""Entity layer counts: schemes, per-label matching, macro F1, figures."""
+"""Entity layer counts: schemes, per-label matching, macro F1, figures; the fast counter.
+
+The fast counter (``entity_doc_counts``) must give the counts of the pairs it mirrors
+(``entity_pairs``), with overlapping spans too: checked here, without nervaluate.
+"""
 
 from __future__ import annotations
 
-from goldsmith.eval.entities import EntityCounts, entity_doc_counts, entity_scores
+import random
+
+from eval_strategies import entity_corpus, fast_entity_counts, paired_entity_counts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goldsmith.eval.entities import entity_doc_counts, sum_entity_counts
+from goldsmith.eval.entity_scores import EntityCounts, entity_scores
+from goldsmith.eval.matching import SCHEMES
 from goldsmith.eval.metrics import Interval, SpanCounts
 from goldsmith.labels.records import Entity
 
@@ -68,3 +80,43 @@ def test_scores_attach_intervals_by_figure_name():
     assert scores.strict.micro.f1_ci == ci
     assert scores.strict.per_label["PERSON"].f1_ci == ci
     assert scores.exact.micro.f1_ci is None
+
+
+# --------------------------------------------------------------------------- fast counter = pairs
+
+
+@settings(max_examples=200, deadline=None)
+@given(entity_corpus(disjoint=False), st.randoms(use_true_random=False))
+def test_counts_do_not_depend_on_order_of_overlapping_predictions(docs, rnd: random.Random):
+    for scheme in SCHEMES:
+        before = paired_entity_counts(docs, scheme)
+        shuffled = []
+        for gold, pred in docs:
+            gold, pred = list(gold), list(pred)
+            rnd.shuffle(gold)
+            rnd.shuffle(pred)
+            shuffled.append((gold, pred))
+        assert paired_entity_counts(shuffled, scheme) == before
+        assert fast_entity_counts(shuffled, scheme) == before
+
+
+@settings(max_examples=250, deadline=None)
+@given(entity_corpus(disjoint=False))
+def test_layer_counts_equal_match_entities_with_overlaps(docs):
+    labels = {e.label for gold, pred in docs for e in (*gold, *pred)}
+    for scheme in SCHEMES:
+        assert fast_entity_counts(docs, scheme) == paired_entity_counts(docs, scheme), scheme
+        for label in labels:
+            assert fast_entity_counts(docs, scheme, label) == paired_entity_counts(
+                docs, scheme, label
+            ), (scheme, label)
+
+
+@settings(max_examples=100, deadline=None)
+@given(entity_corpus(disjoint=False))
+def test_fast_sum_equals_adding(docs):
+    per_doc = [entity_doc_counts(gold, pred) for gold, pred in docs]
+    total = EntityCounts()
+    for c in per_doc:
+        total = total + c
+    assert sum_entity_counts(per_doc) == total

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goldsmith.errors import InputError
+from goldsmith.eval.claims import claim_doc_counts
 from goldsmith.eval.context import mark_context
+from goldsmith.eval.entities import entity_doc_counts
 from goldsmith.eval.errors import ErrorKind, doc_errors, format_errors, list_errors
+from goldsmith.eval.matching import SCHEMES, Scheme
+from goldsmith.eval.quotes import quote_doc_counts
 from goldsmith.labels import AnnotatedDoc, Claim, Entity, Quote, Span
 
 TEXT = (
@@ -257,82 +261,116 @@ def test_error_to_dict():
 
 # --------------------------------------------------------------------------- same counts as scorer
 
-_LONG = "Ana Ruiz and Ben Ode met the Kelp Council in Ostra on Monday about 300 boats. " * 3
+_SHORT = "Ana Ruiz met the Kelp Council about 300 boats."
+#: Few possible offsets, so identical and overlapping spans are common.
+_CUTS = (0, 3, 4, 8, 13, 17, 21, 28, 34, 38, 42, 46)
 
 
 @st.composite
 def _spans(draw, make):
     out = []
     for _ in range(draw(st.integers(0, 5))):
-        start = draw(st.integers(0, len(_LONG) - 2))
-        end = draw(st.integers(start + 1, min(len(_LONG), start + 25)))
+        start, end = sorted(
+            draw(st.lists(st.sampled_from(_CUTS), min_size=2, max_size=2, unique=True))
+        )
         out.append(make(draw, start, end))
     return tuple(out)
 
 
 def _entity(draw, start, end):
-    return Entity(start, end, _LONG[start:end], draw(st.sampled_from(["PERSON", "ORG"])))
+    return Entity(start, end, _SHORT[start:end], draw(st.sampled_from(["PERSON", "ORG"])))
 
 
 def _quote(draw, start, end):
     speaker = draw(
         st.sampled_from(
-            [None, Entity(0, 8, "Ana Ruiz", "PERSON"), Entity(13, 20, "Ben Ode", "PERSON")]
+            [None, Entity(0, 8, "Ana Ruiz", "PERSON"), Entity(17, 28, "Kelp Council", "ORG")]
         )
     )
-    return Quote(
-        start, end, _LONG[start:end], draw(st.sampled_from(["direct", "indirect"])), speaker
-    )
+    kind = draw(st.sampled_from(["direct", "indirect"]))
+    return Quote(start, end, _SHORT[start:end], kind, speaker)
 
 
 def _claim(draw, start, end):
+    qualifier = draw(st.sampled_from(["exact", "approx", "range"]))
     return Claim(
         start,
         end,
-        _LONG[start:end],
+        _SHORT[start:end],
         draw(st.sampled_from([300, 30])),
         draw(st.sampled_from(["boat", "ship"])),
-        draw(st.sampled_from(["exact", "approx"])),
+        qualifier,
+        draw(st.sampled_from([400, 500])) if qualifier == "range" else None,
     )
 
 
-@given(
-    _spans(_entity), _spans(_entity), _spans(_quote), _spans(_quote), _spans(_claim), _spans(_claim)
-)
-def test_error_counts_agree_with_the_scorer(ge, pe, gq, pq, gc, pc):
-    from goldsmith.eval.claims import claim_doc_counts
-    from goldsmith.eval.entities import entity_doc_counts
-    from goldsmith.eval.quotes import quote_doc_counts
+def _pairs_with(errors, *kinds):
+    """The distinct scored pairs (by the spans' identity) that have an error of ``kinds``."""
+    return {(id(e.gold), id(e.predicted)) for e in errors if e.matched and e.kind in kinds}
 
-    gold = AnnotatedDoc("d", _LONG, entities=ge, quotes=gq, claims=gc)
-    pred = AnnotatedDoc("d", _LONG, entities=pe, quotes=pq, claims=pc)
-    errors = doc_errors(gold, pred)
 
-    def count(layer, *kinds, matched=None):
-        return sum(
-            1
-            for e in errors
-            if e.layer == layer
-            and e.kind in kinds
-            and (matched is None or ("(not matched" not in e.detail) == matched)
-        )
+def _offsets_differ(e):
+    return (e.gold.start, e.gold.end) != (e.predicted.start, e.predicted.end)
 
-    entities = entity_doc_counts(ge, pe).type.overall
-    assert count("entities", ErrorKind.LABEL) == entities.incorrect
-    assert count("entities", ErrorKind.MISSED) == entities.missed
-    assert count("entities", ErrorKind.SPURIOUS) == entities.spurious
 
-    for layer, counts in (
-        ("quotes", quote_doc_counts(gq, pq)),
-        ("claims", claim_doc_counts(gc, pc)),
+@settings(max_examples=300, deadline=None)
+@given(_spans(_entity), _spans(_entity), st.sampled_from(SCHEMES))
+def test_entity_error_listing_agrees_with_the_counts(ge, pe, scheme):
+    gold = AnnotatedDoc("d", _SHORT, entities=ge)
+    pred = AnnotatedDoc("d", _SHORT, entities=pe)
+    errors = doc_errors(gold, pred, layers=("entities",), scheme=scheme)
+    counts = entity_doc_counts(ge, pe).scheme(scheme).overall
+    assert sum(e.missed for e in errors) == counts.missed
+    assert sum(e.spurious for e in errors) == counts.spurious
+    matched = [e for e in errors if e.matched]
+    assert len(matched) == len(_pairs_with(errors, ErrorKind.LABEL, ErrorKind.BOUNDARY))
+    if scheme is Scheme.STRICT:
+        assert len(matched) == counts.incorrect
+    elif scheme is Scheme.TYPE:
+        assert sum(e.kind is ErrorKind.LABEL for e in matched) == counts.incorrect
+    else:  # exact, partial: a pair on other boundaries is the only imperfect match
+        assert sum(_offsets_differ(e) for e in matched) == counts.incorrect + counts.partial
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spans(_quote), _spans(_quote))
+def test_quote_error_listing_agrees_with_the_counts(gq, pq):
+    gold = AnnotatedDoc("d", _SHORT, quotes=gq)
+    errors = doc_errors(gold, AnnotatedDoc("d", _SHORT, quotes=pq), layers=("quotes",))
+    counts = quote_doc_counts(gq, pq)
+    assert sum(e.missed for e in errors) == counts.end_to_end.missed
+    assert sum(e.spurious for e in errors) == counts.end_to_end.spurious
+    assert len(_pairs_with(errors, ErrorKind.SPEAKER)) == counts.end_to_end.incorrect
+    assert len(_pairs_with(errors, ErrorKind.KIND)) == counts.kind.total - counts.kind.correct
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spans(_claim), _spans(_claim), st.sampled_from([0.0, 0.5]))
+def test_claim_error_listing_agrees_with_the_counts(gc, pc, tolerance):
+    gold = AnnotatedDoc("d", _SHORT, claims=gc)
+    pred = AnnotatedDoc("d", _SHORT, claims=pc)
+    errors = doc_errors(gold, pred, layers=("claims",), value_tolerance=tolerance)
+    counts = claim_doc_counts(gc, pc, tolerance)
+    assert sum(e.missed for e in errors) == counts.end_to_end.missed
+    assert sum(e.spurious for e in errors) == counts.end_to_end.spurious
+    wrong = _pairs_with(errors, ErrorKind.VALUE, ErrorKind.UNIT, ErrorKind.QUALIFIER)
+    assert len(wrong) == counts.end_to_end.incorrect
+    for kind, accuracy in (
+        (ErrorKind.UNIT, counts.unit),
+        (ErrorKind.QUALIFIER, counts.qualifier),
     ):
-        unmatched_pairs = count(layer, ErrorKind.BOUNDARY, matched=False)
-        assert count(layer, ErrorKind.MISSED) + unmatched_pairs == counts.end_to_end.missed
-        assert count(layer, ErrorKind.SPURIOUS) + unmatched_pairs == counts.end_to_end.spurious
-    assert count("quotes", ErrorKind.SPEAKER) == quote_doc_counts(gq, pq).end_to_end.incorrect
-    wrong_claims = {
-        (id(e.gold), id(e.predicted))  # the regions themselves: equal ones may repeat
-        for e in errors
-        if e.kind in (ErrorKind.VALUE, ErrorKind.UNIT, ErrorKind.QUALIFIER)
-    }
-    assert len(wrong_claims) == claim_doc_counts(gc, pc).end_to_end.incorrect
+        assert len(_pairs_with(errors, kind)) == accuracy.total - accuracy.correct
+
+
+def test_claims_on_identical_offsets_pair_as_the_scorer_pairs_them():
+    """Two gold claims on one span, one prediction: listed and counted on the same pair."""
+    gold = (claim("3,000 riders", value=3000), claim("3,000 riders", value=300))
+    pred = (claim("3,000 riders", value=3000),)
+    counts = claim_doc_counts(gold, pred).end_to_end
+    errors = doc_errors(doc(claims=gold), doc(claims=pred), layers=("claims",))
+    # the pairing is canonical (position, then attributes), whatever the input order
+    assert (counts.incorrect, counts.missed) == (1, 1)
+    assert sorted((e.kind.value, e.gold.value) for e in errors) == [
+        ("missed", 3000),
+        ("value", 300),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -12,6 +13,7 @@ from goldsmith.eval.errors import ErrorItem, ErrorKind
 from goldsmith.eval.highlight import Region, highlight
 from goldsmith.eval.html import render_html
 from goldsmith.eval.score import SystemInput, score
+from goldsmith.eval.svg import Bar, interval_chart
 from goldsmith.labels import AnnotatedDoc, Claim, Entity, Quote
 
 TEXT = (
@@ -251,3 +253,10 @@ def test_highlight_is_balanced_and_keeps_the_text(spans):
     assert shown == text
     marked = {i for a, b in covered for i in range(a, b)}
     assert marked == {i for r in marks for i in range(r.start, r.end)}
+
+
+def test_charts_are_in_percent_like_the_tables():
+    svg = interval_chart([Bar("PERSON", "spacy", 0.8, 0.7, 0.9)], ["spacy"])
+    ticks = re.findall(r'class="tick">([^<]*)<', svg)
+    assert ticks == ["0", "25", "50", "75", "100"]
+    assert "80.0 [70.0, 90.0]" in svg

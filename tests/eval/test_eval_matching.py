@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from goldsmith.eval.entities import match_entities
 from goldsmith.eval.matching import (
     Outcome,
     last_word,
-    match_entities,
     match_spans,
     overlap_ratio,
     same_source,

@@ -45,6 +45,7 @@ def test_top_level_keys_are_stable(report):
         "value_tolerance",
         "systems",
         "comparisons",
+        "warnings",
     ]
     assert report.to_dict()["format"] == REPORT_FORMAT
 
@@ -65,7 +66,7 @@ def test_system_keys_are_stable(report):
         "claims",
     ]
     assert list(system["entities"]) == ["strict", "exact", "partial", "type"]
-    assert list(system["entities"]["strict"]) == ["micro", "macro_f1", "per_label"]
+    assert list(system["entities"]["strict"]) == ["micro", "macro_f1", "macro_f1_ci", "per_label"]
     assert list(system["quotes"]["span"]) == ["exact", "overlap_80", "overlap_30"]
     assert list(system["claims"]["span"]) == ["exact", "overlap_50"]
     assert system["headline"]["entities.strict.f1"]["value"] == pytest.approx(2 / 3)

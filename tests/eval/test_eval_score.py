@@ -150,3 +150,47 @@ def test_report_does_not_depend_on_the_order_of_spans(gold, other):
     a = score(gold, [SystemInput("x", "x", preds)], resamples=10)
     b = score(gold, [SystemInput("x", "x", backwards)], resamples=10)
     assert a == b
+
+
+def _docs(n: int) -> list[AnnotatedDoc]:
+    return [
+        AnnotatedDoc(f"d{i}", "Austin spoke.", entities=(Entity(0, 6, "Austin", "PERSON"),))
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("n", "resamples", "warned"), [(2, 50, True), (9, 50, True), (10, 50, False), (2, 0, False)]
+)
+def test_bootstrap_over_few_documents_is_flagged(n, resamples, warned):
+    gold = _docs(n)
+    report = score(gold, [SystemInput("copy", "gold", gold)], resamples=resamples)
+    assert bool(report.warnings) is warned
+    if warned:
+        assert f"bootstrap over {n} documents only" in report.warnings[0]
+        assert report.to_dict()["warnings"] == list(report.warnings)
+
+
+def test_macro_f1_and_quote_kinds_have_intervals_and_paired_tests():
+    spoke = Quote(0, 13, "Austin spoke.", "direct", None)
+    gold = [
+        AnnotatedDoc(
+            f"d{i}",
+            "Austin spoke.",
+            entities=(Entity(0, 6, "Austin", "PERSON" if i % 2 else "GPE"),),
+            quotes=(spoke,),
+        )
+        for i in range(12)
+    ]
+    half = [d if i % 3 else d.without_layers() for i, d in enumerate(gold)]
+    report = score(gold, [SystemInput("half", "p", half), SystemInput("all", "g", gold)])
+    strict = report.system("half").entities.strict
+    assert strict.macro_f1_ci is not None
+    assert strict.macro_f1_ci.low <= strict.macro_f1 <= strict.macro_f1_ci.high
+    macro = report.system("half").headline["entities.strict.macro_f1"]
+    assert macro.value == pytest.approx(strict.macro_f1) and macro.ci == strict.macro_f1_ci
+    direct = report.system("half").quotes.per_kind["direct"]
+    assert direct.f1_ci is not None and direct.f1_ci.low <= direct.f1 <= direct.f1_ci.high
+    tests = {r.figure: r for r in report.comparisons[0].results}
+    assert tests["entities.strict.macro_f1"].p_value is not None
+    assert tests["quotes.per_kind.direct.f1"].difference < 0

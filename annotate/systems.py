@@ -1,4 +1,4 @@
-"""Systems for ``goldsmith eval score``: ``NAME=SOURCE`` specs and the predictions they name.
+"""Systems to score with ``goldsmith eval score``: ``NAME=SOURCE`` and the predictions it names.
 
 A SOURCE is one of:
 
@@ -8,14 +8,26 @@ A SOURCE is one of:
   ``MONEY`` ...); it predicts no quotes or claims. ``spacy:`` alone uses the default
   model setting;
 - ``goldsmith``: goldsmith's own pre-annotator (all three layers) over the gold texts,
-  with ``--model`` as its spaCy model;
+  with the ``model`` setting as its spaCy model;
 - anything else: a prediction file in the spec's JSONL format (or a gold directory
   of ``annotate pull``, e.g. another annotator's, whose ``gold.jsonl`` is read).
+
+Why this lives in ``annotate``: running a spaCy pipeline or the pre-annotator over texts
+is annotation, and dependencies point one way (``labels`` <- ``corpus`` <- ``annotate``,
+``labels`` <- ``eval``). ``eval`` never imports ``annotate``: it only receives the
+:class:`~goldsmith.labels.records.AnnotatedDoc` stream :func:`system_predictions` yields,
+and the CLI (which imports everything) joins the two.
+
+Example:
+    >>> spec = parse_system("sm=spacy:en_core_web_sm")
+    >>> spec.kind, spec.layers
+    ('spacy', ('entities',))
+    >>> docs = system_predictions(spec, gold_docs)  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,13 +61,18 @@ class SystemSpec:
         return "file"
 
     @property
+    def runs_model(self) -> bool:
+        """Whether predicting means running a model over the gold texts (not reading a file)."""
+        return self.kind != "file"
+
+    @property
     def layers(self) -> tuple[str, ...]:
         """The layers this system predicts (a spaCy pipeline only predicts entities)."""
         return ("entities",) if self.kind == "spacy" else LAYERS
 
 
 def parse_system(text: str) -> SystemSpec:
-    """Parse ``NAME=SOURCE``; raises :class:`InputError` on bad syntax.
+    """Parse ``NAME=SOURCE``; raises :class:`InputError` on bad syntax or a missing file.
 
     Example: ``parse_system("sm=spacy:en_core_web_sm")`` is
     ``SystemSpec("sm", "spacy:en_core_web_sm")``.
@@ -74,7 +91,9 @@ def parse_system(text: str) -> SystemSpec:
 
 
 def parse_systems(texts: Sequence[str]) -> list[SystemSpec]:
-    """Parse every ``--system``; names must be unique."""
+    """Parse every ``--system``; at least one, and names must be unique."""
+    if not texts:
+        raise InputError("give at least one --system NAME=SOURCE")
     specs = [parse_system(t) for t in texts]
     names = [s.name for s in specs]
     for name in names:
@@ -83,29 +102,21 @@ def parse_systems(texts: Sequence[str]) -> list[SystemSpec]:
     return specs
 
 
-def predictions(
-    spec: SystemSpec,
-    gold: Sequence[AnnotatedDoc],
-    model: str | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> list[AnnotatedDoc]:
-    """The predictions of a system over the gold documents (files are read as they are).
+def system_predictions(
+    spec: SystemSpec, gold: Sequence[AnnotatedDoc], model: str | None = None
+) -> Iterator[AnnotatedDoc]:
+    """The predictions of a system over the gold documents, one document at a time.
 
-    ``progress`` is called with the number of documents done after each one, for the
-    systems that run a model.
+    A file is read as it is; a model yields one prediction per gold document, in gold
+    order (so a caller can count them for a progress bar). ``model`` is the spaCy model
+    of the ``goldsmith`` system.
     """
     if spec.kind == "file":
-        return read_gold(spec.source)
-    if spec.kind == "spacy":
-        produced = spacy_predictions(gold, spec.source[len(SPACY_PREFIX) :] or None)
+        yield from read_gold(spec.source)
+    elif spec.kind == "spacy":
+        yield from spacy_predictions(gold, spec.source[len(SPACY_PREFIX) :] or None)
     else:
-        produced = goldsmith_predictions(gold, model)
-    out = []
-    for doc in produced:
-        out.append(doc)
-        if progress is not None:
-            progress(len(out))
-    return out
+        yield from goldsmith_predictions(gold, model)
 
 
 def spacy_predictions(gold: Sequence[AnnotatedDoc], model: str | None) -> Iterator[AnnotatedDoc]:
