@@ -70,6 +70,7 @@ _PANEL_STYLE = (
     "border: 1px solid #cfd8dc; border-radius: 6px; background: #fafafa"
 )
 _SPEAKER_COLOR = "#e53935"
+_NOTES_STYLE = "padding: 4px 12px; background: #fff8e1; border-left: 4px solid #ffb300"
 
 
 def labeling_config(
@@ -77,6 +78,7 @@ def labeling_config(
     quote_kinds: tuple[str, ...] = QUOTE_KINDS,
     qualifiers: tuple[str, ...] = QUALIFIERS,
     instructions: str = INSTRUCTIONS,
+    notes_field: str | None = None,
 ) -> str:
     """The labeling config XML for the three layers of the spec.
 
@@ -85,12 +87,18 @@ def labeling_config(
     panel beside it that shows the selected region's attributes, each under a visible
     name (quote kind; claim value, value high, unit, qualifier), or a hint when no
     region is selected. The ``speaker`` relation is drawn in a strong colour.
+    ``notes_field`` (the review projects of ``annotate adjudicate``) adds a read-only
+    text above the article, from that field of the task's data.
     """
     view = ET.Element("View")
     ET.SubElement(view, "Header", value=instructions, size="6")
     _labels(view, ENTITY_CONTROL, entity_labels)
     _labels(view, QUOTE_CONTROL, CONTROL_LABELS[QUOTE_CONTROL])
     _labels(view, CLAIM_CONTROL, CONTROL_LABELS[CLAIM_CONTROL])
+    if notes_field is not None:
+        notes = ET.SubElement(view, "View", style=_NOTES_STYLE)
+        ET.SubElement(notes, "Header", value="Points of disagreement", size="6")
+        ET.SubElement(notes, "Text", name=notes_field, value=f"${notes_field}")
     row = ET.SubElement(view, "View", style=_ROW_STYLE)
     text_column = ET.SubElement(row, "View", style=_TEXT_STYLE)
     ET.SubElement(text_column, "Text", name=TEXT_NAME, value="$text", granularity="symbol")

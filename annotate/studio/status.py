@@ -15,8 +15,10 @@ Rules (:func:`project_status`):
   per layer the pairwise span F1 summed over all pairs (``exact``, and the loose
   criterion of quotes and claims) and Krippendorff's alpha on token labels; an
   annotation whose regions cannot be read is left out and counted in ``unreadable``;
-- ``conflicts``: tasks with two or more submitted annotations that today's gold rule
-  cannot settle (not exactly one marked ground truth): they wait for adjudication.
+- ``conflicts``: tasks with two or more submitted annotations that the gold rule
+  (:func:`goldsmith.annotate.studio.consensus.choose`, default ``majority``) cannot
+  settle and that no reviewer has adjudicated yet (``adjudicated`` counts those a
+  reviewer submitted in the review project of ``annotate adjudicate``).
 
 Example:
     >>> status = project_status(client, "News gold", salt)  # doctest: +SKIP
@@ -33,6 +35,7 @@ from typing import Any
 from label_studio_sdk import LabelStudio
 
 from goldsmith.annotate.studio.client import studio_errors
+from goldsmith.annotate.studio.consensus import GoldRule, choose
 from goldsmith.annotate.studio.convert import from_studio_results
 from goldsmith.annotate.studio.pseudonyms import pseudonym
 from goldsmith.annotate.studio.pull import fetch_tasks
@@ -80,6 +83,8 @@ class ProjectStatus:
     agreement: tuple[LayerAgreement, ...]
     shared_tasks: int
     conflicts: tuple[int, ...]
+    rule: str = GoldRule.MAJORITY.value
+    adjudicated: int = 0
     unreadable: int = 0
     notes: tuple[str, ...] = field(default=())
 
@@ -93,7 +98,11 @@ class ProjectStatus:
 
 
 def project_status(
-    client: LabelStudio, project_title: str, salt: str, url: str = ""
+    client: LabelStudio,
+    project_title: str,
+    salt: str,
+    url: str = "",
+    rule: GoldRule | str = GoldRule.MAJORITY,
 ) -> ProjectStatus:
     """The status of the project with this title (rules in the module docstring)."""
     project_id = find_project(client, project_title, url)
@@ -105,7 +114,10 @@ def project_status(
     with studio_errors(url, f"reading project {project_id}"):
         overlap = int(client.projects.get(id=project_id).maximum_annotations or 1)
     tasks, _ = fetch_tasks(client, project_id, url)
-    return status_of_tasks(project_id, project_title, overlap, tasks, salt)
+    from goldsmith.annotate.studio.adjudicate import reviewed_docs
+
+    reviewed = set(reviewed_docs(client, project_title, url))
+    return status_of_tasks(project_id, project_title, overlap, tasks, salt, rule, reviewed)
 
 
 def status_of_tasks(
@@ -114,11 +126,15 @@ def status_of_tasks(
     overlap: int,
     tasks: list[dict[str, Any]],
     salt: str,
+    rule: GoldRule | str = GoldRule.MAJORITY,
+    reviewed: set[str] | frozenset[str] = frozenset(),
 ) -> ProjectStatus:
-    """The status computed from exported tasks (Label Studio JSON)."""
+    """The status computed from exported tasks (Label Studio JSON); ``reviewed`` holds
+    the doc_ids a reviewer has adjudicated."""
+    rule = GoldRule(rule)
     counts: dict[str, dict[str, Any]] = {}
     table: list[Annotation] = []
-    done = waiting = not_started = unreadable = 0
+    done = waiting = not_started = unreadable = adjudicated = 0
     conflicts: list[int] = []
 
     def person(who: str) -> dict[str, Any]:
@@ -148,18 +164,21 @@ def status_of_tasks(
             waiting += 1
         else:
             not_started += 1
-        marked = sum(bool(a.get("ground_truth")) for a in submitted.values())
-        if len(submitted) >= 2 and marked != 1:
-            conflicts.append(task_id)
-        if not isinstance(text, str):
-            unreadable += len(submitted)
-            continue
+        versions: list[AnnotatedDoc | None] = []
         for who, ann in sorted(submitted.items()):
-            doc = _doc(task, text, ann, who)
+            doc = _doc(task, text, ann, who) if isinstance(text, str) else None
+            versions.append(doc)
             if doc is None:
                 unreadable += 1
             else:
                 table.append(Annotation(str(task_id), who, doc))
+        if len(versions) >= 2:
+            truth = [bool(a.get("ground_truth")) for _, a in sorted(submitted.items())]
+            doc_id = str((task.get("data") or {}).get("doc_id") or f"task-{task_id}")
+            if doc_id in reviewed:
+                adjudicated += 1
+            elif choose(versions, truth, rule).doc is None:
+                conflicts.append(task_id)
 
     report = agreement_from_table(AnnotationTable(annotations=tuple(table), predictions={}))
     return ProjectStatus(
@@ -183,6 +202,8 @@ def status_of_tasks(
         agreement=layer_agreement(report),
         shared_tasks=report.shared_tasks,
         conflicts=tuple(sorted(conflicts)),
+        rule=rule.value,
+        adjudicated=adjudicated,
         unreadable=unreadable,
         notes=tuple(n for n in report.notes if "edit rate" not in n),
     )

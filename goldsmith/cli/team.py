@@ -1,4 +1,4 @@
-"""``goldsmith annotate settings`` / ``status``: a team's project, its overlap and progress."""
+"""``goldsmith annotate settings`` / ``status`` / ``adjudicate``: a team's project."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from goldsmith.annotate.studio.adjudicate import adjudicate
 from goldsmith.annotate.studio.client import connect, resolve_connection
+from goldsmith.annotate.studio.consensus import GoldRule
 from goldsmith.annotate.studio.pseudonyms import load_salt
 from goldsmith.annotate.studio.server import DEFAULT_DATA_DIR
 from goldsmith.annotate.studio.status import ProjectStatus, project_status
@@ -20,9 +22,21 @@ from goldsmith.errors import InputError
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``settings`` and ``status`` commands to the ``annotate`` sub-app."""
+    """Add the ``settings``, ``status`` and ``adjudicate`` commands to ``annotate``."""
     app.command("settings")(settings_command)
     app.command("status")(status_command)
+    app.command("adjudicate")(adjudicate_command)
+
+
+Rule = Annotated[
+    GoldRule,
+    typer.Option(
+        "--gold-rule",
+        help="Which tasks count as settled: unanimous (all annotators agree on every "
+        "region), majority (more than half agree on each region), ground-truth (one "
+        "annotation marked ground truth).",
+    ),
+]
 
 
 def settings_command(
@@ -62,6 +76,7 @@ def status_command(
         typer.Option("--json", help="Write the status as JSON here ('-' for standard output)."),
     ] = None,
     studio_dir: StudioDir = DEFAULT_DATA_DIR,
+    rule: Rule = GoldRule.MAJORITY,
 ) -> None:
     """Progress of a team: each annotator's work, tasks done or waiting, agreement so far.
 
@@ -71,7 +86,7 @@ def status_command(
     """
     conn = resolve_connection(data_dir=studio_dir)
     client = connect(conn)
-    status = project_status(client, project, load_salt(studio_dir), url=conn.url)
+    status = project_status(client, project, load_salt(studio_dir), url=conn.url, rule=rule)
     text = json.dumps(status.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if json_path is not None and str(json_path) == "-":
         typer.echo(text, nl=False)
@@ -107,10 +122,37 @@ def render_status(status: ProjectStatus, console: Console) -> None:
         agree.add_row(layer.layer, f1, alpha)
     console.print(agree)
     console.print(
-        f"{len(status.conflicts)} task(s) wait for adjudication"
+        f"{len(status.conflicts)} task(s) the {status.rule} rule cannot settle wait for "
+        f"adjudication, {status.adjudicated} adjudicated"
         + (f" (tasks {', '.join(map(str, status.conflicts[:10]))})" if status.conflicts else "")
     )
     if status.unreadable:
         console.print(f"{status.unreadable} annotation(s) could not be read (see a pull's report)")
     for note in status.notes:
         console.print(f"note: {note}")
+
+
+def adjudicate_command(
+    project: Project,
+    studio_dir: StudioDir = DEFAULT_DATA_DIR,
+    rule: Rule = GoldRule.MAJORITY,
+) -> None:
+    """Put every task the gold rule cannot settle in front of a reviewer.
+
+    Creates (once) the project 'TITLE (adjudication)': each unsettled task with the
+    consensus as the starting point, every annotator's version as a prediction (open them
+    side by side with "Compare All") and the points of disagreement above the text. What
+    the reviewer submits there is the gold of that document on the next 'annotate pull'.
+    Running it again adds only newly unsettled tasks.
+    Example: goldsmith annotate adjudicate --project News --gold-rule majority
+    """
+    conn = resolve_connection(data_dir=studio_dir)
+    client = connect(conn)
+    result = adjudicate(client, project, load_salt(studio_dir), rule=rule, url=conn.url)
+    verb = "created" if result.created else "updated"
+    Console(highlight=False, soft_wrap=True).print(
+        f"{verb} review project {result.review_title!r} (id {result.review_project_id}): "
+        f"{len(result.unsettled)} task(s) the {rule.value} rule cannot settle; "
+        f"{result.tasks_added} added, {result.tasks_existing} already there. The reviewer "
+        f"opens {conn.url}/projects/{result.review_project_id}/data?labeling=1"
+    )

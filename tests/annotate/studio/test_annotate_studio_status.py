@@ -91,8 +91,12 @@ def test_counts_per_annotator_and_per_task():
     assert people[one].median_lead_time == 10.0  # median of 10, 20, 10
     assert (people[three].submitted, people[three].skipped) == (1, 1)
     assert people[two].median_lead_time == 30.0
-    assert status.conflicts == (1, 2)  # several submitted, no single ground truth
+    assert status.conflicts == (2,)  # task 1 agrees, task 5 has a ground truth
     assert status.shared_tasks == 3
+    strict = status_of_tasks(7, "p", 2, _tasks(), SALT, rule="ground-truth", reviewed={"x"})
+    assert strict.conflicts == (1, 2) and strict.adjudicated == 0
+    after_review = status_of_tasks(7, "p", 2, _tasks()[1:2], SALT, reviewed={"d"})
+    assert after_review.conflicts == () and after_review.adjudicated == 1
 
 
 def test_agreement_is_what_eval_agree_reports(tmp_path):
