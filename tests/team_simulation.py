@@ -2,8 +2,9 @@
 each, and three annotators who make planted mistakes on all three layers.
 
 Annotator ``careful`` is always right. ``dates`` drops the DATE entity of documents with
-``i % 3 == 0``. ``kinds`` calls the quote ``partial`` instead of ``direct`` on documents
-with ``i % 3 == 1`` and marks the claim ``exact`` instead of ``approx`` on ``i % 5 == 2``.
+``i % 3 == 0``. ``kinds`` marks only the last words of the quote, as
+``partial``, on documents with ``i % 3 == 1``, and the claim without "About", as
+``exact``, on ``i % 5 == 2``.
 So two annotators of one document agree unless one of them erred on it.
 """
 
@@ -58,10 +59,10 @@ def version(annotator: str, truth: AnnotatedDoc, i: int) -> AnnotatedDoc:
         return replace(truth, entities=tuple(e for e in truth.entities if e.label != "DATE"))
     if annotator == "kinds":
         doc = truth
-        if i % 3 == 1:
-            doc = replace(doc, quotes=tuple(replace(q, kind="partial") for q in doc.quotes))
-        if i % 5 == 2:
-            doc = replace(doc, claims=tuple(replace(c, qualifier="exact") for c in doc.claims))
+        if i % 3 == 1:  # a partial quote of the last words only
+            doc = replace(doc, quotes=tuple(_tail(q, "will finish soon") for q in doc.quotes))
+        if i % 5 == 2:  # "300 homes", exact, instead of "About 300 homes", approx
+            doc = replace(doc, claims=tuple(_no_about(c) for c in doc.claims))
         return doc
     return truth
 
@@ -73,3 +74,13 @@ def errs(annotator: str, i: int) -> bool:
     if annotator == "kinds":
         return i % 3 == 1 or i % 5 == 2
     return False
+
+
+def _tail(quote: Quote, words: str) -> Quote:
+    start = quote.start + quote.text.index(words)
+    return replace(quote, start=start, end=start + len(words), text=words, kind="partial")
+
+
+def _no_about(claim: Claim) -> Claim:
+    cut = len("About ")
+    return replace(claim, start=claim.start + cut, text=claim.text[cut:], qualifier="exact")

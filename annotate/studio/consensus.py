@@ -235,12 +235,14 @@ def choose(
         doc = versions[0]
         votes = {} if doc is None else region_votes(doc, [doc])
         return Choice(doc, SINGLE if doc is not None else None, votes, 0)
-    if len(readable) < len(versions):
-        return Choice(None, None, {}, reason="an annotation could not be read")
     marked = [i for i, flag in enumerate(ground_truth) if flag]
     if len(marked) == 1:
-        doc = readable[marked[0]]
+        doc = versions[marked[0]]
+        if doc is None:  # unreadable: reported by the caller, no gold
+            return Choice(None, None, {}, marked[0])
         return Choice(doc, ADJUDICATED, region_votes(doc, readable), marked[0])
+    if len(readable) < len(versions):
+        return Choice(None, None, {}, reason="an annotation could not be read")
     if rule is GoldRule.GROUND_TRUTH or len(marked) > 1:
         reason = (
             "several submitted annotations, none marked ground truth"

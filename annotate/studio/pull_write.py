@@ -39,6 +39,7 @@ def gold_extra_features() -> dict[str, datasets.Value]:
         "task_id": datasets.Value("int64"),
         "annotation_id": datasets.Value("int64"),
         "annotator": datasets.Value("string"),
+        "provenance": datasets.Value("string"),
         "source": datasets.Value("string"),
         "title": datasets.Value("string"),
     }

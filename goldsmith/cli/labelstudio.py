@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from goldsmith.annotate.studio.client import connect, resolve_connection
+from goldsmith.annotate.studio.consensus import GoldRule
 from goldsmith.annotate.studio.pseudonyms import load_salt
 from goldsmith.annotate.studio.pull import PullProgress, PullReport, pull
 from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, PushProgress, push, read_predictions
@@ -116,11 +117,22 @@ def pull_command(
     project: Project,
     out: Annotated[Path, typer.Option("--out", help="Gold directory to write.", file_okay=False)],
     studio_dir: StudioDir = DEFAULT_DATA_DIR,
+    rule: Annotated[
+        GoldRule,
+        typer.Option(
+            "--gold-rule",
+            help="Gold of a task with several annotations: the one marked ground truth "
+            "(ground-truth), or the regions all (unanimous) or more than half (majority) "
+            "of the annotators marked; a reviewer's adjudication always wins.",
+        ),
+    ] = GoldRule.GROUND_TRUTH,
 ) -> None:
     """Pull every annotation of a project and write the gold directory.
 
-    Gold per task: its only submitted annotation, else the one marked ground truth;
-    otherwise the task is a conflict (reported, not in the gold).
+    Gold per task: a reviewer's adjudication ('annotate adjudicate'), else its only
+    submitted annotation, else the one marked ground truth, else (--gold-rule unanimous
+    or majority) the annotators' consensus; otherwise the task is a conflict (reported,
+    not in the gold). Each gold document records its provenance.
     Example: goldsmith annotate pull --project News --out gold
     """
     conn = resolve_connection(data_dir=studio_dir)
@@ -132,7 +144,7 @@ def pull_command(
         def show(p: PullProgress) -> None:
             bar.update(task, description=p.stage, completed=p.done, total=p.total)
 
-        report = pull(client, project, out, salt, url=conn.url, progress=show)
+        report = pull(client, project, out, salt, url=conn.url, progress=show, rule=rule)
     _print_report(report)
 
 
