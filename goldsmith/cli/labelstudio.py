@@ -20,6 +20,7 @@ from goldsmith.annotate.studio.pull import PullProgress, PullReport, pull
 from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, PushProgress, push, read_predictions
 from goldsmith.annotate.studio.server import DEFAULT_DATA_DIR
 from goldsmith.annotate.studio.team import apply_team_settings
+from goldsmith.errors import redact_urls
 
 Project = Annotated[str, typer.Option("--project", help="Title of the Label Studio project.")]
 StudioDir = Annotated[
@@ -86,6 +87,9 @@ def push_command(
         task = bar.add_task("pushing", total=None)
 
         def show(p: PushProgress) -> None:
+            if p.stage == "waiting":
+                bar.update(task, description="waiting for another push of this project")
+                return
             bar.update(task, description=f"pushing {p.stage}", completed=p.done, total=p.total)
 
         result = push(
@@ -95,7 +99,8 @@ def push_command(
     console = Console(highlight=False, soft_wrap=True)
     verb = "created" if result.project_created else "updated"
     console.print(
-        f"{verb} project {result.project_title!r} (id {result.project_id}) at {conn.url}: "
+        f"{verb} project {result.project_title!r} (id {result.project_id}) at "
+        f"{redact_urls(conn.url)}: "
         f"{result.tasks_created} tasks added, {result.tasks_existing} already there; "
         f"{result.predictions_added} predictions added, {result.predictions_existing} "
         f"already there (model version {', '.join(result.model_versions) or '-'}); "
@@ -107,6 +112,16 @@ def push_command(
         console.print(
             f"{len(result.unmatched_predictions)} predictions match no document "
             f"(e.g. {result.unmatched_predictions[0]})"
+        )
+    if result.duplicates_removed:
+        console.print(
+            f"removed {result.duplicates_removed} duplicate tasks (a push ran at the same time)"
+        )
+    if result.duplicates_with_work:
+        console.print(
+            f"warning: {len(result.duplicates_with_work)} documents have several tasks with "
+            f"annotations (e.g. {result.duplicates_with_work[0]}); merge them in Label Studio "
+            "and delete the extra tasks before pulling"
         )
     console.print(
         f"{team.overlap} annotator(s) per task; the guidelines are the project's instructions"
