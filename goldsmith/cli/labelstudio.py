@@ -20,6 +20,8 @@ from goldsmith.annotate.studio.pull import PullProgress, PullReport, pull
 from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, PushProgress, push, read_predictions
 from goldsmith.annotate.studio.server import DEFAULT_DATA_DIR
 from goldsmith.annotate.studio.team import apply_team_settings
+from goldsmith.cli.outputs import check_writable
+from goldsmith.cli.wording import count
 from goldsmith.errors import redact_urls
 
 Project = Annotated[str, typer.Option("--project", help="Title of the Label Studio project.")]
@@ -141,15 +143,25 @@ def pull_command(
             "of the annotators marked; a reviewer's adjudication always wins.",
         ),
     ] = GoldRule.GROUND_TRUTH,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace --out even if it holds another project's gold or other files "
+            "(the old folder is kept as OUT.prev).",
+        ),
+    ] = False,
 ) -> None:
     """Pull every annotation of a project and write the gold directory.
 
     Gold per task: a reviewer's adjudication ('annotate adjudicate'), else its only
     submitted annotation, else the one marked ground truth, else (--gold-rule unanimous
     or majority) the annotators' consensus; otherwise the task is a conflict (reported,
-    not in the gold). Each gold document records its provenance.
+    not in the gold). Each gold document records its provenance. The folder is written
+    beside OUT and swapped in whole; the gold it replaces is kept as OUT.prev.
     Example: goldsmith annotate pull --project News --out gold
     """
+    check_writable(out, "--out", in_parent=True)
     conn = resolve_connection(data_dir=studio_dir)
     client = connect(conn)
     salt = load_salt(studio_dir)
@@ -159,7 +171,9 @@ def pull_command(
         def show(p: PullProgress) -> None:
             bar.update(task, description=p.stage, completed=p.done, total=p.total)
 
-        report = pull(client, project, out, salt, url=conn.url, progress=show, rule=rule)
+        report = pull(
+            client, project, out, salt, url=conn.url, progress=show, force=force, rule=rule
+        )
     _print_report(report)
 
 
@@ -167,23 +181,39 @@ def _print_report(report: PullReport) -> None:
     console = Console(highlight=False, soft_wrap=True)
     console.print(
         f"pulled {report.project_title!r} (from the {report.source}) into {report.out_dir}: "
-        f"{report.tasks} tasks, {report.annotations} annotations by "
-        f"{len(report.annotators)} annotators, {report.gold_documents} gold documents; "
-        f"{len(report.conflicts)} conflicts, {report.skipped} skipped, {report.drafts} drafts, "
-        f"{len(report.mismatches)} mismatches, {len(report.invalid)} invalid, "
-        f"{len(report.empty_tasks)} tasks without annotations"
+        f"{count(report.tasks, 'task')}, {count(report.annotations, 'annotation')} by "
+        f"{count(len(report.annotators), 'annotator')}, "
+        f"{count(report.gold_documents, 'gold document')}; "
+        f"{count(len(report.conflicts), 'conflict')}, {report.skipped} skipped, "
+        f"{count(report.drafts, 'draft')}, "
+        f"{count(len(report.mismatches), 'mismatch', 'mismatches')}, "
+        f"{len(report.invalid)} invalid, "
+        f"{count(len(report.duplicates), 'duplicate')}, "
+        f"{count(len(report.empty_tasks), 'task')} without annotations",
+        markup=False,
     )
     for conflict in report.conflicts[:10]:
         console.print(
             f"  conflict: task {conflict.task_id} ({conflict.doc_id}): "
-            f"{conflict.reason}; annotations {list(conflict.annotation_ids)}"
+            f"{conflict.reason}; annotations {list(conflict.annotation_ids)}",
+            markup=False,
+        )
+    for dup in report.duplicates[:10]:
+        console.print(
+            f"  duplicate: {dup.doc_id} is in tasks {list(dup.task_ids)}; none of them is "
+            "gold: delete the extra tasks in Label Studio and pull again",
+            markup=False,
         )
     for issue in (report.mismatches + report.invalid)[:10]:
         console.print(f"  {issue.kind}: {issue.message}", markup=False)
     if report.defaults:
         console.print(
-            f"  {len(report.defaults)} missing attributes filled by defaults (see report.json)"
+            f"  {count(len(report.defaults), 'missing attribute')} filled by defaults "
+            "(see report.json)",
+            markup=False,
         )
+    if report.previous:
+        console.print(f"the gold it replaced is kept in {report.previous}", markup=False)
 
 
 def _bar() -> Progress:
