@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 from team_simulation import errs, team_documents, version
 from team_stream import label_all, submit
+from typer.testing import CliRunner
 
 from goldsmith.annotate.studio.adjudicate import adjudicate, review_title
 from goldsmith.annotate.studio.convert import from_studio_results, to_studio_results
@@ -21,8 +22,10 @@ from goldsmith.annotate.studio.pull import pull
 from goldsmith.annotate.studio.push import find_project, push
 from goldsmith.annotate.studio.status import project_status
 from goldsmith.annotate.studio.team import apply_team_settings
+from goldsmith.cli import app
 from goldsmith.eval.agreement import agreement_report
 from goldsmith.labels.gold import read_gold
+from goldsmith.publish.folder import write_hub_folder
 
 pytestmark = [pytest.mark.studio, pytest.mark.slow]
 
@@ -128,6 +131,23 @@ def test_a_team_of_three_from_push_to_adjudicated_gold(studio, tmp_path):
             truth[doc_id].claims,
         )
         assert (doc.meta["provenance"] == "adjudicated") is (doc_id in disputed)
+    # eval agree and the dataset card report this team's agreement and provenance
+    agreed = CliRunner().invoke(app, ["eval", "agree", str(out)])
+    assert agreed.exit_code == 0, agreed.output
+    made = f"{provenance['adjudicated']} adjudicated, {provenance['consensus']} consensus"
+    assert f"gold documents: {made}" in agreed.output
+    saved = json.loads((out / "agreement.json").read_text())
+    entities_f1 = next(
+        r["f1"] for r in saved["summed"] if r["layer"] == "entities" and r["label"] == "ALL"
+    )
+    assert entities_f1 == agree.summed("entities").f1 < 1
+    hub = tmp_path / "hub"
+    write_hub_folder(out, hub, seed=3)
+    card = (hub / "README.md").read_text()
+    assert "### Agreement between annotators" in card
+    assert f"{100 * entities_f1:.1f}" in card
+    assert f"Gold documents by provenance: {made}." in card
+
     # nothing submitted is lost: 60 annotations in the raw table
     lines = [json.loads(x) for x in (out / "annotations.jsonl").read_text().splitlines()]
     assert Counter(x["annotator"] for x in lines if x["status"] == "submitted") == {
