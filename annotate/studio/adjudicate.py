@@ -45,6 +45,7 @@ from goldsmith.annotate.studio.convert import from_studio_results, to_studio_res
 from goldsmith.annotate.studio.pseudonyms import pseudonym
 from goldsmith.annotate.studio.pull import fetch_tasks
 from goldsmith.annotate.studio.push import find_project
+from goldsmith.annotate.studio.team import apply_team_settings
 from goldsmith.errors import GoldsmithError, StudioError
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.studio_config import labeling_config
@@ -148,6 +149,7 @@ def adjudicate(
         client.projects.update(
             id=review_id, model_version=CONSENSUS_VERSION, show_collab_predictions=True
         )
+    apply_team_settings(client, review_id, None, instructions=True, url=url)
     return AdjudicationResult(
         project_id=project_id,
         review_project_id=review_id,

@@ -21,8 +21,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+from team_stream import submit
 
-from goldsmith.annotate.studio.convert import from_studio_results
+from goldsmith.annotate.studio.adjudicate import adjudicate
+from goldsmith.annotate.studio.convert import from_studio_results, to_studio_results
 from goldsmith.annotate.studio.pseudonyms import load_salt
 from goldsmith.annotate.studio.push import push
 from goldsmith.annotate.studio.server import load_credentials
@@ -333,3 +335,49 @@ def test_two_annotators_each_get_the_others_task_and_never_their_own(studio):
     for task in studio.client.tasks.list(project=pid, fields="all"):
         users = [a["completed_by"] for a in task.annotations]
         assert sorted(users) == sorted([ida.user_id, jon.user_id])
+
+
+def test_a_reviewer_sees_the_disagreements_and_every_version(studio):
+    sync_playwright = _chromium_or_skip()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    prediction = _prediction()
+    title = f"browser review {uuid.uuid4().hex[:8]}"
+    document = Document(prediction.doc_id, TEXT, "browser.txt")
+    result = push(studio.client, [document], {}, title, url=studio.url)
+    apply_team_settings(studio.client, result.project_id, 2, url=studio.url)
+    (task,) = list(studio.client.tasks.list(project=result.project_id))
+    other = AnnotatedDoc(prediction.doc_id, TEXT, prediction.entities[:1], prediction.quotes)
+    for who, doc in (("ana@team.example", prediction), ("ben@team.example", other)):
+        submit(studio.url, studio.annotator(who).token, task.id, to_studio_results(doc))
+    review = adjudicate(studio.client, title, load_salt(studio.data_dir), url=studio.url)
+    assert review.tasks_added == 1
+    (review_task,) = list(studio.client.tasks.list(project=review.review_project_id))
+    creds = load_credentials(studio.data_dir)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(WAIT_MS)
+            _login(page, studio.url, creds.username, creds.password)
+            page.goto(
+                f"{studio.url}/projects/{review.review_project_id}/data?task={review_task.id}"
+            )
+            page.get_by_text("Points of disagreement", exact=True).wait_for()
+            assert page.get_by_text("marked by 1 of 2", exact=False).first.is_visible()
+            page.wait_for_selector("span.htx-highlight")
+            page.screenshot(path=str(ARTIFACTS / "studio-review-task.png"))
+            # one tab per version: the consensus and each annotator (pseudonyms shortened
+            # by the editor to "annotato...e97687")
+            for name in ("consensus", *(pseudonym_of(studio, e)[-6:] for e in ("ana", "ben"))):
+                assert page.get_by_text(name).first.is_visible(), name
+            page.get_by_text("Compare All", exact=True).click()
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(ARTIFACTS / "studio-review-compare.png"))
+        finally:
+            browser.close()
+
+
+def pseudonym_of(studio, name: str) -> str:
+    from goldsmith.annotate.studio.pseudonyms import pseudonym
+
+    return pseudonym(load_salt(studio.data_dir), studio.annotator(f"{name}@team.example").user_id)
