@@ -143,3 +143,23 @@ def test_push_command_overlap_and_a_repush_keeps_it(studio, tmp_path):
     assert second.exit_code == 0 and "2 annotator(s) per task" in second.output
     project_id = next(p.id for p in studio.client.projects.list(title=title) if p.title == title)
     assert task_overlaps(studio.client, project_id) == Counter({2: 2})
+
+
+@pytest.mark.studio
+def test_status_command_prints_tables_and_json(studio, tmp_path):
+    title = f"team status {uuid.uuid4().hex[:8]}"
+    pushed = push(studio.client, _docs(3, "st"), {}, title, url=studio.url)
+    apply_team_settings(studio.client, pushed.project_id, 2, url=studio.url)
+    ana = studio.annotator(TEAM[0])
+    label_all(studio.url, {"ana": ana.token}, pushed.project_id, lambda name, task: [])
+    env = {"LABEL_STUDIO_URL": studio.url, "LABEL_STUDIO_API_KEY": studio.api_key}
+    args = ["annotate", "status", "--project", title, "--studio-dir", str(tmp_path / "s")]
+    shown = CliRunner().invoke(app, args, env=env)
+    assert shown.exit_code == 0, shown.output
+    assert "3 tasks, 0 done, 3 waiting for more annotators, 0 not started" in shown.output
+    as_json = CliRunner().invoke(app, [*args, "--json", "-"], env=env)
+    status = json.loads(as_json.output)
+    assert status["overlap"] == 2 and status["tasks_waiting"] == 3
+    (person,) = status["annotators"]
+    assert person["submitted"] == 3 and person["annotator"].startswith("annotator-")
+    assert TEAM[0] not in as_json.output  # pseudonyms only
