@@ -22,7 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import DefaultPlaceholder
 
 from goldsmith import __version__
-from goldsmith.cli import annotate, corpus, evaluate, publish, quickstart, studio
+from goldsmith.cli import annotate, corpus, evaluate, publish, quickstart, studio, users
 from goldsmith.errors import GoldsmithError
 
 _state = {"verbose": False}
@@ -109,6 +109,7 @@ app = typer.Typer(
 )
 app.add_typer(corpus.app, name="corpus")
 app.add_typer(annotate.app, name="annotate")
+studio.app.add_typer(users.app, name="users")
 app.add_typer(studio.app, name="studio")
 app.add_typer(evaluate.app, name="eval")
 publish.register(app)

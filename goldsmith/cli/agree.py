@@ -93,6 +93,9 @@ def render(report: AgreementReport, console: Console) -> None:
         f"{report.skipped} skipped, {count(report.drafts, 'draft')} not counted.",
         markup=False,
     )
+    if report.provenance:
+        made = ", ".join(f"{n} {kind}" for kind, n in report.provenance.items())
+        console.print(f"gold documents: {made}", markup=False)
     for note in report.notes:
         console.print(f"note: {note}", markup=False)
     if not report.annotations:

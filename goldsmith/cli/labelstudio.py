@@ -14,10 +14,12 @@ import typer
 from rich.console import Console
 
 from goldsmith.annotate.studio.client import connect, resolve_connection
+from goldsmith.annotate.studio.consensus import GoldRule
 from goldsmith.annotate.studio.locate import given_or_default
 from goldsmith.annotate.studio.pseudonyms import load_salt
 from goldsmith.annotate.studio.pull import PullReport, pull
 from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, push, read_predictions
+from goldsmith.annotate.studio.team import apply_team_settings
 from goldsmith.cli.progress import progress_bar
 from goldsmith.cli.studio_option import StudioDir
 from goldsmith.cli.wording import count
@@ -61,6 +63,15 @@ def push_command(
         ),
     ] = DEFAULT_BATCH_SIZE,
     studio_dir: StudioDir = None,
+    overlap: Annotated[
+        int | None,
+        typer.Option(
+            "--overlap",
+            min=1,
+            help="Annotators per task (default: 1 for a new project, unchanged for an "
+            "existing one; see 'goldsmith annotate settings').",
+        ),
+    ] = None,
 ) -> None:
     """Push documents with their pre-annotations as tasks of a Label Studio project.
 
@@ -78,6 +89,7 @@ def push_command(
         result = push(
             client, docs, preds, project, batch_size=batch_size, progress=bar.show, url=conn.url
         )
+    team = apply_team_settings(client, result.project_id, overlap, url=conn.url)
     console = Console(highlight=False, soft_wrap=True)
     verb = "created" if result.project_created else "updated"
     console.print(
@@ -105,12 +117,24 @@ def push_command(
             f"annotations (e.g. {result.duplicates_with_work[0]}); merge them in Label Studio "
             "and delete the extra tasks before pulling"
         )
+    console.print(
+        f"{team.overlap} annotator(s) per task; the guidelines are the project's instructions"
+    )
 
 
 def pull_command(
     project: Project,
     out: Annotated[Path, typer.Option("--out", help="Gold directory to write.", file_okay=False)],
     studio_dir: StudioDir = None,
+    rule: Annotated[
+        GoldRule,
+        typer.Option(
+            "--gold-rule",
+            help="Gold of a task with several annotations: the one marked ground truth "
+            "(ground-truth), or the regions all (unanimous) or more than half (majority) "
+            "of the annotators marked; a reviewer's adjudication always wins.",
+        ),
+    ] = GoldRule.GROUND_TRUTH,
     force: Annotated[
         bool,
         typer.Option(
@@ -122,8 +146,10 @@ def pull_command(
 ) -> None:
     """Pull every annotation of a project and write the gold directory.
 
-    Gold per task: its only submitted annotation, else the one marked ground truth;
-    otherwise the task is a conflict (reported, not in the gold). The folder is written
+    Gold per task: a reviewer's adjudication ('annotate adjudicate'), else its only
+    submitted annotation, else the one marked ground truth, else (--gold-rule unanimous
+    or majority) the annotators' consensus; otherwise the task is a conflict (reported,
+    not in the gold). Each gold document records its provenance. The folder is written
     beside OUT and swapped in whole; the gold it replaces is kept as OUT.prev.
     Example: goldsmith annotate pull --project News --out gold
     """
@@ -132,7 +158,9 @@ def pull_command(
     client = connect(conn)
     salt = load_salt(conn.data_dir or given_or_default(studio_dir))
     with progress_bar("pulling") as bar:
-        report = pull(client, project, out, salt, url=conn.url, progress=bar.show, force=force)
+        report = pull(
+            client, project, out, salt, url=conn.url, progress=bar.show, force=force, rule=rule
+        )
     _print_report(report)
 
 
