@@ -5,7 +5,8 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
 
 1. Range: "between A and B", "A to B", "A-B" / "A–B" make one ``range`` claim (``value``
    A, ``value_high`` B, B > A); B's scale word also scales A ("1.5 to 2 million").
-   "from A to B" states a change and is two claims.
+   "from A to B" states a change and is two claims, and so does "1.1 percent to 16,800"
+   (a percent, then a level without "percent").
 2. Not a claim (skipped):
    - phone numbers; numbers glued to a word ("F-16", "COVID-19", "7-Eleven");
      scores and seasons ("3-2", "2023-24"); ratios ("one in five");
@@ -15,6 +16,10 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
      spaCy calls DATE or TIME unless it counts something after it ("20 months",
      "20 percent") and no "ago" follows;
    - ages: "45-year-old", "aged 45", "45 years old";
+   - amounts of time that say when: followed by before/after/earlier/later/ago and
+     fronted, after a comma or before a date or event ("Two weeks after the flood, …",
+     "…, five years earlier", "four days before Election Day"), or "in three days"
+     after "will";
    - names: after "number"/"no."/"#" ("Number one"); inside a spaCy name entity;
      after a proper noun or mixed-case word ("Route 66", "iPhone 15"; in a title-case
      headline only when no plural noun follows); after a singular common noun with
@@ -45,8 +50,9 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    phrase of another counted noun: "runners from 150 countries"); else "person" (news
    counts with no antecedent are of people: "killing at least nine").
 
-``score`` is a rule confidence: 0.9 for digits counting a noun, 0.1 less for number words,
-0.2 less for an elided noun, 0.1 less when spaCy's NER did not call it a quantity.
+``score`` is a rule confidence (:mod:`goldsmith.annotate.rules.confidence`): 0.9 for
+digits counting a noun, 0.1 less for number words, 0.2 less for an elided noun, 0.1 less
+when spaCy's NER did not call it a quantity.
 
 Example:
     >>> nlp = load_model()                                          # doctest: +SKIP
@@ -63,7 +69,6 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.claim_words import (
     AFTER_QUALIFIERS,
     CHANGE_VERBS,
-    CURRENCY_WORDS,
     DURATIONS,
     MEASURES,
     MONTHS,
@@ -84,12 +89,15 @@ from goldsmith.annotate.rules.claim_words import (
     is_plural,
     unit_of,
 )
+from goldsmith.annotate.rules.confidence import claim_score
+from goldsmith.annotate.rules.currencies import CURRENCY_UNITS, CURRENCY_WORDS
 from goldsmith.annotate.rules.numbers import (
     NumberMatch,
     is_starter,
     match_number,
     parse_range_token,
 )
+from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Claim
 
 if TYPE_CHECKING:
@@ -99,6 +107,14 @@ _RANGE_LINKS = frozenset({"to", "-", "\u2013", "\u2014"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}\b")
 _MAX_QUALIFIER = max(len(k) for k in QUALIFIERS)
+#: Units after which a number is never part of a name ("Route 66" has none).
+_UNITS_NOT_NAMES = MEASURES | {"percentage point"}
+#: Words after a duration that make it say when, not how long ("four days before").
+_WHEN_AFTER = frozenset("ago before after earlier later prior hence".split())
+#: Auxiliaries of a future "in N days" ("will decide in three days": when).
+_FUTURE_AUX = frozenset("will would 'll shall".split())
+#: Tokens looked at after a number for its counted noun: "3,000 North Korean special
+#: forces troops" has five; a noun further away is not what the number counts.
 _NP_WINDOW = 6
 
 
@@ -174,9 +190,12 @@ class _Finder:
             if pair is None:
                 return None
             return _Quantity(i, i + 1, i, pair[0], pair[1], False, None, True)
+        end = found.end
+        if end < len(self.words) and self._is_glue_space(end):
+            end += 1  # "19.36\u00a0pesos": the space token is part of the number's end
         return self._range(found) or _Quantity(
             i,
-            found.end,
+            end,
             found.end - 1,
             found.value,
             None,
@@ -184,6 +203,16 @@ class _Finder:
             found.currency,
             found.digits,
         )
+
+    def _same_line(self, a: int, b: int) -> bool:
+        """Whether character offsets ``a`` and ``b`` are on one line."""
+        return "\n" not in self.text[min(a, b) : max(a, b)]
+
+    def _is_glue_space(self, i: int) -> bool:
+        """A whitespace token inside a line (a non-breaking space between the number and
+        its unit: spaCy makes it a token of its own)."""
+        word = self.words[i]
+        return word.isspace() and "\n" not in word
 
     def _range(self, low: NumberMatch) -> _Quantity | None:
         lower, k = self.lower, low.end
@@ -209,6 +238,9 @@ class _Finder:
             value *= high.scale
         if link == "-" and high.digits != low.digits:
             return None  # "7-Eleven"
+        percent_low = k > low.end and lower[low.end] in PERCENT_WORDS
+        if percent_low and not (high.end < len(lower) and lower[high.end] in PERCENT_WORDS):
+            return None  # "fell 1.1 percent to 16,800.55 points": a change and a level
         if not high.value > value or self._year_like(low) or self._year_like(high):
             return None
         return _Quantity(
@@ -268,6 +300,8 @@ class _Finder:
             return None, end
         if qty.value == 1 and not qty.digits and not self._one_counts(qty, qualifier, unit):
             return None, qty.end
+        while end - 1 > qual_start and self._is_glue_space(end - 1):
+            end -= 1  # an elided unit after "12\u00a0": the span ends at the number
         start_char = doc[qual_start].idx
         last = doc[end - 1]
         end_char = last.idx + len(last.text)
@@ -307,7 +341,7 @@ class _Finder:
         """
         if not unit or qty.currency or unit in MEASURES or unit in DURATIONS:
             return False
-        if unit in CURRENCY_WORDS.values() or unit.startswith("degree"):
+        if unit in CURRENCY_UNITS or unit.startswith("degree"):
             return False
         tok = self.doc[head]
         return not (tok.dep_ == "pobj" and tok.head.head.i in self.count_heads)
@@ -418,8 +452,16 @@ class _Finder:
         if qty.first > 0 and lower[qty.first - 1] == "to" and self.claims:
             if self.claims[-1].end == doc[qty.first - 1].idx - 1:
                 return self.claims[-1].unit  # "21 votes to 13"
+        if qty.first > 0 and lower[qty.first - 1] in ("at", "to") and self.claims:
+            change = self.claims[-1]
+            if change.unit in ("percent", "percentage point") and (
+                change.end == doc[qty.first - 1].idx - 1
+            ):
+                return "point"  # "DOWN 0.4 percent at 17,512.30": an index level
         number = doc[qty.last]
         verb = number.head
+        if not self._same_line(number.idx, verb.idx):
+            verb = number  # a head on another line is a parser slip: no verb rule
         if number.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "to":
             verb = verb.head
             verbs = CHANGE_VERBS
@@ -443,7 +485,7 @@ class _Finder:
         text = self.text
         start_char = tok.idx
         end_char = doc[qty.end - 1].idx + len(doc[qty.end - 1].text)
-        if any(s < end_char and start_char < e for s, e in self.phones):
+        if overlaps_any(start_char, end_char, self.phones):
             return True
         if start_char > 0 and (text[start_char - 1].isalnum() or text[start_char - 1] in "/"):
             return True
@@ -476,6 +518,8 @@ class _Finder:
             return True
         if self._in_name(num, qual_start, qualifier, qty):
             return True
+        if self._says_when(qty, qual_start):
+            return True
         if tok.ent_type_ in ("DATE", "TIME"):
             return not self._duration(qty)
         return False
@@ -487,6 +531,9 @@ class _Finder:
             return True
         if num == 0 or qualifier != "exact" or qty.currency:
             return False
+        unit, unit_end = self._counted(qty, qty.end)
+        if unit_end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS):
+            return False  # "DOWN 0.4 percent": names do not end in a unit
         if not qty.digits:
             return self._capitalised_name(num, qty)
         prev = doc[num - 1]
@@ -538,6 +585,26 @@ class _Finder:
             return False
         return not self._title_case(num)
 
+    def _says_when(self, qty: _Quantity, qual_start: int) -> bool:
+        """An amount of time that says when, not how long: "Four days before the vote,",
+        "…, five years earlier", "will decide in three days"."""
+        unit, end = self._counted(qty, qty.end)
+        if end is None or unit not in DURATIONS:
+            return False
+        if end < len(self.lower) and self.lower[end] in _WHEN_AFTER:
+            # fronted or set off by a comma ("Five years earlier, …", "…, four days after
+            # the vote"), or before a date or event ("four days before Election Day");
+            # otherwise it may say how long ("stalled for nearly five years before …")
+            start, _ = self._sentence(qual_start)
+            if qual_start == start or self.lower[qual_start - 1] in (",", "—", "–", "("):
+                return True
+            after = self.doc[end + 1] if end + 1 < len(self.doc) else None
+            return after is not None and after.ent_type_ in ("DATE", "EVENT")  # "… Election Day"
+        if qual_start == 0 or self.lower[qual_start - 1] != "in":
+            return False
+        verb = self.doc[qual_start - 1].head
+        return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+
     def _duration(self, qty: _Quantity) -> bool:
         """A DATE/TIME number that counts something ("20 months", "20 percent"), not a date.
 
@@ -572,15 +639,14 @@ class _Finder:
         if self.doc[qty.first].pos_ == "PRON":
             return False
         counted, end = self._counted(qty, qty.end)
-        return end is not None and (counted in MEASURES or counted in CURRENCY_WORDS.values())
+        return end is not None and (counted in MEASURES or counted in CURRENCY_UNITS)
 
     def _score(self, qty: _Quantity, num: int, elided: bool) -> float:
-        score = 0.9 if qty.digits or qty.currency else 0.8
-        if elided:
-            score -= 0.2
-        if self.doc[num].ent_type_ not in QUANTITY_LABELS:
-            score -= 0.1
-        return round(max(0.1, min(1.0, score)), 2)
+        return claim_score(
+            digits=qty.digits or qty.currency is not None,
+            elided=elided,
+            ner_quantity=self.doc[num].ent_type_ in QUANTITY_LABELS,
+        )
 
 
 def _year_like_value(value: float, text: str) -> bool:

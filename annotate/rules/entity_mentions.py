@@ -26,6 +26,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.datelines import DATELINE_PLACE, DATELINE_WITHIN
+from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
@@ -35,17 +37,21 @@ if TYPE_CHECKING:
 METONYMS = ("White House", "Pentagon", "Kremlin", "Downing Street")
 _METONYM_RE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, METONYMS)) + r")(?![\w-])")
 
-#: A place in capitals opening a paragraph, before ", " / " — " / " (".
-_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]*[A-Z.](?: [A-Z][A-Z'’.\-]*[A-Z.])*)(?=, | [—–-] | \()",
-    re.MULTILINE,
-)
-_DATELINE_WITHIN = 1000  # datelines open a story: look only at its start
-
 _PROPER_TAGS = ("NNP", "NNPS")
 
 #: A word in lower-case letters only, not part of a hyphenated or longer word.
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[^\W\d_A-Z]+(?![\w-])")
+
+
+def last_word(name: str) -> str:
+    """The last word of a name as written ("Faith Chepkemoi" -> "Chepkemoi"; "" for none).
+
+    A later mention of a person by this word names the same person ("Chepkemoi said"),
+    and two speaker mentions with the same last word (compared lower-case) name the same
+    source (ANNOTATION_SPEC.md section 2).
+    """
+    words = name.split()
+    return words[-1] if words else ""
 
 
 def complete_mentions(doc: Doc, found: list[Entity], text: str | None = None) -> list[Entity]:
@@ -73,7 +79,7 @@ def _with_dateline(text: str, found: list[Entity]) -> list[Entity]:
     first_break = text.find("\n")
     if first_break < 0:
         return found
-    for match in _DATELINE_RE.finditer(text, first_break, min(len(text), _DATELINE_WITHIN)):
+    for match in DATELINE_PLACE.finditer(text, first_break, min(len(text), DATELINE_WITHIN)):
         begin, stop = match.span("place")
         line_end = text.find("\n", stop)
         rest = text[stop : line_end if line_end >= 0 else len(text)]
@@ -87,10 +93,9 @@ def _with_dateline(text: str, found: list[Entity]) -> list[Entity]:
 def _consistent_people(doc: Doc, text: str, found: list[Entity]) -> list[Entity]:
     names = set()
     for entity in found:
-        words = entity.text.split()
-        if entity.label == "PERSON" and len(words) >= 2:
+        if entity.label == "PERSON" and len(entity.text.split()) >= 2:
             names.add(entity.text)
-            last = words[-1]
+            last = last_word(entity.text)
             if last.isalpha() and last[:1].isupper() and len(last) > 2:
                 names.add(last)
     if not names:
@@ -118,4 +123,4 @@ def _missed_metonyms(text: str, found: list[Entity]) -> list[Entity]:
 
 
 def _overlaps(entity: Entity, begin: int, stop: int) -> bool:
-    return entity.start < stop and begin < entity.end
+    return overlaps(entity.start, entity.end, begin, stop)

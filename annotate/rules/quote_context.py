@@ -20,6 +20,12 @@ from goldsmith.labels.records import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: Share of a line's words that start with a capital for it to be a title-case headline.
+#: Title case leaves only short function words in lower case ("a", "of", "the", "to",
+#: "in"), a quarter of a headline's words at most, while a sentence has a capital on its
+#: first word and names only, well under half of its words.
+HEADLINE_CAPITALS = 0.7
+
 
 @dataclass
 class Candidate:
@@ -82,4 +88,4 @@ class DocContext:
         words = [w for w in self.text[start:end].split() if w[:1].isalpha()]
         if not words or self.text[start:end].rstrip()[-1:] in '."”':
             return False
-        return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+        return sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
