@@ -3,15 +3,18 @@
 The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 
 - only ``PERSON NORP FAC ORG GPE LOC EVENT DATE`` are kept; other spaCy labels
-  (CARDINAL, MONEY, PERCENT, WORK_OF_ART ...) are dropped;
+  (CARDINAL, MONEY, PERCENT, WORK_OF_ART ...) are dropped, but for the DATE in a
+  TIME ("the early hours of Thursday" -> DATE "Thursday");
 - an entity never runs over a line break (the part before the first one is kept);
 - punctuation tokens at either edge are trimmed ("Russia." -> "Russia");
 - a trailing possessive is trimmed: "North Korea's" / "North Korea’s" -> "North Korea";
 - names lose a leading "the"/"The" ("the Pentagon" -> "Pentagon", but "The Hague"),
   leading lower-case words ("eastern Russia" -> "Russia") and trailing lower-case
   words ("Atacama region" -> "Atacama"); a name left without a capital is dropped;
-- a DATE keeps its article ("the end of the year") but loses leading "only", "since"
-  and the like; a DATE that is only a small number ("between 65") is dropped;
+- DATE boundaries follow :mod:`goldsmith.annotate.rules.entity_dates` ("over the past
+  week" -> "past week", "the end of the year" kept, ages and "daily" dropped);
+- nothing is found on a credit line (:mod:`goldsmith.annotate.rules.entity_credits`:
+  "Jane Roe via Acme Images.", "Contributing: ...");
 - a PERSON loses leading titles and roles: "Defense Secretary Lloyd Austin" ->
   "Lloyd Austin", "Gen. Mark Milley" -> "Mark Milley"; a first name spaCy left out
   ("Lloyd" of "Lloyd J. Austin III") is taken in; a name right after a personal title
@@ -35,8 +38,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_credits import credit_lines
+from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, with_holidays
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
 from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, PERSONAL_TITLES, TITLE_WORDS
+from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import ENTITY_LABELS
 
@@ -61,14 +67,6 @@ _PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn 
 #: Leading "The" kept in these names.
 _THE_NAMES = frozenset({"The Hague", "The Gambia", "The Bahamas"})
 
-#: Words before a date that are not part of it ("only last year").
-_DATE_LEADERS = frozenset(
-    "only just since until till by from before after during throughout".split()
-)
-
-#: Words that may stand with a bare number ("between 65 and 70").
-_NUMBER_WORDS = frozenset("between and to or about around some nearly almost up over under".split())
-
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
 _TRAILING_CHARS = "'’\",;:!?)]}”»"
 
@@ -76,19 +74,21 @@ _TRAILING_CHARS = "'’\",;:!?)]}”»"
 def find_entities(doc: Doc) -> list[Entity]:
     """The spec entities of a parsed spaCy ``doc``, sorted by (start, end)."""
     text = doc.text  # spaCy joins the tokens on every access: read it once
+    credits = credit_lines(text)
     found: list[Entity] = []
     for ent in doc.ents:
         entity = _convert(ent, text)
-        if entity is not None:
+        if entity is not None and not overlaps_any(entity.start, entity.end, credits):
             found.append(entity)
     found = complete_mentions(doc, found, text)
+    found = with_holidays(text, found)
     found.sort(key=lambda e: (e.start, e.end, e.label))
     return found
 
 
 def _convert(ent: Span, text: str) -> Entity | None:
     label = ent.label_
-    if label not in _KEEP:
+    if label not in _KEEP and label != "TIME":
         return None
     doc = ent.doc
     start, end = ent.start, _cut_at_line_break(doc, ent.start, ent.end)
@@ -96,11 +96,17 @@ def _convert(ent: Span, text: str) -> Entity | None:
         start += 1
     while start < end and (_is_edge_punct(doc[end - 1]) or doc[end - 1].text in _POSSESSIVES):
         end -= 1
-    if label == "DATE":
-        while start < end - 1 and doc[start].lower_ in _DATE_LEADERS:
-            start += 1
-        if _is_bare_number(doc, start, end):
+    if label == "TIME":
+        bounds = date_in_time(doc, start, end) if start < end else None
+        if bounds is None:
             return None
+        start, end = bounds
+        label = "DATE"
+    elif label == "DATE":
+        bounds = date_bounds(doc, start, end)
+        if bounds is None:
+            return None
+        start, end = bounds
     else:
         start = _strip_leading(doc, start, end, label)
         end = _strip_trailing(doc, start, end, label)
@@ -147,19 +153,6 @@ def _strip_trailing(doc: Doc, start: int, end: int, label: str) -> int:
             break
         end -= 1
     return end
-
-
-def _is_bare_number(doc: Doc, start: int, end: int) -> bool:
-    """A DATE that is only a small number and connecting words ("between 65") is not a date."""
-    for i in range(start, end):
-        token = doc[i]
-        word = token.text.replace(",", "")
-        if word.isdigit():
-            if len(word) >= 3:
-                return False
-        elif not (token.is_punct or token.lower_ in _NUMBER_WORDS):
-            return False
-    return True
 
 
 def _is_edge_punct(token: Token) -> bool:
