@@ -22,6 +22,8 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - a name made only of department words of a title ("Defense" in "Defense Secretary"
   or "Secretary of Defense") is not an entity;
 - metonymic government bodies ("Pentagon", "White House", "Kremlin") are ORG;
+- US states written short are GPE (:mod:`goldsmith.annotate.rules.entity_states`:
+  "Sen. Jane Roe (D-Ore.)" -> GPE "Ore.");
 - then the document-level rules of :mod:`goldsmith.annotate.rules.entity_mentions`
   (datelines, one label per person, missed metonyms, capitalised common nouns).
 
@@ -41,6 +43,7 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.entity_credits import credit_lines
 from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, with_holidays
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
+from goldsmith.annotate.rules.entity_states import with_party_states
 from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, PERSONAL_TITLES, TITLE_WORDS
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Entity
@@ -82,6 +85,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             found.append(entity)
     found = complete_mentions(doc, found, text)
     found = with_holidays(text, found)
+    found = with_party_states(text, found)
     found.sort(key=lambda e: (e.start, e.end, e.label))
     return found
 
