@@ -22,6 +22,12 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - a name made only of department words of a title ("Defense" in "Defense Secretary"
   or "Secretary of Defense") is not an entity;
 - metonymic government bodies ("Pentagon", "White House", "Kremlin") are ORG;
+- organisation names: boundaries, missed mentions and names that are no entity
+  (:mod:`goldsmith.annotate.rules.entity_orgs`: "OSLO (Acme) —" ORG "Acme", "a
+  Acme/Ledger poll", "the DOJ", no entity for "... Act" or "Roe v. Wade");
+- labels and name ends by how a name is built
+  (:mod:`goldsmith.annotate.rules.entity_labels`: "... National Convention" EVENT,
+  "Wells Fargo Center" FAC, "Acme" + "News" -> ORG "Acme News");
 - US states written short are GPE (:mod:`goldsmith.annotate.rules.entity_states`:
   "Sen. Jane Roe (D-Ore.)" -> GPE "Ore.");
 - then the document-level rules of :mod:`goldsmith.annotate.rules.entity_mentions`
@@ -42,7 +48,9 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.entity_credits import credit_lines
 from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, with_holidays
+from goldsmith.annotate.rules.entity_labels import relabel
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
+from goldsmith.annotate.rules.entity_orgs import repair_orgs
 from goldsmith.annotate.rules.entity_states import with_party_states
 from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, PERSONAL_TITLES, TITLE_WORDS
 from goldsmith.annotate.rules.spans import overlaps_any
@@ -84,6 +92,8 @@ def find_entities(doc: Doc) -> list[Entity]:
         if entity is not None and not overlaps_any(entity.start, entity.end, credits):
             found.append(entity)
     found = complete_mentions(doc, found, text)
+    found = repair_orgs(doc, found, text)
+    found = relabel(doc, found, text)
     found = with_holidays(text, found)
     found = with_party_states(text, found)
     found.sort(key=lambda e: (e.start, e.end, e.label))
