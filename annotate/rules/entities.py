@@ -16,7 +16,9 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - nothing is found on a credit line (:mod:`goldsmith.annotate.rules.entity_credits`:
   "Jane Roe via Acme Images.", "Contributing: ...");
 - a PERSON loses leading titles and roles: "Defense Secretary Lloyd Austin" ->
-  "Lloyd Austin", "Gen. Mark Milley" -> "Mark Milley"; a first name spaCy left out
+  "Lloyd Austin", "Gen. Mark Milley" -> "Mark Milley", "Senators Al Poe" -> "Al Poe",
+  "AG Al Poe" -> "Al Poe", descriptions ("Billionaire Al Poe" -> "Al Poe") and a
+  capitalised function word ("Without Al Poe" -> "Al Poe"); a first name spaCy left out
   ("Lloyd" of "Lloyd J. Austin III") is taken in; a name right after a personal title
   ("Premier Marcus Dole") is a PERSON whatever spaCy said;
 - a name made only of department words of a title ("Defense" in "Defense Secretary"
@@ -28,6 +30,10 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - labels and name ends by how a name is built
   (:mod:`goldsmith.annotate.rules.entity_labels`: "... National Convention" EVENT,
   "Wells Fargo Center" FAC, "Acme" + "News" -> ORG "Acme News");
+- names of a title-case headline are re-found from the story under it
+  (:mod:`goldsmith.annotate.rules.entity_headlines`);
+- names inside hyphenated words (:mod:`goldsmith.annotate.rules.entity_compounds`:
+  "anti-Roe" -> PERSON "Roe", nothing in "Roe-isms");
 - US states written short are GPE (:mod:`goldsmith.annotate.rules.entity_states`:
   "Sen. Jane Roe (D-Ore.)" -> GPE "Ore.");
 - then the document-level rules of :mod:`goldsmith.annotate.rules.entity_mentions`
@@ -46,8 +52,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_compounds import hyphenated_names
 from goldsmith.annotate.rules.entity_credits import credit_lines
 from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, with_holidays
+from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
 from goldsmith.annotate.rules.entity_orgs import repair_orgs
@@ -72,6 +80,22 @@ _ROLE_CONTEXT_WORDS = DEPARTMENT_WORDS | frozenset(
     """.split()
 )
 
+#: Personal titles the shared lexicon leaves out: abbreviations and plurals written
+#: before names ("AG Jane Roe", "Sens. Roe and Poe").
+_MORE_PERSONAL_TITLES = frozenset("ag a.g. atty. sens. reps. govs. gens. drs.".split())
+
+#: Descriptions written before a name that are no part of it ("Billionaire Jane Roe",
+#: "Challenger Jane Roe"), stripped from the front of a PERSON.
+_PERSON_DESCRIPTORS = frozenset(
+    """
+    billionaire millionaire businessman businesswoman tycoon mogul magnate candidate
+    challenger nominee frontrunner front-runner rival contender incumbent activist
+    actor actress singer rapper comedian journalist columnist host pundit pollster
+    strategist delegate committeeman committeewoman daughter son wife husband mother
+    father brother sister widow
+    """.split()
+)
+
 #: Lower-case name particles that may start a person's name ("de Gaulle").
 _PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn al el ben".split())
 
@@ -91,9 +115,11 @@ def find_entities(doc: Doc) -> list[Entity]:
         entity = _convert(ent, text)
         if entity is not None and not overlaps_any(entity.start, entity.end, credits):
             found.append(entity)
+    found = headline_names(text, found)
     found = complete_mentions(doc, found, text)
     found = repair_orgs(doc, found, text)
     found = relabel(doc, found, text)
+    found = hyphenated_names(text, found)
     found = with_holidays(text, found)
     found = with_party_states(text, found)
     found.sort(key=lambda e: (e.start, e.end, e.label))
@@ -157,10 +183,14 @@ def _cut_at_line_break(doc: Doc, start: int, end: int) -> int:
 
 
 def _strip_trailing(doc: Doc, start: int, end: int, label: str) -> int:
-    """Drop trailing lower-case words of a name: "Atacama region" -> "Atacama"."""
+    """Drop trailing lower-case words of a name: "Atacama region" -> "Atacama", and a
+    description after a person's name: "Jane Roe Challenger" -> "Jane Roe"."""
     while end - 1 > start:
         token = doc[end - 1]
         word = token.text
+        if label == "PERSON" and token.lower_ in _PERSON_DESCRIPTORS:
+            end -= 1
+            continue
         if not (word.isalpha() and word.islower() and doc[end - 2].whitespace_):
             break
         if label == "PERSON" and word in _PARTICLES:
@@ -182,7 +212,7 @@ def _strip_leading(doc: Doc, start: int, end: int, label: str) -> int:
         if lower == "the":
             if doc[start:end].text in _THE_NAMES:
                 break
-        elif label == "PERSON" and (lower in TITLE_WORDS or lower in _ROLE_CONTEXT_WORDS):
+        elif label == "PERSON" and _is_person_prefix(token):
             pass
         elif label == "PERSON" and lower == "of" and start > 0 and _is_title(doc[start - 1]):
             pass
@@ -192,6 +222,21 @@ def _strip_leading(doc: Doc, start: int, end: int, label: str) -> int:
             break
         start += 1
     return start
+
+
+def _is_person_prefix(token: Token) -> bool:
+    """A word before a person's name that is no part of it: a title or role ("Gen.",
+    "Senators", "AG"), a description ("Billionaire") or a capitalised function word
+    at a sentence start ("Without Jane Roe")."""
+    lower = token.lower_
+    return (
+        lower in TITLE_WORDS
+        or lower in _ROLE_CONTEXT_WORDS
+        or lower in _MORE_PERSONAL_TITLES
+        or lower in _PERSON_DESCRIPTORS
+        or (lower.endswith("s") and lower[:-1] in TITLE_WORDS and len(lower) > 4)
+        or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET") and lower not in _PARTICLES)
+    )
 
 
 def _after_personal_title(doc: Doc, start: int, end: int) -> bool:
@@ -211,7 +256,9 @@ def _after_personal_title(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_capitalised_title(token: Token) -> bool:
-    return token.text[:1].isupper() and token.lower_ in PERSONAL_TITLES
+    return token.text[:1].isupper() and (
+        token.lower_ in PERSONAL_TITLES or token.lower_ in _MORE_PERSONAL_TITLES
+    )
 
 
 def _is_title(token: Token) -> bool:
