@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: Qualifier phrases written before the number, by qualifier ("|" between phrases).
 _QUALIFIER_PHRASES: dict[str, str] = {
     "approx": "about | around | approximately | roughly | some | nearly | almost | estimated"
-    " | circa | approx. | approx | ~ | an estimated | close to | just about",
+    " | circa | approx. | approx | ~ | an estimated | close to | just about | near",
     "at_least": "at least | no fewer than | no less than | not less than | not fewer than"
     " | a minimum of",
     "more_than": "more than | over | upwards of | upward of | in excess of | exceeding | above"
@@ -112,6 +112,7 @@ MEASURES = frozenset(
         "mph",
         "percent",
         "percentage point",
+        "point",
     }
 )
 PERCENT_WORDS = frozenset({"%", "percent", "pct"})
@@ -173,6 +174,10 @@ CHANGE_VERBS = frozenset(
         "plunge",
     }
 )
+#: Nouns that name an amount, not the thing counted ("the group's numbers swelled to ...").
+AMOUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "amount", "size"})
+#: Participles and adjectives that stand for the people counted ("the 53 wounded").
+NOMINALISED = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "arrested"})
 #: Nouns that stand for an elided counted thing ("two others"): unit from context.
 PRONOUN_NOUNS = frozenset({"other", "more"})
 NP_STOP = frozenset({"last", "next", "this", "that", "each", "every", "per", "same", "such"})

@@ -12,14 +12,17 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    resumes an interrupted quote: "A," he said, "b."), and it ends a sentence or clause
    (ends in . ? ! , inside the marks, is followed by the end of the sentence, or by its
    attribution). Any other quoted text is ``partial``.
-3. Attribution: the nearest speech verb up the dependency tree from the quote, else the
-   nearest speech verb in the quote's sentences, else (partial quotes only) the nearest
-   verb with a subject up the tree ("labeled the move “a significant escalation”"),
-   else (a direct quote that is its whole paragraph) the verb by which the paragraph
-   before introduces it ("X said in a statement:" ⏎ “…”), else (direct quotes) a named
-   entity that is all the text before a colon ("Lopez: “We will win”").
-   Only verbs of the quote's own paragraph, outside quotation marks, count. The speaker
-   is found by :class:`goldsmith.annotate.rules.speakers.SpeakerFinder`.
+3. Attribution: the nearest speech verb up the dependency tree from the quote (for
+   partial quotes also a speech noun with a possessor: "Ruiz's accusation that … “…”"),
+   else the nearest speech verb in the quote's sentences, else (partial quotes only) the
+   nearest verb with a subject up the tree ("labeled the move “a significant
+   escalation”"), else (a direct quote that is its whole paragraph) the verb by which
+   the paragraph before introduces it ("X said in a statement:" ⏎ “…”), else (direct
+   quotes) a named entity that is all the text before a colon ("Lopez: “We will win”")
+   or, in a headline, the name before the colon; else a dash signature after the quote
+   ("“…” – Ana Ruiz"; :mod:`goldsmith.annotate.rules.attribution_lines`). Only verbs of
+   the quote's own paragraph, outside quotation marks, count. The speaker is found by
+   :class:`goldsmith.annotate.rules.speakers.SpeakerFinder`.
 4. Inheritance (conservative): a direct quote without a speaker takes the speaker of
    another quote in the same paragraph (interrupted quotes, several sentences), else of
    the neighbouring paragraph of the same multi-paragraph quote, else, when the quote is
@@ -47,6 +50,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.attribution_lines import headline_speaker, signature_speaker
 from goldsmith.annotate.rules.confidence import quote_score
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_marks import QuotedRegion, quoted_regions
@@ -56,7 +60,7 @@ from goldsmith.annotate.rules.reported_speech import (
     indirect_candidates,
     intro_verb,
 )
-from goldsmith.annotate.rules.speech_words import is_speech_verb
+from goldsmith.annotate.rules.speech_words import is_speech_noun, is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 
 if TYPE_CHECKING:
@@ -132,7 +136,9 @@ def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion |
         verb = intro_verb(ctx, region.paragraph - 1)  # "X said in a statement:" ⏎ “…”
     item = Candidate(region.start, max(end, region.start + 1), kind, region, verb)
     if verb is None and kind == "direct":
-        item.speaker = _name_before_colon(ctx, region)
+        item.speaker = _name_before_colon(ctx, region) or headline_speaker(ctx, region)
+    if verb is None and item.speaker is None:
+        item.speaker = signature_speaker(ctx, region)
     return item
 
 
@@ -223,7 +229,7 @@ def _attribution(
             node = node.head
             if not usable(node):
                 continue
-            if is_speech_verb(node):
+            if is_speech_verb(node) or (kind == "partial" and is_speech_noun(node)):
                 return node
             if fallback is None and kind == "partial" and node.pos_ in ("VERB", "AUX"):
                 if finder.subject_of(node) is not None:

@@ -8,8 +8,8 @@ lookups of :mod:`goldsmith.annotate.rules.quote_context`):
   "that" clause of the writing it names ("said in a statement that …"), gives that
   clause, without "that", a leading time phrase ("on Monday"), a dateline
   ("WASHINGTON — ") or edge punctuation; a parenthetical "X, he said, Y" gives the whole
-  sentence; "according to" a person ("…, according to Mayor Ana Ruiz") gives the rest
-  of the sentence (surveys and statistics offices are not speech). A clause
+  sentence. "according to X" is never indirect speech (ANNOTATION_SPEC.md 4: an
+  attribution of information; it still names the speaker of quoted text). A clause
   overlapping quoted text is left to the quote.
 - ``block``: a paragraph without quotation marks after a paragraph whose last sentence
   introduces speech without reporting it: it ends in ":" after a speech verb ("…, she
@@ -45,7 +45,7 @@ _MIN_INDIRECT_TOKENS = 3
 def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
     items = []
     strings = ctx.doc.vocab.strings
-    wanted = {strings[lemma] for lemma in SPEECH_LEMMAS | {"accord", "according", "point"}}
+    wanted = {strings[lemma] for lemma in SPEECH_LEMMAS | {"point"}}
     for i in (i for i, lemma in enumerate(ctx.lemmas) if lemma in wanted):
         token = ctx.doc[i]
         if not is_speech_verb(token, quoted=False) or ctx.finder.is_blocked(token.idx):
@@ -53,9 +53,7 @@ def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
         if any(c.dep_ == "neg" for c in token.children) or ctx.is_headline(token.idx):
             continue
         if token.lower_ == "according":
-            source = ctx.finder.subject_of(token)
-            if source is None or not ctx.finder.is_human(source):
-                continue
+            continue  # "according to X": information, not reported speech (spec 4)
         clause = _reported_clause(ctx, token)
         if clause is None:
             continue
@@ -67,17 +65,14 @@ def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
 
 
 def _reported_clause(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
-    if verb.lower_ == "according":
-        span = _according_clause(verb)
-    else:
-        p_start, p_end = ctx.bounds(verb.idx)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-        # a complement in the verb's paragraph (the parser sometimes hangs another
-        # paragraph's clause on it: clipped below), after the verb ("said that …") before
-        # one ahead of it ("…, he said"), nearest first
-        clauses = clauses or _writing_clauses(verb)
-        clauses.sort(key=lambda c: (not p_start <= c.idx < p_end, c.i < verb.i, abs(c.i - verb.i)))
-        span = (clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
+    p_start, p_end = ctx.bounds(verb.idx)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    # a complement in the verb's paragraph (the parser sometimes hangs another
+    # paragraph's clause on it: clipped below), after the verb ("said that …") before
+    # one ahead of it ("…, he said"), nearest first
+    clauses = clauses or _writing_clauses(verb)
+    clauses.sort(key=lambda c: (not p_start <= c.idx < p_end, c.i < verb.i, abs(c.i - verb.i)))
+    span = (clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
     if span is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         span = _around(verb.head, verb)
     if span is None:
@@ -102,15 +97,6 @@ def _writing_clauses(verb: Token) -> list[Token]:
         and clause.pos_ in ("VERB", "AUX")
         and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
     ]
-
-
-def _according_clause(according: Token) -> tuple[int, int] | None:
-    head = according.head
-    if head is according or is_speech_verb(head):
-        return None
-    span = _around(according.sent.root, according)
-    whole = (according.sent.root.left_edge.i, according.sent.root.right_edge.i)
-    return None if span == whole else span
 
 
 def _around(clause: Token, attribution: Token) -> tuple[int, int]:

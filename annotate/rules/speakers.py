@@ -26,13 +26,15 @@ verb found by the quote layer:
   a description with its own modifier ("the union representing the staff") is not
   resolved but is a SOURCE;
   a resolved source is reported by its nearest preceding mention (same last word);
-- any other noun subject that names people or bodies ("U.S. officials", "two
-  officials", "analysts", "dockworkers", "a source") is a ``SOURCE`` span: the head noun
-  and its modifiers on the left, without a leading article and without what follows
-  the noun ("in Oslo", "who asked not to be named"); other nouns ("the deployment
-  suggests") give no speaker, except as subject of "say", "tell"… ("the report said");
-  a date, a time, an event or an event noun ("a March 2 exchange", "Monday's debate",
-  "the hearing") is never a speaker, whatever the verb;
+- any other noun subject that names people or bodies ("U.S. officials", "two officials",
+  "analysts", "dockworkers", "a source") is a ``SOURCE`` span: the head noun and its
+  modifiers on the left, without a leading article and without what follows the noun
+  ("in Oslo", "who asked not to be named"); other nouns ("the deployment suggests") give
+  no speaker, except as subject of "say", "tell"… ("the report said"); a thing owned by
+  a source speaks for it ("Her plan promises", "Ruiz's letter says", "a Harbor Board
+  memo put it"); a speech noun's possessor speaks through it ("Ruiz's accusation that
+  …"); a date, a time, an event or an event noun ("a March 2 exchange", "Monday's
+  debate", "the hearing") is never a speaker, whatever the verb;
 - "I", "we", "you", "there", "this" and unresolvable pronouns give no speaker.
 
 Example:
@@ -140,6 +142,8 @@ class SpeakerFinder:
 
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks through ``verb`` (see module rules), or ``None``."""
+        if verb.pos_ in ("NOUN", "PROPN"):  # a speech noun: "Ruiz's accusation that …"
+            return next((c for c in verb.children if c.dep_ == "poss"), None)
         current = verb
         for _ in range(_MAX_SUBJECT_CLIMB):
             # a subject in another paragraph is a parser slip: skip it, keep climbing
@@ -196,6 +200,16 @@ class SpeakerFinder:
             i += 1
         return None
 
+    def entities_within(self, start: int, end: int) -> list[Entity]:
+        """The speaker-labelled entities inside ``text[start:end]``, in order."""
+        i = bisect_left(self._ent_starts, start)
+        found = []
+        while i < len(self._ents) and self._ents[i].start < end:
+            if self._ents[i].end <= end and self._ents[i].label in SPEAKER_LABELS:
+                found.append(self._ents[i])
+            i += 1
+        return found
+
     def speaker_from_token(self, token: Token, *, any_noun: bool = False) -> Entity | None:
         """The speaker span a subject token stands for (see module rules).
 
@@ -237,6 +251,9 @@ class SpeakerFinder:
                 resolved = self._with_role(at, lemma) or self._resolve(at, "person")
             if resolved is not None:
                 return resolved
+        owner = self._owner(token, lemma)
+        if owner is not None:  # "Her plan promises …", "a Harbor Board memo put it"
+            return owner
         if token.pos_ == "NOUN" and not any_noun and not is_source_noun(lemma):
             return None
         if token.ent_type_ in _NEVER_SPEAKERS or lemma in EVENT_NOUNS:
@@ -244,6 +261,21 @@ class SpeakerFinder:
         return self._source_phrase(token)
 
     # -- helpers ----------------------------------------------------------------------------
+
+    def _owner(self, token: Token, lemma: str) -> Entity | None:
+        """The owner of a thing that speaks for someone: the possessor of a plan, a memo,
+        a statement ("Her plan promises …", "Ruiz's letter says …") or the named author
+        of a piece of writing ("a Harbor Board memo put it")."""
+        if token.pos_ != "NOUN" or is_source_noun(lemma):
+            return None
+        for child in token.children:
+            if child.dep_ == "poss" and not self.is_blocked(child.idx):
+                return self.speaker_from_token(child)
+            if child.dep_ == "compound" and lemma in WRITING_NOUNS:
+                entity = self._entity_at(child)
+                if entity is not None and entity.label != SOURCE_LABEL:
+                    return entity
+        return None
 
     def _in_dateline(self, token: Token) -> bool:
         line_start = self.text.rfind("\n", 0, token.idx) + 1

@@ -5,8 +5,9 @@ The lists are lemmas (lower case). Rules:
 - a speech verb is a verb (or auxiliary) whose lemma is in :data:`SPEECH_LEMMAS`;
   "point" only as "point out"; "according" only in "according to"; "describe", "call",
   "label" and "continue" introduce quoted words ("called it “a disaster”") but no
-  indirect speech; writing is speech: "wrote", "tweeted", "posted", "e-mailed", and a
-  verb publishing a writing noun ("issued a statement", "sent a letter");
+  indirect speech; "put" only in "as X put it"; writing is speech: "wrote", "tweeted",
+  "posted", "e-mailed", and a verb publishing a writing noun ("issued a statement",
+  "sent a letter");
 - a noun names people when it is a role noun, a people noun ("official", "resident")
   or an agent noun ending in -er/-or/-ist/-ian/-ant ("dockworker", "negotiator",
   "economist"), apart from listed look-alikes ("transfer", "border");
@@ -79,6 +80,16 @@ SOURCE_NOUNS = frozenset(
     """.split()
 )
 
+#: Nouns of speech: their possessor is the speaker of a quote inside them ("Ruiz's
+#: accusation that Hale runs a “private fiefdom”"); they never make indirect speech.
+SPEECH_NOUNS = frozenset(
+    """
+    accusation claim statement warning promise remark comment charge allegation
+    assertion argument vow pledge description suggestion insistence complaint
+    announcement prediction boast criticism
+    """.split()
+)
+
 #: Nouns of events and times: they never speak, whatever the verb ("the exchange said").
 EVENT_NOUNS = frozenset(
     """
@@ -120,7 +131,18 @@ def is_speech_verb(token: Token, *, quoted: bool = True) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     if not quoted and lemma in QUOTE_ONLY_LEMMAS:
         return False
+    if lemma == "put":  # "as the memo put it"
+        return quoted and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return lemma in SPEECH_LEMMAS or publishes_writing(token)
+
+
+def is_speech_noun(token: Token) -> bool:
+    """A noun of speech with its speaker as possessor: "Ruiz's accusation", "his claim"."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in SPEECH_NOUNS
+        and any(c.dep_ == "poss" for c in token.children)
+    )
 
 
 def publishes_writing(token: Token) -> bool:
