@@ -122,6 +122,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = hyphenated_names(text, found)
     found = with_holidays(text, found)
     found = with_party_states(text, found)
+    # rules that add names from the text (outlets, acronyms) skip no line: filter again
+    found = [e for e in found if not overlaps_any(e.start, e.end, credits)]
     found.sort(key=lambda e: (e.start, e.end, e.label))
     return found
 
