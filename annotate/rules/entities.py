@@ -3,22 +3,39 @@
 The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 
 - only ``PERSON NORP FAC ORG GPE LOC EVENT DATE`` are kept; other spaCy labels
-  (CARDINAL, MONEY, PERCENT, WORK_OF_ART ...) are dropped;
+  (CARDINAL, MONEY, PERCENT, WORK_OF_ART ...) are dropped, but for the DATE in a
+  TIME ("the early hours of Thursday" -> DATE "Thursday");
 - an entity never runs over a line break (the part before the first one is kept);
 - punctuation tokens at either edge are trimmed ("Russia." -> "Russia");
 - a trailing possessive is trimmed: "North Korea's" / "North Korea’s" -> "North Korea";
 - names lose a leading "the"/"The" ("the Pentagon" -> "Pentagon", but "The Hague"),
   leading lower-case words ("eastern Russia" -> "Russia") and trailing lower-case
   words ("Atacama region" -> "Atacama"); a name left without a capital is dropped;
-- a DATE keeps its article ("the end of the year") but loses leading "only", "since"
-  and the like; a DATE that is only a small number ("between 65") is dropped;
+- DATE boundaries follow :mod:`goldsmith.annotate.rules.entity_dates` ("over the past
+  week" -> "past week", "the end of the year" kept, ages and "daily" dropped);
+- nothing is found on a credit line (:mod:`goldsmith.annotate.rules.entity_credits`:
+  "Jane Roe via Acme Images.", "Contributing: ...");
 - a PERSON loses leading titles and roles: "Defense Secretary Lloyd Austin" ->
-  "Lloyd Austin", "Gen. Mark Milley" -> "Mark Milley"; a first name spaCy left out
+  "Lloyd Austin", "Gen. Mark Milley" -> "Mark Milley", "Senators Al Poe" -> "Al Poe",
+  "AG Al Poe" -> "Al Poe", descriptions ("Billionaire Al Poe" -> "Al Poe") and a
+  capitalised function word ("Without Al Poe" -> "Al Poe"); a first name spaCy left out
   ("Lloyd" of "Lloyd J. Austin III") is taken in; a name right after a personal title
   ("Premier Marcus Dole") is a PERSON whatever spaCy said;
 - a name made only of department words of a title ("Defense" in "Defense Secretary"
   or "Secretary of Defense") is not an entity;
 - metonymic government bodies ("Pentagon", "White House", "Kremlin") are ORG;
+- organisation names: boundaries, missed mentions and names that are no entity
+  (:mod:`goldsmith.annotate.rules.entity_orgs`: "OSLO (Acme) —" ORG "Acme", "a
+  Acme/Ledger poll", "the DOJ", no entity for "... Act" or "Roe v. Wade");
+- labels and name ends by how a name is built
+  (:mod:`goldsmith.annotate.rules.entity_labels`: "... National Convention" EVENT,
+  "Wells Fargo Center" FAC, "Acme" + "News" -> ORG "Acme News");
+- names of a title-case headline are re-found from the story under it
+  (:mod:`goldsmith.annotate.rules.entity_headlines`);
+- names inside hyphenated words (:mod:`goldsmith.annotate.rules.entity_compounds`:
+  "anti-Roe" -> PERSON "Roe", nothing in "Roe-isms");
+- US states written short are GPE (:mod:`goldsmith.annotate.rules.entity_states`:
+  "Sen. Jane Roe (D-Ore.)" -> GPE "Ore.");
 - then the document-level rules of :mod:`goldsmith.annotate.rules.entity_mentions`
   (datelines, one label per person, missed metonyms, capitalised common nouns).
 
@@ -35,8 +52,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_compounds import hyphenated_names
+from goldsmith.annotate.rules.entity_credits import credit_lines
+from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, with_holidays
+from goldsmith.annotate.rules.entity_headlines import headline_names
+from goldsmith.annotate.rules.entity_labels import relabel
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
+from goldsmith.annotate.rules.entity_orgs import repair_orgs
+from goldsmith.annotate.rules.entity_states import with_party_states
 from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, PERSONAL_TITLES, TITLE_WORDS
+from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import ENTITY_LABELS
 
@@ -55,19 +80,27 @@ _ROLE_CONTEXT_WORDS = DEPARTMENT_WORDS | frozenset(
     """.split()
 )
 
+#: Personal titles the shared lexicon leaves out: abbreviations and plurals written
+#: before names ("AG Jane Roe", "Sens. Roe and Poe").
+_MORE_PERSONAL_TITLES = frozenset("ag a.g. atty. sens. reps. govs. gens. drs.".split())
+
+#: Descriptions written before a name that are no part of it ("Billionaire Jane Roe",
+#: "Challenger Jane Roe"), stripped from the front of a PERSON.
+_PERSON_DESCRIPTORS = frozenset(
+    """
+    billionaire millionaire businessman businesswoman tycoon mogul magnate candidate
+    challenger nominee frontrunner front-runner rival contender incumbent activist
+    actor actress singer rapper comedian journalist columnist host pundit pollster
+    strategist delegate committeeman committeewoman daughter son wife husband mother
+    father brother sister widow
+    """.split()
+)
+
 #: Lower-case name particles that may start a person's name ("de Gaulle").
 _PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn al el ben".split())
 
 #: Leading "The" kept in these names.
 _THE_NAMES = frozenset({"The Hague", "The Gambia", "The Bahamas"})
-
-#: Words before a date that are not part of it ("only last year").
-_DATE_LEADERS = frozenset(
-    "only just since until till by from before after during throughout".split()
-)
-
-#: Words that may stand with a bare number ("between 65 and 70").
-_NUMBER_WORDS = frozenset("between and to or about around some nearly almost up over under".split())
 
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
 _TRAILING_CHARS = "'’\",;:!?)]}”»"
@@ -76,19 +109,28 @@ _TRAILING_CHARS = "'’\",;:!?)]}”»"
 def find_entities(doc: Doc) -> list[Entity]:
     """The spec entities of a parsed spaCy ``doc``, sorted by (start, end)."""
     text = doc.text  # spaCy joins the tokens on every access: read it once
+    credits = credit_lines(text)
     found: list[Entity] = []
     for ent in doc.ents:
         entity = _convert(ent, text)
-        if entity is not None:
+        if entity is not None and not overlaps_any(entity.start, entity.end, credits):
             found.append(entity)
+    found = headline_names(text, found)
     found = complete_mentions(doc, found, text)
+    found = repair_orgs(doc, found, text)
+    found = relabel(doc, found, text)
+    found = hyphenated_names(text, found)
+    found = with_holidays(text, found)
+    found = with_party_states(text, found)
+    # rules that add names from the text (outlets, acronyms) skip no line: filter again
+    found = [e for e in found if not overlaps_any(e.start, e.end, credits)]
     found.sort(key=lambda e: (e.start, e.end, e.label))
     return found
 
 
 def _convert(ent: Span, text: str) -> Entity | None:
     label = ent.label_
-    if label not in _KEEP:
+    if label not in _KEEP and label != "TIME":
         return None
     doc = ent.doc
     start, end = ent.start, _cut_at_line_break(doc, ent.start, ent.end)
@@ -96,11 +138,17 @@ def _convert(ent: Span, text: str) -> Entity | None:
         start += 1
     while start < end and (_is_edge_punct(doc[end - 1]) or doc[end - 1].text in _POSSESSIVES):
         end -= 1
-    if label == "DATE":
-        while start < end - 1 and doc[start].lower_ in _DATE_LEADERS:
-            start += 1
-        if _is_bare_number(doc, start, end):
+    if label == "TIME":
+        bounds = date_in_time(doc, start, end) if start < end else None
+        if bounds is None:
             return None
+        start, end = bounds
+        label = "DATE"
+    elif label == "DATE":
+        bounds = date_bounds(doc, start, end)
+        if bounds is None:
+            return None
+        start, end = bounds
     else:
         start = _strip_leading(doc, start, end, label)
         end = _strip_trailing(doc, start, end, label)
@@ -137,29 +185,20 @@ def _cut_at_line_break(doc: Doc, start: int, end: int) -> int:
 
 
 def _strip_trailing(doc: Doc, start: int, end: int, label: str) -> int:
-    """Drop trailing lower-case words of a name: "Atacama region" -> "Atacama"."""
+    """Drop trailing lower-case words of a name: "Atacama region" -> "Atacama", and a
+    description after a person's name: "Jane Roe Challenger" -> "Jane Roe"."""
     while end - 1 > start:
         token = doc[end - 1]
         word = token.text
+        if label == "PERSON" and token.lower_ in _PERSON_DESCRIPTORS:
+            end -= 1
+            continue
         if not (word.isalpha() and word.islower() and doc[end - 2].whitespace_):
             break
         if label == "PERSON" and word in _PARTICLES:
             break
         end -= 1
     return end
-
-
-def _is_bare_number(doc: Doc, start: int, end: int) -> bool:
-    """A DATE that is only a small number and connecting words ("between 65") is not a date."""
-    for i in range(start, end):
-        token = doc[i]
-        word = token.text.replace(",", "")
-        if word.isdigit():
-            if len(word) >= 3:
-                return False
-        elif not (token.is_punct or token.lower_ in _NUMBER_WORDS):
-            return False
-    return True
 
 
 def _is_edge_punct(token: Token) -> bool:
@@ -175,7 +214,7 @@ def _strip_leading(doc: Doc, start: int, end: int, label: str) -> int:
         if lower == "the":
             if doc[start:end].text in _THE_NAMES:
                 break
-        elif label == "PERSON" and (lower in TITLE_WORDS or lower in _ROLE_CONTEXT_WORDS):
+        elif label == "PERSON" and _is_person_prefix(token):
             pass
         elif label == "PERSON" and lower == "of" and start > 0 and _is_title(doc[start - 1]):
             pass
@@ -185,6 +224,21 @@ def _strip_leading(doc: Doc, start: int, end: int, label: str) -> int:
             break
         start += 1
     return start
+
+
+def _is_person_prefix(token: Token) -> bool:
+    """A word before a person's name that is no part of it: a title or role ("Gen.",
+    "Senators", "AG"), a description ("Billionaire") or a capitalised function word
+    at a sentence start ("Without Jane Roe")."""
+    lower = token.lower_
+    return (
+        lower in TITLE_WORDS
+        or lower in _ROLE_CONTEXT_WORDS
+        or lower in _MORE_PERSONAL_TITLES
+        or lower in _PERSON_DESCRIPTORS
+        or (lower.endswith("s") and lower[:-1] in TITLE_WORDS and len(lower) > 4)
+        or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET") and lower not in _PARTICLES)
+    )
 
 
 def _after_personal_title(doc: Doc, start: int, end: int) -> bool:
@@ -204,7 +258,9 @@ def _after_personal_title(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_capitalised_title(token: Token) -> bool:
-    return token.text[:1].isupper() and token.lower_ in PERSONAL_TITLES
+    return token.text[:1].isupper() and (
+        token.lower_ in PERSONAL_TITLES or token.lower_ in _MORE_PERSONAL_TITLES
+    )
 
 
 def _is_title(token: Token) -> bool:

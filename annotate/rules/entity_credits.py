@@ -1,0 +1,72 @@
+"""Credit lines: the boilerplate lines of a news page where no entity is annotated.
+
+ANNOTATION_SPEC.md section 1 leaves boilerplate lines unannotated; the real-news
+adjudication lists which lines of a news page are boilerplate. A line (the text between
+two line breaks) is a credit line when, after an optional opening bracket:
+
+- it opens with a credit label: "Contributing:", "Additional reporting by",
+  "Reporting by", "Writing by", "Editing by", "Compiled by", "Editor's note",
+  "Photo:", "Photo by", "Photograph by", "Image:", "Credit:", "Photo credit" ...;
+- or it is a photo credit, a short line (at most eight words, never the headline) of
+  capitalised names joined by "via", "for" or a slash and nothing else:
+  "Jane Roe via Acme Images.", "Jane Roe / Acme.", "Jane Roe for The Daily Ledger".
+
+A caption ("The mayor greets a crowd in Ohio.") is not a credit line: it is annotated.
+
+Example:
+    >>> credit_lines("The mayor spoke.\\n\\nJane Roe via Acme Images.\\n")
+    [(18, 43)]
+    >>> credit_lines("(Writing by Jo Poe; Editing by Al Day)")
+    [(0, 38)]
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Labels that open a credit line (compared case-insensitively, apostrophes either way).
+_LABELS = (
+    r"contributing(?: writers?| reporters?)?:",
+    r"additional reporting(?: by)?",
+    r"(?:reporting|writing|editing|compiled|produced|edited|written|translated) by",
+    r"editor['’]s note",
+    r"photo(?:graph)?(?: credit)?s?(?::| by)",
+    r"(?:image|credit|credits|illustration|video|graphic)(?::| by)",
+    r"top (?:photo|image)(?::| by)",
+)
+_LABEL_LINE = re.compile(r"[(\[]?\s*(?:" + "|".join(_LABELS) + r")", re.IGNORECASE)
+
+#: A capitalised name of one to four words ("Jane Roe", "Acme Images", "AP").
+_NAME = r"[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|of|de|van|von|and|the)){0,3}"
+
+#: A photo credit: names joined by "via" or "/" (also "for"), an optional final stop.
+_PHOTO_CREDIT = re.compile(
+    rf"[(\[]?{_NAME}(?:\s*(?:/|\bvia\b|\bfor\b)\s*{_NAME})+[.)\]]*\s*", re.UNICODE
+)
+
+#: A photo credit is short: at most this many words.
+_MAX_PHOTO_CREDIT_WORDS = 8
+
+
+def credit_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character ranges of the credit lines of ``text``, in order."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for number, line in enumerate(text.split("\n")):
+        end = start + len(line)
+        stripped = line.strip()
+        if stripped and _is_credit(stripped, headline=number == 0):
+            found.append((start, end))
+        start = end + 1
+    return found
+
+
+def _is_credit(line: str, *, headline: bool) -> bool:
+    """A credit line; the first line of a document (its headline) is never a photo credit."""
+    if _LABEL_LINE.match(line):
+        return True
+    return (
+        not headline
+        and len(line.split()) <= _MAX_PHOTO_CREDIT_WORDS
+        and _PHOTO_CREDIT.fullmatch(line) is not None
+    )

@@ -1,0 +1,196 @@
+"""DATE boundaries and named days (entity_dates), and credit lines (entity_credits).
+
+spaCy docs are built with a blank tokenizer and hand-set entities and parts of speech,
+so each rule is tested on its own, whatever the statistical model would predict.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from goldsmith.annotate.rules.entities import find_entities
+from goldsmith.annotate.rules.entity_credits import credit_lines
+
+_BLANK = spacy.blank("en")
+
+
+def _doc(text: str, ents: list[tuple[str, str]], pos: dict[str, str] | None = None) -> Doc:
+    """``text`` tokenized, with each (substring, label) set as a spaCy entity."""
+    doc = _BLANK(text)
+    spans = []
+    cursor = 0
+    for surface, label in ents:
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        span = doc.char_span(start, cursor, label=label)
+        assert span is not None, f"{surface!r} is not on token boundaries"
+        spans.append(span)
+    doc.ents = spans
+    for token in doc:
+        token.pos_ = (pos or {}).get(token.text, "X")
+    return doc
+
+
+def _found(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in find_entities(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        # a leading "the" goes ...
+        ("It grew over the past week.", [("the past week", "DATE")], ["past week"]),
+        ("The 18th century saw it.", [("The 18th century", "DATE")], ["18th century"]),
+        ("Rain fell over the weekend.", [("the weekend", "DATE")], ["weekend"]),
+        # ... but not from "the X of Y" or an idiom
+        ("It ends by the end of the year.", [("the end of the year", "DATE")], None),
+        ("It starts the start of May.", [("the start of May", "DATE")], None),
+        ("I saw him the other day.", [("the other day", "DATE")], None),
+        # modifiers stay inside
+        ("It lasted just 11 days.", [("just 11 days", "DATE")], None),
+        ("It was restored only last year.", [("only last year", "DATE")], ["last year"]),
+        # "late"/"early" before a weekday is a time of day: out; before a month: in
+        ("They voted late Tuesday.", [("late Tuesday", "DATE")], ["Tuesday"]),
+        ("They voted early Friday.", [("early Friday", "DATE")], ["Friday"]),
+        ("They voted in late April.", [("late April", "DATE")], None),
+        # a "before ..." tail naming no time goes
+        (
+            "She left a few weeks before her second race.",
+            [("a few weeks before her second", "DATE")],
+            ["a few weeks"],
+        ),
+        ("She left two days before Christmas.", [("two days before Christmas", "DATE")], None),
+        # ages, recurring words, vague amounts of time and fractions are no DATE
+        ("Her 12-year-old son sang.", [("12-year-old", "DATE")], []),
+        ("Those 20 to 30 years old agree.", [("20 to 30 years old", "DATE")], []),
+        ("Visas are issued annually.", [("annually", "DATE")], []),
+        ("The daily briefing ran.", [("daily", "DATE")], []),
+        ("He has argued for years that it works.", [("years", "DATE")], []),
+        ("Over the years it changed.", [("the years", "DATE")], []),
+        ("In those days it rained.", [("those days", "DATE")], []),
+        ("He may in some years.", [("some years", "DATE")], []),
+        ("Only a quarter of the board voted.", [("a quarter", "DATE")], []),
+        ("It fell in the first quarter.", [("the first quarter", "DATE")], ["first quarter"]),
+        ("It happened years ago.", [("years ago", "DATE")], None),
+        ("It rained in recent days.", [("recent days", "DATE")], None),
+        ("That same day she left.", [("That same day", "DATE")], None),
+    ],
+)
+def test_date_bounds(text, spacy_ents, expected):
+    if expected is None:
+        expected = [surface for surface, _ in spacy_ents]
+    assert _found(_doc(text, spacy_ents)) == [(surface, "DATE") for surface in expected]
+
+
+def test_nouns_and_pronouns_glued_before_a_date_go():
+    doc = _doc(
+        "He won an election six years ago.",
+        [("an election six years ago", "DATE")],
+        pos={"an": "DET", "election": "NOUN", "six": "NUM"},
+    )
+    assert _found(doc) == [("six years ago", "DATE")]
+    doc = _doc(
+        "He chose it himself years ago.",
+        [("himself years ago", "DATE")],
+        pos={"himself": "PRON", "years": "NOUN"},
+    )
+    assert _found(doc) == [("years ago", "DATE")]
+
+
+def test_a_compound_noun_before_a_time_word_stays():
+    doc = _doc(
+        "Fees rose this school year.",
+        [("this school year", "DATE")],
+        pos={"this": "DET", "school": "NOUN", "year": "NOUN"},
+    )
+    assert _found(doc) == [("this school year", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        (
+            "Talks ran into the early hours of Sunday.",
+            [("the early hours of Sunday", "TIME")],
+            [("Sunday", "DATE")],
+        ),
+        (
+            "You said earlier today that it was fine.",
+            [("earlier today", "TIME")],
+            [("earlier today", "DATE")],
+        ),
+        ("They met that evening.", [("that evening", "TIME")], []),
+        ("It opened at 0200 GMT.", [("0200 GMT", "TIME")], []),
+    ],
+)
+def test_a_time_gives_only_its_date(text, spacy_ents, expected):
+    assert _found(_doc(text, spacy_ents)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        (
+            "She was born on Valentine's Day.",
+            [("Valentine", "PERSON")],
+            [("Valentine's Day", "DATE")],
+        ),
+        ("It opened on St. Patrick’s Day.", [], [("St. Patrick’s Day", "DATE")]),
+        ("After the Bastille Day parade.", [("Bastille Day", "LOC")], [("Bastille Day", "DATE")]),
+        ("Polls close on Election Day.", [], [("Election Day", "DATE")]),
+        # a surname "Day" is no holiday
+        ("Doris Day sang.", [("Doris Day", "PERSON")], [("Doris Day", "PERSON")]),
+    ],
+)
+def test_named_days_are_one_date(text, spacy_ents, expected):
+    assert _found(_doc(text, spacy_ents)) == expected
+
+
+_PAGE = (
+    "Mayor opens bridge / Day two\n"
+    "\n"
+    "The mayor of Tolvik opened the bridge on Monday.\n"
+    "\n"
+    "Ann Berg via Nordic Images.\n"
+    "\n"
+    "Per Lund / Reuters.\n"
+    "\n"
+    "The Tolvik/Nordby line reopened, Ann Berg said.\n"
+    "\n"
+    "(Additional reporting by Ola Moe in Oslo; Writing by Kari Dal; Editing by Eva Li)\n"
+    "Contributing: Ola Moe and Kari Dal.\n"
+    "Editor’s note: Ann Berg is a member of the board.\n"
+    "Photo by Per Lund for The Tolvik Post"
+)
+
+
+def test_credit_lines_are_found_and_captions_are_not():
+    lines = [_PAGE[a:b] for a, b in credit_lines(_PAGE)]
+    assert lines == [
+        "Ann Berg via Nordic Images.",
+        "Per Lund / Reuters.",
+        "(Additional reporting by Ola Moe in Oslo; Writing by Kari Dal; Editing by Eva Li)",
+        "Contributing: Ola Moe and Kari Dal.",
+        "Editor’s note: Ann Berg is a member of the board.",
+        "Photo by Per Lund for The Tolvik Post",
+    ]
+
+
+def test_no_entity_on_a_credit_line():
+    names = [
+        ("Tolvik", "GPE"),
+        ("Monday", "DATE"),
+        ("Ann Berg", "PERSON"),
+        ("Nordic Images", "ORG"),
+    ]
+    names += [
+        ("Per Lund", "PERSON"),
+        ("Reuters", "ORG"),
+        ("Ann Berg", "PERSON"),
+        ("Ola Moe", "PERSON"),
+    ]
+    found = _found(_doc(_PAGE, names))
+    assert found == [("Tolvik", "GPE"), ("Monday", "DATE"), ("Ann Berg", "PERSON")]
+    assert find_entities(_doc(_PAGE, names))[2].start == _PAGE.index("Ann Berg said")

@@ -1,0 +1,127 @@
+"""Person names, names in hyphenated words and title-case headlines.
+
+spaCy docs are built with a blank tokenizer and hand-set entities (and parts of
+speech where a rule reads them), so each rule is tested on its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from goldsmith.annotate.rules.entities import find_entities
+from goldsmith.annotate.rules.entity_headlines import is_title_case
+
+_BLANK = spacy.blank("en")
+
+
+def _doc(text: str, ents: list[tuple[str, str]], pos: dict[str, str] | None = None) -> Doc:
+    """``text`` tokenized, with each (substring, label) set as a spaCy entity."""
+    doc = _BLANK(text)
+    spans = []
+    cursor = 0
+    for surface, label in ents:
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        span = doc.char_span(start, cursor, label=label)
+        assert span is not None, f"{surface!r} is not on token boundaries"
+        spans.append(span)
+    doc.ents = spans
+    for token in doc:
+        token.pos_ = (pos or {}).get(token.text, "X")
+    return doc
+
+
+def _found(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in find_entities(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        ("Billionaire Ann Varga spoke.", [("Billionaire Ann Varga", "PERSON")], "Ann Varga"),
+        ("Senators Ann Varga and Al Poe.", [("Senators Ann Varga", "PERSON")], "Ann Varga"),
+        ("He sued AG Ann Varga today.", [("AG Ann Varga", "ORG")], "Ann Varga"),
+        ("Varga Challenger Al Poe won.", [("Varga Challenger", "PERSON")], "Varga"),
+        ("Committeeman Al Poe agreed.", [("Committeeman Al Poe", "PERSON")], "Al Poe"),
+    ],
+)
+def test_descriptions_and_titles_are_outside_a_person(text, spacy_ents, expected):
+    assert _found(_doc(text, spacy_ents))[0] == (expected, "PERSON")
+
+
+def test_a_capitalised_function_word_is_outside_a_person():
+    doc = _doc(
+        "Without Varga in the race, Poe won.", [("Without Varga", "PERSON")], pos={"Without": "ADP"}
+    )
+    assert _found(doc) == [("Varga", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        # a name after anti-/pro-/stop- takes the document's label for it
+        (
+            "Ann Varga spoke. The anti-Varga and stop-Varga camps met.",
+            [("Ann Varga", "PERSON"), ("anti-Varga", "NORP")],
+            [("Ann Varga", "PERSON"), ("Varga", "PERSON"), ("Varga", "PERSON")],
+        ),
+        (
+            "Tolvik voted. An anti-Tolvik mood grew.",
+            [("Tolvik", "GPE"), ("anti-Tolvik", "NORP")],
+            [("Tolvik", "GPE"), ("Tolvik", "GPE")],
+        ),
+        # a name known nowhere else keeps spaCy's PERSON/ORG/GPE label, not NORP
+        ("Many pro-Varga people came.", [("pro-Varga", "PERSON")], [("Varga", "PERSON")]),
+        ("Many anti-Varga people came.", [("anti-Varga", "NORP")], [("anti-Varga", "NORP")]),
+        # derived words carry no name; a lower-case tail is cut
+        (
+            "Ann Varga spoke in Varga-isms.",
+            [("Ann Varga", "PERSON"), ("Varga", "PERSON")],
+            [("Ann Varga", "PERSON")],
+        ),
+        ("A Jane Roe-led group.", [("Jane Roe-led", "PERSON")], [("Jane Roe", "PERSON")]),
+    ],
+)
+def test_names_in_hyphenated_words(text, spacy_ents, expected):
+    assert _found(_doc(text, spacy_ents)) == expected
+
+
+def test_title_case_detection():
+    assert is_title_case("Varga Praises Tolvik News Editor Al Poe: 'Very Good'")
+    assert not is_title_case("Varga praises editor of Tolvik News")
+    assert not is_title_case("VARGA WINS")
+
+
+def test_headline_names_are_found_from_the_story():
+    text = (
+        "Ann Varga Praises Bellmore’s Editor Al Poe At Harbor Door\n"
+        "\n"
+        "Ann Varga praised Al Poe of Bellmore on Monday near the harbor door."
+    )
+    spacy_ents = [
+        ("Ann Varga", "PERSON"),
+        ("Praises Bellmore", "PERSON"),
+        ("Al Poe At", "ORG"),
+        ("Harbor Door", "FAC"),
+        ("Ann Varga", "PERSON"),
+        ("Al Poe", "PERSON"),
+        ("Bellmore", "ORG"),
+        ("Monday", "DATE"),
+    ]
+    assert _found(_doc(text, spacy_ents)) == [
+        ("Ann Varga", "PERSON"),
+        ("Bellmore", "ORG"),
+        ("Al Poe", "PERSON"),
+        ("Ann Varga", "PERSON"),
+        ("Al Poe", "PERSON"),
+        ("Bellmore", "ORG"),
+        ("Monday", "DATE"),
+    ]
+
+
+def test_a_sentence_case_headline_is_left_to_spacy():
+    text = "Varga praises the Harbor Door\n\nVarga spoke near the harbor door."
+    doc = _doc(text, [("Varga", "PERSON"), ("Harbor Door", "FAC"), ("Varga", "PERSON")])
+    assert ("Harbor Door", "FAC") in _found(doc)
