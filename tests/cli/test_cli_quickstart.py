@@ -86,7 +86,7 @@ def _readme_next_steps(repo_root) -> list[str]:
     """The commands of the README's "then:" block, comments dropped."""
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
     blocks = [b.split("```")[0] for b in readme.split("```bash\n")[1:]]
-    (block,) = [b for b in blocks if "goldsmith annotate pull" in b]
+    block = next(b for b in blocks if "goldsmith annotate pull" in b)  # the quick start's
     return [line.split("  #")[0].strip() for line in block.splitlines() if line.strip()]
 
 
