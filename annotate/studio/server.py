@@ -39,6 +39,7 @@ from pathlib import Path
 
 import httpx
 
+from goldsmith.annotate.studio.database import DatabaseRequest, start_database, stop_database
 from goldsmith.errors import StudioError
 
 DEFAULT_DATA_DIR = Path(".goldsmith") / "studio"
@@ -142,6 +143,7 @@ def start_server(
     port: int = DEFAULT_PORT,
     timeout: float = 240.0,
     on_wait: Callable[[float], None] | None = None,
+    database: DatabaseRequest | None = None,
 ) -> ServerStatus:
     """Start Label Studio detached on ``127.0.0.1:port`` and wait until ``/health`` answers.
 
@@ -149,6 +151,7 @@ def start_server(
     with ``already_running=True``. ``on_wait(elapsed_seconds)`` is called about twice a
     second while waiting. Raises :class:`StudioError` when label-studio is missing,
     the port is taken, the process dies, or ``timeout`` passes (the log file is named).
+    ``database`` picks SQLite or PostgreSQL (see :mod:`.database`).
     """
     data_dir = Path(data_dir).resolve()
     current = server_status(data_dir)
@@ -164,13 +167,14 @@ def start_server(
     (data_dir / LS_DATA).mkdir(parents=True, exist_ok=True)
     log_path = data_dir / LOG_FILE
     url = f"http://{HOST}:{port}"
+    db_env = start_database(data_dir, database)
     with log_path.open("ab") as log:
         process = subprocess.Popen(
             _command(data_dir / LS_DATA, port),
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            env=_server_env(creds),
+            env={**_server_env(creds), **db_env},
             cwd=data_dir,
             start_new_session=True,
         )
@@ -186,6 +190,7 @@ def start_server(
     except BaseException:
         _terminate(process.pid)
         (data_dir / SERVER_FILE).unlink(missing_ok=True)
+        stop_database(data_dir)
         raise
     return ServerStatus(
         running=True,
@@ -207,6 +212,7 @@ def stop_server(data_dir: str | Path = DEFAULT_DATA_DIR, timeout: float = 20.0) 
     if status.running and status.pid is not None:
         _terminate(status.pid, timeout)
     (data_dir / SERVER_FILE).unlink(missing_ok=True)
+    stop_database(data_dir)
     return status
 
 

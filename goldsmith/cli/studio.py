@@ -7,12 +7,14 @@ the current directory (one server and database per project folder): credentials
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from goldsmith.annotate.studio.database import URL_ENV, DatabaseRequest, database_status
 from goldsmith.annotate.studio.server import (
     CREDENTIALS_FILE,
     DEFAULT_DATA_DIR,
@@ -39,6 +41,11 @@ DataDir = Annotated[
 ]
 
 
+class DatabaseKind(str, Enum):
+    sqlite = "sqlite"
+    postgresql = "postgresql"
+
+
 @app.command("up")
 def up(
     data_dir: DataDir = DEFAULT_DATA_DIR,
@@ -48,6 +55,25 @@ def up(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds to wait for the server to answer.")
     ] = 600.0,
+    database: Annotated[
+        DatabaseKind | None,
+        typer.Option(
+            "--database",
+            help="sqlite, or postgresql: the server of --database-url, else a local cluster "
+            "of Debian's postgresql in the data dir. Default: what the data dir used before.",
+        ),
+    ] = None,
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url",
+            envvar=URL_ENV,
+            show_envvar=True,
+            show_default=False,
+            help="postgresql://USER@HOST:PORT/NAME of a PostgreSQL you run; the password from "
+            "PGPASSWORD or this variable (never printed).",
+        ),
+    ] = None,
 ) -> None:
     """Start Label Studio in the background (bound to 127.0.0.1) and wait until it answers.
 
@@ -61,22 +87,27 @@ def up(
             port=port,
             timeout=timeout,
             on_wait=lambda s: spin.update(f"waiting for Label Studio to answer ({s:.0f} s)"),
+            database=_request(database, database_url),
         )
     if status.already_running:
         console.print(f"Label Studio is already running at {status.url} (pid {status.pid})")
     else:
         console.print(f"Label Studio is running at {status.url} (pid {status.pid})")
+    console.print(f"database: {database_status(data_dir).describe()}")
     _print_login(console, data_dir)
 
 
 @app.command("down")
 def down(data_dir: DataDir = DEFAULT_DATA_DIR) -> None:
-    """Stop the local Label Studio server."""
+    """Stop the local Label Studio server (and its local PostgreSQL, if it has one)."""
+    database_before = database_status(data_dir)
     status = stop_server(data_dir)
     if status.running:
         typer.echo(f"stopped Label Studio (pid {status.pid}, {status.url})")
     else:
         typer.echo(f"Label Studio is not running (data dir {data_dir})")
+    if database_before.running:
+        typer.echo(f"stopped {database_before.config.describe()}")
 
 
 @app.command("status")
@@ -87,9 +118,21 @@ def status(data_dir: DataDir = DEFAULT_DATA_DIR) -> None:
     if current.running:
         answering = "" if health_ok(current.url or "") else " — not answering yet"
         console.print(f"running: {current.url} (pid {current.pid}, log {current.log}){answering}")
+        console.print(f"database: {database_status(data_dir).describe()}")
         _print_login(console, data_dir)
     else:
         console.print(f"stopped (data dir {data_dir}); start it with 'goldsmith studio up'")
+        console.print(f"database: {database_status(data_dir).describe()}")
+
+
+def _request(kind: DatabaseKind | None, url: str | None) -> DatabaseRequest:
+    if url and kind == DatabaseKind.sqlite:
+        raise typer.BadParameter(
+            "--database sqlite takes no --database-url", param_hint="--database"
+        )
+    return DatabaseRequest(
+        kind.value if kind else (DatabaseKind.postgresql.value if url else None), url
+    )
 
 
 def _print_login(console: Console, data_dir: Path) -> None:
