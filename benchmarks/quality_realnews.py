@@ -1,0 +1,443 @@
+"""Quality on real news (issue 11): the annotated PolNeAR articles and PolNeAR's attributions.
+
+    python benchmarks/quality_realnews.py --polnear PATH [--annotations DIR] [--resamples N]
+
+PATH is a clone of networkdynamics/PolNeAR or a bare mirror of it (train and dev are read,
+never test). In one run:
+
+1. **Annotated set** (``corpus/realnews/manifest.tsv``: 20 TUNE and 10 HELD-OUT articles).
+   Gold per article: the ``adjudicated`` pass when there is one, else the first other pass
+   in name order. Passes come from the offset-only files ``corpus/realnews/gold/*.jsonl``
+   and, with ``--annotations DIR``, from annotator folders ``DIR/<pass>/<id>.json`` converted
+   on the fly (files with problems are left out and named; a folder's file replaces a
+   committed record of the same pass and article). The passes used are printed.
+   Figures, per set (TUNE, HELD-OUT, ALL), with 95 % bootstrap intervals over articles
+   (:mod:`goldsmith.eval.bootstrap`):
+   - quote speaker accuracy on quotes matched at >= 30 % overlap (``same_source``);
+   - quotes span F1 at >= 30 % overlap;
+   - indirect quote recall: gold ``indirect`` quotes matched one to one at >= 30 % by a
+     predicted quote of any kind;
+   - claims span F1 at >= 50 % overlap, and unit accuracy on those pairs;
+   - entities strict F1, all labels and ORG alone.
+   Systems: ``goldsmith`` (its pre-annotator, all layers), ``spacy`` (the same model's raw
+   NER for entities; its CARDINAL/MONEY/PERCENT/QUANTITY entities as claims, unit
+   ``dollar``/``percent`` or the head noun's lemma), ``textacy`` (direct quotations, if
+   installed), ``quantulum3`` (claims, if installed; its bundled classifier is switched off
+   because its pickle does not load with current scikit-learn, so units come from
+   quantulum3's rule-based disambiguation; unit names ``percentage`` -> ``percent``,
+   ``dimensionless`` -> empty).
+2. **PolNeAR attributions** on a fixed sample of train+dev articles outside the 30 above
+   (``--sample``, default 168: 24 per outlet, seed 11; ``--sample 0`` for all of them), one
+   annotator's file per article (the first code in sorted order), mapped and scored by
+   :mod:`goldsmith.corpus.realnews.attributions`: direct quote recall, recall of indirect
+   attributions with a speech-verb cue, speaker agreement where the source is a name; for
+   goldsmith and textacy.
+
+Nothing here is tuned on: today these are untuned baseline figures. Do not tune on HELD-OUT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from goldsmith.annotate.model import load_model, model_version
+from goldsmith.annotate.predict import predict
+from goldsmith.corpus.boilerplate import ignore_ranges
+from goldsmith.corpus.documents import Document, doc_id_for
+from goldsmith.corpus.realnews.annotations import QUOTE_MARKS, convert
+from goldsmith.corpus.realnews.attributions import (
+    AttributionCounts,
+    attribution_doc_counts,
+    map_attributions,
+)
+from goldsmith.corpus.realnews.gold import load_gold
+from goldsmith.corpus.realnews.manifest import HERE, checked_text, read_manifest
+from goldsmith.corpus.realnews.polnear import PolnearSource
+from goldsmith.eval.bootstrap import FigureTable, intervals, replicates
+from goldsmith.eval.claims import claim_doc_counts
+from goldsmith.eval.entities import entity_doc_counts
+from goldsmith.eval.matching import match_spans
+from goldsmith.eval.metrics import AccuracyCounts, SpanCounts
+from goldsmith.eval.quotes import quote_doc_counts
+from goldsmith.labels import ENTITY_LABELS, AnnotatedDoc, Claim, Entity, Quote
+
+GOLD_DIR = HERE / "gold"
+#: Documents textacy refused (an odd number of quotation marks): scored as no quotes.
+TEXTACY_REFUSED: list[str] = []
+ADJUDICATED = "adjudicated"
+FIGURES = (
+    ("quotes.speaker_accuracy", "quote speaker accuracy (matched quotes)"),
+    ("quotes.span_f1_30", "quotes span F1, >= 30 % overlap"),
+    ("quotes.indirect_recall_30", "indirect quote recall, >= 30 % overlap"),
+    ("claims.span_f1_50", "claims span F1, >= 50 % overlap"),
+    ("claims.unit_accuracy", "claim unit accuracy"),
+    ("entities.strict_f1", "entities strict F1"),
+    ("entities.strict_f1.ORG", "entities strict F1, ORG alone"),
+)
+POLNEAR_FIGURES = (
+    ("polnear.direct_recall", "direct quote recall"),
+    ("polnear.indirect_speech_recall", "indirect recall, speech-verb cue"),
+    ("polnear.named_speaker_agreement", "speaker agreement, named source"),
+)
+
+
+# --------------------------------------------------------------------------- gold
+
+
+def gold_passes(
+    texts: dict[str, str], annotations: Path | None
+) -> tuple[dict[str, dict[str, AnnotatedDoc]], list[str]]:
+    """article id -> pass -> gold doc, from committed offset-only files and annotator folders."""
+    passes: dict[str, dict[str, AnnotatedDoc]] = defaultdict(dict)
+    notes = []
+    for path in sorted(GOLD_DIR.glob("*.jsonl")) if GOLD_DIR.is_dir() else []:
+        for doc in load_gold(path, texts):
+            passes[doc.meta["article_id"]][doc.meta["pass"]] = doc
+    if annotations is not None:
+        for folder in sorted(p for p in annotations.iterdir() if p.is_dir()):
+            for path in sorted(folder.glob("*.json")):
+                article_id = path.name.removesuffix(".json")
+                if article_id not in texts:
+                    notes.append(f"{path}: not an article of the manifest, left out")
+                    continue
+                try:
+                    data = json.loads(path.read_text(encoding="utf-8"))
+                except json.JSONDecodeError as exc:
+                    notes.append(f"{path}: not valid JSON ({exc.msg}), left out")
+                    continue
+                result = convert(texts[article_id], data, {"article_id": article_id})
+                if result.problems:
+                    notes.append(f"{path}: {len(result.problems)} problem(s), left out")
+                    continue
+                if folder.name in passes[article_id]:
+                    notes.append(f"{path}: replaces the committed pass {folder.name!r}")
+                passes[article_id][folder.name] = result.doc
+    return passes, notes
+
+
+def choose(passes: dict[str, AnnotatedDoc]) -> str:
+    """The adjudicated pass when present, else the first pass in name order."""
+    return ADJUDICATED if ADJUDICATED in passes else sorted(passes)[0]
+
+
+# --------------------------------------------------------------------------- systems
+
+
+def run_goldsmith(nlp, texts: Sequence[str]) -> list[AnnotatedDoc]:
+    docs = (Document(doc_id=doc_id_for(t), text=t, ignore=ignore_ranges(t)) for t in texts)
+    return list(predict(docs, nlp=nlp))
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _spacy_claim(ent) -> Claim:
+    m = _NUMBER.search(ent.text)
+    value = float(m.group().replace(",", "")) if m else 0.0
+    for word, factor in _SCALE.items():
+        if word in ent.text.lower():
+            value *= factor
+    if ent.label_ == "MONEY":
+        unit = "dollar"
+    elif ent.label_ == "PERCENT":
+        unit = "percent"
+    else:
+        head = ent.root.head if ent.root.dep_ == "nummod" else ent.root
+        unit = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else ""
+    return Claim(ent.start_char, ent.end_char, ent.text, value, unit, "exact")
+
+
+def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Quotation marks and whitespace off both edges, and a comma off the end (spec)."""
+    while start < end and (text[start] in QUOTE_MARKS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in QUOTE_MARKS + "," or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def run_spacy_and_textacy(
+    nlp, texts: Sequence[str], want_textacy: bool
+) -> tuple[list[AnnotatedDoc], list[AnnotatedDoc] | None]:
+    """The raw model's entities and number entities as claims; textacy's direct quotations."""
+    direct_quotations = None
+    if want_textacy:
+        from textacy.extract.triples import direct_quotations
+    spacy_docs, textacy_docs = [], []
+    for text, parsed in zip(texts, nlp.pipe(texts, batch_size=16), strict=True):
+        doc_id = doc_id_for(text)
+        ents = tuple(
+            Entity(e.start_char, e.end_char, e.text, e.label_)
+            for e in parsed.ents
+            if e.label_ in ENTITY_LABELS
+        )
+        claims = tuple(
+            _spacy_claim(e)
+            for e in parsed.ents
+            if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+        )
+        spacy_docs.append(AnnotatedDoc(doc_id, text, entities=ents, claims=claims))
+        if direct_quotations is not None:
+            quotes = []
+            try:
+                triples = list(direct_quotations(parsed))
+            except ValueError:  # textacy refuses a text with an odd number of marks
+                triples = []
+                TEXTACY_REFUSED.append(doc_id)
+            for triple in triples:
+                s, e = _strip_marks(text, triple.content.start_char, triple.content.end_char)
+                if s >= e:
+                    continue
+                speaker = None
+                if triple.speaker:
+                    a, b = triple.speaker[0].idx, triple.speaker[-1].idx + len(triple.speaker[-1])
+                    speaker = Entity(a, b, text[a:b], "SOURCE")
+                quotes.append(Quote(s, e, text[s:e], "direct", speaker))
+            textacy_docs.append(AnnotatedDoc(doc_id, text, quotes=tuple(quotes)).sorted())
+    return spacy_docs, (textacy_docs if direct_quotations is not None else None)
+
+
+def run_quantulum(texts: Sequence[str]) -> list[AnnotatedDoc]:
+    import quantulum3.classifier as qclf
+    from quantulum3 import parser
+
+    qclf.USE_CLF = False
+    out = []
+    for text in texts:
+        claims = []
+        for q in parser.parse(text):
+            s, e = q.span
+            if not text[s:e].strip():
+                continue
+            unit = q.unit.name.lower()
+            unit = {"percentage": "percent", "dimensionless": ""}.get(unit, unit)
+            claims.append(Claim(s, e, text[s:e], float(q.value), unit, "exact"))
+        out.append(AnnotatedDoc(doc_id_for(text), text, claims=tuple(claims)).sorted())
+    return out
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def doc_figures(gold: AnnotatedDoc, pred: AnnotatedDoc, layers: Iterable[str]) -> dict:
+    """The issue's figures for one document, as summable counts."""
+    out: dict[str, SpanCounts | AccuracyCounts] = {}
+    layers = set(layers)
+    if "quotes" in layers:
+        q = quote_doc_counts(gold.quotes, pred.quotes)
+        out["quotes.speaker_accuracy"] = q.speaker
+        out["quotes.span_f1_30"] = q.span["overlap_30"]
+        indirect = [g for g in gold.quotes if g.kind == "indirect"]
+        m = match_spans(indirect, pred.quotes, 0.3)
+        out["quotes.indirect_recall_30"] = AccuracyCounts(len(m.matches), len(indirect))
+    if "claims" in layers:
+        c = claim_doc_counts(gold.claims, pred.claims)
+        out["claims.span_f1_50"] = c.span["overlap_50"]
+        out["claims.unit_accuracy"] = c.unit
+    if "entities" in layers:
+        e = entity_doc_counts(gold.entities, pred.entities).figures()
+        out["entities.strict_f1"] = e["entities.strict.f1"]
+        out["entities.strict_f1.ORG"] = e.get("entities.strict.f1.ORG", SpanCounts())
+    return out
+
+
+def figure_table(per_doc: list[dict], names: Sequence[str], resamples: int) -> dict:
+    """name -> (value, interval) with a document bootstrap (seed 0)."""
+    if not per_doc:
+        return {}
+    table = FigureTable.from_docs(per_doc, names=list(names))
+    cis = intervals(table, replicates(table, resamples, seed=0))
+    values = table.values()
+    present = {n for d in per_doc for n in d}
+    return {
+        n: (None if np.isnan(v) else float(v), cis[n])
+        for n, v in zip(table.names, values, strict=True)
+        if n in present
+    }
+
+
+def fmt(cell) -> str:
+    if cell is None or cell[0] is None:
+        return "-"
+    value, ci = cell
+    if ci is None:
+        return f"{100 * value:.1f}"
+    return f"{100 * value:.1f} [{100 * ci.low:.1f}, {100 * ci.high:.1f}]"
+
+
+def print_table(title: str, rows, systems: dict[str, dict], extra: str = "") -> None:
+    print(f"\n{title}{extra}")
+    width = max(len(label) for _, label in rows)
+    print(" " * (width + 2) + "".join(f"{s:>26}" for s in systems))
+    for name, label in rows:
+        cells = "".join(f"{fmt(res.get(name)):>26}" for res in systems.values())
+        print(f"  {label:<{width}}{cells}")
+
+
+# --------------------------------------------------------------------------- PolNeAR
+
+
+def polnear_sample(source: PolnearSource, exclude: set[str], size: int) -> list:
+    """A fixed sample of train+dev articles outside ``exclude``, equal per outlet (seed 11)."""
+    metas = [m for m in source.metadata() if m.article_id not in exclude]
+    if size <= 0:
+        return sorted(metas, key=lambda m: m.article_id)
+    by_pub: dict[str, list] = defaultdict(list)
+    for m in sorted(metas, key=lambda m: m.article_id):
+        by_pub[m.publisher].append(m)
+    rng = random.Random(11)
+    per = size // len(by_pub)
+    chosen = []
+    for pub in sorted(by_pub):
+        chosen += rng.sample(by_pub[pub], min(per, len(by_pub[pub])))
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--polnear", type=Path, required=True)
+    parser.add_argument("--annotations", type=Path, default=None)
+    parser.add_argument("--sample", type=int, default=168)
+    parser.add_argument("--resamples", type=int, default=1000)
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    source = PolnearSource.open(args.polnear)
+    entries = read_manifest()
+    texts = {
+        e.article_id: checked_text(e, source.read_text(e.split, e.article_id)) for e in entries
+    }
+    role = {e.article_id: e.role for e in entries}
+    nlp = load_model(args.model)
+    print(f"model: {model_version(nlp)}; PolNeAR: {args.polnear}")
+    have = {}
+    for name in ("textacy", "quantulum3"):
+        try:
+            __import__(name)
+            have[name] = True
+        except ImportError:
+            have[name] = False
+    print(
+        "optional systems: "
+        + ", ".join(f"{k} {'installed' if v else 'NOT installed'}" for k, v in have.items())
+    )
+
+    # ---- 1. annotated set
+    passes, notes = gold_passes(texts, args.annotations)
+    for note in notes:
+        print(f"note: {note}")
+    gold = {aid: p[choose(p)] for aid, p in passes.items()}
+    used = defaultdict(int)
+    for p in passes.values():
+        used[choose(p)] += 1
+    print(
+        f"\nannotated set: {len(gold)} of {len(entries)} articles have gold "
+        f"({sum(role[a] == 'tune' for a in gold)} TUNE, "
+        f"{sum(role[a] == 'heldout' for a in gold)} HELD-OUT); passes used: "
+        + (", ".join(f"{k} x{v}" for k, v in sorted(used.items())) or "none")
+    )
+    for aid in sorted(gold):
+        others = ", ".join(sorted(passes[aid]))
+        print(f"  {role[aid]:8} {aid}: pass {choose(passes[aid])} (of {others})")
+    if gold:
+        ids = sorted(gold)
+        gtexts = [texts[a] for a in ids]
+        preds: dict[str, tuple[list[AnnotatedDoc], tuple[str, ...]]] = {}
+        preds["goldsmith"] = (run_goldsmith(nlp, gtexts), ("entities", "quotes", "claims"))
+        sp, tx = run_spacy_and_textacy(nlp, gtexts, have["textacy"])
+        preds["spacy"] = (sp, ("entities", "claims"))
+        if tx is not None:
+            preds["textacy"] = (tx, ("quotes",))
+        if have["quantulum3"]:
+            preds["quantulum3"] = (run_quantulum(gtexts), ("claims",))
+        names = [n for n, _ in FIGURES]
+        for label, keep in (
+            ("TUNE", {"tune"}),
+            ("HELD-OUT", {"heldout"}),
+            ("ALL", {"tune", "heldout"}),
+        ):
+            idx = [i for i, a in enumerate(ids) if role[a] in keep]
+            if not idx:
+                print(f"\n{label}: no annotated article yet")
+                continue
+            results = {}
+            for system, (docs, layers) in preds.items():
+                per_doc = [doc_figures(gold[ids[i]], docs[i], layers) for i in idx]
+                results[system] = figure_table(per_doc, names, args.resamples)
+            print_table(f"{label} ({len(idx)} articles)", FIGURES, results)
+
+    if have["textacy"] and gold:
+        print(
+            f"textacy refused {len(TEXTACY_REFUSED)} annotated article(s) (unbalanced "
+            "quotation marks) and is scored as finding no quotes in them"
+        )
+    TEXTACY_REFUSED.clear()
+
+    # ---- 2. PolNeAR attributions
+    sample = polnear_sample(source, set(texts), args.sample)
+    ptexts, pann = [], []
+    for m in sample:
+        codes = source.attribution_files(m.split, m.article_id)
+        if not codes:
+            continue
+        text = source.read_text(m.split, m.article_id)
+        ptexts.append(text)
+        pann.append(
+            map_attributions(text, source.read_attributions(m.split, m.article_id, codes[0]))
+        )
+    systems: dict[str, list[AnnotatedDoc]] = {"goldsmith": run_goldsmith(nlp, ptexts)}
+    if have["textacy"]:
+        systems["textacy"] = run_spacy_and_textacy(nlp, ptexts, True)[1]
+    results = {}
+    kinds = defaultdict(int)
+    for atts in pann:
+        for a in atts:
+            kinds[a.kind] += len(a.pieces) if a.kind != "other" else 1
+    for system, docs in systems.items():
+        per_doc = [
+            attribution_doc_counts(a, d.quotes).figures() for a, d in zip(pann, docs, strict=True)
+        ]
+        results[system] = figure_table(per_doc, [n for n, _ in POLNEAR_FIGURES], args.resamples)
+        total = sum(
+            (AttributionCounts(*[per[n] for n, _ in POLNEAR_FIGURES]) for per in per_doc),
+            AttributionCounts(),
+        )
+        results[system]["_counts"] = total
+    print_table(
+        f"PolNeAR attributions ({len(ptexts)} train+dev articles outside the annotated 30; "
+        f"{kinds['direct']} direct pieces, {kinds['indirect']} speech-cue indirect pieces)",
+        POLNEAR_FIGURES,
+        {k: {n: v for n, v in r.items() if n != "_counts"} for k, r in results.items()},
+    )
+    for system, r in results.items():
+        c = r["_counts"]
+        print(
+            f"  {system}: direct {c.direct.correct}/{c.direct.total}, indirect "
+            f"{c.indirect.correct}/{c.indirect.total}, speaker {c.speaker.correct}/"
+            f"{c.speaker.total}"
+        )
+    if have["textacy"]:
+        print(
+            f"textacy refused {len(TEXTACY_REFUSED)} PolNeAR article(s) (unbalanced quotation "
+            "marks) and is scored as finding no quotes in them"
+        )
+    print(
+        f"\n{args.resamples} bootstrap resamples over articles, 95 % intervals; "
+        f"{time.perf_counter() - started:.0f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
