@@ -8,6 +8,12 @@ Rules:
   does not run for entities alone), but quotes always get the entities to find speakers;
 - nothing is predicted inside a document's ignore ranges: regions overlapping one are
   dropped, and a quote whose speaker overlaps one keeps the quote with no speaker;
+- a document longer than the model's ``max_length`` is parsed in pieces cut at paragraph
+  boundaries (:mod:`goldsmith.annotate.pieces`), one piece at a time; one that cannot be
+  cut is not parsed: it is yielded with no regions and ``meta["skipped"]`` saying why,
+  and the run goes on;
+- no region starts or ends inside a grapheme cluster: each is snapped to cluster
+  boundaries or dropped (:func:`goldsmith.annotate.graphemes.snap`), here, once, on output;
 - streaming: documents are read, parsed and yielded in batches of ``batch_size``, so
   memory does not grow with the corpus;
 - ``n_process > 1`` runs the whole per-document work (parse and extraction) in worker
@@ -28,10 +34,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from itertools import islice
-from typing import TYPE_CHECKING
+from itertools import groupby, islice
+from typing import TYPE_CHECKING, TypeVar
 
+from goldsmith.annotate.graphemes import snap_spans, snap_speaker
 from goldsmith.annotate.model import load_model, model_version
+from goldsmith.annotate.pieces import local_ignore, pieces, shifted
 from goldsmith.annotate.rules.entities import find_entities
 from goldsmith.corpus.documents import Document
 from goldsmith.errors import GoldsmithError, InputError
@@ -47,6 +55,7 @@ _NOT_FOR_ENTITIES = ("parser", "lemmatizer", "attribute_ruler", "senter")
 
 Ranges = tuple[tuple[int, int], ...]
 Layers = tuple[Sequence[Entity], Sequence[Quote], Sequence[Claim]]
+K = TypeVar("K")
 
 
 def predict(
@@ -80,8 +89,8 @@ def predict(
         results = _run_here(nlp, extractor, documents, batch_size, disable)
     else:
         results = _run_pool(nlp, extractor, documents, batch_size, disable, n_process)
-    for document, found in results:
-        yield _annotated(document, found, meta_version)
+    for document, found, skipped in results:
+        yield _annotated(document, found, meta_version, skipped)
 
 
 def check_layers(layers: Iterable[str]) -> tuple[str, ...]:
@@ -156,18 +165,23 @@ def _without_ignored_speaker(quote: Quote, ignore: Ranges) -> Quote:
     return quote
 
 
-def _annotated(document: Document, found: Layers, version: str) -> AnnotatedDoc:
+def _annotated(
+    document: Document, found: Layers, version: str, skipped: str | None = None
+) -> AnnotatedDoc:
+    text = document.text
     entities, quotes, claims = found
     meta: dict[str, object] = {"source": document.source}
     if document.title is not None:
         meta["title"] = document.title
     meta["model_version"] = version
+    if skipped is not None:
+        meta["skipped"] = skipped
     return AnnotatedDoc(
         doc_id=document.doc_id,
-        text=document.text,
-        entities=tuple(sorted(entities, key=_key)),
-        quotes=tuple(sorted(quotes, key=_key)),
-        claims=tuple(sorted(claims, key=_key)),
+        text=text,
+        entities=snap_spans(entities, text),
+        quotes=snap_spans([snap_speaker(q, text) for q in quotes], text),
+        claims=snap_spans(claims, text),
         meta=meta,
     )
 
@@ -176,16 +190,65 @@ def _key(span: Span) -> tuple[int, int]:
     return (span.start, span.end)
 
 
+def _too_long(text: str, limit: int) -> str:
+    return (
+        f"{len(text):,} characters, with a stretch of more than {limit:,} characters "
+        "without whitespace that the model cannot parse (its max_length); not pre-annotated"
+    )
+
+
+def _annotate_texts(
+    nlp: Language,
+    extractor: Extractor,
+    items: Iterable[tuple[K, str, Ranges]],
+    batch_size: int,
+    disable: Sequence[str],
+) -> Iterator[tuple[K, Layers, str | None]]:
+    """Parse and extract ``(key, text, ignore)`` items in order: ``(key, layers, skipped)``.
+
+    Runs of texts within ``nlp.max_length`` stream through one ``nlp.pipe``; a longer text
+    is parsed alone, one piece at a time (so its memory is that of one piece, not of the
+    whole text), its regions shifted back and joined; one that cannot be cut comes back
+    with no regions and the reason it was skipped.
+    """
+    limit = nlp.max_length
+    for too_long, run in groupby(items, key=lambda item: len(item[1]) > limit):
+        if too_long:
+            for key, text, ignore in run:
+                yield (key, *_annotate_long(nlp, extractor, text, ignore, disable))
+            continue
+        pairs = ((text, (key, ignore)) for key, text, ignore in run)
+        for doc, (key, ignore) in nlp.pipe(
+            pairs, as_tuples=True, batch_size=batch_size, disable=disable
+        ):
+            yield key, extractor(doc, ignore), None
+
+
+def _annotate_long(
+    nlp: Language, extractor: Extractor, text: str, ignore: Ranges, disable: Sequence[str]
+) -> tuple[Layers, str | None]:
+    """The regions of a text over the model's limit, found piece by piece (module rules)."""
+    cuts = pieces(text, nlp.max_length)
+    if cuts is None:
+        return ([], [], []), _too_long(text, nlp.max_length)
+    found: Layers = ([], [], [])
+    texts = (text[start:end] for start, end in cuts)
+    for doc, (start, end) in zip(nlp.pipe(texts, batch_size=1, disable=disable), cuts, strict=True):
+        layers = extractor(doc, local_ignore(ignore, start, end))
+        for into, layer in zip(found, layers, strict=True):
+            into.extend(shifted(span, start) for span in layer)  # type: ignore[attr-defined]
+    return found, None
+
+
 def _run_here(
     nlp: Language,
     extractor: Extractor,
     documents: Iterable[Document],
     batch_size: int,
     disable: Sequence[str],
-) -> Iterator[tuple[Document, Layers]]:
-    pairs = ((document.text, document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=disable):
-        yield document, extractor(doc, document.ignore)
+) -> Iterator[tuple[Document, Layers, str | None]]:
+    items = ((document, document.text, document.ignore) for document in documents)
+    yield from _annotate_texts(nlp, extractor, items, batch_size, disable)
 
 
 # --- worker processes ---------------------------------------------------------------
@@ -197,16 +260,17 @@ def _init_worker(nlp: Language, extractor: Extractor, batch_size: int, disable: 
     _worker.update(nlp=nlp, extractor=extractor, batch_size=batch_size, disable=disable)
 
 
-def _work(chunk: list[tuple[str, Ranges]]) -> list[Layers]:
+def _work(chunk: list[tuple[str, Ranges]]) -> list[tuple[Layers, str | None]]:
     """Parse and extract one chunk inside a worker; return plain records in chunk order."""
-    nlp = _worker["nlp"]
-    extractor = _worker["extractor"]
-    docs = nlp.pipe(  # type: ignore[attr-defined]
-        (text for text, _ in chunk),
-        batch_size=_worker["batch_size"],
-        disable=_worker["disable"],
+    items = ((None, text, ignore) for text, ignore in chunk)
+    done = _annotate_texts(
+        _worker["nlp"],  # type: ignore[arg-type]
+        _worker["extractor"],  # type: ignore[arg-type]
+        items,
+        _worker["batch_size"],  # type: ignore[arg-type]
+        _worker["disable"],  # type: ignore[arg-type]
     )
-    return [extractor(doc, ignore) for doc, (_, ignore) in zip(docs, chunk, strict=True)]  # type: ignore[operator]
+    return [(found, skipped) for _, found, skipped in done]
 
 
 def _run_pool(
@@ -216,7 +280,7 @@ def _run_pool(
     batch_size: int,
     disable: Sequence[str],
     n_process: int,
-) -> Iterator[tuple[Document, Layers]]:
+) -> Iterator[tuple[Document, Layers, str | None]]:
     """Chunks of ``batch_size`` documents go to ``n_process`` workers; results come back
     in order. At most ``2 * n_process`` chunks are in flight, so memory stays flat."""
     methods = multiprocessing.get_all_start_methods()
@@ -242,5 +306,8 @@ def _run_pool(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(chunk: list[Document], future: Future) -> Iterator[tuple[Document, Layers]]:
-    yield from zip(chunk, future.result(), strict=True)
+def _collect(
+    chunk: list[Document], future: Future
+) -> Iterator[tuple[Document, Layers, str | None]]:
+    for document, (found, skipped) in zip(chunk, future.result(), strict=True):
+        yield document, found, skipped

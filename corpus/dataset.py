@@ -98,9 +98,11 @@ class CorpusWriter:
 
     def __init__(self, out_dir: str | Path) -> None:
         self.out_dir = Path(out_dir)
-        _check_writable(self.out_dir)
-        parent = self.out_dir.resolve().parent
         try:
+            _check_writable(self.out_dir)
+            parent = self.out_dir.resolve().parent
+            if parent.exists() and not parent.is_dir():
+                raise InputError(f"{self.out_dir}: cannot write ({parent} is not a folder)")
             parent.mkdir(parents=True, exist_ok=True)
             self._tmp = tempfile.TemporaryDirectory(prefix=".corpus-", dir=parent)
         except OSError as exc:

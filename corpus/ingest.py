@@ -6,7 +6,9 @@ Rules, in this order, for each raw document read (see :mod:`goldsmith.corpus.rea
 2. the id is :func:`doc_id_for` of the normalised text; a document whose id was already
    seen is an exact duplicate: it is dropped and reported with the source it duplicates
    (the first one read wins, inputs are read in the order given, folders sorted);
-3. the lines found by :func:`goldsmith.corpus.boilerplate.ignore_ranges` become the
+3. a file found in a folder that is not a regular file (a FIFO, socket, device) is not
+   opened; it is skipped and listed in the report with what it is;
+4. the lines found by :func:`goldsmith.corpus.boilerplate.ignore_ranges` become the
    document's ignore ranges; the text is never changed.
 
 :func:`ingest` is a generator of events: each kept :class:`Document`, a :class:`Progress`
@@ -69,6 +71,7 @@ class IngestReport:
     ignored_lines: int
     duplicates: tuple[Duplicate, ...] = ()
     empty: tuple[str, ...] = ()
+    not_files: tuple[str, ...] = ()  # "sample/x.txt (a FIFO (named pipe))": skipped, unread
 
     @property
     def empty_skipped(self) -> int:
@@ -86,6 +89,7 @@ class IngestReport:
             "duplicates": [d.to_dict() for d in self.duplicates],
             "empty_skipped": self.empty_skipped,
             "empty": list(self.empty),
+            "not_files": list(self.not_files),
         }
 
 
@@ -111,9 +115,14 @@ def ingest(
     seen: dict[str, str] = {}
     duplicates: list[Duplicate] = []
     empty: list[str] = []
+    not_files: list[str] = []
     words = ignored = 0
     yield Progress(0, len(items), 0)
     for done, item in enumerate(items):
+        if item.special is not None:
+            not_files.append(f"{item.source} ({item.special})")
+            yield Progress(done + 1, len(items), len(seen), item.source)
+            continue
         for raw in read_input(item, text_field):
             if not raw.text.strip():
                 empty.append(raw.source)
@@ -139,12 +148,13 @@ def ingest(
         yield Progress(done + 1, len(items), len(seen), item.source)
     yield IngestReport(
         inputs=given,
-        files=len(items),
+        files=len(items) - len(not_files),
         documents=len(seen),
         words=words,
         ignored_lines=ignored,
         duplicates=tuple(duplicates),
         empty=tuple(empty),
+        not_files=tuple(not_files),
     )
 
 

@@ -11,6 +11,9 @@ Rules:
   their relative paths (so the result never depends on the file system). Hidden files and
   folders (name starting with ``.``) and README files (``README``, ``README.md``, any case)
   are skipped: they are documentation, not documents. Name a README explicitly to read it;
+- only regular files are read: a FIFO, socket or device named directly is an error
+  naming it; one found in a folder (matching ``glob``) is listed with ``special`` set and
+  skipped by ingestion with a note, never opened (opening a FIFO would block);
 - the ``source`` of each input is its path relative to the parent of the path given:
   ``news.jsonl`` for a file, ``sample/a.txt`` for a file found in the folder ``sample``.
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import enum
 import fnmatch
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +64,7 @@ class Input:
     path: Path
     kind: InputKind
     source: str
+    special: str | None = None  # "a FIFO (named pipe)" ...: not a regular file, not read
 
 
 def is_saved_dataset(path: Path) -> bool:
@@ -88,8 +93,11 @@ def expand_inputs(paths: Iterable[str | Path], glob: str = DEFAULT_GLOB) -> list
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
             inputs.extend(_folder_inputs(path, patterns))
-        else:
-            inputs.append(Input(path, _kind_of(path), path.name))
+            continue
+        special = _special(path)
+        if special is not None:
+            raise InputError(f"{path}: {special}, not a regular file; only files are read")
+        inputs.append(Input(path, _kind_of(path), path.name))
     return inputs
 
 
@@ -98,7 +106,7 @@ def _folder_inputs(folder: Path, patterns: tuple[str, ...]) -> list[Input]:
     if is_saved_dataset(folder):
         return [Input(folder, InputKind.DATASET, name)]
     try:
-        files = [p for p in folder.rglob("*") if p.is_file()]
+        files = [p for p in folder.rglob("*") if p.is_file() or _special(p) is not None]
     except OSError as exc:
         raise InputError(f"{folder}: cannot list the folder ({exc.strerror or exc})") from None
     found: list[tuple[str, Path]] = []
@@ -111,7 +119,16 @@ def _folder_inputs(folder: Path, patterns: tuple[str, ...]) -> list[Input]:
         if any(fnmatch.fnmatch(file.name, pattern) for pattern in patterns):
             found.append((relative.as_posix(), file))
     found.sort()
-    return [Input(file, _kind_of(file), f"{name}/{rel}") for rel, file in found]
+    return [Input(file, _kind_of(file), f"{name}/{rel}", _special(file)) for rel, file in found]
+
+
+def _special(path: Path) -> str | None:
+    """``None`` for a regular file or a folder (or a link to one), else what it is, in words."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # a dangling link or a vanished file: the reader reports it
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else special_kind(mode)
 
 
 def _kind_of(path: Path) -> InputKind:
@@ -122,3 +139,14 @@ def _kind_of(path: Path) -> InputKind:
             f"supported: {SUPPORTED}"
         )
     return kind
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is not regular is, in words (``a FIFO (named pipe)``, ``a socket`` ...)."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"

@@ -14,7 +14,12 @@ Rules:
   fields present; a null text is an empty document. Sources: ``news.jsonl:12`` (line, from
   1), ``a.csv:row 3`` and ``x.parquet:row 3`` (data rows, from 1, the header not counted),
   ``saved/train:row 3`` for a split of a saved DatasetDict. Blank JSONL lines and empty CSV
-  lines are not records.
+  lines are not records;
+- no text, title or id may hold a lone surrogate code point (JSON's ``"\\ud83d"``
+  without its pair): that is not Unicode text, and the error names the place
+  (``news.jsonl:12``) before anything is written;
+- only regular files are read: a FIFO, socket or device is refused by name, so a
+  read never blocks.
 
 Example:
     >>> from goldsmith.corpus.inputs import expand_inputs
@@ -26,15 +31,17 @@ from __future__ import annotations
 
 import csv
 import json
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from goldsmith.corpus.documents import normalize_newlines
-from goldsmith.corpus.inputs import Input, InputKind
+from goldsmith.corpus.inputs import Input, InputKind, special_kind
 from goldsmith.corpus.titles import title_from_text
 from goldsmith.errors import InputError, where
+from goldsmith.labels.validate import surrogate_problem
 
 _BOM = b"\xef\xbb\xbf"
 _BATCH = 1000
@@ -62,6 +69,8 @@ def read_input(item: Input, text_field: str = "text") -> Iterator[RawDoc]:
         InputKind.DATASET: _read_dataset,
     }
     try:
+        if item.kind is not InputKind.DATASET:
+            check_regular_file(item.path)
         yield from readers[item.kind](item, text_field)
     except UnicodeDecodeError:
         raise _not_utf8(item.path) from None
@@ -69,6 +78,15 @@ def read_input(item: Input, text_field: str = "text") -> Iterator[RawDoc]:
         raise InputError(f"{item.path}: is a folder, not a {item.kind.value} file") from None
     except OSError as exc:
         raise InputError(f"{item.path}: cannot read ({exc.strerror or exc})") from None
+
+
+def check_regular_file(path: Path) -> None:
+    """Raise :class:`InputError` unless ``path`` is a regular file (or a link to one)."""
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{path}: {special_kind(mode)}, not a regular file; only files are read")
 
 
 def _not_utf8(path: Path, offset: int | None = None) -> InputError:
@@ -218,6 +236,10 @@ def _from_record(record: Mapping[str, Any], text_field: str, place: str, source:
     title = normalize_newlines(title).strip() if isinstance(title, str) else None
     source_id = record.get("id")
     source_id = None if source_id is None or source_id == "" else str(source_id)
+    checked = {"id": source_id, "title": title, text_field: text}
+    bad_unicode = surrogate_problem({k: v for k, v in checked.items() if v is not None})
+    if bad_unicode is not None:
+        raise InputError(f"{place}: {bad_unicode}")
     return RawDoc(normalize_newlines(text), source, title or None, source_id)
 
 

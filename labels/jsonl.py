@@ -5,6 +5,10 @@ the line and the problem; nothing is silently dropped. Top-level fields other
 than the spec's (``title``, ``model_version`` ...) are kept in ``doc.meta`` and
 written back, and a region may carry an optional ``score``.
 
+Writing a whole file goes through :class:`AtomicJsonlWriter`: lines go to a hidden
+``.NAME.partial`` beside the target and the file appears only when every line is
+written, so a failure never leaves a half-written file under the target's name.
+
 Example:
     >>> from goldsmith.labels import AnnotatedDoc, read_jsonl, write_jsonl
     >>> write_jsonl([AnnotatedDoc("d1", "Hi.")], "/tmp/x.jsonl")
@@ -16,13 +20,15 @@ Example:
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from goldsmith.errors import InputError, SchemaError
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote
-from goldsmith.labels.validate import problems
+from goldsmith.labels.validate import problems, surrogate_problem
 
 _SPEC_KEYS = ("doc_id", "text", "entities", "quotes", "claims")
 
@@ -66,6 +72,96 @@ def write_jsonl(docs: Iterable[AnnotatedDoc], path: str | Path) -> int:
     return count
 
 
+def partial_path(path: str | Path) -> Path:
+    """The hidden file an :class:`AtomicJsonlWriter` writes before renaming it to ``path``."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.partial")
+
+
+def kept_path(path: str | Path) -> Path:
+    """Where an interrupted :class:`AtomicJsonlWriter` keeps what it wrote (``NAME.partial``)."""
+    path = Path(path)
+    return path.with_name(f"{path.name}.partial")
+
+
+class AtomicJsonlWriter:
+    """Writes JSON Lines to ``path`` all at once or not at all. Use as a context manager.
+
+    Rules:
+    - lines go to :func:`partial_path` (``.NAME.partial`` beside ``path``); on a clean
+      exit it is renamed to ``path``, replacing any file there;
+    - on an error the partial file is deleted and ``path`` is left as it was;
+    - on an interruption (``KeyboardInterrupt``, which the CLI also raises on SIGTERM)
+      with ``keep_on_interrupt``, the lines written so far are kept, visibly, in
+      :func:`kept_path` (``NAME.partial``) so a rerun can resume; otherwise deleted;
+    - a path that cannot be written (a folder, a read-only place, a parent that is a
+      file) raises :class:`InputError` naming it, before anything is computed.
+
+    Example:
+        >>> with AtomicJsonlWriter("/tmp/y.jsonl") as out:  # doctest: +SKIP
+        ...     out.write(AnnotatedDoc("d1", "Hi."))
+    """
+
+    def __init__(self, path: str | Path, *, keep_on_interrupt: bool = False) -> None:
+        self.path = Path(path)
+        self.partial = partial_path(self.path)
+        self.keep_on_interrupt = keep_on_interrupt
+        self.count = 0
+        try:
+            if self.path.is_dir():
+                raise InputError(f"{self.path}: is a folder; choose a file name for --out")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self.partial.open("w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise _cannot_write(self.path, exc) from None
+
+    def write(self, doc: AnnotatedDoc) -> None:
+        """Append one document as one line."""
+        self.write_line(json.dumps(doc_to_dict(doc), ensure_ascii=False))
+
+    def write_line(self, line: str) -> None:
+        """Append one line that is already JSON (without its newline)."""
+        try:
+            self._handle.write(line)
+            self._handle.write("\n")
+        except OSError as exc:
+            raise _cannot_write(self.path, exc) from None
+        self.count += 1
+
+    def __enter__(self) -> AtomicJsonlWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self._handle.close()
+            if exc_type is None:
+                os.replace(self.partial, self.path)
+            elif issubclass(exc_type, KeyboardInterrupt) and self.keep_on_interrupt:
+                os.replace(self.partial, kept_path(self.path))
+        except OSError as error:
+            if exc_type is None:
+                raise _cannot_write(self.path, error) from None
+        finally:
+            self.partial.unlink(missing_ok=True)
+
+
+def write_jsonl_atomic(docs: Iterable[AnnotatedDoc], path: str | Path) -> int:
+    """Write documents one a line with :class:`AtomicJsonlWriter`; return how many."""
+    with AtomicJsonlWriter(path) as out:
+        for doc in docs:
+            out.write(doc)
+    return out.count
+
+
+def _cannot_write(path: Path, exc: OSError) -> InputError:
+    return InputError(f"{path}: cannot write ({exc.strerror or exc}); choose another --out")
+
+
 def doc_to_dict(doc: AnnotatedDoc) -> dict[str, Any]:
     """The spec's JSON object for a document; ``meta`` fields follow the spec's fields."""
     record: dict[str, Any] = {
@@ -91,6 +187,9 @@ def doc_from_dict(record: Any, where: str = "<record>") -> AnnotatedDoc:
     for key in ("doc_id", "text"):
         if key not in record:
             raise SchemaError(f"{where}: missing field {key!r}")
+    bad_unicode = surrogate_problem(record)
+    if bad_unicode is not None:
+        raise SchemaError(f"{where}: {bad_unicode}")
     try:
         doc = AnnotatedDoc(
             doc_id=record["doc_id"],

@@ -9,14 +9,62 @@ document is valid). The rules:
 - quote kinds are in ``QUOTE_KINDS``, claim qualifiers in ``QUALIFIERS``;
 - a claim's ``value`` is a number; ``value_high`` is a number exactly when the
   qualifier is ``range``, and absent otherwise.
+
+:func:`lone_surrogate` finds what no string of a record may hold: a UTF-16 surrogate
+code point on its own (JSON's ``"\\ud83d"`` escape without its pair), which is not
+Unicode text and cannot be written as UTF-8.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterator
+from typing import Any
 
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Span
 from goldsmith.labels.schema import ENTITY_LABELS, QUALIFIERS, QUOTE_KINDS, SPEAKER_LABELS
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The offset of the first surrogate code point in ``text``, or ``None``.
+
+    Python joins a valid JSON surrogate pair into one code point, so any surrogate left
+    in a decoded string stands alone.
+
+    Example:
+        >>> lone_surrogate("fine"), lone_surrogate("ok " + chr(0xD83D))
+        (None, 3)
+    """
+    found = _SURROGATE.search(text)
+    return None if found is None else found.start()
+
+
+def surrogate_problem(value: Any, name: str = "") -> str | None:
+    """A message naming the first string field of ``value`` that holds a lone surrogate."""
+    for path, text in _strings(value, name):
+        offset = lone_surrogate(text)
+        if offset is not None:
+            code = f"U+{ord(text[offset]):04X}"
+            return (
+                f"{path or 'value'} holds a lone surrogate {code} at offset {offset}, "
+                "which is not valid Unicode (a broken emoji?); fix the text and retry"
+            )
+    return None
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, path) if isinstance(key, str) else iter(())
+            yield from _strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{path}[{i}]")
 
 
 def problems(doc: AnnotatedDoc) -> list[str]:

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
+from goldsmith.cli.interrupt import INTERRUPTED_EXIT, sigterm_as_interrupt
 from goldsmith.corpus import (
     DEFAULT_GLOB,
     Document,
@@ -79,6 +80,25 @@ def ingest_command(
     Example: goldsmith corpus ingest corpus/sample --out corpus.ds
     """
     console = Console(highlight=False, soft_wrap=True)
+    try:
+        with sigterm_as_interrupt():
+            report = _build(inputs, out, text_field, glob)
+    except KeyboardInterrupt:
+        console.print(f"Interrupted; nothing written to {out}.", style="yellow", markup=False)
+        raise typer.Exit(INTERRUPTED_EXIT) from None
+    console.print(_summary(report, out))
+    for line in _details(report):
+        console.print(line, markup=False)
+    if report.documents == 0:
+        console.print(_nothing_kept(report, glob, out), style="yellow", markup=False)
+        return
+    console.print(f"Corpus written to {out}. Next:", markup=False)
+    command = f"goldsmith annotate predict {shlex.quote(str(out))} --out predictions.jsonl"
+    console.print(f"  {command}", markup=False)
+
+
+def _build(inputs: list[Path], out: Path, text_field: str, glob: str) -> IngestReport:
+    """Run :func:`build_corpus` under a progress bar; return its report."""
     report: IngestReport | None = None
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -99,15 +119,7 @@ def ingest_command(
             else:
                 report = event
     assert report is not None  # build_corpus always ends with its report
-    console.print(_summary(report, out))
-    for line in _details(report):
-        console.print(line, markup=False)
-    if report.documents == 0:
-        console.print(_nothing_kept(report, glob, out), style="yellow", markup=False)
-        return
-    console.print(f"Corpus written to {out}. Next:", markup=False)
-    command = f"goldsmith annotate predict {shlex.quote(str(out))} --out predictions.jsonl"
-    console.print(f"  {command}", markup=False)
+    return report
 
 
 def _nothing_kept(report: IngestReport, glob: str, out: Path) -> str:
@@ -196,6 +208,7 @@ def _details(report: IngestReport) -> list[str]:
     ]
     if len(report.duplicates) > _LISTED:
         lines.append(f"... and {len(report.duplicates) - _LISTED} more duplicates")
+    lines += [f"not a regular file, skipped: {source}" for source in report.not_files]
     lines += [f"empty, skipped: {source}" for source in report.empty[:_LISTED]]
     if len(report.empty) > _LISTED:
         lines.append(f"... and {len(report.empty) - _LISTED} more empty documents")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,24 +13,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from goldsmith.errors import InputError
-from goldsmith.labels.records import AnnotatedDoc
+from goldsmith.cli.interrupt import INTERRUPTED_EXIT, sigterm_as_interrupt
+from goldsmith.labels.jsonl import kept_path
 from goldsmith.labels.schema import LAYERS
 
-
-@dataclass
-class _Tally:
-    """What the run produced so far: documents, words, regions per layer."""
-
-    documents: int = 0
-    words: int = 0
-    regions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LAYERS, 0))
-
-    def add(self, doc: AnnotatedDoc) -> None:
-        self.documents += 1
-        self.words += len(doc.text.split())
-        for layer in LAYERS:
-            self.regions[layer] += len(getattr(doc, layer))
+if TYPE_CHECKING:  # imported when the command runs: spaCy is slow to import
+    from goldsmith.annotate.predict_run import PredictEvent, PredictReport
 
 
 def predict_command(
@@ -94,40 +80,33 @@ def predict_command(
     """Pre-annotate entities, quotes with speakers and numeric claims; write spec JSONL.
 
     Every line carries a model_version field naming goldsmith and the spaCy pipeline.
-    Nothing is predicted inside ignored (boilerplate) lines.
+    Nothing is predicted inside ignored (boilerplate) lines. An interrupted run keeps
+    what it did in OUT.partial; the same command run again resumes from there.
 
     Example: goldsmith annotate predict corpus.ds --out predictions.jsonl --n-process 2
     """
-    from goldsmith.annotate.model import load_model, model_version
-    from goldsmith.annotate.predict import check_layers, predict
-    from goldsmith.corpus import count_documents, load_documents
-    from goldsmith.labels.jsonl import write_jsonl
+    from goldsmith.annotate.predict_run import predict_file
 
-    chosen = check_layers([name.strip() for name in layers.split(",") if name.strip()])
-    if not input_path.exists():
-        raise InputError(f"{input_path}: no such file or folder")
-    nlp = load_model(model)
-    version = model_version(nlp)
-    total = count_documents(input_path)
-    documents = load_documents(input_path, text_field=text_field)
+    events = predict_file(
+        input_path,
+        out,
+        model=model,
+        layers=[name.strip() for name in layers.split(",") if name.strip()],
+        batch_size=batch_size,
+        n_process=n_process,
+        text_field=text_field,
+    )
     console = Console(highlight=False, soft_wrap=True)
-    tally = _Tally()
-    started = time.perf_counter()
-    with _progress_bar() as bar:
-        task = bar.add_task("annotating", total=total, rate="")
-        results = predict(
-            documents, nlp=nlp, layers=chosen, batch_size=batch_size, n_process=n_process
-        )
-        _write_atomically(write_jsonl, _counted(results, tally, bar, task, started), out)
-    seconds = time.perf_counter() - started
-    if tally.documents == 0:
+    with sigterm_as_interrupt():
+        report = _follow(events, console, out)
+    if report.documents == 0:
         console.print(
             f"No documents in {input_path}; wrote an empty file {out}.",
             style="yellow",
             markup=False,
         )
         return
-    console.print(_summary(tally, chosen, version, seconds, out))
+    console.print(_summary(report))
     console.print(f"Predictions written to {out}. Next:", markup=False)
     console.print(
         f"  goldsmith annotate push {input_path} --predictions {out} --project NAME",
@@ -138,6 +117,57 @@ def predict_command(
 def register(app: typer.Typer) -> None:
     """Add the ``predict`` command to the ``annotate`` sub-app."""
     app.command("predict")(predict_command)
+
+
+def _follow(events: Iterator[PredictEvent], console: Console, out: Path) -> PredictReport:
+    """Draw the run's events as a progress bar; print notes; return the report."""
+    from goldsmith.annotate.predict_run import Done, PredictReport, Skipped, Started
+
+    done = resumed_words = 0
+    try:
+        with _progress_bar() as bar:
+            task = bar.add_task("annotating", total=None, rate="")
+            started = time.perf_counter()
+            for event in events:
+                if isinstance(event, Done):
+                    done = event.documents
+                    elapsed = max(time.perf_counter() - started, 1e-9)
+                    rate = f"{(event.words - resumed_words) / elapsed:,.0f} words/s"
+                    bar.update(task, completed=done, total=event.total, rate=rate)
+                elif isinstance(event, Started) and event.resumed_from is not None:
+                    resumed_words = event.resumed_words
+                    bar.console.print(
+                        f"Resumed from {event.resumed_from}: kept {event.resumed} documents "
+                        "already done.",
+                        markup=False,
+                    )
+                elif isinstance(event, Skipped):
+                    bar.console.print(
+                        f"warning: skipped {event.doc_id} ({event.source}): {event.reason}",
+                        style="yellow",
+                        markup=False,
+                    )
+                elif isinstance(event, PredictReport):
+                    return event
+    except KeyboardInterrupt:
+        _interrupt(events)
+        console.print(
+            f"Interrupted after {done} documents; they are kept in {kept_path(out)}. "
+            "Run the same command again to resume.",
+            style="yellow",
+            markup=False,
+        )
+        raise typer.Exit(INTERRUPTED_EXIT) from None
+    raise AssertionError("predict_file always ends with its report")
+
+
+def _interrupt(events: Iterator[PredictEvent]) -> None:
+    """Deliver the interruption inside the run when it landed between two events, so the
+    run keeps its partial output (a closed run ignores this)."""
+    try:
+        events.throw(KeyboardInterrupt())  # type: ignore[attr-defined]
+    except (KeyboardInterrupt, StopIteration):
+        pass
 
 
 def _progress_bar() -> Progress:
@@ -152,39 +182,18 @@ def _progress_bar() -> Progress:
     )
 
 
-def _counted(
-    docs: Iterable[AnnotatedDoc], tally: _Tally, bar: Progress, task, started: float
-) -> Iterator[AnnotatedDoc]:
-    for doc in docs:
-        tally.add(doc)
-        elapsed = max(time.perf_counter() - started, 1e-9)
-        rate = f"{tally.documents / elapsed:.1f} docs/s, {tally.words / elapsed:,.0f} words/s"
-        bar.update(task, completed=tally.documents, rate=rate)
-        yield doc
-
-
-def _write_atomically(write, docs: Iterable[AnnotatedDoc], out: Path) -> int:
-    """Write to a temporary file beside ``out`` and rename it, so a failure leaves no
-    half-written predictions file."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        count = write(docs, partial)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
-
-
-def _summary(tally: _Tally, layers: tuple[str, ...], version: str, seconds: float, out: Path):
-    table = Table(title=Text(f"Predictions {out}"), show_header=False, title_justify="left")
+def _summary(report: PredictReport) -> Table:
+    table = Table(title=Text(f"Predictions {report.out}"), show_header=False, title_justify="left")
     table.add_column("what")
     table.add_column("value", justify="right")
-    table.add_row("documents", f"{tally.documents:,}")
-    table.add_row("words", f"{tally.words:,}")
-    for layer in layers:
-        table.add_row(f"{layer} regions", f"{tally.regions[layer]:,}")
-    table.add_row("model_version", Text(version))
-    rate = tally.words / seconds if seconds > 0 else 0.0
-    table.add_row("time", f"{seconds:.1f} s ({rate:,.0f} words/s)")
+    table.add_row("documents", f"{report.documents:,}")
+    if report.resumed:
+        table.add_row("resumed (kept from the partial file)", f"{report.resumed:,}")
+    if report.skipped:
+        table.add_row("skipped (not parsed)", f"{len(report.skipped):,}")
+    table.add_row("words", f"{report.words:,}")
+    for layer in report.layers:
+        table.add_row(f"{layer} regions", f"{report.regions[layer]:,}")
+    table.add_row("model_version", Text(report.model_version))
+    table.add_row("time", f"{report.seconds:.1f} s ({report.words_per_second:,.0f} words/s)")
     return table

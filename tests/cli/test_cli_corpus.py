@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -236,3 +241,76 @@ def test_input_with_only_empty_documents_says_so(tmp_path):
     assert result.exit_code == 0, result.output
     assert "every one was empty or a duplicate" in result.output
     assert "empty, skipped: blank.jsonl:1" in result.output
+
+
+# -- bad input: one line, exit 2, nothing left behind -----------------------------------
+
+
+def _one_line_exit_2(result, *needles):
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_a_lone_surrogate_exits_2_naming_file_and_line(tmp_path):
+    news = tmp_path / "news.jsonl"
+    news.write_text('{"text": "Fine."}\n{"text": "Bad \\ud83d emoji."}\n', encoding="utf-8")
+    result = invoke("corpus", "ingest", news, "--out", tmp_path / "c")
+    _one_line_exit_2(result, "news.jsonl:2", "lone surrogate U+D83D")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.jsonl"]
+
+
+@pytest.mark.timeout(60)
+def test_a_fifo_is_refused_by_name(tmp_path):
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+    result = invoke("corpus", "ingest", fifo, "--out", tmp_path / "c")
+    _one_line_exit_2(result, str(fifo), "FIFO", "not a regular file")
+
+
+@pytest.mark.timeout(60)
+def test_a_fifo_in_a_folder_is_skipped_with_a_note(inputs):
+    os.mkfifo(inputs / "news" / "x.txt")
+    result = invoke("corpus", "ingest", inputs / "news", "--out", inputs / "c")
+    assert result.exit_code == 0, result.output
+    assert "not a regular file, skipped: news/x.txt (a FIFO (named pipe))" in result.output
+
+
+@pytest.mark.parametrize("where", ["under_a_file", "name_too_long", "proc"])
+def test_unwritable_out_exits_2_naming_the_path(inputs, where):
+    out = {
+        "under_a_file": inputs / "more.jsonl" / "c",
+        "name_too_long": inputs / ("n" * 300),
+        "proc": "/proc/goldsmith-test-corpus",
+    }[where]
+    result = invoke("corpus", "ingest", inputs / "news", "--out", out)
+    _one_line_exit_2(result, str(out), "cannot write")
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
+def test_a_signal_leaves_no_temporary_corpus(tmp_path, signum):
+    big = tmp_path / "in" / "big.jsonl"
+    big.parent.mkdir()
+    with big.open("w", encoding="utf-8") as fh:
+        for i in range(200_000):
+            fh.write(json.dumps({"text": f"Story {i}. The ferry runs again, officials said."}))
+            fh.write("\n")
+    out = tmp_path / "out" / "corpus"
+    command = [sys.executable, "-c", "from goldsmith.cli import main; main()"]
+    process = subprocess.Popen(
+        [*command, "corpus", "ingest", str(big), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 120
+    while not list(out.parent.glob(".corpus-*/*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # well into the reading
+    process.send_signal(signum)
+    output = process.communicate(timeout=60)[0].decode()
+    assert process.returncode == 130, output
+    assert "Interrupted; nothing written" in output
+    assert list(out.parent.iterdir()) == []

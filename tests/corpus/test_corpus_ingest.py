@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -75,6 +76,7 @@ def test_report_counts(text_folder, write_jsonl, article):
         "duplicates": [],
         "empty_skipped": 0,
         "empty": [],
+        "not_files": [],
     }
 
 
@@ -117,3 +119,21 @@ def test_text_file_round_trip_only_normalises_newlines(text):
     assert doc.text == expected
     assert doc.doc_id == doc_id_for(expected)
     assert all(0 <= s < e <= len(doc.text) for s, e in doc.ignore)
+
+
+@pytest.mark.timeout(20)
+def test_special_files_in_a_folder_are_skipped_and_listed_never_opened(tmp_path, article):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article, encoding="utf-8")
+    os.mkfifo(folder / "b.txt")  # opening it would block until a writer comes
+    docs, report = ingest_all([folder])
+    assert [d.source for d in docs] == ["news/a.txt"]
+    assert report.not_files == ("news/b.txt (a FIFO (named pipe))",)
+    assert report.files == 1
+
+
+def test_a_lone_surrogate_stops_ingestion_at_its_line(write_jsonl):
+    path = write_jsonl([{"text": "Fine."}, '{"text": "Broken \\ud83d emoji."}'])
+    with pytest.raises(InputError, match=r"news\.jsonl:2: text holds a lone surrogate U\+D83D"):
+        ingest_all([path])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import socket
+
 import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -202,4 +205,51 @@ def test_unreadable_file_is_an_input_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr(type(path), "read_bytes", refuse)
     with pytest.raises(InputError, match=r"story\.txt: cannot read \(Permission denied\)"):
+        read(path)
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ('{"text": "Ferry \\ud83d resumes."}', "text"),
+        ('{"text": "Ferry resumes.", "title": "\\ude8c Ferry"}', "title"),
+        ('{"body": "Ferry \\ud83d resumes."}', "body"),
+    ],
+)
+def test_jsonl_lone_surrogate_names_the_line_and_field(write_jsonl, line, field):
+    path = write_jsonl(['{"text": "Fine \\ud83d\\ude8c pair.", "body": "Fine."}', line])
+    text_field = "body" if field == "body" else "text"
+    with pytest.raises(InputError, match=rf"news\.jsonl:2: {field} holds a lone surrogate U\+D"):
+        read(path, text_field=text_field)
+
+
+@pytest.mark.timeout(20)
+def test_a_fifo_named_like_a_text_file_is_refused_by_name(tmp_path):
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"story\.txt: a FIFO \(named pipe\), not a regular file"):
+        read(fifo)
+
+
+@pytest.mark.timeout(20)
+def test_a_socket_is_refused_by_name(tmp_path):
+    path = tmp_path / "s.jsonl"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        with pytest.raises(InputError, match=r"s\.jsonl: a socket, not a regular file"):
+            read(path)
+
+
+@pytest.mark.timeout(20)
+def test_a_device_is_refused_by_name():
+    with pytest.raises(InputError, match=r"/dev/null: a device, not a regular file"):
+        expand_inputs(["/dev/null"], "*.txt")
+
+
+@pytest.mark.parametrize("name", ["story.txt", "news.csv"])
+def test_a_surrogate_encoded_in_bytes_is_not_utf8_naming_the_file(tmp_path, name):
+    path = tmp_path / name
+    header = b"text\n" if name.endswith(".csv") else b""
+    path.write_bytes(header + b"Bad \xed\xa0\xbd emoji\n")  # U+D83D as UTF-8 would spell it
+    with pytest.raises(InputError, match=rf"{name}: not UTF-8 at byte {len(header) + 4}"):
         read(path)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,6 +23,8 @@ from goldsmith.labels import (
     read_jsonl,
     write_jsonl,
 )
+from goldsmith.labels.gold import read_gold
+from goldsmith.labels.jsonl import AtomicJsonlWriter, kept_path, partial_path, write_jsonl_atomic
 
 TEXT = "Mayor Ines Rook said at least 40 buses 🚌 would run."
 
@@ -242,3 +246,88 @@ def test_any_valid_document_survives_write_then_read(tmp_path_factory, docs):
     path = tmp_path_factory.mktemp("rt") / "docs.jsonl"
     write_jsonl(docs, path)
     assert list(read_jsonl(path)) == docs
+
+
+# -- lone surrogates --------------------------------------------------------------------
+
+_ENTITY = {"start": 0, "end": 3, "label": "ORG", "text": "B\\ud83d"}
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        ({"doc_id": "d1", "text": "Buses \\ud83d ran."}, "text"),
+        ({"doc_id": "d1", "text": "Buses ran.", "title": "Bus \\udc00"}, "title"),
+        ({"doc_id": "d1", "text": "Bus", "entities": [_ENTITY]}, "entities[0].text"),
+    ],
+)  # fmt: skip
+def test_a_lone_surrogate_is_a_schema_error_naming_line_and_field(tmp_path, record, field):
+    path = tmp_path / "p.jsonl"
+    raw = json.dumps(record).replace("\\\\u", "\\u")  # a JSON escape, not a backslash
+    path.write_text(json.dumps(_record()) + "\n" + raw + "\n", encoding="utf-8")
+    with pytest.raises(
+        SchemaError, match=rf"p\.jsonl:2: {re.escape(field)} holds a lone surrogate"
+    ):
+        list(read_jsonl(path))
+
+
+def test_a_valid_surrogate_pair_is_one_emoji(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"doc_id": "d1", "text": "bus \\ud83d\\ude8c"}\n', encoding="utf-8")
+    assert [d.text for d in read_jsonl(path)] == ["bus \U0001f68c"]
+
+
+def test_gold_with_a_lone_surrogate_is_refused(tmp_path):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "gold.jsonl").write_text(
+        '{"doc_id": "d1", "text": "x \\ud83d"}\n', encoding="utf-8"
+    )
+    with pytest.raises(SchemaError, match=r"gold\.jsonl:1: text holds a lone surrogate U\+D83D"):
+        read_gold(tmp_path / "gold")
+
+
+# -- the atomic writer ------------------------------------------------------------------
+
+
+def test_atomic_writer_replaces_the_file_only_at_the_end(tmp_path):
+    out = tmp_path / "p.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    with AtomicJsonlWriter(out) as writer:
+        writer.write(AnnotatedDoc("d1", "Hi."))
+        assert out.read_text(encoding="utf-8") == "old\n"
+        assert partial_path(out).exists()
+    assert [d.doc_id for d in read_jsonl(out)] == ["d1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.jsonl"]
+
+
+def test_atomic_writer_leaves_nothing_on_an_error(tmp_path):
+    out = tmp_path / "p.jsonl"
+    with pytest.raises(RuntimeError), AtomicJsonlWriter(out) as writer:
+        writer.write(AnnotatedDoc("d1", "Hi."))
+        raise RuntimeError("boom")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_atomic_writer_on_an_interruption_keeps_only_a_visible_partial(tmp_path, keep):
+    out = tmp_path / "p.jsonl"
+    with pytest.raises(KeyboardInterrupt), AtomicJsonlWriter(out, keep_on_interrupt=keep) as w:
+        w.write(AnnotatedDoc("d1", "Hi."))
+        raise KeyboardInterrupt
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == (["p.jsonl.partial"] if keep else [])
+    if keep:
+        assert [d.doc_id for d in read_jsonl(kept_path(out))] == ["d1"]
+
+
+@pytest.mark.parametrize("where", ["folder", "under_a_file", "name_too_long", "proc"], ids=str)
+def test_atomic_writer_unwritable_path_is_one_input_error(tmp_path, where):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    out = {
+        "folder": tmp_path,
+        "under_a_file": tmp_path / "afile" / "p.jsonl",
+        "name_too_long": tmp_path / ("n" * 300 + ".jsonl"),
+        "proc": Path("/proc/goldsmith-test/p.jsonl"),
+    }[where]
+    with pytest.raises(InputError, match=re.escape(str(out)) + r": (cannot write|is a folder)"):
+        write_jsonl_atomic([AnnotatedDoc("d1", "Hi.")], out)
