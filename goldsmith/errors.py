@@ -7,9 +7,30 @@ message on one line and exits with code 2; library code only raises.
 
 from __future__ import annotations
 
+import re
+
+#: ``scheme://user:password@`` at the start of a URL: the part :func:`redact_urls` hides.
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s]*@")
+
+
+def redact_urls(text: str) -> str:
+    """``text`` with the ``user:password@`` of every URL in it replaced by ``***@``.
+
+    Example:
+        >>> redact_urls("cannot reach http://ann:s3cret@ls.example:8080/api")
+        'cannot reach http://***@ls.example:8080/api'
+    """
+    return _URL_USERINFO.sub(r"\1***@", text)
+
 
 class GoldsmithError(Exception):
-    """Base class of every error goldsmith reports to a user."""
+    """Base class of every error goldsmith reports to a user.
+
+    Its message never shows a password written into a URL (:func:`redact_urls`).
+    """
+
+    def __str__(self) -> str:
+        return redact_urls(super().__str__())
 
 
 class InputError(GoldsmithError):
@@ -34,6 +55,14 @@ class ModelError(GoldsmithError):
 
 class StudioError(GoldsmithError):
     """Label Studio is unreachable, refuses the token, or answers unexpectedly."""
+
+
+class ProjectConfigError(StudioError):
+    """A Label Studio project whose labeling config is not goldsmith's (names what differs)."""
+
+
+class PushLockError(StudioError):
+    """The lock that keeps two pushes of one project apart cannot be taken."""
 
 
 class PublishError(GoldsmithError):

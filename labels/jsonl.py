@@ -35,6 +35,12 @@ _SPEC_KEYS = ("doc_id", "text", "entities", "quotes", "claims")
 
 def read_jsonl(path: str | Path) -> Iterator[AnnotatedDoc]:
     """Yield the documents of a spec JSONL file, validating each; blank lines are skipped."""
+    for _, doc in read_jsonl_lines(path):
+        yield doc
+
+
+def read_jsonl_lines(path: str | Path) -> Iterator[tuple[int, AnnotatedDoc]]:
+    """Like :func:`read_jsonl`, with the line number of each document (for later checks)."""
     path = Path(path)
     try:
         handle = path.open(encoding="utf-8-sig")
@@ -52,7 +58,7 @@ def read_jsonl(path: str | Path) -> Iterator[AnnotatedDoc]:
                     raise SchemaError(
                         f"{path}:{line_no}: invalid JSON ({exc.msg} at column {exc.colno})"
                     ) from exc
-                yield doc_from_dict(record, where=f"{path}:{line_no}")
+                yield line_no, doc_from_dict(record, where=f"{path}:{line_no}")
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{path}: not UTF-8 after line {line_no} ({exc.reason}); re-save the file as UTF-8"

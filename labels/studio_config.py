@@ -6,6 +6,9 @@ shown when a region is selected: the quote ``kind``, and the claim ``value``,
 ``value_high``, ``unit`` and ``qualifier``. Every label name and instruction is
 XML-escaped by ElementTree, so the output is well-formed whatever the schema holds.
 
+:func:`config_differences` compares another config with this one by meaning (control
+names, types, ``toName``, labels), so a push can refuse a project that is not goldsmith's.
+
 Example:
     >>> "<Relation value=\\"speaker\\"" in labeling_config()
     True
@@ -14,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
 from goldsmith.labels.schema import (
     CLAIM_LABEL,
@@ -137,3 +141,106 @@ def _choices(parent: ET.Element, name: str, values: tuple[str, ...]) -> None:
     )
     for value in values:
         ET.SubElement(control, "Choice", value=value)
+
+
+# -- comparing a project's config with goldsmith's ------------------------------------------
+
+RELATIONS_KEY = "<Relations>"
+
+
+@dataclass(frozen=True)
+class Control:
+    """What a labeling config says about one named tag (control or object), layout aside.
+
+    ``labels`` are the values of its ``Label``/``Choice`` children (or of ``Relation``
+    for the ``Relations`` block); ``value`` is an object's data field (``$text``).
+    """
+
+    name: str
+    tag: str
+    to_name: str = ""
+    labels: frozenset[str] = frozenset()
+    per_region: bool = False
+    value: str = ""
+
+
+def config_controls(config_xml: str) -> dict[str, Control]:
+    """The named tags of a labeling config by name, plus its relations under ``<Relations>``.
+
+    Raises :class:`ValueError` when the text is not XML.
+    """
+    try:
+        root = ET.fromstring(config_xml)
+    except ET.ParseError as exc:
+        raise ValueError(f"not XML ({exc})") from None
+    found: dict[str, Control] = {}
+    for element in root.iter():
+        if element.tag == "Relations":
+            values = frozenset(r.get("value", "") for r in element.iter("Relation"))
+            found[RELATIONS_KEY] = Control(RELATIONS_KEY, "Relations", labels=values)
+            continue
+        name = element.get("name")
+        if name is None:
+            continue
+        values = frozenset(
+            child.get("value", "")
+            for child in element.iter()
+            if child is not element and child.tag in ("Label", "Choice")
+        )
+        found[name] = Control(
+            name=name,
+            tag=element.tag,
+            to_name=element.get("toName", ""),
+            labels=values,
+            per_region=element.get("perRegion", "").lower() == "true",
+            value=element.get("value", "") if element.get("toName") is None else "",
+        )
+    return found
+
+
+def config_differences(config_xml: str, expected_xml: str | None = None) -> list[str]:
+    """How ``config_xml`` differs from goldsmith's config in what it means, not how it looks.
+
+    Compared, per named tag: that it exists, its tag (``Labels``, ``Choices`` ...), its
+    ``toName``, its labels or choices (as a set), ``perRegion``, an object's data field,
+    and the relation values. Ignored: layout, headers, colours, instructions, order.
+    Empty when the config is goldsmith's (``expected_xml``, default :func:`labeling_config`).
+    """
+    try:
+        actual = config_controls(config_xml)
+    except ValueError as exc:
+        return [f"the config is {exc}"]
+    expected = config_controls(expected_xml if expected_xml is not None else labeling_config())
+    found: list[str] = []
+    for name in sorted(expected.keys() - actual.keys()):
+        found.append(f"missing {_describe(expected[name])}")
+    for name in sorted(actual.keys() - expected.keys()):
+        found.append(f"extra {_describe(actual[name])}")
+    for name in sorted(expected.keys() & actual.keys()):
+        found += _control_differences(actual[name], expected[name])
+    return found
+
+
+def _describe(control: Control) -> str:
+    if control.name == RELATIONS_KEY:
+        return f"relations ({', '.join(sorted(control.labels))})"
+    return f"control {control.name!r} ({control.tag})"
+
+
+def _control_differences(actual: Control, expected: Control) -> list[str]:
+    name = "relations" if actual.name == RELATIONS_KEY else f"{actual.name!r}"
+    found: list[str] = []
+    if actual.tag != expected.tag:
+        found.append(f"{name} is a {actual.tag}, goldsmith's is a {expected.tag}")
+    if actual.to_name != expected.to_name:
+        found.append(f"{name} has toName={actual.to_name!r}, goldsmith's {expected.to_name!r}")
+    if actual.value != expected.value:
+        found.append(f"{name} reads {actual.value!r}, goldsmith's {expected.value!r}")
+    if actual.per_region != expected.per_region:
+        found.append(f"{name} has perRegion={actual.per_region}, goldsmith's {expected.per_region}")
+    missing, extra = expected.labels - actual.labels, actual.labels - expected.labels
+    if missing:
+        found.append(f"{name} lacks labels {', '.join(sorted(missing))}")
+    if extra:
+        found.append(f"{name} has extra labels {', '.join(sorted(extra))}")
+    return found

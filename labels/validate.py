@@ -8,7 +8,9 @@ document is valid). The rules:
 - entity labels are in ``ENTITY_LABELS``, speaker labels in ``SPEAKER_LABELS``;
 - quote kinds are in ``QUOTE_KINDS``, claim qualifiers in ``QUALIFIERS``;
 - a claim's ``value`` is a number; ``value_high`` is a number exactly when the
-  qualifier is ``range``, and absent otherwise.
+  qualifier is ``range``, and absent otherwise;
+- a region's optional ``score`` (entities, quotes, their speakers, claims) is a real
+  number from 0 to 1: not a string, a boolean, NaN or infinity.
 
 :func:`lone_surrogate` finds what no string of a record may hold: a UTF-16 surrogate
 code point on its own (JSON's ``"\\ud83d"`` escape without its pair), which is not
@@ -76,13 +78,13 @@ def problems(doc: AnnotatedDoc) -> list[str]:
         return found + [f"text must be a string, got {type(doc.text).__name__}"]
     for i, ent in enumerate(doc.entities):
         where = f"entities[{i}]"
-        found += _span_problems(doc.text, ent, where)
+        found += _span_problems(doc.text, ent, where) + _score_problems(ent.score, where)
         if ent.label not in ENTITY_LABELS:
             valid = ", ".join(ENTITY_LABELS)
             found.append(f"{where}: unknown label {ent.label!r} (valid: {valid})")
     for i, quote in enumerate(doc.quotes):
         where = f"quotes[{i}]"
-        found += _span_problems(doc.text, quote, where)
+        found += _span_problems(doc.text, quote, where) + _score_problems(quote.score, where)
         if quote.kind not in QUOTE_KINDS:
             found.append(f"{where}: unknown kind {quote.kind!r} (valid: {', '.join(QUOTE_KINDS)})")
         if quote.speaker is not None:
@@ -108,7 +110,7 @@ def _span_problems(text: str, span: Span, where: str) -> list[str]:
 
 
 def _speaker_problems(text: str, speaker: Entity, where: str) -> list[str]:
-    found = _span_problems(text, speaker, where)
+    found = _span_problems(text, speaker, where) + _score_problems(speaker.score, where)
     if speaker.label not in SPEAKER_LABELS:
         found.append(
             f"{where}: unknown speaker label {speaker.label!r} (valid: {', '.join(SPEAKER_LABELS)})"
@@ -117,7 +119,7 @@ def _speaker_problems(text: str, speaker: Entity, where: str) -> list[str]:
 
 
 def _claim_problems(text: str, claim: Claim, where: str) -> list[str]:
-    found = _span_problems(text, claim, where)
+    found = _span_problems(text, claim, where) + _score_problems(claim.score, where)
     if not _is_number(claim.value):
         found.append(f"{where}: value must be a number, got {claim.value!r}")
     if not isinstance(claim.unit, str):
@@ -131,6 +133,12 @@ def _claim_problems(text: str, claim: Claim, where: str) -> list[str]:
     if claim.qualifier != "range" and claim.value_high is not None:
         found.append(f"{where}: value_high is only allowed with qualifier 'range'")
     return found
+
+
+def _score_problems(score: object, where: str) -> list[str]:
+    if score is None or (_is_number(score) and 0 <= score <= 1):
+        return []
+    return [f"{where}: score must be a number from 0 to 1, got {score!r}"]
 
 
 def _is_int(value: object) -> bool:

@@ -225,15 +225,26 @@ def _agreement(agreement: Mapping[str, Any]) -> str:
             _pct(e.get("deleted_rate")),
             e.get("added", ""),
         )
-        for layer, e in agreement["edits"].items()
+        for layer, e in (agreement["edits"] or {}).items()
     ]
+    shared = agreement.get("shared_tasks", "?")
+    pairwise = (
+        _table(("layer", "match", "tasks", "pairwise F1 (%)"), f1)
+        if f1
+        else "No task was annotated by two or more annotators: no pairwise F1.\n"
+    )
+    edit_rate = (
+        "\nPre-annotation edit rate (of the predicted regions annotators saw):\n\n"
+        + _table(("layer", "predicted", "kept %", "changed %", "deleted %", "added"), edits)
+        if edits
+        else "\nNo pre-annotations were pulled: no edit rate.\n"
+    )
     return (
-        f"Tasks annotated by two or more annotators: {agreement.get('shared_tasks', '?')}.\n\n"
-        + _table(("layer", "match", "tasks", "pairwise F1 (%)"), f1)
+        f"Tasks annotated by two or more annotators: {shared}.\n\n"
+        + pairwise
         + "\n"
         + _table(("layer", "Krippendorff's alpha (tokens)", "tokens", "tasks"), alpha)
-        + "\nPre-annotation edit rate (of the predicted regions annotators saw):\n\n"
-        + _table(("layer", "predicted", "kept %", "changed %", "deleted %", "added"), edits)
+        + edit_rate
         + "\n(from `goldsmith eval agree`; absent = no data)\n"
     )
 

@@ -11,18 +11,34 @@ CoNLL-2003: ``token POS chunk NER`` per line with ``_`` for POS and chunk, IOB2
 entity tags, a blank line between sentences (one sentence per line of text) and a
 ``-DOCSTART-`` line per document. Only the entity layer is representable there:
 quotes, claims and overlapping entities are not.
+
+Both exports split the gold set as ``publish`` does and write one file per split. A
+split left empty (too few documents or groups) gets no file, and the report says so in
+its warnings; an earlier export's files in the folder are deleted first, so no stale
+split survives (the folder rule is :mod:`goldsmith.publish.out_folder`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 
+from goldsmith.errors import PublishError
 from goldsmith.labels.records import AnnotatedDoc
+from goldsmith.publish.out_folder import check_out_folder, remove_exports
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """The file written per split, and what was left out."""
+
+    files: dict[str, str]
+    warnings: tuple[str, ...] = ()
 
 
 def to_spacy_doc(nlp: spacy.language.Language, doc: AnnotatedDoc) -> tuple[Doc, int]:
@@ -118,22 +134,37 @@ def write_export(
     ratios=None,
     seed: int = 0,
     group_by: str | None = None,
-) -> dict[str, str]:
+) -> ExportReport:
     """Split the gold set as ``publish`` does and write ``{split}.spacy`` or ``{split}.conll``.
 
-    Returns the written file of each split.
+    Returns the written file of each split and a warning per empty split.
     """
     from goldsmith.labels.gold import read_gold
     from goldsmith.publish.splits import DEFAULT_RATIOS, split_documents
 
+    out_dir = Path(out_dir)
+    check_out_folder(out_dir, fmt)
     docs = read_gold(gold)
-    splits = split_documents(docs, ratios or DEFAULT_RATIOS, seed=seed, group_by=group_by)
+    ratios = ratios or DEFAULT_RATIOS
+    splits = split_documents(docs, ratios, seed=seed, group_by=group_by)
     written = {}
-    for split, members in splits.items():
-        path = Path(out_dir) / f"{split}.{fmt}"
-        if fmt == "spacy":
-            write_docbin(members, path)
-        else:
-            write_conll(members, path)
-        written[split] = str(path)
-    return written
+    try:
+        remove_exports(out_dir, fmt)
+        for split, members in splits.items():
+            path = out_dir / f"{split}.{fmt}"
+            if fmt == "spacy":
+                write_docbin(members, path)
+            else:
+                write_conll(members, path)
+            written[split] = str(path)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise PublishError(
+            f"--out {out_dir}: cannot write ({where}{exc.strerror or exc}); choose another folder"
+        ) from None
+    warnings = tuple(
+        f"split {split!r} is empty (too few documents or groups): no {split}.{fmt} written"
+        for split in ratios
+        if split not in splits
+    )
+    return ExportReport(written, warnings)

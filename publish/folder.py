@@ -6,7 +6,12 @@ features, so ``datasets.load_dataset(folder)`` gives back the declared types) an
 spec's fields plus ``source``, ``title``, ``annotator`` (a pseudonym) and the grouping
 field are published; server ids and anything else in the gold's meta stay behind.
 Nothing is written when the privacy scan finds an e-mail address, a URL with
-credentials or a token anywhere in the rows or the card.
+credentials or a token anywhere in the rows or the card, when a doc_id appears twice,
+or when ``out_dir`` is neither empty nor an earlier publish output
+(:mod:`goldsmith.publish.out_folder`). The card's ``pretty_name`` is ``name``, else the
+project title of the gold directory's manifest. The agreement on the card is the gold
+directory's ``agreement.json`` only while it belongs to the same pull
+(:mod:`goldsmith.labels.gold.agreement`); otherwise it is left out with a warning.
 
 Example:
     >>> report = write_hub_folder("gold_dir", "hub_dir")  # doctest: +SKIP
@@ -14,7 +19,8 @@ Example:
 
 from __future__ import annotations
 
-import json
+import os
+import shutil
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -25,15 +31,16 @@ import datasets
 
 from goldsmith.errors import PublishError
 from goldsmith.labels.features import doc_to_row, gold_features
-from goldsmith.labels.gold import ANNOTATIONS_JSONL, read_gold
+from goldsmith.labels.gold import ANNOTATIONS_JSONL, matching_agreement, read_gold, read_manifest
 from goldsmith.labels.jsonl import read_jsonl
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.publish.card import CardStats, SplitStats, render_card
+from goldsmith.publish.out_folder import CARD, check_out_folder, replace_data_dir
 from goldsmith.publish.privacy import find_private, known_secrets, scan_rows
 from goldsmith.publish.splits import DEFAULT_RATIOS, split_documents
 
 PUBLIC_META = ("source", "title", "annotator")
-AGREEMENT_JSON = "agreement.json"
+DEFAULT_NAME = "goldsmith gold set"
 
 
 @dataclass(frozen=True)
@@ -65,12 +72,24 @@ def write_hub_folder(
 
     ``gold`` is a gold directory from ``annotate pull`` or a spec JSONL file. The
     agreement figures come from ``agreement`` or, when absent, from
-    ``<gold dir>/agreement.json`` (written by ``goldsmith eval agree --json``).
+    ``<gold dir>/agreement.json`` (written by ``goldsmith eval agree``) when it belongs
+    to the same pull.
     """
     gold, out_dir = Path(gold), Path(out_dir)
+    check_out_folder(out_dir, "hub")
     docs = read_gold(gold)
     if not docs:
         raise PublishError(f"{gold}: the gold set is empty; nothing to publish")
+    warnings: list[str] = []
+    manifest = read_manifest(gold) if gold.is_dir() else None
+    if not name:
+        name = manifest.origin.project_title if manifest is not None else DEFAULT_NAME
+        if manifest is None:
+            warnings.append(f"the card's pretty_name is {name!r}; pass --name to set it")
+    if agreement is None:
+        agreement, why_not = matching_agreement(gold)
+        if why_not:
+            warnings.append(why_not)
     splits = split_documents(docs, ratios, seed=seed, group_by=group_by)
     columns = _columns(docs, group_by)
     extra = {c: datasets.Value("string") for c in columns if c not in gold_features()}
@@ -78,17 +97,10 @@ def write_hub_folder(
 
     secrets = known_secrets()
     problems = [p for s, r in rows.items() for p in scan_rows(r, f"split {s}:", secrets)]
-    card_path = out_dir / "README.md"
+    card_path = out_dir / CARD
     previous_card = card_path.read_text("utf-8") if card_path.exists() else None
     stats = _card_stats(
-        splits,
-        columns,
-        name or out_dir.name,
-        license,
-        group_by,
-        seed,
-        _annotators(gold, docs),
-        agreement or _read_agreement(gold),
+        splits, columns, name, license, group_by, seed, _annotators(gold, docs), agreement
     )
     card = render_card(stats, previous_card)
     problems += [f"README.md: {kind}" for kind in find_private(card, secrets)]
@@ -100,27 +112,47 @@ def write_hub_folder(
         )
 
     features = gold_features(extra)
-    data_dir = out_dir / "data"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    for stale in data_dir.glob("*.parquet"):
-        stale.unlink()
-    for split, split_rows in rows.items():
-        table = {c: [r[c] for r in split_rows] for c in features}
-        dataset = datasets.Dataset.from_dict(table, features=features)
-        dataset.to_parquet(str(data_dir / f"{split}-00000-of-00001.parquet"))
-    (out_dir / "README.md").write_text(card, encoding="utf-8")
-    warnings = tuple(
-        f"split {name!r} is empty (too few documents or groups) and was left out"
-        for name in ratios
-        if name not in splits
-    )
+    try:
+        _write(out_dir, rows, features, card)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise PublishError(
+            f"--out {out_dir}: cannot write ({where}{exc.strerror or exc}); choose another folder"
+        ) from None
+    warnings += [
+        f"split {split!r} is empty (too few documents or groups) and was left out"
+        for split in ratios
+        if split not in splits
+    ]
     return PublishReport(
         out_dir=str(out_dir),
         splits={s: len(m) for s, m in splits.items()},
         columns=tuple(features),
-        card=str(out_dir / "README.md"),
-        warnings=warnings,
+        card=str(card_path),
+        warnings=tuple(warnings),
     )
+
+
+def _write(out_dir: Path, rows: dict[str, list[dict]], features: datasets.Features, card: str):
+    """Parquet files into a fresh ``data/`` (swapped in whole), then the card."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged = out_dir / ".data.partial"
+    shutil.rmtree(staged, ignore_errors=True)
+    staged.mkdir()
+    quiet = datasets.utils.are_progress_bars_disabled()
+    datasets.disable_progress_bars()  # no "Creating parquet" bars in the command's output
+    try:
+        for split, split_rows in rows.items():
+            table = {c: [r[c] for r in split_rows] for c in features}
+            dataset = datasets.Dataset.from_dict(table, features=features)
+            dataset.to_parquet(str(staged / f"{split}-00000-of-00001.parquet"))
+    finally:
+        if not quiet:
+            datasets.enable_progress_bars()
+    replace_data_dir(out_dir, staged)
+    partial = out_dir / f".{CARD}.partial"
+    partial.write_text(card, encoding="utf-8")
+    os.replace(partial, out_dir / CARD)
 
 
 def _columns(docs: list[AnnotatedDoc], group_by: str | None) -> tuple[str, ...]:
@@ -143,16 +175,6 @@ def _annotators(gold: Path, docs: list[AnnotatedDoc]) -> int | None:
     if table is not None and table.exists():
         names |= {d.meta["annotator"] for d in read_jsonl(table) if d.meta.get("annotator")}
     return len(names) or None
-
-
-def _read_agreement(gold: Path) -> dict[str, Any] | None:
-    path = gold / AGREEMENT_JSON if gold.is_dir() else None
-    if path is None or not path.exists():
-        return None
-    try:
-        return json.loads(path.read_text("utf-8"))
-    except json.JSONDecodeError as exc:
-        raise PublishError(f"{path}: invalid JSON ({exc.msg}); rerun goldsmith eval agree") from exc
 
 
 def _card_stats(splits, columns, name, license, group_by, seed, annotators, agreement) -> CardStats:

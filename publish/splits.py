@@ -6,6 +6,8 @@ on the seed and the group key (SHA-256 of ``"{seed}:{key}"``), then each group i
 turn goes to the split furthest below its target share (target = ratio x documents;
 ties go to the earlier split). So no document or group is in two splits, the same
 seed gives the same splits on any machine, and adding documents moves few others.
+A gold set in which a doc_id appears twice is refused (one line with the ids): the
+same document would be counted twice, or land in train and test.
 
 Example:
     >>> from goldsmith.labels import AnnotatedDoc
@@ -20,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 
-from goldsmith.errors import InputError
+from goldsmith.errors import InputError, PublishError
 from goldsmith.labels.records import AnnotatedDoc
 
 DEFAULT_RATIOS: dict[str, float] = {"train": 0.8, "validation": 0.1, "test": 0.1}
@@ -56,6 +58,7 @@ def split_documents(
     group_by: str | None = None,
 ) -> dict[str, list[AnnotatedDoc]]:
     """Assign every document to one split; returns the non-empty splits in ``ratios`` order."""
+    check_unique(docs)
     groups: dict[str, list[AnnotatedDoc]] = {}
     for doc in docs:
         groups.setdefault(_group_key(doc, group_by), []).append(doc)
@@ -67,6 +70,20 @@ def split_documents(
         name = max(targets, key=lambda n: targets[n] - len(splits[n]))
         splits[name].extend(groups[key])
     return {name: members for name, members in splits.items() if members}
+
+
+def check_unique(docs: Sequence[AnnotatedDoc]) -> None:
+    """Raise :class:`PublishError` naming the doc_ids that appear more than once."""
+    seen: dict[str, int] = {}
+    for doc in docs:
+        seen[doc.doc_id] = seen.get(doc.doc_id, 0) + 1
+    twice = [f"{doc_id} ({n}x)" for doc_id, n in seen.items() if n > 1]
+    if twice:
+        shown = ", ".join(twice[:10]) + (f" and {len(twice) - 10} more" if len(twice) > 10 else "")
+        raise PublishError(
+            f"doc_ids that appear more than once in the gold set: {shown}; each document "
+            "must be gold once (pull again: 'goldsmith annotate pull' keeps duplicates out)"
+        )
 
 
 def _group_key(doc: AnnotatedDoc, group_by: str | None) -> str:

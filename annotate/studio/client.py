@@ -33,7 +33,7 @@ from goldsmith.annotate.studio.server import (
     mask,
     server_status,
 )
-from goldsmith.errors import StudioError
+from goldsmith.errors import StudioError, redact_urls
 
 URL_ENV = "LABEL_STUDIO_URL"
 KEY_ENV = "LABEL_STUDIO_API_KEY"
@@ -48,7 +48,8 @@ class Connection:
     origin: str
 
     def describe(self) -> str:
-        return f"{self.url} (token {mask(self.api_key)} from {self.origin})"
+        """Where, for people: the URL without a password in it, the token masked."""
+        return f"{redact_urls(self.url)} (token {mask(self.api_key)} from {self.origin})"
 
 
 def resolve_connection(
@@ -143,8 +144,9 @@ def studio_errors(url: str, doing: str) -> Iterator[None]:
 
 def _describe(exc: ApiError) -> str:
     body = exc.body
-    if isinstance(body, dict):
-        body = body.get("detail") or body.get("validation_errors") or body
+    if isinstance(body, dict):  # "Validation error" alone does not say what to change
+        detail, errors = body.get("detail"), body.get("validation_errors")
+        body = f"{detail} {errors}" if detail and errors else detail or errors or body
     text = " ".join(str(body).split())
     if text.lower().startswith(("<!doctype", "<html")):
         text = "an HTML page instead of JSON"

@@ -14,10 +14,16 @@ Rules:
 - every region is checked against the task's stored text (offsets and text); a
   mismatch or a malformed result is reported with its task and annotation id and keeps
   that annotation out of the gold; attributes fixed by a default are reported too;
+- a doc_id carried by several tasks (two pushes at once can do that) is reported with
+  its task ids, and none of those tasks is gold: the same document twice would land
+  in two splits of a published dataset;
 - annotators appear only as pseudonyms (:mod:`goldsmith.annotate.studio.pseudonyms`); no
   e-mail address or user name is written anywhere.
 
-The result is written as a gold directory (:mod:`goldsmith.labels.gold` documents it).
+The result is written as a gold directory (:mod:`goldsmith.labels.gold` documents it),
+whole or not at all; a gold directory of another project or server is replaced only with
+``force`` (the previous one is kept as ``<out>.prev/``). That is checked before the
+export starts, and again when the new folder is swapped in.
 
 Example:
     >>> report = pull(client, "News gold", "gold/", salt)  # doctest: +SKIP
@@ -40,9 +46,10 @@ from label_studio_sdk import LabelStudio
 from goldsmith.annotate.studio.client import studio_errors
 from goldsmith.annotate.studio.convert import from_studio_results
 from goldsmith.annotate.studio.pseudonyms import pseudonym
-from goldsmith.annotate.studio.pull_write import write_gold_dir
+from goldsmith.annotate.studio.pull_write import pull_origin, write_pull
 from goldsmith.annotate.studio.push import find_project
 from goldsmith.errors import GoldsmithError, OffsetMismatchError, StudioError
+from goldsmith.labels.gold import check_replace, new_pull_id, prev_dir
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.validate import problems as spec_problems
 
@@ -82,6 +89,17 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """A doc_id carried by several tasks of the project: none of them is gold."""
+
+    doc_id: str
+    task_ids: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "task_ids": list(self.task_ids)}
+
+
+@dataclass(frozen=True)
 class PullReport:
     """The summary of a pull (written as ``report.json``)."""
 
@@ -100,8 +118,12 @@ class PullReport:
     invalid: tuple[Issue, ...] = ()
     defaults: tuple[Issue, ...] = ()
     empty_tasks: tuple[int, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
     out_dir: str = ""
     seconds: float = 0.0
+    pull_id: str = ""
+    #: Where the gold directory this pull replaced was kept ("" when none was replaced).
+    previous: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -110,6 +132,7 @@ class PullReport:
         for key in ("mismatches", "invalid", "defaults"):
             out[key] = [i.to_dict() for i in getattr(self, key)]
         out["empty_tasks"] = list(self.empty_tasks)
+        out["duplicates"] = [d.to_dict() for d in self.duplicates]
         return out
 
 
@@ -130,6 +153,7 @@ class _Pulled:
     issues: list[Issue] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     empty: list[int] = field(default_factory=list)
+    doc_tasks: dict[str, list[int]] = field(default_factory=dict)
     annotators: set[str] = field(default_factory=set)
     submitted: int = 0
     skipped: int = 0
@@ -165,6 +189,7 @@ def pull(
     salt: str,
     url: str = "",
     progress: Callable[[PullProgress], None] | None = None,
+    force: bool = False,
 ) -> PullReport:
     """Pull the project into a gold directory (rules in the module docstring)."""
     started = time.monotonic()
@@ -174,6 +199,8 @@ def pull(
             f"no project titled {project_title!r} at {url or 'the server'}; "
             "push documents first with 'goldsmith annotate push'"
         )
+    origin = pull_origin(url, project_id, project_title)
+    check_replace(out_dir, origin, force)
     if progress is not None:
         progress(PullProgress("export", 0, 1))
     tasks, source = fetch_tasks(client, project_id, url)
@@ -186,6 +213,15 @@ def pull(
         _task(task, salt, pulled, by_id)
         if progress is not None and (n % 100 == 0 or n == len(tasks)):
             progress(PullProgress("tasks", n, len(tasks)))
+    duplicates = tuple(
+        Duplicate(doc_id, tuple(sorted(ids)))
+        for doc_id, ids in sorted(pulled.doc_tasks.items())
+        if len(ids) > 1
+    )
+    twice = {d.doc_id for d in duplicates}
+    pulled.gold = [doc for doc in pulled.gold if doc.doc_id not in twice]
+    out = Path(out_dir)
+    replaced = out.is_dir() and any(out.iterdir())
     report = PullReport(
         project_id=project_id,
         project_title=project_title,
@@ -202,10 +238,22 @@ def pull(
         invalid=tuple(i for i in pulled.issues if i.kind == "invalid"),
         defaults=tuple(i for i in pulled.issues if i.kind == "default"),
         empty_tasks=tuple(pulled.empty),
+        duplicates=duplicates,
         out_dir=str(out_dir),
+        pull_id=new_pull_id(),
+        previous=str(prev_dir(out)) if replaced else "",
     )
     report = replace(report, seconds=round(time.monotonic() - started, 3))
-    write_gold_dir(out_dir, pulled.gold, pulled.annotations, pulled.predictions, report.to_dict())
+    write_pull(
+        out_dir,
+        pulled.gold,
+        pulled.annotations,
+        pulled.predictions,
+        report.to_dict(),
+        origin,
+        report.pull_id,
+        force=force,
+    )
     return report
 
 
@@ -224,6 +272,7 @@ def _task(
         "source": data.get("source") or None,
         "title": data.get("title") or None,
     }
+    pulled.doc_tasks.setdefault(base["doc_id"], []).append(task_id)
     candidates: list[tuple[dict[str, Any], AnnotatedDoc | None]] = []
     for ann in task.get("annotations") or []:
         who = pseudonym(salt, _user_id(ann.get("completed_by")))

@@ -1,74 +1,40 @@
-"""Writing a pulled project as a gold directory (layout in :mod:`goldsmith.labels.gold`).
+"""Writing a pulled project as a gold directory, through :mod:`goldsmith.labels.gold`.
 
-Rule: the files this module owns (``gold.jsonl``, ``dataset/``, ``annotations.jsonl``,
-``predictions.jsonl``, ``report.json``) are replaced as a whole on every pull; anything
-else in the directory is left alone. The dataset is a ``DatasetDict`` with one split,
-``gold``, whose extra columns are ``task_id`` and ``annotation_id`` (int64),
-``annotator``, ``source`` and ``title`` (string).
+The gold directory's layout, writer, manifest and swap belong to that package; this
+module only says what a pull hands it: the project it came from (server URL without
+credentials, project id and title) and the four parts of the pull. The folder is
+replaced whole or not at all, and only a gold directory of the same project and server
+is replaced without ``force`` (the rules are in :mod:`goldsmith.labels.gold.write`).
 
 Example:
-    >>> write_gold_dir("gold", gold, annotations, predictions, report)  # doctest: +SKIP
+    >>> write_pull("gold", gold, anns, preds, report, origin, pull_id)  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 from typing import Any
 
-import datasets
-
-from goldsmith.labels.features import docs_to_dataset
-from goldsmith.labels.gold import (
-    ANNOTATIONS_JSONL,
-    DATASET_DIR,
-    GOLD_JSONL,
-    PREDICTIONS_JSONL,
-    REPORT_JSON,
-)
-from goldsmith.labels.jsonl import write_jsonl
+from goldsmith.labels.gold import GoldContent, Origin, Written, public_url, write_gold_dir
 from goldsmith.labels.records import AnnotatedDoc
 
-GOLD_SPLIT = "gold"
+
+def pull_origin(url: str, project_id: int, project_title: str) -> Origin:
+    """The origin a pull writes into the manifest (the URL stripped of credentials)."""
+    return Origin(public_url(url), project_id, project_title)
 
 
-def gold_extra_features() -> dict[str, datasets.Value]:
-    """The columns a gold split carries beyond the spec's."""
-    return {
-        "task_id": datasets.Value("int64"),
-        "annotation_id": datasets.Value("int64"),
-        "annotator": datasets.Value("string"),
-        "source": datasets.Value("string"),
-        "title": datasets.Value("string"),
-    }
-
-
-def write_gold_dir(
+def write_pull(
     out_dir: str | Path,
     gold: list[AnnotatedDoc],
     annotations: list[AnnotatedDoc],
     predictions: list[AnnotatedDoc],
     report: dict[str, Any],
-) -> Path:
-    """Write the five parts of a gold directory; returns its path."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    write_jsonl(gold, out / GOLD_JSONL)
-    write_jsonl(annotations, out / ANNOTATIONS_JSONL)
-    write_jsonl(predictions, out / PREDICTIONS_JSONL)
-    dataset = docs_to_dataset(gold, extra=gold_extra_features())
-    target = out / DATASET_DIR
-    if target.exists():
-        shutil.rmtree(target)
-    quiet = datasets.utils.are_progress_bars_disabled()
-    datasets.disable_progress_bars()
-    try:
-        datasets.DatasetDict({GOLD_SPLIT: dataset}).save_to_disk(str(target))
-    finally:
-        if not quiet:
-            datasets.enable_progress_bars()
-    (out / REPORT_JSON).write_text(
-        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    return out
+    origin: Origin,
+    pull_id: str,
+    *,
+    force: bool = False,
+) -> Written:
+    """Write the pull as the gold directory ``out_dir``; returns where and what it replaced."""
+    content = GoldContent(gold, annotations, predictions, report)
+    return write_gold_dir(out_dir, content, origin, pull_id, force=force)

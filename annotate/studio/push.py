@@ -2,15 +2,29 @@
 
 Rules:
 
+- everything is checked before anything is sent: every prediction is valid for the
+  spec (offsets, labels, region scores from 0 to 1), has a ``model_version`` and the
+  text of its document, so a bad file never leaves an empty project behind;
+- one push of a project runs at a time on this machine
+  (:func:`goldsmith.annotate.studio.push_lock.push_lock`); after importing, the
+  project's task count is compared with the count before the push's listing plus what
+  it imported, and when they differ (a push from another machine added tasks
+  meanwhile) the tasks are listed again and the extra copies deleted
+  (:mod:`goldsmith.annotate.studio.project_tasks`), so a document is one task however
+  many pushes run at once (two racing pushes cannot both see equal counts: the one
+  that checks last counts the other's tasks);
 - the project is found by exact title, or created with
-  :func:`goldsmith.labels.studio_config.labeling_config`;
+  :func:`goldsmith.labels.studio_config.labeling_config` (when a racing push created
+  one of the same title first, the newer empty one is deleted); an existing project
+  whose labeling config differs from goldsmith's in meaning (controls, their types,
+  ``toName``, labels) is refused with :class:`ProjectConfigError` naming the differences;
 - a document is a task whose ``data`` holds ``text``, ``doc_id``, ``source`` and
   ``title``; existing tasks are found by ``data.doc_id`` (every page is read), so
   running the push again adds nothing and a push interrupted after some batches
   completes the rest without duplicates;
 - new documents are imported in batches with their prediction inline (one request a
-  batch); a document already in the project whose tasks lack a prediction of this
-  ``model_version`` gets one added (a new predictions file never duplicates tasks);
+  batch); a document whose task lacks a prediction of this ``model_version`` gets one
+  added (a new predictions file never duplicates tasks);
 - a prediction carries the file's ``model_version``, a ``score`` (the record's
   ``score`` field, else the mean of its region scores) and the converted regions
   (:func:`goldsmith.annotate.studio.convert.to_studio_results`); the project's
@@ -29,26 +43,39 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 from label_studio_sdk import LabelStudio
 
 from goldsmith.annotate.studio.client import studio_errors
 from goldsmith.annotate.studio.convert import to_studio_results
+from goldsmith.annotate.studio.project_tasks import (
+    Cleanup,
+    TaskRef,
+    list_tasks,
+    remove_duplicates,
+    task_count,
+)
+from goldsmith.annotate.studio.push_checks import (
+    check_predictions,
+    check_project_config,
+)
+from goldsmith.annotate.studio.push_checks import read_predictions as read_predictions
+from goldsmith.annotate.studio.push_lock import push_lock
 from goldsmith.corpus.documents import Document
-from goldsmith.errors import InputError
-from goldsmith.labels.jsonl import read_jsonl
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.studio_config import labeling_config
 
 DEFAULT_BATCH_SIZE = 500
-PAGE_SIZE = 1000
 
 
 @dataclass(frozen=True)
 class PushProgress:
-    """Progress of a push: ``done`` of ``total`` items in ``stage`` (tasks or predictions)."""
+    """Progress of a push: ``done`` of ``total`` items in ``stage``.
+
+    Stages: ``waiting`` (for another push of the project to finish), ``tasks``,
+    ``predictions``.
+    """
 
     stage: str
     done: int
@@ -57,7 +84,9 @@ class PushProgress:
 
 @dataclass(frozen=True)
 class PushResult:
-    """What a push did."""
+    """What a push did. ``duplicates_removed`` counts extra copies of documents deleted
+    (a concurrent push); ``duplicates_with_work`` names documents left with several
+    tasks because more than one holds annotations."""
 
     project_id: int
     project_title: str
@@ -72,38 +101,15 @@ class PushResult:
     duplicate_documents: int
     model_versions: tuple[str, ...]
     seconds: float
+    duplicates_removed: int = 0
+    duplicates_with_work: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["unmatched_predictions"] = list(self.unmatched_predictions)
         out["model_versions"] = list(self.model_versions)
+        out["duplicates_with_work"] = list(self.duplicates_with_work)
         return out
-
-
-def read_predictions(path: str | Path, model_version: str | None = None) -> dict[str, AnnotatedDoc]:
-    """The predictions of a spec JSONL file by ``doc_id``, each with a ``model_version``.
-
-    A record's own ``model_version`` field wins; ``model_version`` fills the others.
-    Raises :class:`InputError` for a repeated ``doc_id`` or a record without a version.
-    """
-    found: dict[str, AnnotatedDoc] = {}
-    for doc in read_jsonl(path):
-        if doc.doc_id in found:
-            raise InputError(f"{path}: doc_id {doc.doc_id!r} appears twice; keep one prediction")
-        version = doc.meta.get("model_version") or model_version
-        if not version:
-            raise InputError(
-                f"{path}: doc {doc.doc_id!r} has no model_version; pass --model-version"
-            )
-        found[doc.doc_id] = AnnotatedDoc(
-            doc.doc_id,
-            doc.text,
-            doc.entities,
-            doc.quotes,
-            doc.claims,
-            {**doc.meta, "model_version": str(version)},
-        )
-    return found
 
 
 def find_project(client: LabelStudio, title: str, url: str = "") -> int | None:
@@ -111,32 +117,6 @@ def find_project(client: LabelStudio, title: str, url: str = "") -> int | None:
     with studio_errors(url, f"looking up project {title!r}"):
         ids = [p.id for p in client.projects.list(title=title, page_size=100) if p.title == title]
     return min(ids) if ids else None
-
-
-@dataclass(frozen=True)
-class TaskRef:
-    """A task already in the project: its id and the model versions of its predictions."""
-
-    task_id: int
-    model_versions: str = ""
-
-
-def existing_tasks(client: LabelStudio, project_id: int, url: str = "") -> dict[str, TaskRef]:
-    """``doc_id`` -> task of every task of the project (all pages; the first task wins).
-
-    ``model_versions`` is Label Studio's comma-joined list of the task's prediction versions.
-    """
-    found: dict[str, TaskRef] = {}
-    with studio_errors(url, f"listing the tasks of project {project_id}"):
-        pager = client.tasks.list(
-            project=project_id, page_size=PAGE_SIZE, include="id,data,predictions_model_versions"
-        )
-        for task in pager:
-            doc_id = (task.data or {}).get("doc_id")
-            versions = task.predictions_model_versions
-            if isinstance(doc_id, str) and doc_id not in found:
-                found[doc_id] = TaskRef(task.id, versions if isinstance(versions, str) else "")
-    return found
 
 
 def task_payload(doc: Document, prediction: AnnotatedDoc | None) -> dict[str, Any]:
@@ -178,49 +158,61 @@ def push(
     """Push documents with their predictions to the project (rules in the module docstring).
 
     ``progress`` is called after every batch. Raises :class:`InputError` when a
-    prediction's text differs from its document's, :class:`StudioError` for server failures.
+    prediction is invalid or its text differs from its document's,
+    :class:`ProjectConfigError` for a project that is not goldsmith's,
+    :class:`StudioError` for server failures.
     """
     started = time.monotonic()
     docs, duplicates = _unique(documents)
-    for doc in docs:
-        pred = predictions.get(doc.doc_id)
-        if pred is not None and pred.text != doc.text:
-            raise InputError(
-                f"prediction for doc {doc.doc_id!r}: its text differs from the corpus "
-                "document's; predict again on this corpus"
-            )
-    project_id = find_project(client, project_title, url)
-    created = project_id is None
-    if project_id is None:
-        with studio_errors(url, f"creating project {project_title!r}"):
-            project_id = client.projects.create(
-                title=project_title, label_config=labeling_config()
-            ).id
-        known: dict[str, TaskRef] = {}
-    else:
-        known = existing_tasks(client, project_id, url)
+    check_predictions(docs, predictions)
 
-    new = [doc for doc in docs if doc.doc_id not in known]
-    for done in range(0, len(new), batch_size):
-        batch = [task_payload(d, predictions.get(d.doc_id)) for d in new[done : done + batch_size]]
-        with studio_errors(url, f"importing tasks into project {project_id}"):
-            client.projects.import_tasks(id=project_id, request=batch)
+    def waiting() -> None:
         if progress is not None:
-            progress(PushProgress("tasks", min(done + batch_size, len(new)), len(new)))
+            progress(PushProgress("waiting", 0, 0))
 
-    added, already = _add_predictions(
-        client, project_id, docs, known, predictions, batch_size, progress, url
-    )
-    versions = Counter(
-        p.meta["model_version"] for d in docs if (p := predictions.get(d.doc_id)) is not None
-    )
-    if versions:
-        with studio_errors(url, f"setting the model version of project {project_id}"):
-            client.projects.update(
-                id=project_id,
-                model_version=versions.most_common(1)[0][0],
-                show_collab_predictions=True,
+    with push_lock(url, project_title, on_wait=waiting):
+        project_id, created = _project(client, project_title, url)
+        count = task_count(client, project_id, url)  # before listing: see the check below
+        known, cleanup = remove_duplicates(
+            client, project_id, list_tasks(client, project_id, url), url
+        )
+        before = set(known)
+        new = [doc for doc in docs if doc.doc_id not in known]
+        for done in range(0, len(new), batch_size):
+            batch = [
+                task_payload(d, predictions.get(d.doc_id)) for d in new[done : done + batch_size]
+            ]
+            with studio_errors(url, f"importing tasks into project {project_id}"):
+                client.projects.import_tasks(id=project_id, request=batch)
+            if progress is not None:
+                progress(PushProgress("tasks", min(done + batch_size, len(new)), len(new)))
+        inline = 0
+        expected = count - len(cleanup.removed) + len(new)
+        if new and task_count(client, project_id, url) != expected:
+            # another push added (or removed) tasks meanwhile: find its copies of ours
+            known, after = remove_duplicates(
+                client, project_id, list_tasks(client, project_id, url), url
             )
+            cleanup = Cleanup(
+                cleanup.removed + after.removed,
+                tuple(sorted(set(cleanup.kept_with_work) | set(after.kept_with_work))),
+            )
+        else:  # the new tasks are this push's alone, each with its prediction inline
+            inline = sum(1 for d in new if d.doc_id in predictions)
+        added, already, listed_inline = _add_predictions(
+            client, project_id, docs, known, before, predictions, batch_size, progress, url
+        )
+        inline += listed_inline
+        versions = Counter(
+            p.meta["model_version"] for d in docs if (p := predictions.get(d.doc_id)) is not None
+        )
+        if versions:
+            with studio_errors(url, f"setting the model version of project {project_id}"):
+                client.projects.update(
+                    id=project_id,
+                    model_version=versions.most_common(1)[0][0],
+                    show_collab_predictions=True,
+                )
     doc_ids = {d.doc_id for d in docs}
     return PushResult(
         project_id=project_id,
@@ -229,14 +221,33 @@ def push(
         documents=len(docs),
         tasks_created=len(new),
         tasks_existing=len(docs) - len(new),
-        predictions_added=sum(1 for d in new if d.doc_id in predictions) + added,
+        predictions_added=inline + added,
         predictions_existing=already,
         documents_without_predictions=sum(1 for d in docs if d.doc_id not in predictions),
         unmatched_predictions=tuple(sorted(set(predictions) - doc_ids)),
         duplicate_documents=duplicates,
         model_versions=tuple(sorted(versions)),
         seconds=round(time.monotonic() - started, 3),
+        duplicates_removed=len(cleanup.removed),
+        duplicates_with_work=cleanup.kept_with_work,
     )
+
+
+def _project(client: LabelStudio, title: str, url: str) -> tuple[int, bool]:
+    """The project's id, created when missing; whether this call created it."""
+    project_id = find_project(client, title, url)
+    if project_id is not None:
+        check_project_config(client, project_id, title, url)
+        return project_id, False
+    with studio_errors(url, f"creating project {title!r}"):
+        project_id = client.projects.create(title=title, label_config=labeling_config()).id
+    oldest = find_project(client, title, url)
+    if oldest is not None and oldest != project_id:  # another machine created it first
+        with studio_errors(url, f"deleting the duplicate project {project_id}"):
+            client.projects.delete(id=project_id)
+        check_project_config(client, oldest, title, url)
+        return oldest, False
+    return project_id, True
 
 
 def _add_predictions(
@@ -244,31 +255,38 @@ def _add_predictions(
     project_id: int,
     docs: list[Document],
     known: dict[str, TaskRef],
+    before: set[str],
     predictions: dict[str, AnnotatedDoc],
     batch_size: int,
     progress: Callable[[PushProgress], None] | None,
     url: str,
-) -> tuple[int, int]:
-    """Add this push's predictions to tasks that existed before it; (added, already there)."""
+) -> tuple[int, int, int]:
+    """Add this push's predictions where the kept task lacks them.
+
+    Returns (added now, already on tasks that existed before the push, sent inline with
+    this push's new tasks and kept).
+    """
     wanted = [
-        (known[d.doc_id], predictions[d.doc_id])
+        (d.doc_id, known[d.doc_id], predictions[d.doc_id])
         for d in docs
         if d.doc_id in known and d.doc_id in predictions
     ]
     if not wanted:
-        return 0, 0
+        return 0, 0, 0
     if any(
-        "," in ref.model_versions or "," in pred.meta["model_version"] for ref, pred in wanted
+        "," in ref.model_versions or "," in pred.meta["model_version"] for _, ref, pred in wanted
     ):  # comma-joined versions are ambiguous: ask exactly
         with studio_errors(url, f"listing the predictions of project {project_id}"):
             have = {(p.task, p.model_version) for p in client.predictions.list(project=project_id)}
     else:
-        have = {(ref.task_id, ref.model_versions) for ref, _ in wanted if ref.model_versions}
+        have = {(ref.task_id, ref.model_versions) for _, ref, _ in wanted if ref.model_versions}
     missing = [
         (ref.task_id, pred)
-        for ref, pred in wanted
+        for _, ref, pred in wanted
         if (ref.task_id, pred.meta["model_version"]) not in have
     ]
+    missing_ids = {task_id for task_id, _ in missing}
+    present = [doc_id for doc_id, ref, _ in wanted if ref.task_id not in missing_ids]
     for done in range(0, len(missing), batch_size):
         batch = [
             {"task": task_id, **prediction_payload(pred)}
@@ -280,7 +298,8 @@ def _add_predictions(
             progress(
                 PushProgress("predictions", min(done + batch_size, len(missing)), len(missing))
             )
-    return len(missing), len(wanted) - len(missing)
+    already = sum(1 for doc_id in present if doc_id in before)
+    return len(missing), already, len(present) - already
 
 
 def _unique(documents: Iterable[Document]) -> tuple[list[Document], int]:

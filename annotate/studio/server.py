@@ -1,19 +1,25 @@
-"""The local Label Studio server: credentials, start (detached), health wait, stop, status.
+"""The local Label Studio server: start (detached), health wait, stop, status.
 
-Layout of a studio data directory (default ``.goldsmith/studio`` under the current
-directory, so each project folder has its own server and database):
+Its state lives in a studio data dir (:mod:`goldsmith.annotate.studio.data_dir`:
+credentials, ``server.json``, ``server.log``, Label Studio's database).
 
-- ``credentials.json`` (mode 0600): ``username``, ``password``, ``token``, generated
-  with :mod:`secrets` on first start and reused afterwards;
-- ``server.json``: ``pid``, ``port``, ``url``, ``started_at`` of the running server;
-- ``server.log``: the server's stdout and stderr;
-- ``label-studio/``: Label Studio's own data directory (SQLite database, media).
+Rules:
 
-Rules: the server binds 127.0.0.1 only; the secrets reach it through environment
-variables (``LABEL_STUDIO_USERNAME`` / ``_PASSWORD`` / ``_USER_TOKEN``), never argv,
-so ``ps`` and the log never show them; its version check and analytics are off, so
-it needs no internet. A port already taken is an error (Label Studio itself would
-silently move to the next port).
+- the server binds 127.0.0.1 only; the secrets reach it through environment
+  variables (``LABEL_STUDIO_USERNAME`` / ``_PASSWORD`` / ``_USER_TOKEN``), never argv,
+  so ``ps`` and the log never show them;
+- nothing leaves the machine: its version check, analytics and error reporting
+  (``SENTRY_DSN`` and ``FRONTEND_SENTRY_DSN`` empty) are off;
+- the data dir is the user's only: ``studio up`` makes the folder and every folder
+  under it 0700 and every file 0600 (the SQLite database holds the API token), also
+  for a data dir made before, and the server runs with umask 077 so what it creates
+  later is private too;
+- a ``server.json`` is believed only when its pid is the Label Studio server of this
+  very data dir (its command line names ``label_studio``, this data dir and the port),
+  so a data dir copied with its ``server.json`` is not taken for a running server and
+  ``studio down`` there signals nothing;
+- a port already taken is an error (Label Studio itself would silently move to the
+  next port).
 
 Example:
     >>> status = start_server(".goldsmith/studio", port=8080)  # doctest: +SKIP
@@ -24,10 +30,7 @@ Example:
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
-import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -39,29 +42,57 @@ from pathlib import Path
 
 import httpx
 
+from goldsmith.annotate.studio.data_dir import (
+    CREDENTIALS_FILE,
+    DEFAULT_DATA_DIR,
+    LOG_FILE,
+    LS_DATA,
+    SERVER_FILE,
+    Credentials,
+    ensure_credentials,
+    load_credentials,
+    mask,
+    read_server_file,
+    secure_data_dir,
+    write_server_file,
+)
+from goldsmith.annotate.studio.server_process import (
+    alive,
+    has_proc,
+    is_zombie,
+    runs_server,
+    terminate,
+)
 from goldsmith.annotate.studio.database import DatabaseRequest, start_database, stop_database
 from goldsmith.errors import StudioError
 
-DEFAULT_DATA_DIR = Path(".goldsmith") / "studio"
 DEFAULT_PORT = 8080
 HOST = "127.0.0.1"
-CREDENTIALS_FILE = "credentials.json"
-SERVER_FILE = "server.json"
-LOG_FILE = "server.log"
-LS_DATA = "label-studio"
-DEFAULT_USERNAME = "admin@goldsmith.local"
+#: The line ``studio up`` writes to ``server.log`` before each start of the server.
+START_MARK = "=== goldsmith studio up:"
 
-
-@dataclass(frozen=True)
-class Credentials:
-    """The local server's admin login and API token (never printed in full)."""
-
-    username: str
-    password: str
-    token: str
-
-    def masked_token(self) -> str:
-        return mask(self.token)
+__all__ = [  # the data dir's names are re-exported: callers import them from here
+    "CREDENTIALS_FILE",
+    "DEFAULT_DATA_DIR",
+    "DEFAULT_PORT",
+    "HOST",
+    "LOG_FILE",
+    "LS_DATA",
+    "SERVER_FILE",
+    "START_MARK",
+    "Credentials",
+    "ServerStatus",
+    "ensure_credentials",
+    "health_ok",
+    "is_zombie",
+    "label_studio_installed",
+    "load_credentials",
+    "mask",
+    "secure_data_dir",
+    "server_status",
+    "start_server",
+    "stop_server",
+]
 
 
 @dataclass(frozen=True)
@@ -80,53 +111,20 @@ class ServerStatus:
         return asdict(self)
 
 
-def mask(secret: str) -> str:
-    """The first four characters and an ellipsis: ``'abcd…'``."""
-    return secret[:4] + "…"
-
-
 def label_studio_installed() -> bool:
     """True when the ``label-studio`` package can be imported."""
     return importlib.util.find_spec("label_studio") is not None
 
 
-def load_credentials(data_dir: str | Path) -> Credentials | None:
-    """The stored credentials of ``data_dir``, or ``None`` before the first start."""
-    path = Path(data_dir) / CREDENTIALS_FILE
-    if not path.exists():
-        return None
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return Credentials(raw["username"], raw["password"], raw["token"])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise StudioError(
-            f"{path}: unreadable credentials ({exc}); delete the studio data dir to start afresh"
-        ) from exc
-
-
-def ensure_credentials(data_dir: str | Path) -> Credentials:
-    """The stored credentials, generated (and written with mode 0600) on first use."""
-    found = load_credentials(data_dir)
-    if found is not None:
-        return found
-    creds = Credentials(
-        username=DEFAULT_USERNAME,
-        password=secrets.token_urlsafe(18),
-        token=secrets.token_hex(20),
-    )
-    path = Path(data_dir) / CREDENTIALS_FILE
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(asdict(creds), handle)
-    return creds
-
-
 def server_status(data_dir: str | Path = DEFAULT_DATA_DIR) -> ServerStatus:
-    """Running when ``server.json`` names a live Label Studio process (stale files ignored)."""
+    """Running when ``server.json`` names the live Label Studio server of this data dir.
+
+    Stale files, reused pids and ``server.json`` files copied from another data dir are
+    ignored (rule in the module docstring).
+    """
     data_dir = Path(data_dir)
-    info = _read_server_file(data_dir)
-    if info is None or not _is_label_studio(info.get("pid")):
+    info = read_server_file(data_dir)
+    if info is None or not _is_server_of(data_dir, info):
         return ServerStatus(running=False, data_dir=str(data_dir))
     return ServerStatus(
         running=True,
@@ -154,6 +152,7 @@ def start_server(
     ``database`` picks SQLite or PostgreSQL (see :mod:`.database`).
     """
     data_dir = Path(data_dir).resolve()
+    secure_data_dir(data_dir)
     current = server_status(data_dir)
     if current.running:
         return ServerStatus(**{**current.to_dict(), "already_running": True})
@@ -164,11 +163,14 @@ def start_server(
     if _port_in_use(port):
         raise StudioError(f"port {port} on {HOST} is already in use; pass another one with --port")
     creds = ensure_credentials(data_dir)
-    (data_dir / LS_DATA).mkdir(parents=True, exist_ok=True)
+    (data_dir / LS_DATA).mkdir(mode=0o700, parents=True, exist_ok=True)
+    secure_data_dir(data_dir)
     log_path = data_dir / LOG_FILE
     url = f"http://{HOST}:{port}"
     db_env = start_database(data_dir, database)
-    with log_path.open("ab") as log:
+    with os.fdopen(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as log:
+        log.write(f"{START_MARK} {_now()} on port {port}\n".encode())
+        log.flush()
         process = subprocess.Popen(
             _command(data_dir / LS_DATA, port),
             stdout=log,
@@ -177,18 +179,19 @@ def start_server(
             env={**_server_env(creds), **db_env},
             cwd=data_dir,
             start_new_session=True,
+            umask=0o077,
         )
     info = {
         "pid": process.pid,
         "port": port,
         "url": url,
-        "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "started_at": _now(),
     }
-    (data_dir / SERVER_FILE).write_text(json.dumps(info), encoding="utf-8")
+    write_server_file(data_dir, info)
     try:
         _wait_healthy(url, process, timeout, log_path, on_wait)
     except BaseException:
-        _terminate(process.pid)
+        terminate(process.pid)
         (data_dir / SERVER_FILE).unlink(missing_ok=True)
         stop_database(data_dir)
         raise
@@ -210,7 +213,7 @@ def stop_server(data_dir: str | Path = DEFAULT_DATA_DIR, timeout: float = 20.0) 
     data_dir = Path(data_dir)
     status = server_status(data_dir)
     if status.running and status.pid is not None:
-        _terminate(status.pid, timeout)
+        terminate(status.pid, timeout)
     (data_dir / SERVER_FILE).unlink(missing_ok=True)
     stop_database(data_dir)
     return status
@@ -254,6 +257,11 @@ def _server_env(creds: Credentials) -> dict[str, str]:
         LABEL_STUDIO_USER_TOKEN=creds.token,
         LABEL_STUDIO_LATEST_VERSION_CHECK="false",
         LABEL_STUDIO_COLLECT_ANALYTICS="false",
+        # error reports (Sentry): the server's and the one its web pages would load
+        LABEL_STUDIO_SENTRY_DSN="",
+        LABEL_STUDIO_FRONTEND_SENTRY_DSN="",
+        LABEL_STUDIO_SENTRY_RATE="0",
+        LABEL_STUDIO_FRONTEND_SENTRY_RATE="0",
         LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN="true",
         PYTHONUNBUFFERED="1",
     )
@@ -285,86 +293,26 @@ def _wait_healthy(
         time.sleep(0.5)
 
 
-def _read_server_file(data_dir: Path) -> dict | None:
-    try:
-        info = json.loads((data_dir / SERVER_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return info if isinstance(info, dict) else None
+def _is_server_of(data_dir: Path, info: dict) -> bool:
+    """True when ``info``'s pid runs Label Studio on ``info``'s port for this data dir.
+
+    With ``/proc`` (Linux) the process's command line decides
+    (:func:`~goldsmith.annotate.studio.server_process.runs_server`); without it the
+    pid must be alive and the port must answer ``/health``.
+    """
+    pid, port = info.get("pid"), info.get("port")
+    if not isinstance(pid, int) or pid <= 0 or not isinstance(port, int) or not alive(pid):
+        return False
+    if not has_proc():
+        return health_ok(f"http://{HOST}:{port}", timeout=1.0)
+    return runs_server(pid, data_dir / LS_DATA, port)
 
 
-def _is_label_studio(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    if cmdline.exists():
-        try:
-            args = cmdline.read_bytes()
-        except OSError:
-            return False
-        return b"label_studio" in args or b"label-studio" in args
-    return True
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _port_in_use(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
         return sock.connect_ex((HOST, port)) == 0
-
-
-def _terminate(pid: int, timeout: float = 20.0) -> None:
-    try:
-        os.killpg(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    except PermissionError:
-        os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not _alive(pid):
-            return
-        time.sleep(0.2)
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        return
-    while _alive(pid) and time.monotonic() < deadline + 5:
-        time.sleep(0.1)
-
-
-def _alive(pid: int) -> bool:
-    """True while ``pid`` runs; a zombie child is reaped and counts as gone."""
-    try:
-        if os.waitpid(pid, os.WNOHANG)[0] == pid:
-            return False
-    except ChildProcessError:
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    if is_zombie(pid):
-        try:
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
-        return False
-    return True
-
-
-def is_zombie(pid: int) -> bool:
-    """True when ``pid`` has exited but was not reaped yet (Linux ``/proc``; else False)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    try:
-        return stat.rsplit(") ", 1)[1].split()[0] == "Z"
-    except IndexError:
-        return False

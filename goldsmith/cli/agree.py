@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -10,8 +9,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from goldsmith.cli.outputs import check_writable
+from goldsmith.cli.wording import count
+from goldsmith.errors import InputError
 from goldsmith.eval.agreement import ALL_LABELS, AgreementReport, agreement_report
 from goldsmith.eval.edit_rate import EditCounts
+from goldsmith.labels.gold import (
+    agreement_path,
+    agreement_record,
+    open_gold_dir,
+    save_agreement,
+)
 from goldsmith.labels.schema import LAYERS
 
 
@@ -32,7 +40,12 @@ def agree_command(
         ),
     ],
     json_path: Annotated[
-        Path | None, typer.Option("--json", help="Write the full agreement report as JSON here.")
+        Path | None,
+        typer.Option(
+            "--json",
+            help="Also write the full agreement report as JSON here (it is always saved "
+            "as GOLD_DIR/agreement.json, where 'goldsmith publish' finds it).",
+        ),
     ] = None,
     model_version: Annotated[
         str | None,
@@ -49,25 +62,35 @@ def agree_command(
     regions exactly (entities: offsets and label), and also at 30% overlap for quotes and
     50% for claims.
 
+    The report is saved as GOLD_DIR/agreement.json, tied to the pull it measured, so
+    'goldsmith publish' puts it on the dataset card (only while the gold is that pull's).
+
     Example: goldsmith eval agree gold/ --json agreement.json
     """
+    if json_path is not None:
+        check_writable(json_path, "--json")
+    open_gold_dir(gold_dir)
     report = agreement_report(gold_dir, model_version=model_version)
     console = Console(highlight=False)
     render(report, console)
+    record = agreement_record(gold_dir, report.to_dict())
+    try:
+        saved = save_agreement(agreement_path(gold_dir), record)
+        console.print(f"agreement report saved as {saved}", markup=False)
+    except InputError as exc:  # a read-only gold directory: the tables above still stand
+        console.print(f"note: not saved in the gold directory: {exc}", markup=False)
     if json_path is not None:
-        json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(
-            json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        save_agreement(json_path, record)
         console.print(f"agreement report written to {json_path}", markup=False)
 
 
 def render(report: AgreementReport, console: Console) -> None:
     """Print the agreement report as rich tables."""
     console.print(
-        f"{report.annotations} submitted annotation(s) by {len(report.annotators)} "
-        f"annotator(s) on {report.tasks} task(s); {report.shared_tasks} task(s) with two "
-        f"or more annotators; {report.skipped} skipped, {report.drafts} draft(s) not counted.",
+        f"{count(report.annotations, 'submitted annotation')} by "
+        f"{count(len(report.annotators), 'annotator')} on {count(report.tasks, 'task')}; "
+        f"{count(report.shared_tasks, 'task')} with two or more annotators; "
+        f"{report.skipped} skipped, {count(report.drafts, 'draft')} not counted.",
         markup=False,
     )
     for note in report.notes:

@@ -18,6 +18,9 @@ from goldsmith.annotate.studio.pseudonyms import load_salt
 from goldsmith.annotate.studio.pull import PullProgress, PullReport, pull
 from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, PushProgress, push, read_predictions
 from goldsmith.annotate.studio.server import DEFAULT_DATA_DIR
+from goldsmith.cli.outputs import check_writable
+from goldsmith.cli.wording import count
+from goldsmith.errors import redact_urls
 
 Project = Annotated[str, typer.Option("--project", help="Title of the Label Studio project.")]
 StudioDir = Annotated[
@@ -75,6 +78,9 @@ def push_command(
         task = bar.add_task("pushing", total=None)
 
         def show(p: PushProgress) -> None:
+            if p.stage == "waiting":
+                bar.update(task, description="waiting for another push of this project")
+                return
             bar.update(task, description=f"pushing {p.stage}", completed=p.done, total=p.total)
 
         result = push(
@@ -83,7 +89,8 @@ def push_command(
     console = Console(highlight=False, soft_wrap=True)
     verb = "created" if result.project_created else "updated"
     console.print(
-        f"{verb} project {result.project_title!r} (id {result.project_id}) at {conn.url}: "
+        f"{verb} project {result.project_title!r} (id {result.project_id}) at "
+        f"{redact_urls(conn.url)}: "
         f"{result.tasks_created} tasks added, {result.tasks_existing} already there; "
         f"{result.predictions_added} predictions added, {result.predictions_existing} "
         f"already there (model version {', '.join(result.model_versions) or '-'}); "
@@ -96,19 +103,39 @@ def push_command(
             f"{len(result.unmatched_predictions)} predictions match no document "
             f"(e.g. {result.unmatched_predictions[0]})"
         )
+    if result.duplicates_removed:
+        console.print(
+            f"removed {result.duplicates_removed} duplicate tasks (a push ran at the same time)"
+        )
+    if result.duplicates_with_work:
+        console.print(
+            f"warning: {len(result.duplicates_with_work)} documents have several tasks with "
+            f"annotations (e.g. {result.duplicates_with_work[0]}); merge them in Label Studio "
+            "and delete the extra tasks before pulling"
+        )
 
 
 def pull_command(
     project: Project,
     out: Annotated[Path, typer.Option("--out", help="Gold directory to write.", file_okay=False)],
     studio_dir: StudioDir = DEFAULT_DATA_DIR,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace --out even if it holds another project's gold or other files "
+            "(the old folder is kept as OUT.prev).",
+        ),
+    ] = False,
 ) -> None:
     """Pull every annotation of a project and write the gold directory.
 
     Gold per task: its only submitted annotation, else the one marked ground truth;
-    otherwise the task is a conflict (reported, not in the gold).
+    otherwise the task is a conflict (reported, not in the gold). The folder is written
+    beside OUT and swapped in whole; the gold it replaces is kept as OUT.prev.
     Example: goldsmith annotate pull --project News --out gold
     """
+    check_writable(out, "--out", in_parent=True)
     conn = resolve_connection(data_dir=studio_dir)
     client = connect(conn)
     salt = load_salt(studio_dir)
@@ -118,7 +145,7 @@ def pull_command(
         def show(p: PullProgress) -> None:
             bar.update(task, description=p.stage, completed=p.done, total=p.total)
 
-        report = pull(client, project, out, salt, url=conn.url, progress=show)
+        report = pull(client, project, out, salt, url=conn.url, progress=show, force=force)
     _print_report(report)
 
 
@@ -126,23 +153,39 @@ def _print_report(report: PullReport) -> None:
     console = Console(highlight=False, soft_wrap=True)
     console.print(
         f"pulled {report.project_title!r} (from the {report.source}) into {report.out_dir}: "
-        f"{report.tasks} tasks, {report.annotations} annotations by "
-        f"{len(report.annotators)} annotators, {report.gold_documents} gold documents; "
-        f"{len(report.conflicts)} conflicts, {report.skipped} skipped, {report.drafts} drafts, "
-        f"{len(report.mismatches)} mismatches, {len(report.invalid)} invalid, "
-        f"{len(report.empty_tasks)} tasks without annotations"
+        f"{count(report.tasks, 'task')}, {count(report.annotations, 'annotation')} by "
+        f"{count(len(report.annotators), 'annotator')}, "
+        f"{count(report.gold_documents, 'gold document')}; "
+        f"{count(len(report.conflicts), 'conflict')}, {report.skipped} skipped, "
+        f"{count(report.drafts, 'draft')}, "
+        f"{count(len(report.mismatches), 'mismatch', 'mismatches')}, "
+        f"{len(report.invalid)} invalid, "
+        f"{count(len(report.duplicates), 'duplicate')}, "
+        f"{count(len(report.empty_tasks), 'task')} without annotations",
+        markup=False,
     )
     for conflict in report.conflicts[:10]:
         console.print(
             f"  conflict: task {conflict.task_id} ({conflict.doc_id}): "
-            f"{conflict.reason}; annotations {list(conflict.annotation_ids)}"
+            f"{conflict.reason}; annotations {list(conflict.annotation_ids)}",
+            markup=False,
+        )
+    for dup in report.duplicates[:10]:
+        console.print(
+            f"  duplicate: {dup.doc_id} is in tasks {list(dup.task_ids)}; none of them is "
+            "gold: delete the extra tasks in Label Studio and pull again",
+            markup=False,
         )
     for issue in (report.mismatches + report.invalid)[:10]:
         console.print(f"  {issue.kind}: {issue.message}", markup=False)
     if report.defaults:
         console.print(
-            f"  {len(report.defaults)} missing attributes filled by defaults (see report.json)"
+            f"  {count(len(report.defaults), 'missing attribute')} filled by defaults "
+            "(see report.json)",
+            markup=False,
         )
+    if report.previous:
+        console.print(f"the gold it replaced is kept in {report.previous}", markup=False)
 
 
 def _bar() -> Progress:

@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from goldsmith.cli.outputs import check_writable
+
 
 class Format(str, Enum):
     hub = "hub"
@@ -41,7 +43,10 @@ def publish(
         str | None,
         typer.Option(help="Meta field whose documents stay in one split (e.g. an event id)."),
     ] = None,
-    name: Annotated[str | None, typer.Option(help="Pretty name in the card.")] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(help="Pretty name in the card (default: the Label Studio project's title)."),
+    ] = None,
     license: Annotated[str, typer.Option(help="License id for the card.")] = "other",
     repo_id: Annotated[str | None, typer.Option(help="Hub dataset repo, ORG/NAME.")] = None,
     push: Annotated[
@@ -53,22 +58,26 @@ def publish(
     """Write the gold set as a folder the Hugging Face Hub serves as is (or a training export).
 
     Splits are made by document, seeded; nothing private (e-mail addresses, tokens,
-    URLs with credentials) is written. Hand-written card sections survive regeneration.
+    URLs with credentials) is written, and no document twice. OUT must be empty, new, or
+    an earlier publish output (replaced whole; hand-written card sections survive).
     """
     from goldsmith.publish.export import write_export
     from goldsmith.publish.folder import write_hub_folder
     from goldsmith.publish.splits import parse_ratios
 
-    console = Console()
+    console = Console(highlight=False, soft_wrap=True)
     split_ratios = parse_ratios(ratios)
+    if push and fmt is not Format.hub:
+        raise typer.BadParameter("--push uploads the hub format only", param_hint="--push")
+    check_writable(out, "--out")
     if fmt is not Format.hub:
-        if push:
-            raise typer.BadParameter("--push uploads the hub format only", param_hint="--push")
-        written = write_export(
+        exported = write_export(
             gold, out, fmt.value, ratios=split_ratios, seed=seed, group_by=group_by
         )
-        for split, path in written.items():
-            console.print(f"{split}: {path}")
+        for split, path in exported.files.items():
+            console.print(f"{split}: {path}", markup=False)
+        for warning in exported.warnings:
+            console.print(f"warning: {warning}", markup=False)
         return
     report = write_hub_folder(
         gold, out, ratios=split_ratios, seed=seed, group_by=group_by, name=name, license=license
@@ -78,7 +87,7 @@ def publish(
         table.add_row(split, str(count))
     console.print(table)
     for warning in report.warnings:
-        console.print(f"[yellow]warning:[/] {warning}")
+        console.print(f"warning: {warning}", markup=False)
     console.print(f"card: {report.card}")
     if push:
         if not repo_id:

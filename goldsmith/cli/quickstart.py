@@ -40,7 +40,7 @@ from goldsmith.annotate.studio.server import (
     start_server,
 )
 from goldsmith.corpus.documents import Document
-from goldsmith.errors import InputError
+from goldsmith.errors import InputError, redact_urls
 from goldsmith.labels.records import AnnotatedDoc
 
 DEFAULT_PROJECT = "goldsmith sample"
@@ -158,7 +158,8 @@ def _server(console: Console, data_dir: Path, port: int) -> tuple[Connection, bo
     """The connection to use, and whether it is the local server."""
     if os.environ.get(URL_ENV):
         conn = resolve_connection(data_dir=data_dir)
-        _step(console, 3, f"using the Label Studio server at {conn.url} (from {URL_ENV})")
+        shown = redact_urls(conn.url)
+        _step(console, 3, f"using the Label Studio server at {shown} (from {URL_ENV})")
         return conn, False
     _step(console, 3, f"local Label Studio server on port {port} (data in {data_dir})")
     with console.status("starting Label Studio (a fresh database takes about a minute)") as spin:
@@ -209,7 +210,7 @@ def _print_next(
     predictions_path: Path,
 ) -> None:
     console.print()
-    url = f"{conn.url}/projects/{result.project_id}/data"
+    url = f"{redact_urls(conn.url)}/projects/{result.project_id}/data"
     console.print(f"[bold]Annotate:[/bold] open {escape(url)}")
     if local:
         creds = load_credentials(data_dir)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from goldsmith.cli import app
-from goldsmith.labels import AnnotatedDoc, Entity, write_jsonl
+from goldsmith.labels import AnnotatedDoc, Entity, read_jsonl, write_jsonl
 
 runner = CliRunner()
 
@@ -101,3 +101,53 @@ def test_agree_on_broken_json_names_the_line(tmp_path):
 def test_agree_on_missing_directory_exits_2(tmp_path):
     result = runner.invoke(app, ["eval", "agree", str(tmp_path / "nope")])
     assert result.exit_code == 2
+
+
+def test_agreement_is_saved_in_the_gold_dir_tied_to_its_table(tmp_path):
+    gold = _gold_dir(tmp_path / "gold")
+    result = runner.invoke(app, ["eval", "agree", str(gold)])
+    assert result.exit_code == 0, result.output
+    saved = json.loads((gold / "agreement.json").read_text(encoding="utf-8"))
+    assert saved["gold"]["pull_id"] is None  # a hand-made gold dir has no manifest
+    assert len(saved["gold"]["annotations_sha256"]) == 64
+    assert saved["annotators"] == ["ann-1", "ann-2"]
+
+
+def test_counts_read_as_english(tmp_path):
+    gold = _gold_dir(tmp_path / "gold")
+    result = runner.invoke(app, ["eval", "agree", str(gold)])
+    first = result.output.splitlines()[0]
+    assert first.startswith("2 submitted annotations by 2 annotators on 1 task; 1 task with")
+    assert "(s)" not in result.output
+    write_jsonl([_row("ann-1", [_ent("Velmora", "GPE")])], tmp_path / "one" / "annotations.jsonl")
+    result = runner.invoke(app, ["eval", "agree", str(tmp_path / "one")])
+    assert result.output.startswith("1 submitted annotation by 1 annotator on 1 task; 0 tasks")
+
+
+def test_unwritable_json_is_one_line_naming_it(tmp_path):
+    gold = _gold_dir(tmp_path / "gold")
+    (tmp_path / "a-file").write_text("x")
+    for target in (tmp_path / "a-file" / "agree.json", Path("/sys/goldsmith-test/a.json")):
+        if not target.parent.parent.exists():
+            continue
+        result = runner.invoke(app, ["eval", "agree", str(gold), "--json", str(target)])
+        assert result.exit_code == 2, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and f"--json {target}" in lines[0], result.output
+
+
+def test_a_gold_dir_that_does_not_match_its_manifest_is_refused(tmp_path):
+    from goldsmith.labels.gold import GoldContent, Origin, new_pull_id, write_gold_dir
+
+    table = _gold_dir(tmp_path / "table")
+    rows = list(read_jsonl(table / "annotations.jsonl"))
+    gold = tmp_path / "gold"
+    origin = Origin("http://127.0.0.1:8080", 1, "News")
+    write_gold_dir(gold, GoldContent([], rows, [], {}), origin, new_pull_id())
+    write_jsonl(rows[:1], gold / "annotations.jsonl")
+    result = runner.invoke(app, ["eval", "agree", str(gold)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        next(line for line in result.output.splitlines() if "annotations.jsonl" in line)
+    ]
+    assert "does not match manifest.json" in result.output

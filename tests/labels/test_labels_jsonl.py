@@ -331,3 +331,42 @@ def test_atomic_writer_unwritable_path_is_one_input_error(tmp_path, where):
     }[where]
     with pytest.raises(InputError, match=re.escape(str(out)) + r": (cannot write|is a folder)"):
         write_jsonl_atomic([AnnotatedDoc("d1", "Hi.")], out)
+
+
+_PERSON = {"start": 6, "end": 15, "label": "PERSON", "text": "Ines Rook"}
+_QUOTE = {"start": 0, "end": 5, "text": "Mayor", "kind": "direct", "speaker": None}
+_CLAIM = {
+    "start": 21,
+    "end": 38,
+    "text": "at least 40 buses",
+    "value": 40,
+    "unit": "bus",
+    "qualifier": "at_least",
+}
+
+
+def _scored(layer: str, score: object) -> dict:
+    if layer == "speaker":
+        return {"quotes": [{**_QUOTE, "speaker": {**_PERSON, "score": score}}]}
+    item = {"entities": _PERSON, "quotes": _QUOTE, "claims": _CLAIM}[layer]
+    return {layer: [{**item, "score": score}]}
+
+
+@pytest.mark.parametrize("layer", ["entities", "quotes", "speaker", "claims"])
+@pytest.mark.parametrize(
+    "score", ["high", "0.5", True, None, float("nan"), float("inf"), 1.5, -0.1]
+)
+def test_a_region_score_must_be_a_number_from_0_to_1(tmp_path, layer, score):
+    # json.dumps writes NaN and Infinity, which Python's json module reads back
+    path = _write_lines(tmp_path / "p.jsonl", _record(), _record(**_scored(layer, score)))
+    if score is None:
+        assert len(list(read_jsonl(path))) == 2
+        return
+    with pytest.raises(SchemaError, match=r"p\.jsonl:2: .*score must be a number from 0 to 1"):
+        list(read_jsonl(path))
+
+
+@pytest.mark.parametrize("score", [0, 1, 0.25])
+def test_scores_at_and_inside_the_bounds_are_kept(tmp_path, score):
+    (doc,) = read_jsonl(_write_lines(tmp_path / "p.jsonl", _record(**_scored("claims", score))))
+    assert doc.claims[0].score == score

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from goldsmith.labels import ENTITY_LABELS, QUALIFIERS, QUOTE_KINDS
-from goldsmith.labels.studio_config import labeling_config
+from goldsmith.labels.studio_config import config_differences, labeling_config
 
 GOLDEN = Path(__file__).parent / "golden" / "labeling_config.xml"
 
@@ -49,3 +49,72 @@ def test_label_names_and_instructions_are_escaped():
     values = [lab.get("value") for lab in root.find("Labels")]
     assert values == ["A&B", "<X>", 'say "hi"']
     assert root.find("Header").get("value") == "1 < 2 & 3"
+
+
+# -- comparing another config with goldsmith's ---------------------------------------------
+
+HAND_MADE = """<View>
+  <Labels name="label" toName="text">
+    <Label value="PER"/><Label value="ORG"/>
+  </Labels>
+  <Choices name="sentiment" toName="text"><Choice value="positive"/></Choices>
+  <Text name="text" value="$text"/>
+</View>"""
+
+
+def test_goldsmiths_own_config_has_no_differences():
+    assert config_differences(labeling_config()) == []
+
+
+def test_layout_colours_and_order_do_not_count():
+    root = ET.fromstring(labeling_config())
+    for header in list(root.iter("Header")):
+        header.set("value", "other words")
+    for label in root.iter("Label"):
+        label.set("background", "#000000")
+    labels = root.find("Labels")
+    labels[:] = list(reversed(list(labels)))
+    assert config_differences(ET.tostring(root, encoding="unicode")) == []
+
+
+def test_a_hand_made_config_names_missing_and_extra_controls():
+    found = config_differences(HAND_MADE)
+    assert "missing control 'entities' (Labels)" in found
+    assert "missing control 'value_high' (Number)" in found
+    assert "missing relations (speaker)" in found
+    assert "extra control 'label' (Labels)" in found
+    assert "extra control 'sentiment' (Choices)" in found
+    assert not any("'text'" in f for f in found)  # the Text object is the same
+
+
+def test_an_older_config_lacking_one_control_is_reported_precisely():
+    root = ET.fromstring(labeling_config())
+    for view in root.iter("View"):
+        for number in [n for n in view if n.get("name") == "value_high"]:
+            view.remove(number)
+    assert config_differences(ET.tostring(root, encoding="unicode")) == [
+        "missing control 'value_high' (Number)"
+    ]
+
+
+def test_labels_types_and_targets_are_compared():
+    xml = (
+        labeling_config()
+        .replace('<Label value="EVENT"', '<Label value="MISC"')
+        .replace('<Choices name="kind" toName="text"', '<Choices name="kind" toName="body"')
+        .replace('<Number name="value" ', '<TextArea name="value" ')
+        .replace('<Relation value="speaker"', '<Relation value="said_by"')
+    )
+    assert config_differences(xml) == [
+        "relations lacks labels speaker",
+        "relations has extra labels said_by",
+        "'entities' lacks labels EVENT",
+        "'entities' has extra labels MISC",
+        "'kind' has toName='body', goldsmith's 'text'",
+        "'value' is a TextArea, goldsmith's is a Number",
+    ]
+
+
+def test_a_config_that_is_not_xml_is_one_difference():
+    (found,) = config_differences("<View><Labels")
+    assert found.startswith("the config is not XML")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import DocBin
 from spacy.training.converters import conll_ner_to_docs
 
-from goldsmith.labels import AnnotatedDoc, Entity
+from goldsmith.errors import PublishError
+from goldsmith.labels import AnnotatedDoc, Entity, write_jsonl
 from goldsmith.publish.export import conll_lines, write_docbin, write_export
 
 
@@ -61,6 +63,34 @@ def test_conll_tags_are_iob2():
 
 
 def test_write_export_uses_the_same_splits(tmp_path, gold_dir):
-    written = write_export(gold_dir, tmp_path / "out", "conll", seed=1)
+    written = write_export(gold_dir, tmp_path / "out", "conll", seed=1).files
     assert set(written) == {"train", "validation", "test"}
     assert all((tmp_path / "out" / f"{s}.conll").exists() for s in written)
+
+
+@pytest.mark.parametrize("fmt", ["spacy", "conll"])
+def test_an_empty_split_is_named_not_dropped_silently(tmp_path, gold_docs, fmt):
+    write_jsonl(gold_docs[:2], tmp_path / "gold.jsonl")
+    ratios = {"train": 0.5, "validation": 0.5, "test": 0.0001}
+    report = write_export(tmp_path / "gold.jsonl", tmp_path / "out", fmt, ratios=ratios)
+    assert set(report.files) == {"train", "validation"}
+    assert report.warnings == (
+        f"split 'test' is empty (too few documents or groups): no test.{fmt} written",
+    )
+
+
+@pytest.mark.parametrize("fmt", ["spacy", "conll"])
+def test_an_earlier_export_is_replaced_whole(tmp_path, gold_dir, fmt):
+    out = tmp_path / "out"
+    write_export(gold_dir, out, fmt, ratios={"train": 0.5, "dev": 0.5})
+    report = write_export(gold_dir, out, fmt)
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{s}.{fmt}" for s in report.files)
+
+
+def test_a_folder_with_other_files_is_refused(tmp_path, gold_dir):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(PublishError, match=r"not an earlier 'goldsmith publish' output"):
+        write_export(gold_dir, out, "conll")
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]

@@ -12,6 +12,7 @@ from huggingface_hub import DatasetCard
 from goldsmith.errors import PublishError
 from goldsmith.labels import write_jsonl
 from goldsmith.labels.features import dataset_to_docs, gold_features
+from goldsmith.labels.gold import agreement_record, save_agreement
 from goldsmith.publish.folder import write_hub_folder
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -85,7 +86,7 @@ def test_agreement_figures_come_from_eval_agree_output(tmp_path, gold_dir):
             }
         },
     }
-    (gold_dir / "agreement.json").write_text(json.dumps(agreement))
+    save_agreement(gold_dir / "agreement.json", agreement_record(gold_dir, agreement))
     write_hub_folder(gold_dir, tmp_path / "hub")
     card = (tmp_path / "hub" / "README.md").read_text()
     assert "| entities | exact | 4 | 91.2 |" in card
@@ -151,3 +152,126 @@ def test_empty_gold_is_an_error(tmp_path):
     (tmp_path / "gold.jsonl").write_text("")
     with pytest.raises(PublishError, match="empty"):
         write_hub_folder(tmp_path / "gold.jsonl", tmp_path / "hub")
+
+
+# -- the gold directory's own pull: name, agreement, duplicates --------------------------
+
+
+def _pulled(tmp_path, gold_docs, title="Harbour news", project_id=7):
+    from goldsmith.labels.gold import GoldContent, Origin, new_pull_id, write_gold_dir
+
+    out = tmp_path / "gold"
+    origin = Origin("http://127.0.0.1:8080", project_id, title)
+    write_gold_dir(out, GoldContent(gold_docs, gold_docs, [], {}), origin, new_pull_id())
+    return out
+
+
+_AGREEMENT = {
+    "shared_tasks": 2,
+    "summed": [{"layer": "entities", "label": "ALL", "criterion": "exact", "tasks": 2, "f1": 0.8}],
+    "alpha": {"entities": {"alpha": 0.7, "units": 30, "tasks": 2}},
+    "edits": None,
+}
+
+
+def test_pretty_name_is_the_project_title_not_the_folder(tmp_path, gold_docs):
+    gold = _pulled(tmp_path, gold_docs)
+    write_hub_folder(gold, tmp_path / "hub")
+    card = DatasetCard.load(tmp_path / "hub" / "README.md")
+    assert card.data.pretty_name == "Harbour news"
+    write_hub_folder(gold, tmp_path / "hub", name="Harbour Gazette gold")
+    assert DatasetCard.load(tmp_path / "hub" / "README.md").data.pretty_name == (
+        "Harbour Gazette gold"
+    )
+
+
+def test_agreement_of_the_same_pull_is_on_the_card(tmp_path, gold_docs):
+    gold = _pulled(tmp_path, gold_docs)
+    save_agreement(gold / "agreement.json", agreement_record(gold, _AGREEMENT))
+    report = write_hub_folder(gold, tmp_path / "hub")
+    card = (tmp_path / "hub" / "README.md").read_text()
+    assert "| entities | exact | 2 | 80.0 |" in card
+    assert "No pre-annotations were pulled: no edit rate." in card
+    assert report.warnings == ()
+
+
+def test_agreement_of_another_pull_never_reaches_the_card(tmp_path, gold_docs):
+    gold = _pulled(tmp_path, gold_docs)
+    save_agreement(gold / "agreement.json", agreement_record(gold, _AGREEMENT))
+    stale = (gold / "agreement.json").read_text()
+    gold = _pulled(tmp_path, gold_docs)  # a new pull of the same project
+    (gold / "agreement.json").write_text(stale)  # copied back by hand
+    report = write_hub_folder(gold, tmp_path / "hub")
+    card = (tmp_path / "hub" / "README.md").read_text()
+    assert "Agreement" not in card and "80.0" not in card
+    assert any("not this gold's pull" in w for w in report.warnings)
+
+
+def test_agreement_without_provenance_is_left_out(tmp_path, gold_dir):
+    (gold_dir / "agreement.json").write_text(json.dumps(_AGREEMENT))
+    report = write_hub_folder(gold_dir, tmp_path / "hub")
+    assert "Agreement" not in (tmp_path / "hub" / "README.md").read_text()
+    assert any("does not say which pull" in w for w in report.warnings)
+
+
+def test_pairwise_table_is_not_empty_without_shared_tasks(tmp_path, gold_dir):
+    single = {**_AGREEMENT, "shared_tasks": 0, "summed": []}
+    save_agreement(gold_dir / "agreement.json", agreement_record(gold_dir, single))
+    write_hub_folder(gold_dir, tmp_path / "hub")
+    card = (tmp_path / "hub" / "README.md").read_text()
+    assert "No task was annotated by two or more annotators: no pairwise F1." in card
+    assert "| layer | match | tasks | pairwise F1 (%) |\n|---|---|---|---|\n\n" not in card
+
+
+def test_a_gold_dir_that_does_not_match_its_manifest_is_refused(tmp_path, gold_docs):
+    from goldsmith.errors import InputError
+
+    gold = _pulled(tmp_path, gold_docs)
+    write_jsonl(gold_docs[:3], gold / "gold.jsonl")
+    with pytest.raises(InputError, match=r"gold\.jsonl: does not match manifest\.json"):
+        write_hub_folder(gold, tmp_path / "hub")
+    assert not (tmp_path / "hub").exists()
+
+
+def test_duplicate_doc_ids_are_refused_naming_them(tmp_path, gold_docs):
+    write_jsonl([*gold_docs, gold_docs[3]], tmp_path / "gold.jsonl")
+    with pytest.raises(PublishError, match=r"more than once in the gold set: doc-0003 \(2x\)"):
+        write_hub_folder(tmp_path / "gold.jsonl", tmp_path / "hub")
+    assert not (tmp_path / "hub").exists()
+
+
+def test_no_parquet_progress_bars_are_printed(tmp_path, gold_dir, capfd):
+    datasets.enable_progress_bars()
+    write_hub_folder(gold_dir, tmp_path / "hub")
+    captured = capfd.readouterr()
+    assert "Creating parquet" not in captured.err + captured.out
+    assert not datasets.utils.are_progress_bars_disabled()  # left as it was
+
+
+# -- the output folder -------------------------------------------------------------------
+
+
+def test_a_folder_that_is_not_a_publish_output_is_refused(tmp_path, gold_dir):
+    out = tmp_path / "project"
+    out.mkdir()
+    (out / "README.md").write_text("# My project\n")
+    (out / "train.py").write_text("print('hi')\n")
+    with pytest.raises(PublishError, match=r"--out .*project: not empty and not an earlier"):
+        write_hub_folder(gold_dir, out)
+    assert (out / "README.md").read_text() == "# My project\n"
+    assert not (out / "data").exists()
+
+
+def test_an_earlier_output_is_replaced_whole(tmp_path, gold_dir):
+    out = tmp_path / "hub"
+    write_hub_folder(gold_dir, out, ratios={"train": 0.5, "dev": 0.3, "test": 0.2})
+    assert (out / "data" / "dev-00000-of-00001.parquet").exists()
+    (out / "data" / "validation.jsonl").write_text("{}\n")  # data of an older run
+    (out / ".git").mkdir()  # a clone of the Hub repository keeps its .git
+    report = write_hub_folder(gold_dir, out)
+    assert sorted(p.name for p in (out / "data").iterdir()) == sorted(
+        f"{s}-00000-of-00001.parquet" for s in report.splits
+    )
+    assert set(datasets.load_dataset(str(out))) == set(report.splits)
+    assert (out / ".git").is_dir()
+    assert sorted(p.name for p in out.iterdir()) == [".git", "README.md", "data"]

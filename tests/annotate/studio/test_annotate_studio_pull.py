@@ -23,7 +23,7 @@ from goldsmith.annotate.studio.pseudonyms import load_salt, pseudonym
 from goldsmith.annotate.studio.pull import pull
 from goldsmith.annotate.studio.push import push
 from goldsmith.corpus.documents import Document, doc_id_for
-from goldsmith.labels.gold import read_gold
+from goldsmith.labels.gold import read_gold, read_manifest
 from goldsmith.labels.jsonl import read_jsonl
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote
 
@@ -270,3 +270,68 @@ def test_task_list_is_the_fallback_when_the_export_fails(loop, studio, monkeypat
     assert [c.task_id for c in report.conflicts] == [c.task_id for c in loop["report"].conflicts]
     fallback = {d.meta["task_id"]: _layers(d) for d in read_gold(tmp_path)}
     assert fallback == {task_id: _layers(d) for task_id, d in _gold_by_task(loop).items()}
+
+
+def test_manifest_names_project_and_pull_without_credentials(loop, studio):
+    manifest = read_manifest(loop["out"])
+    assert manifest.origin.project_title == loop["title"]
+    assert manifest.origin.server == studio.url.rstrip("/")
+    assert manifest.pull_id == loop["report"].pull_id
+    report = json.loads((loop["out"] / "report.json").read_text())
+    assert report["pull_id"] == manifest.pull_id
+    assert studio.api_key not in (loop["out"] / "manifest.json").read_text()
+
+
+def test_duplicate_doc_ids_are_reported_and_kept_out_of_the_gold(studio, tmp_path):
+    texts = ["Mayor Ines Rook opened the Tarrow bridge.", "Osei Brandt chairs the board."]
+    docs = [Document(doc_id_for(t), t) for t in texts]
+    title = f"dups-{uuid.uuid4().hex[:8]}"
+    project_id = push(studio.client, docs, {}, title, url=studio.url).project_id
+    # what two pushes at once left behind: a second task for the first document
+    studio.client.projects.import_tasks(
+        id=project_id, request=[{"text": texts[0], "doc_id": docs[0].doc_id}]
+    )
+    tasks = {t.id: t.data["doc_id"] for t in studio.client.tasks.list(project=project_id)}
+    for task_id in tasks:
+        studio.client.annotations.create(id=task_id, result=[], lead_time=1.0)
+    report = pull(studio.client, title, tmp_path / "gold", "salt", url=studio.url)
+    twice = sorted(t for t, d in tasks.items() if d == docs[0].doc_id)
+    assert [(d.doc_id, list(d.task_ids)) for d in report.duplicates] == [(docs[0].doc_id, twice)]
+    assert [d.doc_id for d in read_gold(tmp_path / "gold")] == [docs[1].doc_id]
+    assert report.gold_documents == 1
+
+
+def test_another_projects_gold_is_replaced_only_with_force(loop, studio, tmp_path):
+    from goldsmith.errors import InputError
+
+    other = f"other-{uuid.uuid4().hex[:8]}"
+    push(
+        studio.client, [Document(doc_id_for("Quiet day."), "Quiet day.")], {}, other, url=studio.url
+    )
+    out = tmp_path / "gold"
+    pull(studio.client, loop["title"], out, loop["salt"], url=studio.url)
+    with pytest.raises(InputError, match=f"holds the gold of project '{loop['title']}'"):
+        pull(studio.client, other, out, loop["salt"], url=studio.url)
+    assert read_manifest(out).origin.project_title == loop["title"]
+    report = pull(studio.client, other, out, loop["salt"], url=studio.url, force=True)
+    assert read_manifest(out).origin.project_title == other
+    assert report.previous == str(tmp_path / "gold.prev")
+    assert read_manifest(tmp_path / "gold.prev").origin.project_title == loop["title"]
+
+
+def test_pull_command_reads_as_english(loop, studio, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from goldsmith.cli import app
+
+    monkeypatch.setenv("LABEL_STUDIO_URL", studio.url)
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", studio.api_key)
+    args = ["annotate", "pull", "--project", loop["title"], "--out", str(tmp_path / "gold")]
+    result = CliRunner().invoke(app, [*args, "--studio-dir", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "7 tasks, 7 annotations by 2 annotators, 3 gold documents; 1 conflict, " in (
+        result.output
+    )
+    assert "1 draft, 1 mismatch, 0 invalid, 0 duplicates, 2 tasks without" in result.output
+    again = CliRunner().invoke(app, [*args, "--studio-dir", str(tmp_path / "s")])
+    assert f"the gold it replaced is kept in {tmp_path / 'gold.prev'}" in again.output

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
 from goldsmith.annotate.studio.convert import to_studio_results
-from goldsmith.annotate.studio.push import PushProgress, find_project, push, read_predictions
+from goldsmith.annotate.studio.push import (
+    PushProgress,
+    _project,
+    find_project,
+    push,
+    read_predictions,
+    task_payload,
+)
 from goldsmith.corpus.documents import Document, doc_id_for
-from goldsmith.errors import InputError
+from goldsmith.errors import InputError, ProjectConfigError
 from goldsmith.labels.jsonl import write_jsonl
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote
+from goldsmith.labels.studio_config import labeling_config
 
 pytestmark = pytest.mark.studio
 
@@ -191,3 +201,133 @@ def test_model_versions_with_commas_are_told_apart(studio):
     assert (added.predictions_added, again.predictions_added) == (len(docs), 0)
     tasks = _tasks(studio.client, added.project_id)
     assert all(sorted(p.model_version for p in t.predictions) == ["v", "v,1"] for t in tasks)
+
+
+# -- a project that is not goldsmith's ------------------------------------------------------
+
+HAND_MADE = """<View>
+  <Text name="text" value="$text"/>
+  <Labels name="label" toName="text"><Label value="PER"/><Label value="ORG"/></Labels>
+  <Choices name="mood" toName="text"><Choice value="calm"/></Choices>
+</View>"""
+
+
+def test_push_into_a_hand_made_project_is_refused_naming_the_differences(studio):
+    docs, title = _documents(), _title()
+    project = studio.client.projects.create(title=title, label_config=HAND_MADE)
+    with pytest.raises(ProjectConfigError) as caught:
+        push(studio.client, docs, _predictions(docs, "m1"), title, url=studio.url)
+    message = str(caught.value)
+    assert f"project {title!r} (id {project.id})" in message
+    assert "missing control 'entities' (Labels)" in message
+    assert "extra control 'label' (Labels)" in message
+    assert "extra control 'mood' (Choices)" in message
+    assert _tasks(studio.client, project.id) == []
+
+
+def test_push_into_a_project_of_an_older_config_names_the_missing_control(studio):
+    docs, title = _documents(), _title()
+    older = labeling_config().replace('<Number name="value_high"', '<Number name="unused"')
+    project = studio.client.projects.create(title=title, label_config=older)
+    with pytest.raises(ProjectConfigError, match="missing control 'value_high' \\(Number\\)"):
+        push(studio.client, docs, _predictions(docs, "m1"), title, url=studio.url)
+    assert _tasks(studio.client, project.id) == []
+
+
+def test_an_invalid_prediction_in_code_creates_no_project(studio):
+    docs, title = _documents(), _title()
+    preds = _predictions(docs, "m1")
+    bad = preds[docs[1].doc_id]
+    preds[docs[1].doc_id] = replace(bad, entities=(replace(bad.entities[0], score=float("nan")),))
+    with pytest.raises(InputError, match="score must be a number from 0 to 1"):
+        push(studio.client, docs, preds, title, url=studio.url)
+    assert find_project(studio.client, title) is None
+
+
+# -- copies added by a push from another machine --------------------------------------------
+
+
+def _import_copies(studio, project_id: int, docs: list[Document]) -> None:
+    """What a push on another machine (no shared lock) adds while this one runs."""
+    studio.client.projects.import_tasks(
+        id=project_id, request=[task_payload(d, None) for d in docs]
+    )
+
+
+def test_copies_added_during_a_push_are_removed_after_import(studio):
+    docs, title = _documents(), _title()
+    preds = _predictions(docs, "m1")
+    raced = []
+
+    def racer(progress: PushProgress) -> None:
+        if progress.stage == "tasks" and not raced:
+            raced.append(True)
+            _import_copies(studio, find_project(studio.client, title), docs)
+
+    result = push(studio.client, docs, preds, title, batch_size=2, progress=racer, url=studio.url)
+    tasks = _tasks(studio.client, result.project_id)
+    assert Counter(t.data["doc_id"] for t in tasks) == Counter(d.doc_id for d in docs)
+    assert all([p.model_version for p in t.predictions] == ["m1"] for t in tasks)
+    assert result.duplicates_removed == len(docs)  # one extra copy of each document
+
+
+def test_of_two_copies_the_one_with_an_annotation_is_kept(studio):
+    docs, title = _documents()[:2], _title()
+    first = push(studio.client, docs, _predictions(docs, "m1"), title, url=studio.url)
+    _import_copies(studio, first.project_id, docs)  # newer copies, without predictions
+    by_doc: dict[str, list] = {}
+    for task in sorted(_tasks(studio.client, first.project_id), key=lambda t: t.id):
+        by_doc.setdefault(task.data["doc_id"], []).append(task)
+    annotated = by_doc[docs[0].doc_id][1]  # the newer copy holds an annotator's work
+    studio.client.annotations.create(id=annotated.id, result=[], was_cancelled=False)
+    result = push(studio.client, docs, _predictions(docs, "m1"), title, url=studio.url)
+    tasks = {t.data["doc_id"]: t for t in _tasks(studio.client, first.project_id)}
+    assert len(_tasks(studio.client, first.project_id)) == 2
+    assert tasks[docs[0].doc_id].id == annotated.id  # kept for its annotation
+    assert tasks[docs[1].doc_id].id == by_doc[docs[1].doc_id][0].id  # the oldest
+    assert [p.model_version for p in tasks[docs[0].doc_id].predictions] == ["m1"]
+    assert result.duplicates_removed == 2
+
+
+class _Projects:
+    """Just enough of the SDK's ``projects`` for creating one: another machine made a
+    project of the same title between this push's lookup and its creation."""
+
+    def __init__(self, title: str) -> None:
+        self.title, self.made, self.deleted = title, [], []
+
+    def list(self, title: str, page_size: int):
+        found = [] if not self.made else [SimpleNamespace(id=3, title=title)]
+        return found + [SimpleNamespace(id=i, title=title) for i in self.made]
+
+    def create(self, title: str, label_config: str):
+        self.made.append(7)
+        return SimpleNamespace(id=7)
+
+    def delete(self, id: int) -> None:
+        self.deleted.append(id)
+
+    def get(self, id: int):
+        return SimpleNamespace(label_config=labeling_config())
+
+
+def test_a_project_created_at_the_same_time_elsewhere_wins_and_ours_is_deleted():
+    projects = _Projects("News")
+    client = SimpleNamespace(projects=projects)
+    assert _project(client, "News", "") == (3, False)
+    assert projects.deleted == [7]
+
+
+def test_without_a_race_the_tasks_are_listed_once(studio, monkeypatch):
+    docs, title = _documents(), _title()
+    listings = []
+    real = studio.client.tasks.list
+
+    def counted(*args, **kwargs):
+        listings.append(kwargs.get("project"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(studio.client.tasks, "list", counted)
+    result = push(studio.client, docs, _predictions(docs, "m1"), title, batch_size=2)
+    assert len(listings) == 1  # before importing; the task count showed no other push
+    assert (result.tasks_created, result.predictions_added) == (len(docs), len(docs))

@@ -39,7 +39,8 @@ def test_sample_gold_survives_push_annotate_pull(studio, sample_gold, tmp_path):
     for task in studio.client.tasks.list(project=result.project_id, fields="all"):
         (prediction,) = task.predictions
         annotator.client.annotations.create(id=task.id, result=prediction.result)
-    report = pull(studio.client, title, tmp_path, load_salt(tmp_path / "salt"), url=studio.url)
+    gold = tmp_path / "gold"  # its own folder: a pull replaces no folder with other files
+    report = pull(studio.client, title, gold, load_salt(tmp_path / "salt"), url=studio.url)
     assert (
         report.gold_documents,
         report.conflicts,
@@ -47,7 +48,7 @@ def test_sample_gold_survives_push_annotate_pull(studio, sample_gold, tmp_path):
         report.invalid,
         report.defaults,
     ) == (len(sample_gold), (), (), (), ())
-    pulled = {d.doc_id: d for d in read_gold(tmp_path)}
+    pulled = {d.doc_id: d for d in read_gold(gold)}
     for doc in sample_gold:
         back = pulled[doc.doc_id]
         assert (back.entities, back.quotes, back.claims) == (doc.entities, doc.quotes, doc.claims)

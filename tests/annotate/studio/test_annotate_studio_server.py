@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
+import socket
 import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from goldsmith.annotate.studio.client import Connection, connect, resolve_connection
@@ -17,7 +21,11 @@ from goldsmith.annotate.studio.pseudonyms import load_salt, pseudonym
 from goldsmith.annotate.studio.server import (
     CREDENTIALS_FILE,
     LOG_FILE,
+    LS_DATA,
     SERVER_FILE,
+    START_MARK,
+    Credentials,
+    _server_env,
     ensure_credentials,
     load_credentials,
     mask,
@@ -157,21 +165,191 @@ def test_local_token_is_never_sent_to_another_url(tmp_path, monkeypatch):
         resolve_connection(data_dir=tmp_path)
 
 
-def test_stop_server_ends_the_process_and_reaps_it(tmp_path):
-    # a stand-in whose command line names label_studio, as the real server's does
+def _stand_in(data_dir: Path, port: int) -> subprocess.Popen:
+    """A sleeping process whose command line is the server's: label_studio, the data dir's
+    ``label-studio`` folder and the port."""
     child = subprocess.Popen(
-        [sys.executable, "-c", "import time; time.sleep(120)", "label_studio"],
+        [
+            sys.executable,
+            "-c",
+            "import time; time.sleep(120)",
+            "label_studio.server",
+            "start",
+            "--data-dir",
+            str(data_dir.resolve() / LS_DATA),
+            "--port",
+            str(port),
+        ],
         start_new_session=True,
     )
     cmdline = Path(f"/proc/{child.pid}/cmdline")
     deadline = time.monotonic() + 10
     while b"label_studio" not in cmdline.read_bytes() and time.monotonic() < deadline:
         time.sleep(0.05)  # until the fork has exec'd
-    (tmp_path / SERVER_FILE).write_text(
-        json.dumps({"pid": child.pid, "port": 1, "url": "http://127.0.0.1:1"})
+    (data_dir / SERVER_FILE).write_text(
+        json.dumps({"pid": child.pid, "port": port, "url": f"http://127.0.0.1:{port}"})
     )
+    return child
+
+
+def test_stop_server_ends_the_process_and_reaps_it(tmp_path):
+    child = _stand_in(tmp_path, 1)
     assert server_status(tmp_path).running
     assert stop_server(tmp_path).pid == child.pid
     with pytest.raises(ProcessLookupError):
         os.kill(child.pid, 0)
     assert not server_status(tmp_path).running and not (tmp_path / SERVER_FILE).exists()
+
+
+def test_a_data_dir_copied_with_its_server_file_is_not_running(tmp_path):
+    original, copy = tmp_path / "original", tmp_path / "copy"
+    original.mkdir()
+    child = _stand_in(original, 1)
+    try:
+        shutil.copytree(original, copy)
+        assert server_status(original).running
+        assert not server_status(copy).running
+        assert stop_server(copy).running is False  # signals nothing...
+        assert child.poll() is None  # ...so the other folder's server still runs
+        assert server_status(original).running
+    finally:
+        child.kill()
+        child.wait(timeout=10)
+
+
+def test_a_server_file_naming_another_port_is_not_running(tmp_path):
+    child = _stand_in(tmp_path, 1)
+    try:
+        info = json.loads((tmp_path / SERVER_FILE).read_text())
+        (tmp_path / SERVER_FILE).write_text(json.dumps({**info, "port": 2}))
+        assert not server_status(tmp_path).running
+    finally:
+        child.kill()
+        child.wait(timeout=10)
+
+
+def test_up_makes_an_existing_data_dir_private(tmp_path):
+    data_dir = tmp_path / "studio"
+    database = data_dir / LS_DATA / "label_studio.sqlite3"
+    database.parent.mkdir(parents=True)
+    ensure_credentials(data_dir)
+    database.write_bytes(b"SQLite format 3\0")
+    (data_dir / LOG_FILE).write_text("log\n")
+    (data_dir / LS_DATA / "media").mkdir()
+    for path, mode in [
+        (data_dir, 0o755),
+        (data_dir / LS_DATA, 0o755),
+        (data_dir / LS_DATA / "media", 0o775),
+        (database, 0o644),
+        (data_dir / LOG_FILE, 0o644),
+        (data_dir / CREDENTIALS_FILE, 0o644),
+    ]:
+        os.chmod(path, mode)
+    with socket.socket() as taken:  # the start itself is refused: the port is in use
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(StudioError, match="in use"):
+            start_server(data_dir, port=taken.getsockname()[1])
+    assert _mode(data_dir) == _mode(data_dir / LS_DATA) == _mode(data_dir / LS_DATA / "media")
+    assert _mode(data_dir) == 0o700
+    assert {_mode(database), _mode(data_dir / LOG_FILE), _mode(data_dir / CREDENTIALS_FILE)} == {
+        0o600
+    }
+
+
+def test_corrupt_credentials_say_how_to_recover_without_deleting_the_data_dir(tmp_path):
+    (tmp_path / CREDENTIALS_FILE).write_text("{not json")
+    with pytest.raises(StudioError) as caught:
+        load_credentials(tmp_path)
+    message = str(caught.value)
+    assert str(tmp_path / CREDENTIALS_FILE) in message
+    assert f"label-studio user --data-dir {tmp_path / LS_DATA} --username" in message
+    assert "reset_password" in message and "delete" not in message
+
+
+def test_the_server_is_told_to_report_nothing_outside():
+    env = _server_env(Credentials("u", "p", "t"))
+    assert env["LABEL_STUDIO_SENTRY_DSN"] == env["LABEL_STUDIO_FRONTEND_SENTRY_DSN"] == ""
+    assert env["LABEL_STUDIO_LATEST_VERSION_CHECK"] == "false"
+    assert env["LABEL_STUDIO_COLLECT_ANALYTICS"] == "false"
+
+
+@pytest.mark.studio
+def test_label_studio_settings_under_that_environment_report_nothing_outside(studio, tmp_path):
+    """Label Studio's own settings module, loaded with the server's environment, has no
+    error-report address, no version check and no analytics (read from the installed
+    source: SENTRY_DSN and FRONTEND_SENTRY_DSN default to sentry.io addresses)."""
+    code = (
+        "import json, label_studio.server as s; s._setup_env(); "
+        "from django.conf import settings as t; "
+        "print(json.dumps([t.SENTRY_DSN, t.FRONTEND_SENTRY_DSN, t.LATEST_VERSION_CHECK, "
+        "t.COLLECT_ANALYTICS]))"
+    )
+    env = {
+        **_server_env(Credentials("u", "p", "t")),
+        "LABEL_STUDIO_BASE_DATA_DIR": str(tmp_path),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == ["", "", False, False]
+
+
+_LOOPBACK = {"127.0.0.1", "localhost", "0.0.0.0", "[::1]"}
+#: Django's development-server banner prints this documentation link; it is text, not a
+#: connection, and the only outside address a quiet server's log is allowed to hold.
+_BANNER = "For more information on production servers see: https://docs.djangoproject.com/"
+
+
+def outside_hosts(log: str) -> set[str]:
+    """Hosts other than loopback named in a server log as a URL (``https://host``), a
+    urllib3 connection (``host='...'``) or a failed name lookup (``resolve '...'``)."""
+    found: set[str] = set()
+    for line in log.splitlines():
+        if line.startswith(_BANNER):
+            continue
+        found.update(re.findall(r"https?://([^/\s:'\"]+)", line))
+        found.update(re.findall(r"host='([^']+)'", line))
+        found.update(re.findall(r"[Ff]ailed to resolve '([^']+)'", line))
+    return found - _LOOPBACK
+
+
+def test_outside_hosts_finds_urls_connections_and_lookups():
+    log = "\n".join(
+        [
+            _BANNER + "en/5.2/howto/deployment/",
+            '[INFO] "GET /health HTTP/1.1" 200 16 from http://127.0.0.1:8080/',
+            "[WARNING] Retrying after 'HTTPSConnection(host='errors.example.org', port=443)'",
+            "[WARNING] Failed to resolve 'pkg.example.net' ([Errno -2])",
+            "[WARNING] Can't get latest version from https://registry.example.com/x/json",
+        ]
+    )
+    assert outside_hosts(log) == {"errors.example.org", "pkg.example.net", "registry.example.com"}
+
+
+@pytest.mark.studio
+def test_the_running_server_sends_nothing_outside(studio):
+    """The session's server, as far as a test of a server that may have been up for
+    seconds only can tell.
+
+    Checked: the server process really got the settings that switch error reporting off
+    (its environment), and after a request that makes Label Studio log an error (a wrong
+    token: the kind of event its error reporting sends), the log written since this
+    server started names no outside host within 3 s. Not proven by this test: what the
+    server would try after running longer (its error reporting batches and retries;
+    the settings test above covers that by reading Label Studio's resolved settings).
+    """
+    environ = Path(f"/proc/{studio.pid}/environ").read_bytes().split(b"\0")
+    for name in (b"LABEL_STUDIO_SENTRY_DSN", b"LABEL_STUDIO_FRONTEND_SENTRY_DSN"):
+        assert name + b"=" in environ
+    httpx.get(
+        f"{studio.url}/api/current-user/whoami",
+        headers={"Authorization": "Token " + "0" * 40},
+        timeout=30,
+    )
+    time.sleep(3)
+    log = (studio.data_dir / LOG_FILE).read_text(errors="replace")
+    since_start = log.rsplit(START_MARK, 1)[-1]
+    assert "Invalid token" in since_start  # the error was logged...
+    assert outside_hosts(since_start) == set()  # ...and sent nowhere
