@@ -56,6 +56,7 @@ from goldsmith.annotate.studio.data_dir import (
     secure_data_dir,
     write_server_file,
 )
+from goldsmith.annotate.studio.database import DatabaseRequest, start_database, stop_database
 from goldsmith.annotate.studio.server_process import (
     alive,
     has_proc,
@@ -63,7 +64,6 @@ from goldsmith.annotate.studio.server_process import (
     runs_server,
     terminate,
 )
-from goldsmith.annotate.studio.database import DatabaseRequest, start_database, stop_database
 from goldsmith.errors import StudioError
 
 DEFAULT_PORT = 8080
