@@ -90,7 +90,7 @@ def test_an_unreachable_external_server_is_one_error_with_the_password_masked(tm
     with pytest.raises(StudioError) as caught:
         start_database(tmp_path, request)
     message = str(caught.value)
-    assert "postgresql://ls:***@127.0.0.1:9/studio" in message
+    assert "***@127.0.0.1:9/studio" in message  # user and password masked
     assert "hunter22" not in message
     assert not (tmp_path / DATABASE_FILE).exists()
 
