@@ -152,14 +152,15 @@ def test_round_trip_on_postgresql(pg_studio, sample_gold_path, tmp_path):
     for task in admin.tasks.list(project=result.project_id, fields="all"):
         (prediction,) = task.predictions
         annotator.annotations.create(id=task.id, result=prediction.result)
-    report = pull(admin, title, tmp_path, load_salt(tmp_path / "salt"), url=status.url)
+    gold_dir = tmp_path / "gold"
+    report = pull(admin, title, gold_dir, load_salt(tmp_path / "salt"), url=status.url)
     assert (report.gold_documents, report.conflicts, report.mismatches, report.invalid) == (
         len(gold),
         (),
         (),
         (),
     )
-    pulled = {d.doc_id: d for d in read_gold(tmp_path)}
+    pulled = {d.doc_id: d for d in read_gold(gold_dir)}
     for doc in gold:
         back = pulled[doc.doc_id]
         assert (back.entities, back.quotes, back.claims) == (doc.entities, doc.quotes, doc.claims)
