@@ -40,6 +40,7 @@ from goldsmith.errors import InputError, SchemaError
 from goldsmith.labels.jsonl import AtomicJsonlWriter, doc_from_dict, kept_path, partial_path
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.schema import LAYERS
+from goldsmith.progress import Progress
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -57,12 +58,18 @@ class Started:
 
 
 @dataclass(frozen=True)
-class Done:
-    """Progress: documents and words done so far (resumed ones included)."""
+class Done(Progress):
+    """Progress in documents (stage ``documents``), with the words done so far.
 
-    documents: int
-    words: int
-    total: int | None
+    Resumed documents and words are included.
+    """
+
+    words: int = 0
+
+    @property
+    def documents(self) -> int:
+        """Documents done so far."""
+        return self.done
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,7 @@ def predict_file(
                 source = str(doc.meta.get("source", ""))
                 skipped.append(Skipped(doc.doc_id, source, str(doc.meta["skipped"])))
                 yield skipped[-1]
-            yield Done(tally.documents, tally.words, total)
+            yield Done("documents", tally.documents, total, words=tally.words)
     if resume_from is not None:
         resume_from.unlink(missing_ok=True)
     yield PredictReport(

@@ -32,9 +32,10 @@ from pathlib import Path
 from _studio_bench import add_server_arguments, bench_documents, log, ratio_line, studio_client
 
 from goldsmith.annotate.studio.convert import to_studio_results
-from goldsmith.annotate.studio.pull import EXPORT_TIMEOUT, PullProgress, PullReport, pull
+from goldsmith.annotate.studio.pull import EXPORT_TIMEOUT, PullReport, pull
 from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, task_payload
 from goldsmith.labels.studio_config import labeling_config
+from goldsmith.progress import Progress
 
 
 def main() -> None:
@@ -146,7 +147,7 @@ def _timed_pull(client, title: str, out: Path, url: str) -> tuple[float, PullRep
     marks: dict[str, float] = {}
     started = time.perf_counter()
 
-    def mark(progress: PullProgress) -> None:
+    def mark(progress: Progress) -> None:
         if progress.stage != "tasks":
             return
         now = time.perf_counter() - started

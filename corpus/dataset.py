@@ -33,6 +33,7 @@ from datasets.arrow_writer import ArrowWriter
 
 from goldsmith.corpus.documents import Document, doc_id_for
 from goldsmith.errors import InputError
+from goldsmith.outputs import check_writable
 
 _STR = datasets.Value("string")
 _INT = datasets.Value("int32")
@@ -99,10 +100,9 @@ class CorpusWriter:
     def __init__(self, out_dir: str | Path) -> None:
         self.out_dir = Path(out_dir)
         try:
-            _check_writable(self.out_dir)
+            check_writable(self.out_dir, in_parent=True)
+            _check_replaceable(self.out_dir)
             parent = self.out_dir.resolve().parent
-            if parent.exists() and not parent.is_dir():
-                raise InputError(f"{self.out_dir}: cannot write ({parent} is not a folder)")
             parent.mkdir(parents=True, exist_ok=True)
             self._tmp = tempfile.TemporaryDirectory(prefix=".corpus-", dir=parent)
         except OSError as exc:
@@ -206,7 +206,7 @@ def corpus_size(path: str | Path) -> int:
     return open_corpus(path).num_rows
 
 
-def _check_writable(out_dir: Path) -> None:
+def _check_replaceable(out_dir: Path) -> None:
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a folder; choose another --out")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not is_corpus_dir(out_dir):

@@ -12,7 +12,8 @@ Rules, in this order, for each raw document read (see :mod:`goldsmith.corpus.rea
    document's ignore ranges; the text is never changed.
 
 :func:`ingest` is a generator of events: each kept :class:`Document`, a :class:`Progress`
-now and then, and the :class:`IngestReport` last. :func:`build_corpus` writes the
+now and then (:class:`goldsmith.progress.Progress`, stage ``files``), and the
+:class:`IngestReport` last. :func:`build_corpus` writes the
 documents as a corpus folder and yields the progress and the report.
 
 Example:
@@ -33,6 +34,11 @@ from goldsmith.corpus.dataset import CorpusWriter
 from goldsmith.corpus.documents import Document, doc_id_for
 from goldsmith.corpus.inputs import DEFAULT_GLOB, expand_inputs
 from goldsmith.corpus.readers import read_input
+from goldsmith.progress import Progress
+
+#: Ingestion's progress stage: ``done`` of ``total`` input files; the note says how many
+#: documents are kept so far and which file is being read.
+FILES_STAGE = "files"
 
 PROGRESS_EVERY = 500
 
@@ -48,16 +54,6 @@ class Duplicate:
     def to_dict(self) -> dict[str, str]:
         """A JSON-ready dict."""
         return {"source": self.source, "duplicate_of": self.duplicate_of, "doc_id": self.doc_id}
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far ingestion is: input files done out of all, documents kept so far."""
-
-    files_done: int
-    files_total: int
-    documents: int
-    current: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,11 +113,11 @@ def ingest(
     empty: list[str] = []
     not_files: list[str] = []
     words = ignored = 0
-    yield Progress(0, len(items), 0)
+    yield _files(0, len(items), 0)
     for done, item in enumerate(items):
         if item.special is not None:
             not_files.append(f"{item.source} ({item.special})")
-            yield Progress(done + 1, len(items), len(seen), item.source)
+            yield _files(done + 1, len(items), len(seen), item.source)
             continue
         for raw in read_input(item, text_field):
             if not raw.text.strip():
@@ -144,8 +140,8 @@ def ingest(
             ignored += len(doc.ignore)
             yield doc
             if len(seen) % PROGRESS_EVERY == 0:
-                yield Progress(done, len(items), len(seen), item.source)
-        yield Progress(done + 1, len(items), len(seen), item.source)
+                yield _files(done, len(items), len(seen), item.source)
+        yield _files(done + 1, len(items), len(seen), item.source)
     yield IngestReport(
         inputs=given,
         files=len(items) - len(not_files),
@@ -156,6 +152,11 @@ def ingest(
         empty=tuple(empty),
         not_files=tuple(not_files),
     )
+
+
+def _files(done: int, total: int, documents: int, current: str = "") -> Progress:
+    where = f" ({current})" if current else ""
+    return Progress(FILES_STAGE, done, total, f"{documents} documents{where}")
 
 
 def ingest_all(

@@ -24,8 +24,9 @@ Example:
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ from goldsmith.eval.matching import Scheme, match_spans
 from goldsmith.eval.metrics import SpanCounts
 from goldsmith.eval.report import plural
 from goldsmith.eval.tokens import OUTSIDE, layer_regions, token_labels
+from goldsmith.labels.gold.layout import GOLD_JSONL
+from goldsmith.labels.jsonl import read_jsonl
 from goldsmith.labels.records import AnnotatedDoc, Span
 from goldsmith.labels.schema import LAYERS
 
@@ -141,6 +144,8 @@ class AgreementReport:
     alpha: dict[str, AlphaScore]
     edits: dict[str, EditCounts] | None
     notes: tuple[str, ...] = field(default=())
+    #: Gold documents by how they were made (``single``, ``consensus``, ``adjudicated``).
+    provenance: dict[str, int] = field(default_factory=dict)
 
     def summed(
         self, layer: str, label: str = ALL_LABELS, criterion: str = "exact"
@@ -180,6 +185,7 @@ class AgreementReport:
                 None if self.edits is None else {k: v.to_dict() for k, v in self.edits.items()}
             ),
             "notes": list(self.notes),
+            "provenance": dict(self.provenance),
         }
 
     def pair_keys(self) -> list[tuple[str, str, str]]:
@@ -190,8 +196,20 @@ class AgreementReport:
 
 
 def agreement_report(gold_dir: str | Path, model_version: str | None = None) -> AgreementReport:
-    """Pairwise span F1, token alpha and edit rate of the annotations in ``gold_dir``."""
-    return agreement_from_table(read_annotation_table(gold_dir, model_version=model_version))
+    """Pairwise span F1, token alpha and edit rate of the annotations in ``gold_dir``,
+    and how its gold documents were made (their meta ``provenance``)."""
+    report = agreement_from_table(read_annotation_table(gold_dir, model_version=model_version))
+    return replace(report, provenance=gold_provenance(gold_dir))
+
+
+def gold_provenance(gold_dir: str | Path) -> dict[str, int]:
+    """How many gold documents of ``gold_dir`` have each provenance (documents of pulls
+    that did not record one are not counted; {} without gold.jsonl)."""
+    path = Path(gold_dir) / GOLD_JSONL
+    if not path.is_file():
+        return {}
+    found = Counter(str(d.meta["provenance"]) for d in read_jsonl(path) if d.meta.get("provenance"))
+    return dict(sorted(found.items()))
 
 
 def agreement_from_table(table: AnnotationTable) -> AgreementReport:

@@ -3,7 +3,9 @@
 Spans are lists of structs (``datasets.List`` of a dict), never ``Sequence`` of
 dicts, so a column keeps its declared type even when every list in it is empty.
 A quote without a speaker has ``speaker`` = ``None``; a claim without a range has
-``value_high`` = ``None``.
+``value_high`` = ``None``. Every entity, quote and claim has ``annotators``: how many
+annotators marked that region (``meta["region_annotators"]``, one list per layer in the
+document's order, written by ``annotate pull``), ``None`` when not known.
 
 Example:
     >>> from goldsmith.labels import AnnotatedDoc
@@ -21,10 +23,14 @@ import datasets
 
 from goldsmith.labels.jsonl import doc_from_dict, doc_to_dict
 from goldsmith.labels.records import AnnotatedDoc
+from goldsmith.labels.schema import LAYERS
 
 _INT = datasets.Value("int32")
 _STR = datasets.Value("string")
 _FLOAT = datasets.Value("float64")
+
+#: The meta field holding, per layer, how many annotators marked each region.
+REGION_ANNOTATORS = "region_annotators"
 
 
 def _span(**extra: Any) -> dict[str, Any]:
@@ -35,9 +41,11 @@ def layer_features() -> dict[str, datasets.List]:
     """The three layers as list-of-struct features."""
     speaker = _span(label=_STR)
     return {
-        "entities": datasets.List(_span(label=_STR)),
-        "quotes": datasets.List(_span(kind=_STR, speaker=speaker)),
-        "claims": datasets.List(_span(value=_FLOAT, value_high=_FLOAT, unit=_STR, qualifier=_STR)),
+        "entities": datasets.List(_span(label=_STR, annotators=_INT)),
+        "quotes": datasets.List(_span(kind=_STR, speaker=speaker, annotators=_INT)),
+        "claims": datasets.List(
+            _span(value=_FLOAT, value_high=_FLOAT, unit=_STR, qualifier=_STR, annotators=_INT)
+        ),
     }
 
 
@@ -62,6 +70,13 @@ def doc_to_row(doc: AnnotatedDoc, extra: Iterable[str] = ()) -> dict[str, Any]:
         for q in record["quotes"]
     ]
     row["claims"] = [{"value_high": None, **_strip(c, ("score",))} for c in record["claims"]]
+    votes = doc.meta.get(REGION_ANNOTATORS)
+    for layer in LAYERS:
+        counts = votes.get(layer) if isinstance(votes, Mapping) else None
+        for i, region in enumerate(row[layer]):
+            region["annotators"] = (
+                counts[i] if isinstance(counts, list) and i < len(counts) else None
+            )
     for key in extra:
         row[key] = doc.meta.get(key)
     return row
@@ -70,9 +85,16 @@ def doc_to_row(doc: AnnotatedDoc, extra: Iterable[str] = ()) -> dict[str, Any]:
 def row_to_doc(row: Mapping[str, Any], where: str = "<row>") -> AnnotatedDoc:
     """The validated record of a dataset row; columns beyond the spec's become ``meta``."""
     record = dict(row)
+    votes: dict[str, list[Any]] = {}
+    for layer in LAYERS:
+        regions = [dict(r) for r in record.get(layer) or []]
+        votes[layer] = [r.pop("annotators", None) for r in regions]
+        record[layer] = regions
+    if any(v is not None for counts in votes.values() for v in counts):
+        record[REGION_ANNOTATORS] = votes
     record["claims"] = [
         {k: v for k, v in c.items() if not (k == "value_high" and v is None)}
-        for c in row.get("claims") or []
+        for c in record.get("claims") or []
     ]
     record["claims"] = [_intify(c) for c in record["claims"]]
     return doc_from_dict(record, where=where)

@@ -2,9 +2,10 @@
 
 One ``Labels`` control per layer (``entities``, ``quotes``, ``claims``) over the
 same ``Text`` object named ``text``; a ``speaker`` relation; per-region controls
-shown when a region is selected: the quote ``kind``, and the claim ``value``,
-``value_high``, ``unit`` and ``qualifier``. Every label name and instruction is
-XML-escaped by ElementTree, so the output is well-formed whatever the schema holds.
+shown beside the text when a region is selected: the quote ``kind``, and the claim
+``value``, ``value_high``, ``unit`` and ``qualifier``, each under a visible name.
+Every label name and instruction is XML-escaped by ElementTree, so the output is
+well-formed whatever the schema holds.
 
 :func:`config_differences` compares another config with this one by meaning (control
 names, types, ``toName``, labels), so a push can refuse a project that is not goldsmith's.
@@ -62,13 +63,18 @@ _COLORS = {
     CLAIM_LABEL: "#4db6ac",
 }
 
-INSTRUCTIONS = (
-    "Correct the pre-annotations. Entities: no titles, no possessive 's, no leading 'the'. "
-    "Quotes: quotation marks outside the span; pick the kind; draw a 'speaker' relation "
-    "from the QUOTE to the speaker (a named entity, or a SOURCE span for unnamed sources). "
-    "Claims: qualifier + number + counted thing; set value, unit (singular lemma) and "
-    "qualifier (range: value_high too). Nothing inside advertising lines."
+INSTRUCTIONS = "Speaker: select the QUOTE, Alt+R, click the speaker. Rules: Instructions."
+
+#: Layout of the two columns: the text, and beside it the attributes of the selected region
+#: (sticky, so they stay next to a region far down a long article).
+_ROW_STYLE = "display: flex; align-items: flex-start; gap: 16px"
+_TEXT_STYLE = "flex: 3; min-width: 0"
+_PANEL_STYLE = (
+    "flex: 1; min-width: 220px; position: sticky; top: 8px; padding: 8px 12px; "
+    "border: 1px solid #cfd8dc; border-radius: 6px; background: #fafafa"
 )
+_SPEAKER_COLOR = "#e53935"
+_NOTES_STYLE = "padding: 4px 12px; background: #fff8e1; border-left: 4px solid #ffb300"
 
 
 def labeling_config(
@@ -76,28 +82,51 @@ def labeling_config(
     quote_kinds: tuple[str, ...] = QUOTE_KINDS,
     qualifiers: tuple[str, ...] = QUALIFIERS,
     instructions: str = INSTRUCTIONS,
+    notes_field: str | None = None,
 ) -> str:
-    """The labeling config XML for the three layers of the spec."""
+    """The labeling config XML for the three layers of the spec.
+
+    Layout: a one-line header (the full guidelines are the project's instructions,
+    :mod:`goldsmith.labels.guidelines`), the three label bars, then the text with a
+    panel beside it that shows the selected region's attributes, each under a visible
+    name (quote kind; claim value, value high, unit, qualifier), or a hint when no
+    region is selected. The ``speaker`` relation is drawn in a strong colour.
+    ``notes_field`` (the review projects of ``annotate adjudicate``) adds a read-only
+    text above the article, from that field of the task's data.
+    """
     view = ET.Element("View")
     ET.SubElement(view, "Header", value=instructions, size="6")
     _labels(view, ENTITY_CONTROL, entity_labels)
     _labels(view, QUOTE_CONTROL, CONTROL_LABELS[QUOTE_CONTROL])
     _labels(view, CLAIM_CONTROL, CONTROL_LABELS[CLAIM_CONTROL])
-    ET.SubElement(view, "Text", name=TEXT_NAME, value="$text", granularity="symbol")
-    relations = ET.SubElement(view, "Relations")
-    ET.SubElement(relations, "Relation", value=SPEAKER_RELATION)
+    if notes_field is not None:
+        notes = ET.SubElement(view, "View", style=_NOTES_STYLE)
+        ET.SubElement(notes, "Header", value="Points of disagreement", size="6")
+        ET.SubElement(notes, "Text", name=notes_field, value=f"${notes_field}")
+    row = ET.SubElement(view, "View", style=_ROW_STYLE)
+    text_column = ET.SubElement(row, "View", style=_TEXT_STYLE)
+    ET.SubElement(text_column, "Text", name=TEXT_NAME, value="$text", granularity="symbol")
+    panel = ET.SubElement(row, "View", style=_PANEL_STYLE)
 
-    quote_view = ET.SubElement(
-        view, "View", visibleWhen="region-selected", whenLabelValue=QUOTE_LABEL
+    hint = ET.SubElement(panel, "View", visibleWhen="no-region-selected")
+    ET.SubElement(
+        hint,
+        "Header",
+        value="Click a QUOTE or CLAIM region to set its attributes here.",
+        size="6",
     )
-    ET.SubElement(quote_view, "Header", value="Quote kind", size="6")
+    quote_view = ET.SubElement(
+        panel, "View", visibleWhen="region-selected", whenLabelValue=QUOTE_LABEL
+    )
+    ET.SubElement(quote_view, "Header", value="Quote kind", size="5")
     _choices(quote_view, KIND_CONTROL, quote_kinds)
 
     claim_view = ET.SubElement(
-        view, "View", visibleWhen="region-selected", whenLabelValue=CLAIM_LABEL
+        panel, "View", visibleWhen="region-selected", whenLabelValue=CLAIM_LABEL
     )
-    ET.SubElement(claim_view, "Header", value="Claim value, unit and qualifier", size="6")
-    for name in (VALUE_CONTROL, VALUE_HIGH_CONTROL):
+    ET.SubElement(claim_view, "Header", value="Claim", size="5")
+    for name, title in ((VALUE_CONTROL, "value"), (VALUE_HIGH_CONTROL, "value high (range only)")):
+        ET.SubElement(claim_view, "Header", value=title, size="6")
         ET.SubElement(
             claim_view,
             "Number",
@@ -107,6 +136,7 @@ def labeling_config(
             step="any",
             placeholder=name,
         )
+    ET.SubElement(claim_view, "Header", value="unit (singular lemma)", size="6")
     ET.SubElement(
         claim_view,
         "TextArea",
@@ -115,9 +145,13 @@ def labeling_config(
         perRegion="true",
         maxSubmissions="1",
         editable="true",
-        placeholder="unit (singular lemma)",
+        placeholder="e.g. soldier",
     )
+    ET.SubElement(claim_view, "Header", value="qualifier", size="6")
     _choices(claim_view, QUALIFIER_CONTROL, qualifiers)
+
+    relations = ET.SubElement(view, "Relations")
+    ET.SubElement(relations, "Relation", value=SPEAKER_RELATION, background=_SPEAKER_COLOR)
 
     ET.indent(view, space="  ")
     return ET.tostring(view, encoding="unicode") + "\n"
@@ -137,7 +171,6 @@ def _choices(parent: ET.Element, name: str, values: tuple[str, ...]) -> None:
         toName=TEXT_NAME,
         perRegion="true",
         choice="single-radio",
-        showInline="true",
     )
     for value in values:
         ET.SubElement(control, "Choice", value=value)

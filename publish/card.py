@@ -65,6 +65,7 @@ class CardStats:
     qualifiers: Counter = field(default_factory=Counter)
     units: Counter = field(default_factory=Counter)
     annotators: int | None = None
+    provenance: Counter = field(default_factory=Counter)
     columns: tuple[str, ...] = ()
     license: str = "other"
     language: str = "en"
@@ -151,14 +152,18 @@ _FIELDS = {
     "doc_id": "Stable id: `doc-` + the first 16 hex digits of SHA-256 of the text.",
     "text": "The document text, newlines normalised to LF. All offsets index this string "
     "in Unicode code points (Python `str` indices), end exclusive.",
-    "entities": "List of {start, end, text, label}: named entities.",
-    "quotes": "List of {start, end, text, kind, speaker}: reported speech; `speaker` is "
-    "{start, end, text, label} or null when no source can be identified.",
-    "claims": "List of {start, end, text, value, value_high, unit, qualifier}: numeric "
-    "claims; `value_high` is set only when `qualifier` is `range`.",
+    "entities": "List of {start, end, text, label, annotators}: named entities.",
+    "quotes": "List of {start, end, text, kind, speaker, annotators}: reported speech; "
+    "`speaker` is {start, end, text, label} or null when no source can be identified.",
+    "claims": "List of {start, end, text, value, value_high, unit, qualifier, annotators}: "
+    "numeric claims; `value_high` is set only when `qualifier` is `range`. In every "
+    "layer `annotators` is how many annotators marked that region (null when unknown).",
     "source": "Where the document came from (file name, line or row).",
     "title": "The document's title, when one was evident.",
     "annotator": "Pseudonym of the annotator whose annotation is the gold (never an e-mail).",
+    "provenance": "How the gold was made: `single` (one annotator), `consensus` (the "
+    "regions the annotators agreed on, by the pull's gold rule) or `adjudicated` (a "
+    "reviewer settled a disagreement, or chose one annotation as ground truth).",
 }
 
 
@@ -191,11 +196,15 @@ def _process(stats: CardStats) -> str:
         "## Annotation process\n",
         "Documents were pre-annotated by goldsmith and corrected by people in Label Studio "
         f"following annotation spec v{SPEC_VERSION}. The gold of a document is its only "
-        "submitted annotation, or the one marked ground truth; conflicting documents were "
-        "left out rather than resolved silently.\n",
+        "submitted annotation, the one marked ground truth, the consensus of its "
+        "annotators by a stated rule, or a reviewer's adjudication; documents none of "
+        "these settled were left out rather than resolved silently.\n",
     ]
     if stats.annotators is not None:
         lines.append(f"- Annotators: {stats.annotators} (named by pseudonym only).\n")
+    if stats.provenance:
+        made = ", ".join(f"{n} {kind}" for kind, n in sorted(stats.provenance.items()))
+        lines.append(f"- Gold documents by provenance: {made}.\n")
     if stats.agreement:
         lines.append("\n### Agreement between annotators\n\n")
         lines.append(_agreement(stats.agreement))

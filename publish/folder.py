@@ -39,7 +39,7 @@ from goldsmith.publish.out_folder import CARD, check_out_folder, replace_data_di
 from goldsmith.publish.privacy import find_private, known_secrets, scan_rows
 from goldsmith.publish.splits import DEFAULT_RATIOS, split_documents
 
-PUBLIC_META = ("source", "title", "annotator")
+PUBLIC_META = ("source", "title", "annotator", "provenance")
 DEFAULT_NAME = "goldsmith gold set"
 
 
@@ -199,8 +199,15 @@ def _card_stats(splits, columns, name, license, group_by, seed, annotators, agre
             quotes=sum(len(d.quotes) for d in docs),
             claims=sum(len(d.claims) for d in docs),
         )
+    provenance = Counter(
+        str(d.meta["provenance"])
+        for docs in splits.values()
+        for d in docs
+        if d.meta.get("provenance")
+    )
     return CardStats(
         name=name,
+        provenance=provenance,
         splits=split_stats,
         entity_labels=entity_labels,
         quote_kinds=kinds,

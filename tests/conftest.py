@@ -15,6 +15,17 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "corpus" / "sample"
 
 
+@pytest.fixture(autouse=True)
+def _no_user_studio_pointer(tmp_path_factory, monkeypatch) -> None:
+    """Keep every test off the user's own "last server started" pointer and settings.
+
+    ``goldsmith studio up`` records its data dir under ``$XDG_STATE_HOME``; a test
+    that expects no local server must not find a server the user started.
+    """
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.delenv("GOLDSMITH_STUDIO_DIR", raising=False)
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO

@@ -1,8 +1,9 @@
 """Word lists of the numeric-claim rules, and the counted noun's unit.
 
 Everything :mod:`goldsmith.annotate.rules.claims` matches by spelling lives here, so a rule
-change is a one-line edit: qualifier phrases, currency and unit words, month and time
-words, the verbs and determiners the rules look at. ``unit_of`` turns a counted noun
+change is a one-line edit: qualifier phrases, unit words, month and time words, the verbs
+and determiners the rules look at (currency words are the one table of
+:mod:`goldsmith.annotate.rules.currencies`). ``unit_of`` turns a counted noun
 into the spec's ``unit``: its singular lower-case lemma with spelling variants unified.
 
 Example:
@@ -16,59 +17,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.currencies import CURRENCY_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Qualifier phrases written before the number, by qualifier ("|" between phrases).
+_QUALIFIER_PHRASES: dict[str, str] = {
+    "approx": "about | around | approximately | roughly | some | nearly | almost | estimated"
+    " | circa | approx. | approx | ~ | an estimated | close to | just about | near",
+    "at_least": "at least | no fewer than | no less than | not less than | not fewer than"
+    " | a minimum of",
+    "more_than": "more than | over | upwards of | upward of | in excess of | exceeding | above"
+    " | greater than | well over | just over",
+    "at_most": "at most | up to | as many as | as much as | no more than | not more than"
+    " | a maximum of",
+    "less_than": "less than | fewer than | under | below | just under",
+}
+
 #: Qualifier phrases (lower-case word tuples) written before the number.
 QUALIFIERS: dict[tuple[str, ...], str] = {
-    **{
-        (w,): "approx"
-        for w in (
-            "about",
-            "around",
-            "approximately",
-            "roughly",
-            "some",
-            "nearly",
-            "almost",
-            "estimated",
-            "circa",
-            "approx.",
-            "approx",
-            "~",
-        )
-    },
-    ("an", "estimated"): "approx",
-    ("close", "to"): "approx",
-    ("just", "about"): "approx",
-    ("at", "least"): "at_least",
-    ("no", "fewer", "than"): "at_least",
-    ("no", "less", "than"): "at_least",
-    ("not", "less", "than"): "at_least",
-    ("not", "fewer", "than"): "at_least",
-    ("a", "minimum", "of"): "at_least",
-    ("more", "than"): "more_than",
-    ("over",): "more_than",
-    ("upwards", "of"): "more_than",
-    ("upward", "of"): "more_than",
-    ("in", "excess", "of"): "more_than",
-    ("exceeding",): "more_than",
-    ("above",): "more_than",
-    ("greater", "than"): "more_than",
-    ("well", "over"): "more_than",
-    ("just", "over"): "more_than",
-    ("at", "most"): "at_most",
-    ("up", "to"): "at_most",
-    ("as", "many", "as"): "at_most",
-    ("as", "much", "as"): "at_most",
-    ("no", "more", "than"): "at_most",
-    ("not", "more", "than"): "at_most",
-    ("a", "maximum", "of"): "at_most",
-    ("less", "than"): "less_than",
-    ("fewer", "than"): "less_than",
-    ("under",): "less_than",
-    ("below",): "less_than",
-    ("just", "under"): "less_than",
+    tuple(phrase.split()): name
+    for name, phrases in _QUALIFIER_PHRASES.items()
+    for phrase in phrases.split("|")
 }
 AFTER_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("or", "more"): "at_least",
@@ -77,32 +48,6 @@ AFTER_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("+",): "more_than",
     ("or", "fewer"): "at_most",
     ("or", "less"): "at_most",
-}
-CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "dollar",
-    "dollars": "dollar",
-    "usd": "dollar",
-    "euro": "euro",
-    "euros": "euro",
-    "eur": "euro",
-    "pound": "pound",
-    "pounds": "pound",
-    "gbp": "pound",
-    "sterling": "pound",
-    "yen": "yen",
-    "won": "won",
-    "yuan": "yuan",
-    "renminbi": "yuan",
-    "ruble": "ruble",
-    "rubles": "ruble",
-    "rouble": "ruble",
-    "roubles": "ruble",
-    "rupee": "rupee",
-    "rupees": "rupee",
-    "hryvnia": "hryvnia",
-    "hryvnias": "hryvnia",
-    "franc": "franc",
-    "francs": "franc",
 }
 UNIT_WORDS: dict[str, str] = {
     "km": "kilometer",
@@ -167,6 +112,7 @@ MEASURES = frozenset(
         "mph",
         "percent",
         "percentage point",
+        "point",
     }
 )
 PERCENT_WORDS = frozenset({"%", "percent", "pct"})
@@ -228,6 +174,10 @@ CHANGE_VERBS = frozenset(
         "plunge",
     }
 )
+#: Nouns that name an amount, not the thing counted ("the group's numbers swelled to ...").
+AMOUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "amount", "size"})
+#: Participles and adjectives that stand for the people counted ("the 53 wounded").
+NOMINALISED = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "arrested"})
 #: Nouns that stand for an elided counted thing ("two others"): unit from context.
 PRONOUN_NOUNS = frozenset({"other", "more"})
 NP_STOP = frozenset({"last", "next", "this", "that", "each", "every", "per", "same", "such"})

@@ -36,6 +36,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
+from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, PERSONAL_TITLES, TITLE_WORDS
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import ENTITY_LABELS
 
@@ -44,46 +45,6 @@ if TYPE_CHECKING:
 
 _KEEP = frozenset(ENTITY_LABELS)
 _NAME_LABELS = _KEEP - {"DATE"}
-
-#: Titles and roles that precede a person's name (compared lower-case).
-TITLE_WORDS = frozenset(
-    """
-    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady madam
-    president vice prime premier minister secretary chancellor governor gov gov.
-    senator sen sen. representative rep rep. congressman congresswoman speaker
-    mayor ambassador envoy judge justice attorney general gen gen. lt lt. col col.
-    maj maj. capt capt. cmdr cmdr. adm adm. sgt sgt. cpl cpl. pvt pvt. admiral
-    colonel major captain commander lieutenant sergeant corporal private marshal
-    field chief deputy assistant acting former late spokesman spokeswoman
-    spokesperson director chairman chairwoman chair ceo cfo coo founder leader
-    king queen prince princess emperor empress pope cardinal archbishop bishop
-    rev rev. reverend father sister brother rabbi imam sheikh ayatollah
-    councillor councilor councilman councilwoman alderman
-    commissioner inspector superintendent officer agent detective professor
-    lawmaker analyst reporter correspondent editor anchor coach manager
-    dictator strongman advisor adviser counsel counselor counsellor aide
-    general's
-    """.split()
-)
-
-#: Titles that only stand before a person's name (a subset of ``TITLE_WORDS``).
-_PERSONAL_TITLES = frozenset(
-    """
-    mr mr. mrs mrs. ms ms. dr dr. president premier minister secretary chancellor
-    governor gov. senator sen. rep. congressman congresswoman mayor ambassador gen. lt.
-    col. maj. capt. adm. sgt. councillor councilor spokesman spokeswoman
-    """.split()
-)
-
-#: Department and office words that combine with a title ("Defense Secretary").
-DEPARTMENT_WORDS = frozenset(
-    """
-    defense defence state foreign interior home homeland security treasury justice
-    health finance national energy commerce labor labour education agriculture
-    transportation transport veterans affairs intelligence trade economy economic
-    environment culture war navy army air force marine marines
-    """.split()
-)
 
 #: Words that may stand before a person's title inside a PERSON span ("White House
 #: spokesman John Kirby"); stripped with the title, never on their own as an entity.
@@ -243,7 +204,7 @@ def _after_personal_title(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_capitalised_title(token: Token) -> bool:
-    return token.text[:1].isupper() and token.lower_ in _PERSONAL_TITLES
+    return token.text[:1].isupper() and token.lower_ in PERSONAL_TITLES
 
 
 def _is_title(token: Token) -> bool:

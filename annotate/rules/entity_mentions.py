@@ -2,6 +2,11 @@
 
 Rules, applied to the entities found in one document:
 
+- a multi-word name in a title-case line (a headline) that the rest of the text does
+  not write is checked against it: written there in lower case it is a common noun
+  phrase and dropped ("Visa Program"); otherwise it is cut to the longest run of its
+  first or last words that the text names ("Trump Addresses Munich Attack" -> PERSON
+  "Trump");
 - dateline: a paragraph (not the headline) that opens with a place in capitals
   followed by a comma, a dash or a bracket ("ROTTERDAM, Netherlands —", "THE HAGUE —")
   starts with a GPE of that place; entities overlapping it are replaced;
@@ -10,8 +15,10 @@ Rules, applied to the entities found in one document:
 - one person, one label: once "Faith Chepkemoi" is a PERSON, other entities reading
   "Faith Chepkemoi" or "Chepkemoi" are PERSON too, and a later "Chepkemoi" that spaCy
   missed (a proper noun outside any entity) is added;
-- metonymic government bodies ("Pentagon", "White House", "Kremlin") are ORG wherever
-  they are mentioned, also where spaCy found nothing.
+- metonymic government bodies ("Pentagon", "White House", "Kremlin") and news outlets
+  and platforms ("Twitter", "Reuters", "USA TODAY") are ORG wherever they are mentioned,
+  also where spaCy found nothing, unless another capitalised word follows ("Fox News
+  Sunday", a title, is left alone).
 
 Example:
     >>> from goldsmith.annotate.model import load_model   # doctest: +SKIP
@@ -26,6 +33,9 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.datelines import DATELINE_PLACE, DATELINE_WITHIN
+from goldsmith.annotate.rules.headlines import is_title_case
+from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
@@ -33,28 +43,84 @@ if TYPE_CHECKING:
 
 #: Metonymic government bodies: always ORG.
 METONYMS = ("White House", "Pentagon", "Kremlin", "Downing Street")
-_METONYM_RE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, METONYMS)) + r")(?![\w-])")
 
-#: A place in capitals opening a paragraph, before ", " / " — " / " (".
-_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]*[A-Z.](?: [A-Z][A-Z'’.\-]*[A-Z.])*)(?=, | [—–-] | \()",
-    re.MULTILINE,
+#: News outlets, agencies and platforms that real news names as sources: always ORG
+#: (spaCy's small model often misses them or calls them PERSON or WORK_OF_ART).
+MEDIA_ORGS = (
+    "Twitter",
+    "Facebook",
+    "Instagram",
+    "YouTube",
+    "Reuters",
+    "Associated Press",
+    "CNN",
+    "MSNBC",
+    "Fox News",
+    "POLITICO",
+    "Politico",
+    "USA TODAY",
+    "USA Today",
+    "Breitbart News",
+    "Huffington Post",
+    "HuffPost",
+    "Washington Post",
+    "New York Times",
+    "Wall Street Journal",
+    "NPR",
+    "Gawker",
+    "BuzzFeed",
+    "Daily Beast",
 )
-_DATELINE_WITHIN = 1000  # datelines open a story: look only at its start
+
+#: Names that are always ORG; one followed by another capitalised word is part of a
+#: longer name or a title ("Fox News Sunday") and is left alone.
+_ALWAYS_ORG = frozenset(METONYMS + MEDIA_ORGS)
+_METONYM_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(map(re.escape, sorted(_ALWAYS_ORG, key=len, reverse=True)))
+    + r")(?![\w-])(?! [A-Z])"
+)
 
 _PROPER_TAGS = ("NNP", "NNPS")
 
+#: Generational suffixes that end a name but do not identify the person ("Jr.", "III").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+_LINE_RE = re.compile(r"[^\n]+")
+
 #: A word in lower-case letters only, not part of a hyphenated or longer word.
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[^\W\d_A-Z]+(?![\w-])")
+
+
+def last_word(name: str) -> str:
+    """The last word of a name as written, without a generational suffix or a
+    possessive ("Faith Chepkemoi" -> "Chepkemoi", "Lloyd J. Austin III" -> "Austin",
+    "Haines's" -> "Haines"; "" for none): the spec's rule for mentions of one source,
+    as ``goldsmith.eval.matching.last_word`` applies it when scoring.
+
+    A later mention of a person by this word names the same person ("Chepkemoi said"),
+    and two speaker mentions with the same last word (compared lower-case) name the same
+    source (ANNOTATION_SPEC.md section 2).
+    """
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in _NAME_SUFFIXES:
+        words.pop()  # "Robert Haines Jr." -> "Haines"
+    if not words:
+        return ""
+    word = words[-1].rstrip(",")
+    for tail in ("'s", "’s"):
+        if word.endswith(tail) and len(word) > len(tail):
+            word = word[: -len(tail)]
+    return word
 
 
 def complete_mentions(doc: Doc, found: list[Entity], text: str | None = None) -> list[Entity]:
     """``found`` with the rules above applied; ``text`` is ``doc.text`` if already read."""
     if text is None:
         text = doc.text
-    found = _without_common_words(text, found)
+    found = _headlines_by_body(text, _without_common_words(text, found))
     found = _with_dateline(text, found)
-    found = _consistent_people(doc, text, found)
+    found = _media_as_org(_consistent_people(doc, text, found))
     return found + _missed_metonyms(text, found)
 
 
@@ -69,11 +135,60 @@ def _without_common_words(text: str, found: list[Entity]) -> list[Entity]:
     ]
 
 
+def _headlines_by_body(text: str, found: list[Entity]) -> list[Entity]:
+    """Check the multi-word names of title-case lines against the rest of the text.
+
+    In a headline every word is capitalised, so the model takes verbs and common nouns
+    into names ("Trump Addresses Munich Attack", "Visa Program"). A name the body also
+    writes is kept; one the body writes in lower case is a common noun phrase and is
+    dropped; otherwise it becomes the longest run of its first or last words that the
+    body names as an entity, with that entity's label ("Trump" PERSON).
+    """
+    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)]
+    heads = [(a, b) for a, b in lines if is_title_case(text[a:b])]
+    if not heads:
+        return found
+    body = [e for e in found if not any(a <= e.start < b for a, b in heads)]
+    body_names = {e.text: e.label for e in body}
+    kept: list[Entity] = []
+    for entity in found:
+        words = entity.text.split()
+        if len(words) < 2 or entity in body or entity.label == "DATE":
+            kept.append(entity)
+            continue
+        line = next((a, b) for a, b in heads if a <= entity.start < b)
+        outside = text[: line[0]] + text[line[1] :]
+        if entity.text in outside:
+            kept.append(entity)
+            continue
+        if entity.text.lower() in outside.lower():
+            continue  # "Visa Program" / "the visa program": a common noun phrase
+        part = _named_part(entity, words, body_names)
+        if part is not None:
+            kept.append(part)
+    return kept
+
+
+def _named_part(entity: Entity, words: list[str], names: dict[str, str]) -> Entity:
+    """The longest run of first or last words of ``entity`` that ``names`` holds (a
+    possessive dropped: "Delaware’s Democratic Primary" -> "Delaware"), else ``entity``."""
+    for size in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:size])
+        for suffix in ("’s", "'s"):
+            head = head.removesuffix(suffix)
+        if head in names:
+            return Entity(entity.start, entity.start + len(head), head, names[head])
+        tail = " ".join(words[-size:])
+        if tail in names:
+            return Entity(entity.end - len(tail), entity.end, tail, names[tail])
+    return entity
+
+
 def _with_dateline(text: str, found: list[Entity]) -> list[Entity]:
     first_break = text.find("\n")
     if first_break < 0:
         return found
-    for match in _DATELINE_RE.finditer(text, first_break, min(len(text), _DATELINE_WITHIN)):
+    for match in DATELINE_PLACE.finditer(text, first_break, min(len(text), DATELINE_WITHIN)):
         begin, stop = match.span("place")
         line_end = text.find("\n", stop)
         rest = text[stop : line_end if line_end >= 0 else len(text)]
@@ -87,10 +202,9 @@ def _with_dateline(text: str, found: list[Entity]) -> list[Entity]:
 def _consistent_people(doc: Doc, text: str, found: list[Entity]) -> list[Entity]:
     names = set()
     for entity in found:
-        words = entity.text.split()
-        if entity.label == "PERSON" and len(words) >= 2:
+        if entity.label == "PERSON" and len(entity.text.split()) >= 2:
             names.add(entity.text)
-            last = words[-1]
+            last = last_word(entity.text)
             if last.isalpha() and last[:1].isupper() and len(last) > 2:
                 names.add(last)
     if not names:
@@ -108,7 +222,7 @@ def _consistent_people(doc: Doc, text: str, found: list[Entity]) -> list[Entity]
 
 
 def _missed_metonyms(text: str, found: list[Entity]) -> list[Entity]:
-    """ORG entities for metonymic bodies that no found entity overlaps."""
+    """ORG entities for metonymic bodies and media names that no found entity overlaps."""
     added: list[Entity] = []
     for match in _METONYM_RE.finditer(text):
         begin, stop = match.span()
@@ -117,5 +231,12 @@ def _missed_metonyms(text: str, found: list[Entity]) -> list[Entity]:
     return added
 
 
+def _media_as_org(found: list[Entity]) -> list[Entity]:
+    """A found entity that is exactly a media name is ORG, whatever spaCy said."""
+    return [
+        replace(e, label="ORG") if e.text in MEDIA_ORGS and e.label != "ORG" else e for e in found
+    ]
+
+
 def _overlaps(entity: Entity, begin: int, stop: int) -> bool:
-    return entity.start < stop and begin < entity.end
+    return overlaps(entity.start, entity.end, begin, stop)

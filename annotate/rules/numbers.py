@@ -5,7 +5,8 @@ the longest number expression starting at a given word. Forms understood:
 
 - digits with thousands separators and decimals: "3,000", "1,500.5", "12";
   a digit string with a leading zero ("0123") is not a number (phone numbers, codes);
-- abbreviated scales glued to the digits: "2.4bn", "3mn", "5k" -> 2.4e9, 3e6, 5e3;
+- scales glued to the digits: "2.4bn", "3mn", "5k", "175million" -> 2.4e9, 3e6, 5e3,
+  1.75e8;
 - number words up to the trillions: "three", "twenty-five", "twenty five",
   "two hundred and ten", "a dozen", "two dozen", "a hundred", "half a million";
 - digits followed by scale words: "1.5 million", "3 trillion";
@@ -34,6 +35,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from goldsmith.annotate.rules.currencies import CURRENCY_PREFIXES, SIGN_PREFIX
 
 #: Number words below one hundred.
 UNITS: dict[str, int] = {
@@ -95,43 +98,20 @@ ABBREVIATED_SCALES: dict[str, int] = {
     "trn": 10**12,
     "tn": 10**12,
 }
+#: Scales glued to the digits: abbreviations ("2.4bn") and whole words, which news
+#: copy loses the space before ("$175million").
+GLUED_SCALES: dict[str, int] = ABBREVIATED_SCALES | SCALES
 #: One-letter scales, read only after a currency ("€5m"), since "5 m" may be metres.
 CURRENCY_SCALES: dict[str, int] = {"k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12}
-#: Currency signs and codes written before the number, with the unit they name.
-CURRENCY_PREFIXES: dict[str, str] = {
-    "$": "dollar",
-    "us$": "dollar",
-    "a$": "dollar",
-    "c$": "dollar",
-    "hk$": "dollar",
-    "nz$": "dollar",
-    "s$": "dollar",
-    "usd": "dollar",
-    "€": "euro",
-    "eur": "euro",
-    "£": "pound",
-    "gbp": "pound",
-    "¥": "yen",
-    "jpy": "yen",
-    "₩": "won",
-    "krw": "won",
-    "₽": "ruble",
-    "rub": "ruble",
-    "₹": "rupee",
-    "₴": "hryvnia",
-    "cny": "yuan",
-    "rmb": "yuan",
-}
 #: Vague quantifiers that turn a following singular scale into a lower bound.
 VAGUE_QUANTIFIERS: frozenset[str] = frozenset({"several", "few"})
 
 _DIGITS = re.compile(
     r"^(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?P<suffix>bn|bln|mn|mln|trn|tn|k|m|b)?$"
+    r"(?P<suffix>thousand|million|billion|trillion|bn|bln|mn|mln|trn|tn|k|m|b)?$"
 )
 _RANGE_TOKEN = re.compile(r"^(?P<low>[\d.,]+)[-\u2013\u2014](?P<high>[\d.,]+)$")
 _SPLIT = re.compile(r"[-\u2013\u2014]|[^\s\-\u2013\u2014]+")
-_SIGN = re.compile(r"^(us\$|a\$|c\$|hk\$|nz\$|s\$|[$€£¥₩₽₹₴])(?=\S)", re.IGNORECASE)
 
 STARTERS: frozenset[str] = frozenset(
     set(UNITS)
@@ -195,7 +175,7 @@ def digit_value(word: str) -> Decimal | None:
         value = Decimal(num.replace(",", ""))
     except InvalidOperation:
         return None
-    return value * ABBREVIATED_SCALES[suffix] if suffix else value
+    return value * GLUED_SCALES[suffix] if suffix else value
 
 
 def match_number(words: Sequence[str], i: int) -> NumberMatch | None:
@@ -264,7 +244,7 @@ def _match_bare(
             current, j, last, digits = value, i + 1, "digits", True
             glued = _DIGITS.match(low)
             if glued and glued["suffix"]:
-                mult = ABBREVIATED_SCALES[glued["suffix"]]
+                mult = GLUED_SCALES[glued["suffix"]]
                 return current, j, False, mult, True
             if after_currency and j < n and words[j].lower() in CURRENCY_SCALES:
                 current *= CURRENCY_SCALES[words[j].lower()]
@@ -312,6 +292,9 @@ def _continue(
     while j < n:
         low = words[j].lower()
         nxt = words[j + 1].lower() if j + 1 < n else ""
+        if low.isspace() and "\n" not in low and (nxt in SCALES or nxt == "hundred"):
+            j += 1  # a non-breaking space before a scale word: "5\u00a0million"
+            continue
         small = _small_word(low)
         if low == "-" and last == "tens" and nxt in UNITS and UNITS[nxt] > 0:
             current += UNITS[nxt]
@@ -372,7 +355,7 @@ def split_words(text: str) -> list[str]:
     """Split ``text`` roughly the way spaCy does for numbers: signs, hyphens, "%" apart."""
     words: list[str] = []
     for chunk in text.split():
-        sign = _SIGN.match(chunk)
+        sign = SIGN_PREFIX.match(chunk)
         if sign:
             words.append(sign.group(1))
             chunk = chunk[sign.end() :]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.headlines import is_headline
 from goldsmith.annotate.rules.quote_marks import QuotedRegion, paragraphs
 from goldsmith.annotate.rules.speakers import SpeakerFinder
 from goldsmith.labels.records import Entity
@@ -79,7 +80,4 @@ class DocContext:
     def is_headline(self, char: int) -> bool:
         """A line in title case without a final full stop (a headline or a heading)."""
         start, end = self.bounds(char)
-        words = [w for w in self.text[start:end].split() if w[:1].isalpha()]
-        if not words or self.text[start:end].rstrip()[-1:] in '."”':
-            return False
-        return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+        return is_headline(self.text[start:end])

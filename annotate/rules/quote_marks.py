@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from goldsmith.annotate.rules.spans import overlaps_any
+
 _DOUBLE_OPENING = "“„«"
 _DOUBLE_CLOSING = "”»"
 _DOUBLE = re.compile('["“”„«»]')
@@ -78,11 +80,12 @@ def quoted_regions(text: str) -> list[QuotedRegion]:
         next_opens = number + 1 < len(paras) and _opens_with_double(text, *paras[number + 1])
         doubles = _pair(text, p_start, p_end, _DOUBLE, _double_flags, True)
         found = [_region(text, o, c, p_end, number, True, next_opens) for o, c in doubles]
-        taken = [(o, c if c is not None else p_end) for o, c in doubles]
+        # the marks themselves count: a double pair covers [open, close + 1)
+        taken = [(o, (c if c is not None else p_end) + 1) for o, c in doubles]
         singles = [
             (o, c)
             for o, c in _pair(text, p_start, p_end, _SINGLE, _single_flags, False)
-            if not any(a <= c and o <= b for a, b in taken)
+            if not overlaps_any(o, c + 1, taken)
         ]
         found += [_region(text, o, c, p_end, number, False, False) for o, c in singles]
         regions += sorted((r for r in found if r is not None), key=lambda r: r.open_at)

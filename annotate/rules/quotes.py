@@ -12,13 +12,17 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    resumes an interrupted quote: "A," he said, "b."), and it ends a sentence or clause
    (ends in . ? ! , inside the marks, is followed by the end of the sentence, or by its
    attribution). Any other quoted text is ``partial``.
-3. Attribution: the nearest speech verb up the dependency tree from the quote, else the
-   nearest speech verb in the quote's sentences, else (partial quotes only) the nearest
-   verb with a subject up the tree ("labeled the move “a significant escalation”"),
-   else (direct quotes) a named entity that is all the text before a colon ("Lopez:
-   “We will win”").
-   Only verbs of the quote's own paragraph, outside quotation marks, count. The speaker
-   is found by :class:`goldsmith.annotate.rules.speakers.SpeakerFinder`.
+3. Attribution: the nearest speech verb up the dependency tree from the quote (for
+   partial quotes also a speech noun with a possessor: "Ruiz's accusation that … “…”"),
+   else the nearest speech verb in the quote's sentences, else (partial quotes only) the
+   nearest verb with a subject up the tree ("labeled the move “a significant
+   escalation”"), else (a direct quote that is its whole paragraph) the verb by which
+   the paragraph before introduces it ("X said in a statement:" ⏎ “…”), else (direct
+   quotes) a named entity that is all the text before a colon ("Lopez: “We will win”")
+   or, in a headline, the name before the colon; else a dash signature after the quote
+   ("“…” – Ana Ruiz"; :mod:`goldsmith.annotate.rules.attribution_lines`). Only verbs of
+   the quote's own paragraph, outside quotation marks, count. The speaker is found by
+   :class:`goldsmith.annotate.rules.speakers.SpeakerFinder`.
 4. Inheritance (conservative): a direct quote without a speaker takes the speaker of
    another quote in the same paragraph (interrupted quotes, several sentences), else of
    the neighbouring paragraph of the same multi-paragraph quote, else, when the quote is
@@ -29,8 +33,9 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    (``indirect``) and are resolved in document order with the quotes above, so that
    "he said" finds the latest speaker of any kind.
 
-``score`` is a rule confidence in [0, 1]: direct 0.9, partial and indirect 0.6, block
-0.5; minus 0.15 for an inherited speaker and 0.3 for no speaker.
+``score`` is a rule confidence in [0, 1] (:mod:`goldsmith.annotate.rules.confidence`):
+direct 0.9, partial and indirect 0.6, block 0.5; minus 0.15 for an inherited speaker
+and 0.3 for no speaker.
 
 Example:
     >>> nlp = load_model()                                               # doctest: +SKIP
@@ -45,14 +50,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.attribution_lines import headline_speaker, signature_speaker
+from goldsmith.annotate.rules.confidence import quote_score
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_marks import QuotedRegion, quoted_regions
 from goldsmith.annotate.rules.reported_speech import (
     SENTENCE_END,
     block_candidates,
     indirect_candidates,
+    intro_verb,
 )
-from goldsmith.annotate.rules.speech_words import is_speech_verb
+from goldsmith.annotate.rules.speech_words import is_speech_noun, is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 
 if TYPE_CHECKING:
@@ -60,6 +68,23 @@ if TYPE_CHECKING:
 
 _CLAUSE_END = ".?!…,;:"
 _OPENERS = '“"„«‘'
+
+#: Characters looked at before an opening mark to find the last one before it: only
+#: the nearest non-blank character decides whether the quote opens a sentence, and 200
+#: is far more than any run of spaces, while a slice of the whole paragraph would be
+#: copied for every quote of a long paragraph.
+_LOOKBACK_CHARS = 200
+
+#: Heads climbed from a quoted token to its speech verb. A quote hangs from its verb
+#: directly ("said"), or through a conjunction, a complement and a clause or two ("she
+#: said in a statement that the plan, which ..., was 'a mistake'"); eight levels cover
+#: every attribution in the gold sets with room to spare and keep the cost per quote
+#: fixed.
+_MAX_CLIMB = 8
+
+#: Tokens looked at after a closing mark for the attribution ("…,” the minister said
+#: on Monday): subject and verb come within six tokens, or the sentence has moved on.
+_ATTRIBUTION_WINDOW = 6
 
 
 def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
@@ -107,9 +132,13 @@ def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion |
     follows = _attribution_follows(ctx.doc, after)
     kind = _kind(ctx, region, follows, _resumes(ctx, region, previous))
     verb = _attribution(ctx, region, first, last, after, kind)
+    if verb is None and kind == "direct" and _whole_paragraph(ctx, region):
+        verb = intro_verb(ctx, region.paragraph - 1)  # "X said in a statement:" ⏎ “…”
     item = Candidate(region.start, max(end, region.start + 1), kind, region, verb)
     if verb is None and kind == "direct":
-        item.speaker = _name_before_colon(ctx, region)
+        item.speaker = _name_before_colon(ctx, region) or headline_speaker(ctx, region)
+    if verb is None and item.speaker is None:
+        item.speaker = signature_speaker(ctx, region)
     return item
 
 
@@ -140,7 +169,7 @@ def _resumes(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion | Non
 def _kind(ctx: DocContext, region: QuotedRegion, follows: bool, resumes: bool) -> str:
     text = ctx.text
     p_start = ctx.paras[region.paragraph][0]
-    before = text[max(p_start, region.open_at - 200) : region.open_at].rstrip(" \t")
+    before = text[max(p_start, region.open_at - _LOOKBACK_CHARS) : region.open_at].rstrip(" \t")
     prev = before[-1] if before else ""
     content = text[region.start : region.end]
     capital = content[0].isupper() or content[0].isdigit() or content[0] in "[(…'\"‘“."
@@ -164,7 +193,7 @@ def _kind(ctx: DocContext, region: QuotedRegion, follows: bool, resumes: bool) -
 
 
 def _attribution_follows(doc: Doc, after: int) -> bool:
-    for token in doc[after : after + 6]:
+    for token in doc[after : after + _ATTRIBUTION_WINDOW]:
         if is_speech_verb(token):
             return True
         if token.pos_ == "VERB" or token.text in _OPENERS or "\n" in token.text:
@@ -194,13 +223,13 @@ def _attribution(
         if first <= token.head.i <= last and token.head is not token:
             continue
         node = token
-        for _ in range(8):
+        for _ in range(_MAX_CLIMB):
             if node.head is node:
                 break
             node = node.head
             if not usable(node):
                 continue
-            if is_speech_verb(node):
+            if is_speech_verb(node) or (kind == "partial" and is_speech_noun(node)):
                 return node
             if fallback is None and kind == "partial" and node.pos_ in ("VERB", "AUX"):
                 if finder.subject_of(node) is not None:
@@ -252,29 +281,25 @@ def _inherit(ctx: DocContext, items: list[Candidate]) -> None:
             item.speaker = (earlier[-1] if earlier else same[0]).speaker
         elif chained:
             item.speaker = chained[0].speaker
-        elif previous and _whole_paragraph(ctx, item):
+        elif previous and _whole_paragraph(ctx, item.region):
             item.speaker = previous[-1].speaker
         item.inherited = item.speaker is not None
 
 
-def _whole_paragraph(ctx: DocContext, item: Candidate) -> bool:
+def _whole_paragraph(ctx: DocContext, region: QuotedRegion) -> bool:
     """Whether the quote is all its paragraph holds (marks and final punctuation aside)."""
-    p_start, p_end = ctx.paras[item.region.paragraph]
-    outside = ctx.text[p_start : item.region.open_at] + ctx.text[item.region.outer_end : p_end]
+    p_start, p_end = ctx.paras[region.paragraph]
+    outside = ctx.text[p_start : region.open_at] + ctx.text[region.outer_end : p_end]
     return not any(ch.isalnum() for ch in outside)
 
 
 def _to_quote(text: str, item: Candidate) -> Quote:
-    score = {"direct": 0.9, "partial": 0.6, "indirect": 0.6, "block": 0.5}[item.kind]
-    if item.speaker is None:
-        score -= 0.3
-    elif item.inherited:
-        score -= 0.15
+    score = quote_score(item.kind, has_speaker=item.speaker is not None, inherited=item.inherited)
     return Quote(
         item.start,
         item.end,
         text[item.start : item.end],
         item.kind,
         speaker=item.speaker,
-        score=round(score, 2),
+        score=score,
     )

@@ -4,11 +4,12 @@ The rules, as applied by :mod:`goldsmith.annotate.rules.quotes` (over the per-do
 lookups of :mod:`goldsmith.annotate.rules.quote_context`):
 
 - ``indirect``: a speech verb outside quotation marks, not negated and not in a
-  title-case headline, with a clausal complement (``ccomp``) in its paragraph gives that
+  title-case headline, with a clausal complement (``ccomp``) in its paragraph, or the
+  "that" clause of the writing it names ("said in a statement that …"), gives that
   clause, without "that", a leading time phrase ("on Monday"), a dateline
   ("WASHINGTON — ") or edge punctuation; a parenthetical "X, he said, Y" gives the whole
-  sentence; "according to" a person ("…, according to Mayor Ana Ruiz") gives the rest
-  of the sentence (surveys and statistics offices are not speech). A clause
+  sentence. "according to X" is never indirect speech (ANNOTATION_SPEC.md 4: an
+  attribution of information; it still names the speaker of quoted text). A clause
   overlapping quoted text is left to the quote.
 - ``block``: a paragraph without quotation marks after a paragraph whose last sentence
   introduces speech without reporting it: it ends in ":" after a speech verb ("…, she
@@ -26,22 +27,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.datelines import DATELINE
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_marks import QuotedRegion
-from goldsmith.annotate.rules.speakers import DATELINE
-from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, is_speech_verb
+from goldsmith.annotate.rules.spans import overlaps_any
+from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, WRITING_NOUNS, is_speech_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SENTENCE_END = ".?!…"
+#: Fewest tokens of a reported clause: "it is late" has three; fewer ("so", "it did")
+#: is an ellipsis or a parser fragment, not reported speech.
 _MIN_INDIRECT_TOKENS = 3
 
 
 def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
     items = []
     strings = ctx.doc.vocab.strings
-    wanted = {strings[lemma] for lemma in SPEECH_LEMMAS | {"accord", "according", "point"}}
+    wanted = {strings[lemma] for lemma in SPEECH_LEMMAS | {"point"}}
     for i in (i for i, lemma in enumerate(ctx.lemmas) if lemma in wanted):
         token = ctx.doc[i]
         if not is_speech_verb(token, quoted=False) or ctx.finder.is_blocked(token.idx):
@@ -49,30 +53,26 @@ def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
         if any(c.dep_ == "neg" for c in token.children) or ctx.is_headline(token.idx):
             continue
         if token.lower_ == "according":
-            source = ctx.finder.subject_of(token)
-            if source is None or not ctx.finder.is_human(source):
-                continue
+            continue  # "according to X": information, not reported speech (spec 4)
         clause = _reported_clause(ctx, token)
         if clause is None:
             continue
         start, end = clause
-        if any(a < end and start < b for a, b in blocked):
+        if overlaps_any(start, end, blocked):
             continue
         items.append(Candidate(start, end, "indirect", verb=token))
     return items
 
 
 def _reported_clause(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
-    if verb.lower_ == "according":
-        span = _according_clause(verb)
-    else:
-        p_start, p_end = ctx.bounds(verb.idx)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-        # a complement in the verb's paragraph (the parser sometimes hangs another
-        # paragraph's clause on it: clipped below), after the verb ("said that …") before
-        # one ahead of it ("…, he said"), nearest first
-        clauses.sort(key=lambda c: (not p_start <= c.idx < p_end, c.i < verb.i, abs(c.i - verb.i)))
-        span = (clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
+    p_start, p_end = ctx.bounds(verb.idx)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    # a complement in the verb's paragraph (the parser sometimes hangs another
+    # paragraph's clause on it: clipped below), after the verb ("said that …") before
+    # one ahead of it ("…, he said"), nearest first
+    clauses = clauses or _writing_clauses(verb)
+    clauses.sort(key=lambda c: (not p_start <= c.idx < p_end, c.i < verb.i, abs(c.i - verb.i)))
+    span = (clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
     if span is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         span = _around(verb.head, verb)
     if span is None:
@@ -83,13 +83,20 @@ def _reported_clause(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
     return _trim(ctx, left, right)
 
 
-def _according_clause(according: Token) -> tuple[int, int] | None:
-    head = according.head
-    if head is according or is_speech_verb(head):
-        return None
-    span = _around(according.sent.root, according)
-    whole = (according.sent.root.left_edge.i, according.sent.root.right_edge.i)
-    return None if span == whole else span
+def _writing_clauses(verb: Token) -> list[Token]:
+    """The "that" clause of a piece of writing the verb names: "said in a statement that
+    …", "wrote in an e-mail that …" (the parser hangs the clause on the noun)."""
+    return [
+        clause
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in WRITING_NOUNS
+        for clause in noun.children
+        if clause.dep_ == "acl"
+        and clause.pos_ in ("VERB", "AUX")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    ]
 
 
 def _around(clause: Token, attribution: Token) -> tuple[int, int]:
@@ -142,29 +149,14 @@ def _is_time_phrase(token: Token) -> bool:
 
 
 def block_candidates(ctx: DocContext, regions: Sequence[QuotedRegion]) -> list[Candidate]:
-    text, doc = ctx.text, ctx.doc
+    text = ctx.text
     quoted = {r.paragraph for r in regions}
     items = []
     for number in range(len(ctx.paras) - 1):
         if number + 1 in quoted:
             continue
-        p_start, p_end = ctx.paras[number]
-        line = text[p_start:p_end].rstrip()
-        if not line or (line[-1] in SENTENCE_END + '”"’)' and line[-1] != ":"):
-            continue
-        last = ctx.token_index(p_start + len(line)) - 1
-        if last < 0:
-            continue
-        first = ctx.token_index(p_start)
-        start = last
-        while start > first and not doc[start].is_sent_start:  # the paragraph's last sentence
-            start -= 1
-        verbs = [t for t in reversed(doc[start : last + 1]) if is_speech_verb(t, quoted=False)]
-        verb = next((t for t in verbs if ctx.finder.subject_of(t) is not None), None)
-        verb = verb or (verbs[0] if verbs else None)
-        if verb is None or any(c.dep_ == "ccomp" and c.idx < p_end for c in verb.children):
-            continue
-        if line[-1] != ":" and (verb.tag_ != "VBG" or ctx.is_headline(p_start)):
+        verb = intro_verb(ctx, number)
+        if verb is None:
             continue
         b_start, b_end = ctx.paras[number + 1]
         while b_end > b_start and text[b_end - 1].isspace():
@@ -172,3 +164,35 @@ def block_candidates(ctx: DocContext, regions: Sequence[QuotedRegion]) -> list[C
         if b_end > b_start:
             items.append(Candidate(b_start, b_end, "block", verb=verb))
     return items
+
+
+def intro_verb(ctx: DocContext, number: int) -> Token | None:
+    """The speech verb by which paragraph ``number`` introduces the next one, if it does.
+
+    Its last sentence introduces speech without reporting it: it ends in ":" after a
+    speech verb ("…, she said in a radio interview:", "issued the following
+    statement:"), or ends in a participle speech verb ("…, stating in a BBC
+    interview"); a verb that has its own reported clause, and headlines, never do.
+    """
+    text, doc = ctx.text, ctx.doc
+    if number < 0 or number + 1 >= len(ctx.paras):
+        return None
+    p_start, p_end = ctx.paras[number]
+    line = text[p_start:p_end].rstrip()
+    if not line or (line[-1] in SENTENCE_END + '”"’)' and line[-1] != ":"):
+        return None
+    last = ctx.token_index(p_start + len(line)) - 1
+    if last < 0:
+        return None
+    first = ctx.token_index(p_start)
+    start = last
+    while start > first and not doc[start].is_sent_start:  # the paragraph's last sentence
+        start -= 1
+    verbs = [t for t in reversed(doc[start : last + 1]) if is_speech_verb(t, quoted=False)]
+    verb = next((t for t in verbs if ctx.finder.subject_of(t) is not None), None)
+    verb = verb or (verbs[0] if verbs else None)
+    if verb is None or any(c.dep_ == "ccomp" and c.idx < p_end for c in verb.children):
+        return None
+    if line[-1] != ":" and (verb.tag_ != "VBG" or ctx.is_headline(p_start)):
+        return None
+    return verb

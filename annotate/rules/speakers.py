@@ -6,7 +6,9 @@ verb found by the quote layer:
 - the subject of a verb is its ``nsubj``; for a passive verb the ``by`` agent (no agent:
   no speaker, "residents were told"); for "according to X" the X; a verb without one
   (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding that", "stating in an
-  interview") borrows the subject of the verb it hangs from; a relative "who" stands for
+  interview") borrows the subject of the verb it hangs from, and so does a verb
+  describing a piece of writing ("released a statement saying", "in a letter stating":
+  the writer); a relative "who" stands for
   the noun the clause describes; a subject in another paragraph (a parser slip) or in a
   dateline ("TORONTO — ") is skipped;
 - a subject inside an entity span is that entity, with the entity layer's exact offsets
@@ -14,7 +16,8 @@ verb found by the quote layer:
   with a named appositive ("the spokesman, John Kirby,") is the appositive's entity;
 - "he"/"she" is the most recent person that was a subject or a speaker before the
   pronoun, outside quotation marks (a person: a PERSON entity, a name seen elsewhere as
-  PERSON, or a name next to a role noun); "they" is the most recent non-person speaker
+  PERSON, or a name next to a role noun), and not marked with the other gender (the man
+  a woman talks about in her quote is not her speaker); "they" is the most recent non-person speaker
   or subject ("Organizers said … They said"); "it" is the most recent organisation that
   spoke; "the ministry / company / agency…" is the nearest ORG named with that noun
   ("Interior Ministry"), else the most recent organisation that spoke; "the
@@ -23,11 +26,15 @@ verb found by the quote layer:
   a description with its own modifier ("the union representing the staff") is not
   resolved but is a SOURCE;
   a resolved source is reported by its nearest preceding mention (same last word);
-- any other noun subject that names people or bodies ("U.S. officials", "two
-  officials", "analysts", "dockworkers", "a source") is a ``SOURCE`` span: the head noun
-  and its modifiers on the left, without a leading article and without what follows
-  the noun ("in Oslo", "who asked not to be named"); other nouns ("the deployment
-  suggests") give no speaker, except as subject of "say", "tell"… ("the report said");
+- any other noun subject that names people or bodies ("U.S. officials", "two officials",
+  "analysts", "dockworkers", "a source") is a ``SOURCE`` span: the head noun and its
+  modifiers on the left, without a leading article and without what follows the noun
+  ("in Oslo", "who asked not to be named"); other nouns ("the deployment suggests") give
+  no speaker, except as subject of "say", "tell"… ("the report said"); a thing owned by
+  a source speaks for it ("Her plan promises", "Ruiz's letter says", "a Harbor Board
+  memo put it"); a speech noun's possessor speaks through it ("Ruiz's accusation that
+  …"); a date, a time, an event or an event noun ("a March 2 exchange", "Monday's
+  debate", "the hearing") is never a speaker, whatever the verb;
 - "I", "we", "you", "there", "this" and unresolvable pronouns give no speaker.
 
 Example:
@@ -38,15 +45,20 @@ Example:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.datelines import DATELINE
+from goldsmith.annotate.rules.entity_mentions import last_word
+from goldsmith.annotate.rules.person_gender import UNKNOWN, gender_evidence, pronoun_gender
+from goldsmith.annotate.rules.role_words import PERSON_ROLES
+from goldsmith.annotate.rules.spans import RangeSet
 from goldsmith.annotate.rules.speech_words import (
+    EVENT_NOUNS,
     ORG_NOUNS,
-    PERSON_ROLES,
     SAY_LEMMAS,
+    WRITING_NOUNS,
     is_person_noun,
     is_source_noun,
 )
@@ -56,14 +68,27 @@ from goldsmith.labels.schema import SOURCE_LABEL, SPEAKER_LABELS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: A dateline opening a paragraph: "WASHINGTON — ", "KELOWNA, British Columbia — ".
-DATELINE = re.compile(r"[A-Z][A-Z.'\- ]+(?:, [A-Z][\w.' ]{1,30})? [—–-]{1,2} ")
-
+#: Entity labels that never name a source: dates and events do not speak.
+_NEVER_SPEAKERS = frozenset({"DATE", "TIME", "EVENT"})
 _PERSON_PRONOUNS = frozenset("he she him her".split())
 _NO_SPEAKER = frozenset("i we you me us there this that these those who which one".split())
 _CLIMB = ("conj", "advcl", "xcomp", "pcomp", "csubj", "ccomp")
 _ARTICLES = frozenset(("a", "an", "the"))
+
+#: Longest SOURCE span, in tokens, counted back from its head noun: "two senior U.S.
+#: defense officials" is six; twelve keeps any real modifier run and stops a parse that
+#: hangs a whole clause on the noun.
 _MAX_SOURCE_TOKENS = 12
+
+#: Verbs climbed to find the subject of a speech verb without its own ("…, adding that",
+#: "…, stating in an interview"): a chain "said …, adding …, noting …" is three deep;
+#: five bounds the search on long coordinated sentences.
+_MAX_SUBJECT_CLIMB = 5
+
+#: Characters looked at before a name for its role noun ("Trade Commissioner Eva Lind"):
+#: a title of a few words, up to about 40 characters ("Deputy Assistant Secretary of
+#: State").
+_ROLE_LOOKBACK_CHARS = 40
 
 
 class SpeakerFinder:
@@ -86,14 +111,20 @@ class SpeakerFinder:
         self.doc = doc
         self.text = doc.text if text is None else text
         self._starts = _TokenStarts(doc) if starts is None else starts
-        self._blocked = sorted(blocked)
-        self._blocked_starts = [b[0] for b in self._blocked]
+        self._blocked = RangeSet(blocked)
         self._ents = sorted(
             (e for e in entities if not self.is_blocked(e.start) and "\n" not in e.text),
             key=lambda e: e.start,
         )
         self._ent_starts = [e.start for e in self._ents]
         self._person_names = {_last_word(e) for e in self._ents if e.label == "PERSON"}
+        self._genders = gender_evidence(
+            doc,
+            [e for e in self._ents if e.label == "PERSON"],
+            _last_word,
+            self._token_at,
+            self.is_blocked,
+        )
         # (position, order, entity, is a person, spoke): subjects, then speakers as found
         self._recent: list[tuple[int, int, Entity, bool, bool]] = []
         for ent in self._ents:
@@ -107,13 +138,14 @@ class SpeakerFinder:
 
     def is_blocked(self, char: int) -> bool:
         """Whether ``char`` lies inside a blocked (quoted) range."""
-        i = bisect_right(self._blocked_starts, char) - 1
-        return i >= 0 and char < self._blocked[i][1]
+        return self._blocked.contains(char)
 
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks through ``verb`` (see module rules), or ``None``."""
+        if verb.pos_ in ("NOUN", "PROPN"):  # a speech noun: "Ruiz's accusation that …"
+            return next((c for c in verb.children if c.dep_ == "poss"), None)
         current = verb
-        for _ in range(5):
+        for _ in range(_MAX_SUBJECT_CLIMB):
             # a subject in another paragraph is a parser slip: skip it, keep climbing
             found = next(
                 (
@@ -131,6 +163,15 @@ class SpeakerFinder:
             if current.dep_ in _CLIMB and current.head is not current:
                 current = current.head
                 continue
+            written = current.head
+            if current.dep_ == "acl" and written.lemma_.lower() in WRITING_NOUNS:
+                # "released a statement saying …", "in a letter stating …": the writer
+                # is the subject of the verb the writing hangs from
+                if written.dep_ == "dobj" or (
+                    written.dep_ == "pobj" and written.head.dep_ == "prep"
+                ):
+                    current = written.head if written.dep_ == "dobj" else written.head.head
+                    continue
             return None
         return None
 
@@ -159,6 +200,16 @@ class SpeakerFinder:
             i += 1
         return None
 
+    def entities_within(self, start: int, end: int) -> list[Entity]:
+        """The speaker-labelled entities inside ``text[start:end]``, in order."""
+        i = bisect_left(self._ent_starts, start)
+        found = []
+        while i < len(self._ents) and self._ents[i].start < end:
+            if self._ents[i].end <= end and self._ents[i].label in SPEAKER_LABELS:
+                found.append(self._ents[i])
+            i += 1
+        return found
+
     def speaker_from_token(self, token: Token, *, any_noun: bool = False) -> Entity | None:
         """The speaker span a subject token stands for (see module rules).
 
@@ -168,7 +219,7 @@ class SpeakerFinder:
         low = token.lower_
         at = token.idx
         if low in _PERSON_PRONOUNS:
-            return self._resolve(at, "person")
+            return self._resolve(at, "person", gender=pronoun_gender(low))
         if low in ("they", "them"):
             return self._resolve(at, "group")
         if low == "it":
@@ -200,11 +251,31 @@ class SpeakerFinder:
                 resolved = self._with_role(at, lemma) or self._resolve(at, "person")
             if resolved is not None:
                 return resolved
+        owner = self._owner(token, lemma)
+        if owner is not None:  # "Her plan promises …", "a Harbor Board memo put it"
+            return owner
         if token.pos_ == "NOUN" and not any_noun and not is_source_noun(lemma):
             return None
+        if token.ent_type_ in _NEVER_SPEAKERS or lemma in EVENT_NOUNS:
+            return None  # "a March 2 exchange said", "Monday's debate said": not a source
         return self._source_phrase(token)
 
     # -- helpers ----------------------------------------------------------------------------
+
+    def _owner(self, token: Token, lemma: str) -> Entity | None:
+        """The owner of a thing that speaks for someone: the possessor of a plan, a memo,
+        a statement ("Her plan promises …", "Ruiz's letter says …") or the named author
+        of a piece of writing ("a Harbor Board memo put it")."""
+        if token.pos_ != "NOUN" or is_source_noun(lemma):
+            return None
+        for child in token.children:
+            if child.dep_ == "poss" and not self.is_blocked(child.idx):
+                return self.speaker_from_token(child)
+            if child.dep_ == "compound" and lemma in WRITING_NOUNS:
+                entity = self._entity_at(child)
+                if entity is not None and entity.label != SOURCE_LABEL:
+                    return entity
+        return None
 
     def _in_dateline(self, token: Token) -> bool:
         line_start = self.text.rfind("\n", 0, token.idx) + 1
@@ -248,6 +319,8 @@ class SpeakerFinder:
             ent = self._ents[i]
             if ent.label in SPEAKER_LABELS:
                 return ent
+            if ent.label in _NEVER_SPEAKERS:
+                return None
             return Entity(ent.start, ent.end, ent.text, SOURCE_LABEL)
         return None
 
@@ -258,10 +331,13 @@ class SpeakerFinder:
             return self._is_person(entity, token)
         return token.pos_ == "NOUN" and is_person_noun(token.lemma_.lower())
 
-    def _resolve(self, at: int, want: str) -> Entity | None:
+    def _resolve(self, at: int, want: str, gender: str | None = None) -> Entity | None:
         """Most recent subject/speaker before ``at`` that is a ``want``, reported by its
         nearest mention: "person" (else the nearest PERSON entity), "group" (anything but
-        a person) or "org" (an organisation that spoke: an ORG, else a GPE or NORP)."""
+        a person) or "org" (an organisation that spoke: an ORG, else a GPE or NORP).
+
+        A person the document marks with a gender other than ``gender`` is skipped
+        (:mod:`~goldsmith.annotate.rules.person_gender`)."""
         end = bisect_left(self._recent, (at,))
         if want == "org":  # a body that spoke: an ORG, else any named non-person
             spoken = [r for r in self._recent[:end] if r[4] and not r[3]]
@@ -271,11 +347,22 @@ class SpeakerFinder:
                         return self._nearest_mention(at, entity)
             return None
         for _, _, entity, is_person, _ in reversed(self._recent[:end]):
-            if (want == "group" and not is_person) or (want == "person" and is_person):
+            if want == "group" and not is_person:
+                return self._nearest_mention(at, entity)
+            if want == "person" and is_person and self._agrees(entity, gender):
                 return self._nearest_mention(at, entity)
         if want == "person":
-            return self._nearest(at, ("PERSON",))
+            i = bisect_left(self._ent_starts, at) - 1
+            while i >= 0:
+                entity = self._ents[i]
+                if entity.label == "PERSON" and self._agrees(entity, gender):
+                    return entity
+                i -= 1
         return None
+
+    def _agrees(self, entity: Entity, gender: str | None) -> bool:
+        known = self._genders.get(_last_word(entity), UNKNOWN)
+        return gender is None or known in (UNKNOWN, gender)
 
     def _named_like(self, at: int, noun: str) -> Entity | None:
         """Nearest ORG before ``at`` whose name contains ``noun`` ("Interior Ministry")."""
@@ -298,7 +385,8 @@ class SpeakerFinder:
             if token is None or not self._is_person(entity, token):
                 continue
             line_start = self.text.rfind("\n", 0, entity.start) + 1
-            before = self.text[max(line_start, entity.start - 40) : entity.start].lower()
+            before = self.text[max(line_start, entity.start - _ROLE_LOOKBACK_CHARS) : entity.start]
+            before = before.lower()
             near = {token.head.lemma_.lower()} | {
                 c.lemma_.lower() for c in token.children if c.dep_ in ("appos", "compound")
             }
@@ -316,14 +404,6 @@ class SpeakerFinder:
             i -= 1
         return entity
 
-    def _nearest(self, at: int, labels: tuple[str, ...]) -> Entity | None:
-        i = bisect_left(self._ent_starts, at) - 1
-        while i >= 0:
-            if self._ents[i].label in labels:
-                return self._ents[i]
-            i -= 1
-        return None
-
     def _source_phrase(self, head: Token) -> Entity:
         """The SOURCE span of a common-noun subject: the head noun and its modifiers on the
         left ("two senior U.S. officials"), without a leading article and without what
@@ -339,18 +419,13 @@ class SpeakerFinder:
         ):
             left += 1
         start, end = doc[left].idx, head.idx + len(head)
-        if self.is_blocked(start) or self._crosses_block(start, end):
+        if self._blocked.overlaps(start, end):
             start = head.idx
         return Entity(start, end, self.text[start:end], SOURCE_LABEL)
 
-    def _crosses_block(self, start: int, end: int) -> bool:
-        i = bisect_left(self._blocked_starts, start)
-        return i < len(self._blocked) and self._blocked[i][0] < end
-
 
 def _last_word(entity: Entity) -> str:
-    words = entity.text.split()
-    return words[-1].lower() if words else ""
+    return last_word(entity.text).lower()
 
 
 def _pobj(token: Token | None) -> Token | None:

@@ -3,8 +3,11 @@
 The lists are lemmas (lower case). Rules:
 
 - a speech verb is a verb (or auxiliary) whose lemma is in :data:`SPEECH_LEMMAS`;
-  "point" only as "point out"; "according" only in "according to"; "describe", "call"
-  and "label" introduce quoted words ("called it “a disaster”") but no indirect speech;
+  "point" only as "point out"; "according" only in "according to"; "describe", "call",
+  "label" and "continue" introduce quoted words ("called it “a disaster”") but no
+  indirect speech; "put" only in "as X put it"; writing is speech: "wrote", "tweeted",
+  "posted", "e-mailed", and a verb publishing a writing noun ("issued a statement",
+  "sent a letter");
 - a noun names people when it is a role noun, a people noun ("official", "resident")
   or an agent noun ending in -er/-or/-ist/-ian/-ant ("dockworker", "negotiator",
   "economist"), apart from listed look-alikes ("transfer", "border");
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.role_words import PERSON_ROLES
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -31,22 +36,25 @@ SPEECH_LEMMAS = frozenset(
     stress assert maintain reply respond remark report reveal recall observe predict
     promise pledge vow urge tweet testify concede complain allege affirm reiterate
     repeat hint indicate estimate describe call label agree disclose inform mention
-    speculate quip joke boast lament
+    speculate quip joke boast lament post email e-mail continue
     """.split()
 )
 
-#: Lemmas that count as speech verbs only for quoted text, not for indirect speech.
-QUOTE_ONLY_LEMMAS = frozenset("describe call label".split())
+#: Lemmas that count as speech verbs only for quoted text, not for indirect speech
+#: ("…,” she continued" attributes a quote; "she continued that" is not English).
+QUOTE_ONLY_LEMMAS = frozenset("describe call label continue".split())
 
-#: Singular role nouns that stand for a person named earlier ("the secretary said").
-PERSON_ROLES = frozenset(
+#: Nouns of written speech: what a writer publishes is speech (ANNOTATION_SPEC.md 4).
+WRITING_NOUNS = frozenset(
     """
-    secretary minister president spokesman spokeswoman spokesperson official leader chief
-    director ambassador general commander senator governor mayor chancellor premier envoy
-    diplomat lawmaker analyst expert professor researcher author chairman chairwoman chair
-    founder executive officer head prosecutor judge lawyer attorney king queen prince
+    statement letter e-mail email message post tweet memo release note op-ed column
+    essay blog announcement press
     """.split()
 )
+
+#: Verbs that publish a piece of writing: with a writing noun as object ("released a
+#: statement", "posted a message", "sent a letter") they introduce speech like "said".
+PUBLISH_LEMMAS = frozenset("issue release send post publish put write pen sign".split())
 
 #: Singular nouns that stand for an organisation named earlier ("the ministry said").
 ORG_NOUNS = frozenset(
@@ -69,6 +77,25 @@ SOURCE_NOUNS = frozenset(
     executive insider negotiator mediator prosecutor investigator inspector monitor
     group coalition campaigner campaign survivor victim family relative neighbour neighbor
     farmer owner manager staff team official state country nation medium
+    """.split()
+)
+
+#: Nouns of speech: their possessor is the speaker of a quote inside them ("Ruiz's
+#: accusation that Hale runs a “private fiefdom”"); they never make indirect speech.
+SPEECH_NOUNS = frozenset(
+    """
+    accusation claim statement warning promise remark comment charge allegation
+    assertion argument vow pledge description suggestion insistence complaint
+    announcement prediction boast criticism
+    """.split()
+)
+
+#: Nouns of events and times: they never speak, whatever the verb ("the exchange said").
+EVENT_NOUNS = frozenset(
+    """
+    exchange meeting interview debate conversation call hearing speech rally event
+    conference session summit briefing visit trip appearance discussion day week month
+    year time night morning evening afternoon weekend moment
     """.split()
 )
 
@@ -104,7 +131,26 @@ def is_speech_verb(token: Token, *, quoted: bool = True) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     if not quoted and lemma in QUOTE_ONLY_LEMMAS:
         return False
-    return lemma in SPEECH_LEMMAS
+    if lemma == "put":  # "as the memo put it"
+        return quoted and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    return lemma in SPEECH_LEMMAS or publishes_writing(token)
+
+
+def is_speech_noun(token: Token) -> bool:
+    """A noun of speech with its speaker as possessor: "Ruiz's accusation", "his claim"."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in SPEECH_NOUNS
+        and any(c.dep_ == "poss" for c in token.children)
+    )
+
+
+def publishes_writing(token: Token) -> bool:
+    """Whether ``token`` publishes a piece of writing: "issued a statement", "sent a
+    letter", "put out a statement" (a publishing verb with a writing noun as object)."""
+    if token.lemma_.lower() not in PUBLISH_LEMMAS:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in WRITING_NOUNS for c in token.children)
 
 
 def is_person_noun(lemma: str) -> bool:

@@ -2,7 +2,8 @@
 
 Rule: the URL and token come from the arguments, else from ``LABEL_STUDIO_URL`` /
 ``LABEL_STUDIO_API_KEY`` (the SDK's own names), else from the local server started by
-``goldsmith studio up`` (its ``server.json`` and ``credentials.json``); the local token
+``goldsmith studio up`` (its ``server.json`` and ``credentials.json``), found by
+:func:`~goldsmith.annotate.studio.locate.find_studio_dir` from any folder; the local token
 is only ever sent to the local server's URL. Before any
 work the server is checked with a short timeout: ``/health`` must answer and the
 token must be accepted, otherwise one :class:`StudioError` line names the URL and
@@ -27,12 +28,8 @@ import httpx
 from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
-from goldsmith.annotate.studio.server import (
-    DEFAULT_DATA_DIR,
-    load_credentials,
-    mask,
-    server_status,
-)
+from goldsmith.annotate.studio.locate import STUDIO_DIR_ENV, find_studio_dir, given_or_default
+from goldsmith.annotate.studio.server import load_credentials, mask, server_status
 from goldsmith.errors import StudioError, redact_urls
 
 URL_ENV = "LABEL_STUDIO_URL"
@@ -41,11 +38,16 @@ KEY_ENV = "LABEL_STUDIO_API_KEY"
 
 @dataclass(frozen=True)
 class Connection:
-    """Where Label Studio is and the token to use; ``origin`` says where they came from."""
+    """Where Label Studio is and the token to use; ``origin`` says where they came from.
+
+    ``data_dir`` is the local data dir the connection was resolved with (the place of
+    the annotator pseudonym salt), None when not known.
+    """
 
     url: str
     api_key: str
     origin: str
+    data_dir: Path | None = None
 
     def describe(self) -> str:
         """Where, for people: the URL without a password in it, the token masked."""
@@ -55,13 +57,21 @@ class Connection:
 def resolve_connection(
     url: str | None = None,
     api_key: str | None = None,
-    data_dir: str | Path = DEFAULT_DATA_DIR,
+    data_dir: str | Path | None = None,
 ) -> Connection:
-    """The URL and token to use (rule in the module docstring)."""
+    """The URL and token to use (rule in the module docstring).
+
+    ``data_dir`` None means: look for the local server (``GOLDSMITH_STUDIO_DIR``, the
+    current folder, the last ``studio up``).
+    """
     url = url or os.environ.get(URL_ENV) or None
     api_key = api_key or os.environ.get(KEY_ENV) or None
     if url and api_key:
-        return Connection(url.rstrip("/"), api_key, f"{URL_ENV}/{KEY_ENV}")
+        return Connection(
+            url.rstrip("/"), api_key, f"{URL_ENV}/{KEY_ENV}", given_or_default(data_dir)
+        )
+    lookup = find_studio_dir(data_dir)
+    data_dir = lookup.data_dir
     status = server_status(data_dir)
     local_url = status.url if status.running else None
     creds = load_credentials(data_dir)
@@ -76,15 +86,16 @@ def resolve_connection(
         origin = f"{URL_ENV}/{KEY_ENV}"
     if url is None:
         raise StudioError(
-            f"no Label Studio server: the local one in {data_dir} is not running and "
-            f"{URL_ENV} is not set; run 'goldsmith studio up' or set {URL_ENV} and {KEY_ENV}"
+            f"no Label Studio server: no local one is running (looked in {lookup.where()}) "
+            f"and {URL_ENV} is not set; run 'goldsmith studio up', or name its folder with "
+            f"--studio-dir or {STUDIO_DIR_ENV}, or set {URL_ENV} and {KEY_ENV}"
         )
     if api_key is None:
         raise StudioError(
             f"no API token for {url}: set {KEY_ENV} (Label Studio > Account & Settings > "
             "Access Token)"
         )
-    return Connection(url.rstrip("/"), api_key, origin)
+    return Connection(url.rstrip("/"), api_key, origin, Path(data_dir))
 
 
 def connect(conn: Connection, timeout: float = 5.0, request_timeout: float = 300.0) -> LabelStudio:

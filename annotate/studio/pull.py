@@ -8,9 +8,15 @@ Rules:
 - every annotation of every annotator is kept in the raw table with a status:
   ``submitted``, ``skipped`` (cancelled) or ``draft``; skipped ones and drafts are never
   gold, only counted;
-- a task's gold is its only submitted annotation; with several, the one marked
-  ``ground_truth``; otherwise (none or several marked) the task is a conflict: reported,
-  never resolved here, not in the gold; tasks with no submitted annotation are listed;
+- a task's gold follows ``rule`` (:func:`goldsmith.annotate.studio.consensus.choose`):
+  a reviewer's submitted adjudication (``annotate adjudicate``) wins; else its only
+  submitted annotation; with several, the one marked ``ground_truth``; else, with
+  ``unanimous`` or ``majority``, the consensus of the annotators' versions; otherwise the
+  task is a conflict: reported, not in the gold (``ground-truth``, the default, never
+  builds a consensus). Every gold document says how it was made (meta ``provenance``:
+  ``single``, ``consensus`` or ``adjudicated``) and, per layer, how many annotators
+  marked each region (meta ``region_annotators``); tasks with no submitted annotation
+  are listed;
 - every region is checked against the task's stored text (offsets and text); a
   mismatch or a malformed result is reported with its task and annotation id and keeps
   that annotation out of the gold; attributes fixed by a default are reported too;
@@ -36,7 +42,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -44,6 +49,7 @@ from typing import Any
 from label_studio_sdk import LabelStudio
 
 from goldsmith.annotate.studio.client import studio_errors
+from goldsmith.annotate.studio.consensus import GoldRule, choose
 from goldsmith.annotate.studio.convert import from_studio_results
 from goldsmith.annotate.studio.pseudonyms import pseudonym
 from goldsmith.annotate.studio.pull_write import pull_origin, write_pull
@@ -52,6 +58,7 @@ from goldsmith.errors import GoldsmithError, OffsetMismatchError, StudioError
 from goldsmith.labels.gold import check_replace, new_pull_id, prev_dir
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.validate import problems as spec_problems
+from goldsmith.progress import Progress, ProgressCallback
 
 EXPORT_TIMEOUT = 600.0
 _USER_ID = re.compile(r",\s*(\d+)\s*$")
@@ -136,15 +143,6 @@ class PullReport:
         return out
 
 
-@dataclass(frozen=True)
-class PullProgress:
-    """Progress of a pull: ``done`` of ``total`` in ``stage`` (export, tasks)."""
-
-    stage: str
-    done: int
-    total: int
-
-
 @dataclass
 class _Pulled:
     gold: list[AnnotatedDoc] = field(default_factory=list)
@@ -188,10 +186,14 @@ def pull(
     out_dir: str | Path,
     salt: str,
     url: str = "",
-    progress: Callable[[PullProgress], None] | None = None,
+    progress: ProgressCallback | None = None,
     force: bool = False,
+    rule: GoldRule | str = GoldRule.GROUND_TRUTH,
 ) -> PullReport:
     """Pull the project into a gold directory (rules in the module docstring)."""
+    from goldsmith.annotate.studio.adjudicate import reviewed_docs  # it reads pulls too
+
+    rule = GoldRule(rule)
     started = time.monotonic()
     project_id = find_project(client, project_title, url)
     if project_id is None:
@@ -202,17 +204,18 @@ def pull(
     origin = pull_origin(url, project_id, project_title)
     check_replace(out_dir, origin, force)
     if progress is not None:
-        progress(PullProgress("export", 0, 1))
+        progress(Progress("export"))
     tasks, source = fetch_tasks(client, project_id, url)
+    reviewed = reviewed_docs(client, project_title, url)
     with studio_errors(url, f"listing the predictions of project {project_id}"):
         by_id = {
             p.id: p.model_dump(mode="json") for p in client.predictions.list(project=project_id)
         }
     pulled = _Pulled()
     for n, task in enumerate(tasks, start=1):
-        _task(task, salt, pulled, by_id)
+        _task(task, salt, pulled, by_id, rule, reviewed)
         if progress is not None and (n % 100 == 0 or n == len(tasks)):
-            progress(PullProgress("tasks", n, len(tasks)))
+            progress(Progress("tasks", n, len(tasks)))
     duplicates = tuple(
         Duplicate(doc_id, tuple(sorted(ids)))
         for doc_id, ids in sorted(pulled.doc_tasks.items())
@@ -258,7 +261,12 @@ def pull(
 
 
 def _task(
-    task: dict[str, Any], salt: str, pulled: _Pulled, predictions: dict[int, dict[str, Any]]
+    task: dict[str, Any],
+    salt: str,
+    pulled: _Pulled,
+    predictions: dict[int, dict[str, Any]],
+    rule: GoldRule = GoldRule.GROUND_TRUTH,
+    reviewed: dict[str, tuple[AnnotatedDoc, dict[str, Any]]] | None = None,
 ) -> None:
     task_id = int(task["id"])
     data = task.get("data") or {}
@@ -326,7 +334,7 @@ def _task(
         )
         if doc is not None:
             pulled.predictions.append(doc)
-    _choose_gold(task_id, base, candidates, pulled)
+    _choose_gold(task_id, base, candidates, pulled, rule, (reviewed or {}).get(base["doc_id"]))
 
 
 def _choose_gold(
@@ -334,37 +342,49 @@ def _choose_gold(
     base: dict[str, Any],
     candidates: list[tuple[dict[str, Any], AnnotatedDoc | None]],
     pulled: _Pulled,
+    rule: GoldRule = GoldRule.GROUND_TRUTH,
+    reviewed: tuple[AnnotatedDoc, dict[str, Any]] | None = None,
 ) -> None:
     if not candidates:
         pulled.empty.append(task_id)
         return
-    chosen = candidates
-    if len(candidates) > 1:
-        chosen = [c for c in candidates if c[0]["ground_truth"]]
-        if len(chosen) != 1:
-            reason = (
-                "several submitted annotations, none marked ground truth"
-                if not chosen
-                else f"{len(chosen)} annotations marked ground truth"
-            )
+    if rule is not GoldRule.GROUND_TRUTH:  # a consensus counts people, not annotations
+        latest: dict[str, tuple[dict[str, Any], AnnotatedDoc | None]] = {}
+        for meta, doc in candidates:
+            if meta["annotator"] not in latest or str(meta["updated_at"]) >= str(
+                latest[meta["annotator"]][0]["updated_at"]
+            ):
+                latest[meta["annotator"]] = (meta, doc)
+        candidates = [latest[who] for who in sorted(latest)]
+    found = choose(
+        [doc for _, doc in candidates],
+        [meta["ground_truth"] for meta, _ in candidates],
+        rule,
+        None if reviewed is None else reviewed[0],
+    )
+    if found.doc is None:
+        if found.reason:
             pulled.conflicts.append(
                 Conflict(
                     task_id,
                     base["doc_id"],
                     tuple(c[0]["annotation_id"] for c in candidates),
                     tuple(c[0]["annotator"] for c in candidates),
-                    reason,
+                    found.reason,
                 )
             )
-            return
-    meta, doc = chosen[0]
-    if doc is None:
         return
-    gold_meta = {
+    doc = found.doc
+    source = None if found.source is None else candidates[found.source][0]
+    gold_meta: dict[str, Any] = {
         "task_id": task_id,
-        "annotation_id": meta["annotation_id"],
-        "annotator": meta["annotator"],
+        "annotation_id": None if source is None else source["annotation_id"],
+        "annotator": None if source is None else source["annotator"],
+        "provenance": found.provenance,
+        "region_annotators": found.votes,
     }
+    if reviewed is not None:
+        gold_meta.update(reviewed[1])
     gold_meta.update({k: base[k] for k in ("source", "title") if base[k] is not None})
     pulled.gold.append(
         AnnotatedDoc(doc.doc_id, doc.text, doc.entities, doc.quotes, doc.claims, gold_meta)

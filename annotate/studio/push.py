@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -65,21 +65,9 @@ from goldsmith.annotate.studio.push_lock import push_lock
 from goldsmith.corpus.documents import Document
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.studio_config import labeling_config
+from goldsmith.progress import Progress, ProgressCallback
 
 DEFAULT_BATCH_SIZE = 500
-
-
-@dataclass(frozen=True)
-class PushProgress:
-    """Progress of a push: ``done`` of ``total`` items in ``stage``.
-
-    Stages: ``waiting`` (for another push of the project to finish), ``tasks``,
-    ``predictions``.
-    """
-
-    stage: str
-    done: int
-    total: int
 
 
 @dataclass(frozen=True)
@@ -152,7 +140,7 @@ def push(
     predictions: dict[str, AnnotatedDoc],
     project_title: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    progress: Callable[[PushProgress], None] | None = None,
+    progress: ProgressCallback | None = None,
     url: str = "",
 ) -> PushResult:
     """Push documents with their predictions to the project (rules in the module docstring).
@@ -168,7 +156,7 @@ def push(
 
     def waiting() -> None:
         if progress is not None:
-            progress(PushProgress("waiting", 0, 0))
+            progress(Progress("waiting for another push of this project"))
 
     with push_lock(url, project_title, on_wait=waiting):
         project_id, created = _project(client, project_title, url)
@@ -185,7 +173,7 @@ def push(
             with studio_errors(url, f"importing tasks into project {project_id}"):
                 client.projects.import_tasks(id=project_id, request=batch)
             if progress is not None:
-                progress(PushProgress("tasks", min(done + batch_size, len(new)), len(new)))
+                progress(Progress("tasks", min(done + batch_size, len(new)), len(new)))
         inline = 0
         expected = count - len(cleanup.removed) + len(new)
         if new and task_count(client, project_id, url) != expected:
@@ -258,7 +246,7 @@ def _add_predictions(
     before: set[str],
     predictions: dict[str, AnnotatedDoc],
     batch_size: int,
-    progress: Callable[[PushProgress], None] | None,
+    progress: ProgressCallback | None,
     url: str,
 ) -> tuple[int, int, int]:
     """Add this push's predictions where the kept task lacks them.
@@ -295,9 +283,7 @@ def _add_predictions(
         with studio_errors(url, f"adding predictions to project {project_id}"):
             client.projects.import_predictions(id=project_id, request=batch)
         if progress is not None:
-            progress(
-                PushProgress("predictions", min(done + batch_size, len(missing)), len(missing))
-            )
+            progress(Progress("predictions", min(done + batch_size, len(missing)), len(missing)))
     already = sum(1 for doc_id in present if doc_id in before)
     return len(missing), already, len(present) - already
 

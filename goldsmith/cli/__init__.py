@@ -22,7 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import DefaultPlaceholder
 
 from goldsmith import __version__
-from goldsmith.cli import annotate, corpus, evaluate, publish, quickstart, studio
+from goldsmith.cli import annotate, corpus, evaluate, publish, quickstart, studio, users
 from goldsmith.errors import GoldsmithError
 
 _state = {"verbose": False}
@@ -50,35 +50,31 @@ def _usage_pieces(command: click.Command, ctx: click.Context) -> list[str]:
     return pieces
 
 
-class _Command(TyperCommand):
-    """Every command of the tree: plain help (rules in the module docstring)."""
+class _PlainHelp:
+    """Plain help for a command or a group (rules in the module docstring)."""
+
+    params: list[click.Parameter]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _plain_params(self.params)
 
     def get_help_option(self, ctx: click.Context):  # noqa: D102
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             _plain_params([option])
         return option
+
+
+class _Command(_PlainHelp, TyperCommand):
+    """Every command of the tree: plain help."""
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:  # noqa: D102
         return _usage_pieces(self, ctx)
 
 
-class _Group(TyperGroup):
-    """Every group of the tree: plain help (rules in the module docstring)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        _plain_params(self.params)
-
-    def get_help_option(self, ctx: click.Context):  # noqa: D102
-        option = super().get_help_option(ctx)
-        if option is not None:
-            _plain_params([option])
-        return option
+class _Group(_PlainHelp, TyperGroup):
+    """Every group of the tree: plain help."""
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:  # noqa: D102
         return [*_usage_pieces(self, ctx), self.subcommand_metavar]
@@ -113,6 +109,7 @@ app = typer.Typer(
 )
 app.add_typer(corpus.app, name="corpus")
 app.add_typer(annotate.app, name="annotate")
+studio.app.add_typer(users.app, name="users")
 app.add_typer(studio.app, name="studio")
 app.add_typer(evaluate.app, name="eval")
 publish.register(app)

@@ -9,7 +9,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from goldsmith.cli.outputs import check_writable
 from goldsmith.cli.wording import count
 from goldsmith.errors import InputError
 from goldsmith.eval.agreement import ALL_LABELS, AgreementReport, agreement_report
@@ -21,6 +20,7 @@ from goldsmith.labels.gold import (
     save_agreement,
 )
 from goldsmith.labels.schema import LAYERS
+from goldsmith.outputs import check_writable
 
 
 def register(app: typer.Typer) -> None:
@@ -93,6 +93,9 @@ def render(report: AgreementReport, console: Console) -> None:
         f"{report.skipped} skipped, {count(report.drafts, 'draft')} not counted.",
         markup=False,
     )
+    if report.provenance:
+        made = ", ".join(f"{n} {kind}" for kind, n in report.provenance.items())
+        console.print(f"gold documents: {made}", markup=False)
     for note in report.notes:
         console.print(f"note: {note}", markup=False)
     if not report.annotations:

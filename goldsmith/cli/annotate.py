@@ -2,7 +2,7 @@
 
 import typer
 
-from goldsmith.cli import labelstudio, predict
+from goldsmith.cli import labelstudio, predict, team
 
 app = typer.Typer(
     help="Pre-annotate documents, push them to Label Studio, pull the corrected gold set.",
@@ -10,3 +10,4 @@ app = typer.Typer(
 )
 predict.register(app)
 labelstudio.register(app)
+team.register(app)

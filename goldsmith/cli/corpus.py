@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
 from goldsmith.cli.interrupt import INTERRUPTED_EXIT, sigterm_as_interrupt
+from goldsmith.cli.progress import progress_bar
 from goldsmith.corpus import (
     DEFAULT_GLOB,
     Document,
@@ -22,7 +22,6 @@ from goldsmith.corpus import (
     count_documents,
     load_documents,
 )
-from goldsmith.corpus.ingest import Progress as IngestProgress
 from goldsmith.errors import InputError
 
 app = typer.Typer(
@@ -100,24 +99,12 @@ def ingest_command(
 def _build(inputs: list[Path], out: Path, text_field: str, glob: str) -> IngestReport:
     """Run :func:`build_corpus` under a progress bar; return its report."""
     report: IngestReport | None = None
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task("reading", total=None)
+    with progress_bar("reading") as bar:
         for event in build_corpus(inputs, out, text_field=text_field, glob=glob):
-            if isinstance(event, IngestProgress):
-                bar.update(
-                    task,
-                    total=event.files_total,
-                    completed=event.files_done,
-                    description=f"reading ({event.documents} documents)",
-                )
-            else:
+            if isinstance(event, IngestReport):
                 report = event
+            else:
+                bar.show(event)
     assert report is not None  # build_corpus always ends with its report
     return report
 

@@ -7,14 +7,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from goldsmith.annotate.systems import SystemSpec, parse_systems, system_predictions
 from goldsmith.cli import agree, score_view
+from goldsmith.cli.progress import progress_bar
 from goldsmith.eval.evaluation import check_outputs, evaluate, write_outputs
 from goldsmith.eval.score import SystemInput
 from goldsmith.labels.gold import read_gold
 from goldsmith.labels.records import AnnotatedDoc
+from goldsmith.progress import Progress
 
 app = typer.Typer(
     help="Score extraction systems against the gold set; agreement between annotators.",
@@ -122,7 +123,10 @@ def _predict(spec: SystemSpec, gold: list[AnnotatedDoc], model: str | None) -> l
     docs = system_predictions(spec, gold, model)
     if not spec.runs_model:
         return list(docs)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(f"{spec.name}: predicting", total=len(gold))
-        return list(progress.track(docs, task_id=task))
+    found: list[AnnotatedDoc] = []
+    with progress_bar(f"{spec.name}:") as bar:
+        bar.show(Progress("predicting", 0, len(gold)))
+        for doc in docs:
+            found.append(doc)
+            bar.show(Progress("predicting", len(found), len(gold)))
+    return found

@@ -1,7 +1,8 @@
 """``goldsmith annotate push`` / ``pull``: the Label Studio side of the loop.
 
 Both connect with LABEL_STUDIO_URL / LABEL_STUDIO_API_KEY, or fall back to the local
-server started by ``goldsmith studio up``.
+server started by ``goldsmith studio up`` (found from any folder: ``--studio-dir``,
+``GOLDSMITH_STUDIO_DIR``, ``.goldsmith/studio`` here, the last server started).
 """
 
 from __future__ import annotations
@@ -11,27 +12,21 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from goldsmith.annotate.studio.client import connect, resolve_connection
+from goldsmith.annotate.studio.consensus import GoldRule
+from goldsmith.annotate.studio.locate import given_or_default
 from goldsmith.annotate.studio.pseudonyms import load_salt
-from goldsmith.annotate.studio.pull import PullProgress, PullReport, pull
-from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, PushProgress, push, read_predictions
-from goldsmith.annotate.studio.server import DEFAULT_DATA_DIR
-from goldsmith.cli.outputs import check_writable
+from goldsmith.annotate.studio.pull import PullReport, pull
+from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, push, read_predictions
+from goldsmith.annotate.studio.team import apply_team_settings
+from goldsmith.cli.progress import progress_bar
+from goldsmith.cli.studio_option import StudioDir
 from goldsmith.cli.wording import count
 from goldsmith.errors import redact_urls
+from goldsmith.outputs import check_writable
 
 Project = Annotated[str, typer.Option("--project", help="Title of the Label Studio project.")]
-StudioDir = Annotated[
-    Path,
-    typer.Option(
-        "--studio-dir",
-        help="Data dir of the local server (credentials when LABEL_STUDIO_URL/"
-        "LABEL_STUDIO_API_KEY are unset; the annotator pseudonym salt).",
-        file_okay=False,
-    ),
-]
 
 
 def register(app: typer.Typer) -> None:
@@ -59,8 +54,24 @@ def push_command(
         str | None,
         typer.Option("--model-version", help="Model version for records that do not carry one."),
     ] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH_SIZE,
-    studio_dir: StudioDir = DEFAULT_DATA_DIR,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Tasks sent to Label Studio in one request (smaller for a slow server).",
+        ),
+    ] = DEFAULT_BATCH_SIZE,
+    studio_dir: StudioDir = None,
+    overlap: Annotated[
+        int | None,
+        typer.Option(
+            "--overlap",
+            min=1,
+            help="Annotators per task (default: 1 for a new project, unchanged for an "
+            "existing one; see 'goldsmith annotate settings').",
+        ),
+    ] = None,
 ) -> None:
     """Push documents with their pre-annotations as tasks of a Label Studio project.
 
@@ -74,18 +85,11 @@ def push_command(
     docs = list(load_documents(corpus))
     conn = resolve_connection(data_dir=studio_dir)
     client = connect(conn)
-    with _bar() as bar:
-        task = bar.add_task("pushing", total=None)
-
-        def show(p: PushProgress) -> None:
-            if p.stage == "waiting":
-                bar.update(task, description="waiting for another push of this project")
-                return
-            bar.update(task, description=f"pushing {p.stage}", completed=p.done, total=p.total)
-
+    with progress_bar("pushing") as bar:
         result = push(
-            client, docs, preds, project, batch_size=batch_size, progress=show, url=conn.url
+            client, docs, preds, project, batch_size=batch_size, progress=bar.show, url=conn.url
         )
+    team = apply_team_settings(client, result.project_id, overlap, url=conn.url)
     console = Console(highlight=False, soft_wrap=True)
     verb = "created" if result.project_created else "updated"
     console.print(
@@ -113,12 +117,24 @@ def push_command(
             f"annotations (e.g. {result.duplicates_with_work[0]}); merge them in Label Studio "
             "and delete the extra tasks before pulling"
         )
+    console.print(
+        f"{team.overlap} annotator(s) per task; the guidelines are the project's instructions"
+    )
 
 
 def pull_command(
     project: Project,
     out: Annotated[Path, typer.Option("--out", help="Gold directory to write.", file_okay=False)],
-    studio_dir: StudioDir = DEFAULT_DATA_DIR,
+    studio_dir: StudioDir = None,
+    rule: Annotated[
+        GoldRule,
+        typer.Option(
+            "--gold-rule",
+            help="Gold of a task with several annotations: the one marked ground truth "
+            "(ground-truth), or the regions all (unanimous) or more than half (majority) "
+            "of the annotators marked; a reviewer's adjudication always wins.",
+        ),
+    ] = GoldRule.GROUND_TRUTH,
     force: Annotated[
         bool,
         typer.Option(
@@ -130,22 +146,21 @@ def pull_command(
 ) -> None:
     """Pull every annotation of a project and write the gold directory.
 
-    Gold per task: its only submitted annotation, else the one marked ground truth;
-    otherwise the task is a conflict (reported, not in the gold). The folder is written
+    Gold per task: a reviewer's adjudication ('annotate adjudicate'), else its only
+    submitted annotation, else the one marked ground truth, else (--gold-rule unanimous
+    or majority) the annotators' consensus; otherwise the task is a conflict (reported,
+    not in the gold). Each gold document records its provenance. The folder is written
     beside OUT and swapped in whole; the gold it replaces is kept as OUT.prev.
     Example: goldsmith annotate pull --project News --out gold
     """
     check_writable(out, "--out", in_parent=True)
     conn = resolve_connection(data_dir=studio_dir)
     client = connect(conn)
-    salt = load_salt(studio_dir)
-    with _bar() as bar:
-        task = bar.add_task("exporting", total=None)
-
-        def show(p: PullProgress) -> None:
-            bar.update(task, description=p.stage, completed=p.done, total=p.total)
-
-        report = pull(client, project, out, salt, url=conn.url, progress=show, force=force)
+    salt = load_salt(conn.data_dir or given_or_default(studio_dir))
+    with progress_bar("pulling") as bar:
+        report = pull(
+            client, project, out, salt, url=conn.url, progress=bar.show, force=force, rule=rule
+        )
     _print_report(report)
 
 
@@ -186,13 +201,3 @@ def _print_report(report: PullReport) -> None:
         )
     if report.previous:
         console.print(f"the gold it replaced is kept in {report.previous}", markup=False)
-
-
-def _bar() -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from goldsmith.cli.interrupt import INTERRUPTED_EXIT, sigterm_as_interrupt
 from goldsmith.cli.predict_ray import Engine, run_ray
+from goldsmith.cli.progress import progress_bar
 from goldsmith.labels.jsonl import kept_path
 from goldsmith.labels.schema import LAYERS
 
@@ -183,15 +183,14 @@ def _follow(events: Iterator[PredictEvent], console: Console, out: Path) -> Pred
 
     done = resumed_words = 0
     try:
-        with _progress_bar() as bar:
-            task = bar.add_task("annotating", total=None, rate="")
+        with progress_bar("annotating") as bar:
             started = time.perf_counter()
             for event in events:
                 if isinstance(event, Done):
                     done = event.documents
                     elapsed = max(time.perf_counter() - started, 1e-9)
                     rate = f"{(event.words - resumed_words) / elapsed:,.0f} words/s"
-                    bar.update(task, completed=done, total=event.total, rate=rate)
+                    bar.show(event, note=rate)
                 elif isinstance(event, Started) and event.resumed_from is not None:
                     resumed_words = event.resumed_words
                     bar.console.print(
@@ -226,18 +225,6 @@ def _interrupt(events: Iterator[PredictEvent]) -> None:
         events.throw(KeyboardInterrupt())  # type: ignore[attr-defined]
     except (KeyboardInterrupt, StopIteration):
         pass
-
-
-def _progress_bar() -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
 
 
 def _summary(report: PredictReport) -> Table:

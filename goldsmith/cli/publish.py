@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from goldsmith.cli.outputs import check_writable
+from goldsmith.outputs import check_writable
 
 
 class Format(str, Enum):

@@ -17,6 +17,7 @@ is stored; the password and token themselves are never printed.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -31,7 +32,8 @@ from goldsmith.annotate.studio.client import (
     connect,
     resolve_connection,
 )
-from goldsmith.annotate.studio.push import PushProgress, PushResult, push
+from goldsmith.annotate.studio.locate import given_or_default, record_last_server
+from goldsmith.annotate.studio.push import PushResult, push
 from goldsmith.annotate.studio.server import (
     CREDENTIALS_FILE,
     DEFAULT_DATA_DIR,
@@ -39,9 +41,12 @@ from goldsmith.annotate.studio.server import (
     load_credentials,
     start_server,
 )
+from goldsmith.cli.progress import progress_bar
+from goldsmith.cli.studio_option import OldDataDir, StudioDir, studio_dir
 from goldsmith.corpus.documents import Document
 from goldsmith.errors import InputError, redact_urls
 from goldsmith.labels.records import AnnotatedDoc
+from goldsmith.progress import Progress
 
 DEFAULT_PROJECT = "goldsmith sample"
 DEFAULT_WORKDIR = Path("goldsmith-quickstart")
@@ -80,20 +85,14 @@ def quickstart_command(
             help="Port of the local server on 127.0.0.1 (ignored with LABEL_STUDIO_URL).",
         ),
     ] = DEFAULT_PORT,
-    data_dir: Annotated[
-        Path,
-        typer.Option(
-            "--data-dir",
-            file_okay=False,
-            help="Data dir of the local server (credentials, log, database).",
-        ),
-    ] = DEFAULT_DATA_DIR,
+    studio: StudioDir = None,
     workdir: Annotated[
         Path,
         typer.Option(
             "--workdir", file_okay=False, help="Folder for the ingested corpus and the predictions."
         ),
     ] = DEFAULT_WORKDIR,
+    old_data_dir: OldDataDir = None,
 ) -> None:
     """Ingest the bundled sample corpus, pre-annotate it, start Label Studio and push it.
 
@@ -102,6 +101,7 @@ def quickstart_command(
     Example: goldsmith quickstart --port 8080
     """
     console = Console(highlight=False, soft_wrap=True)
+    data_dir = given_or_default(studio_dir(studio, old_data_dir))
     corpus_dir, predictions_path = workdir / "corpus", workdir / "predictions.jsonl"
 
     documents = _ingest(console, corpus_dir)
@@ -110,7 +110,7 @@ def quickstart_command(
     client = connect(conn)
     result = _push(console, client, conn.url, documents, predictions, project)
 
-    _print_next(console, conn, local, data_dir, result, predictions_path)
+    _print_next(console, conn, local, data_dir, result)
 
 
 def _step(console: Console, n: int, what: str) -> None:
@@ -123,12 +123,12 @@ def _ingest(console: Console, corpus_dir: Path) -> list[Document]:
     sample = sample_corpus_dir()
     _step(console, 1, f"ingesting the sample corpus ({sample}) into {corpus_dir}")
     report: IngestReport | None = None
-    with console.status("reading documents") as spin:
+    with progress_bar("reading") as bar:
         for event in build_corpus([sample], corpus_dir, glob=SAMPLE_GLOB):
             if isinstance(event, IngestReport):
                 report = event
             else:
-                spin.update(f"reading documents ({event.files_done}/{event.files_total} files)")
+                bar.show(event)
     documents = list(load_documents(corpus_dir))
     words = report.words if report is not None else 0
     console.print(f"      {len(documents)} documents, {words} words")
@@ -141,12 +141,13 @@ def _predict(console: Console, documents: list[Document], path: Path) -> dict[st
     from goldsmith.labels.jsonl import write_jsonl
 
     _step(console, 2, f"pre-annotating entities, quotes and claims into {path}")
-    with console.status("loading the spaCy model") as spin:
+    with console.status("loading the spaCy model"):
         nlp = load_model()
-        found = []
+    found = []
+    with progress_bar("pre-annotating") as bar:
         for doc in predict(documents, nlp=nlp):
             found.append(doc)
-            spin.update(f"pre-annotating ({len(found)}/{len(documents)} documents)")
+            bar.show(Progress("documents", len(found), len(documents)))
     write_jsonl(found, path)
     regions = sum(len(d.entities) + len(d.quotes) + len(d.claims) for d in found)
     version = found[0].meta["model_version"] if found else "-"
@@ -172,6 +173,7 @@ def _server(console: Console, data_dir: Path, port: int) -> tuple[Connection, bo
     assert creds is not None and status.url is not None  # start_server wrote them
     again = "already running" if status.already_running else "started, running"
     console.print(f"      {again} at {status.url} (pid {status.pid})")
+    record_last_server(data_dir)
     return Connection(status.url, creds.token, f"local server data dir {data_dir}"), True
 
 
@@ -184,12 +186,8 @@ def _push(
     project: str,
 ) -> PushResult:
     _step(console, 4, f"pushing {len(documents)} documents with predictions to {project!r}")
-    with console.status("pushing") as spin:
-
-        def show(p: PushProgress) -> None:
-            spin.update(f"pushing {p.stage} ({p.done}/{p.total})")
-
-        result = push(client, documents, predictions, project, progress=show, url=url)
+    with progress_bar("pushing") as bar:
+        result = push(client, documents, predictions, project, progress=bar.show, url=url)
     verb = "created" if result.project_created else "reused"
     console.print(
         f"      {verb} project {result.project_title!r} (id {result.project_id}): "
@@ -201,13 +199,42 @@ def _push(
     return result
 
 
+def next_steps(project: str, activate: Path | None, studio: Path | None, local: bool) -> list[str]:
+    """The commands to run once the annotators are done, one a line (the README shows them too).
+
+    ``activate`` is the virtualenv to activate first (None: goldsmith runs outside one);
+    ``studio`` a data dir other than the default, named in the commands that need it.
+    """
+    flag = f" --studio-dir {studio}" if studio is not None else ""
+    lines = [f". {activate / 'bin' / 'activate'}"] if activate is not None else []
+    lines += [
+        f'goldsmith annotate pull --project "{project}" --out gold/{flag}',
+        "goldsmith eval score gold/ --system goldsmith=goldsmith --html report.html",
+        "goldsmith eval agree gold/",
+        "goldsmith publish gold/ --out hub/",
+    ]
+    if local:
+        lines.append(f"goldsmith studio down{flag}")
+    return lines
+
+
+def _virtualenv() -> Path | None:
+    """The running virtualenv, relative to the current folder when it lies inside it."""
+    if sys.prefix == sys.base_prefix:
+        return None
+    prefix = Path(sys.prefix)
+    try:
+        return prefix.relative_to(Path.cwd())
+    except ValueError:
+        return prefix
+
+
 def _print_next(
     console: Console,
     conn: Connection,
     local: bool,
     data_dir: Path,
     result: PushResult,
-    predictions_path: Path,
 ) -> None:
     console.print()
     url = f"{redact_urls(conn.url)}/projects/{result.project_id}/data"
@@ -222,17 +249,7 @@ def _print_next(
         )
     else:
         console.print("  log in with your Label Studio account")
-    dir_flag = "" if data_dir == DEFAULT_DATA_DIR else f" --studio-dir {data_dir}"
     console.print("[bold]Then:[/bold]")
-    console.print(
-        f'  goldsmith annotate pull --project "{result.project_title}" --out gold{dir_flag}',
-        markup=False,
-    )
-    console.print(
-        f"  goldsmith eval score gold --system goldsmith={predictions_path}", markup=False
-    )
-    if local:
-        down_flag = "" if data_dir == DEFAULT_DATA_DIR else f" --data-dir {data_dir}"
-        console.print(
-            f"  goldsmith studio down{down_flag}   (stops the local server)", markup=False
-        )
+    studio = None if data_dir == DEFAULT_DATA_DIR else data_dir
+    for line in next_steps(result.project_title, _virtualenv(), studio, local):
+        console.print(f"  {line}", markup=False)

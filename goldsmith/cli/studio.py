@@ -1,8 +1,11 @@
 """``goldsmith studio``: the embedded local Label Studio server (up, down, status).
 
-The server's state lives in a data directory, by default ``.goldsmith/studio`` under
-the current directory (one server and database per project folder): credentials
-(mode 0600), pid file, log and Label Studio's SQLite database.
+The server's state lives in a data directory (``--studio-dir``), by default
+``.goldsmith/studio`` under the current directory (one server and database per project
+folder): credentials (mode 0600), pid file, log and Label Studio's SQLite database.
+``up`` records the folder as the last server started, so ``status``, ``down`` and the
+commands that talk to the server find it from any folder (rule in
+:mod:`goldsmith.annotate.studio.locate`).
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ import typer
 from rich.console import Console
 
 from goldsmith.annotate.studio.database import URL_ENV, DatabaseRequest, database_status
+from goldsmith.annotate.studio.locate import find_studio_dir, given_or_default, record_last_server
 from goldsmith.annotate.studio.server import (
     CREDENTIALS_FILE,
-    DEFAULT_DATA_DIR,
     DEFAULT_PORT,
     ServerStatus,
     health_ok,
@@ -26,19 +29,11 @@ from goldsmith.annotate.studio.server import (
     start_server,
     stop_server,
 )
+from goldsmith.cli.studio_option import OldDataDir, StudioDir, studio_dir
 
 app = typer.Typer(
     help="Start, stop and inspect the local Label Studio server.", no_args_is_help=True
 )
-
-DataDir = Annotated[
-    Path,
-    typer.Option(
-        "--data-dir",
-        help="Folder holding the server's credentials, pid file, log and database.",
-        file_okay=False,
-    ),
-]
 
 
 class DatabaseKind(str, Enum):
@@ -48,19 +43,20 @@ class DatabaseKind(str, Enum):
 
 @app.command("up")
 def up(
-    data_dir: DataDir = DEFAULT_DATA_DIR,
+    studio: StudioDir = None,
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.", min=1, max=65535)] = (
         DEFAULT_PORT
     ),
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds to wait for the server to answer.")
     ] = 600.0,
+    old_data_dir: OldDataDir = None,
     database: Annotated[
         DatabaseKind | None,
         typer.Option(
             "--database",
             help="sqlite, or postgresql: the server of --database-url, else a local cluster "
-            "of Debian's postgresql in the data dir. Default: what the data dir used before.",
+            "of Debian's postgresql in the studio dir. Default: what the studio dir used before.",
         ),
     ] = None,
     database_url: Annotated[
@@ -77,9 +73,12 @@ def up(
 ) -> None:
     """Start Label Studio in the background (bound to 127.0.0.1) and wait until it answers.
 
-    The first start creates an admin login and API token, stored in DATA_DIR/credentials.json
-    (readable by you only). Example: goldsmith studio up --port 8080
+    The first start creates an admin login and API token, stored in
+    STUDIO_DIR/credentials.json (readable by you only). The folder is recorded (in
+    ~/.local/state/goldsmith/last-studio) so commands run from other folders find the server.
+    Example: goldsmith studio up --port 8080
     """
+    data_dir = given_or_default(studio_dir(studio, old_data_dir))
     console = Console(highlight=False, soft_wrap=True)
     with console.status("starting Label Studio (a fresh database takes about a minute)") as spin:
         status = start_server(
@@ -93,36 +92,48 @@ def up(
         console.print(f"Label Studio is already running at {status.url} (pid {status.pid})")
     else:
         console.print(f"Label Studio is running at {status.url} (pid {status.pid})")
-    console.print(f"database: {database_status(data_dir).describe()}")
+    record_last_server(data_dir)
+    console.print(f"database: {database_status(data_dir).describe()}", markup=False)
     _print_login(console, data_dir)
 
 
 @app.command("down")
-def down(data_dir: DataDir = DEFAULT_DATA_DIR) -> None:
-    """Stop the local Label Studio server (and its local PostgreSQL, if it has one)."""
-    database_before = database_status(data_dir)
-    status = stop_server(data_dir)
+def down(studio: StudioDir = None, old_data_dir: OldDataDir = None) -> None:
+    """Stop the local Label Studio server (found as in 'status'), and its local PostgreSQL."""
+    lookup = find_studio_dir(studio_dir(studio, old_data_dir))
+    database_before = database_status(lookup.data_dir)
+    status = stop_server(lookup.data_dir)
     if status.running:
-        typer.echo(f"stopped Label Studio (pid {status.pid}, {status.url})")
+        typer.echo(
+            f"stopped Label Studio (pid {status.pid}, {status.url}, data dir {lookup.data_dir})"
+        )
     else:
-        typer.echo(f"Label Studio is not running (data dir {data_dir})")
+        typer.echo(f"Label Studio is not running (looked in {lookup.where()})")
     if database_before.running:
         typer.echo(f"stopped {database_before.config.describe()}")
 
 
 @app.command("status")
-def status(data_dir: DataDir = DEFAULT_DATA_DIR) -> None:
-    """Report whether the local Label Studio server runs, its URL and pid."""
+def status(studio: StudioDir = None, old_data_dir: OldDataDir = None) -> None:
+    """Report whether the local Label Studio server runs, its URL and pid.
+
+    Without --studio-dir: $GOLDSMITH_STUDIO_DIR, else .goldsmith/studio here, else the
+    last server 'goldsmith studio up' started.
+    """
     console = Console(highlight=False, soft_wrap=True)
-    current: ServerStatus = server_status(data_dir)
+    lookup = find_studio_dir(studio_dir(studio, old_data_dir))
+    current: ServerStatus = server_status(lookup.data_dir)
     if current.running:
         answering = "" if health_ok(current.url or "") else " — not answering yet"
         console.print(f"running: {current.url} (pid {current.pid}, log {current.log}){answering}")
-        console.print(f"database: {database_status(data_dir).describe()}")
-        _print_login(console, data_dir)
+        console.print(f"database: {database_status(lookup.data_dir).describe()}", markup=False)
+        _print_login(console, lookup.data_dir)
     else:
-        console.print(f"stopped (data dir {data_dir}); start it with 'goldsmith studio up'")
-        console.print(f"database: {database_status(data_dir).describe()}")
+        console.print(
+            f"stopped (looked in {lookup.where()}); start it with 'goldsmith studio up'",
+            markup=False,
+        )
+        console.print(f"database: {database_status(lookup.data_dir).describe()}", markup=False)
 
 
 def _request(kind: DatabaseKind | None, url: str | None) -> DatabaseRequest:
@@ -130,9 +141,8 @@ def _request(kind: DatabaseKind | None, url: str | None) -> DatabaseRequest:
         raise typer.BadParameter(
             "--database sqlite takes no --database-url", param_hint="--database"
         )
-    return DatabaseRequest(
-        kind.value if kind else (DatabaseKind.postgresql.value if url else None), url
-    )
+    chosen = kind.value if kind else (DatabaseKind.postgresql.value if url else None)
+    return DatabaseRequest(chosen, url)
 
 
 def _print_login(console: Console, data_dir: Path) -> None:

@@ -5,10 +5,13 @@ This package is its one owner: layout, writer, reader, manifest and agreement fi
 Layout of a gold directory (every file an open format):
 
 - ``gold.jsonl``: one line per gold document, spec format; meta fields ``task_id``,
-  ``annotation_id``, ``annotator`` (a pseudonym) and ``source``/``title`` when known.
+  ``annotation_id``, ``annotator`` (a pseudonym; none for a consensus),
+  ``provenance`` (``single``, ``consensus`` or ``adjudicated``), ``region_annotators``
+  (per layer, how many annotators marked each region) and ``source``/``title`` when known.
 - ``dataset/``: the same gold as a ``datasets.DatasetDict`` (split ``gold``) saved
   with ``save_to_disk``; extra columns ``task_id``, ``annotation_id`` (int64),
-  ``annotator``, ``source``, ``title`` (string).
+  ``annotator``, ``provenance``, ``source``, ``title`` (string); each region's
+  ``annotators`` (int32) is part of the layer features.
 - ``annotations.jsonl``: every annotation of every annotator, one line each, spec
   format, meta fields ``task_id``, ``annotation_id``, ``annotator``, ``status``
   (``submitted`` | ``skipped`` | ``draft``), ``ground_truth``, ``created_at``,

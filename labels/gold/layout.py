@@ -46,6 +46,7 @@ def gold_extra_features() -> dict[str, datasets.Value]:
         "task_id": datasets.Value("int64"),
         "annotation_id": datasets.Value("int64"),
         "annotator": datasets.Value("string"),
+        "provenance": datasets.Value("string"),
         "source": datasets.Value("string"),
         "title": datasets.Value("string"),
     }

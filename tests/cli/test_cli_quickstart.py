@@ -7,12 +7,13 @@ LABEL_STUDIO_API_KEY, so the quickstart starts no server of its own).
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from goldsmith.cli import app
-from goldsmith.cli.quickstart import sample_corpus_dir
+from goldsmith.cli.quickstart import DEFAULT_PROJECT, next_steps, sample_corpus_dir
 from goldsmith.corpus import doc_id_for, normalize_newlines
 
 runner = CliRunner()
@@ -52,7 +53,7 @@ def test_quickstart_pushes_the_sample_once_and_a_second_run_adds_nothing(
         title,
         "--workdir",
         str(tmp_path / "qs"),
-        "--data-dir",
+        "--studio-dir",
         str(tmp_path / "studio"),
     ]
 
@@ -79,3 +80,26 @@ def test_quickstart_names_an_unreachable_server_in_one_line(tmp_path, monkeypatc
     assert result.exit_code == 2
     assert "cannot reach Label Studio at http://127.0.0.1:9" in result.output
     assert (tmp_path / "qs" / "predictions.jsonl").exists()
+
+
+def _readme_next_steps(repo_root) -> list[str]:
+    """The commands of the README's "then:" block, comments dropped."""
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```")[0] for b in readme.split("```bash\n")[1:]]
+    (block,) = [b for b in blocks if "goldsmith annotate pull" in b]
+    return [line.split("  #")[0].strip() for line in block.splitlines() if line.strip()]
+
+
+def test_quickstart_prints_the_readme_next_steps(repo_root):
+    printed = next_steps(DEFAULT_PROJECT, Path(".venv"), None, local=True)
+    assert printed == _readme_next_steps(repo_root)
+    assert printed[0] == ". .venv/bin/activate"
+
+
+def test_next_steps_name_a_non_default_studio_folder_and_no_down_for_a_remote_server():
+    lines = next_steps("News", None, Path("/srv/ls"), local=True)
+    assert lines[0].startswith("goldsmith annotate pull") and lines[0].endswith(
+        "--studio-dir /srv/ls"
+    )
+    assert lines[-1] == "goldsmith studio down --studio-dir /srv/ls"
+    assert not any("studio down" in line for line in next_steps("News", None, None, local=False))

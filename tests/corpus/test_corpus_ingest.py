@@ -84,8 +84,8 @@ def test_events_end_with_the_report_and_progress_counts_files(text_folder):
     events = list(ingest([text_folder]))
     assert isinstance(events[-1], IngestReport)
     progress = [e for e in events if isinstance(e, Progress)]
-    assert progress[0] == Progress(0, 2, 0)
-    assert progress[-1] == Progress(2, 2, 2, "articles/nested/a.md")
+    assert progress[0] == Progress("files", 0, 2, "0 documents")
+    assert progress[-1] == Progress("files", 2, 2, "2 documents (articles/nested/a.md)")
 
 
 def test_ingestion_is_deterministic(text_folder):

@@ -41,3 +41,19 @@ def test_parquet_round_trip_keeps_features(tmp_path):
     again = datasets.Dataset.from_parquet(str(tmp_path / "gold.parquet"))
     assert again.features == ds.features
     assert dataset_to_docs(again) == [DOC]
+
+
+def test_region_annotator_counts_reach_the_features_and_come_back():
+    votes = {"entities": [3], "quotes": [2], "claims": [1]}
+    counted = AnnotatedDoc(
+        DOC.doc_id, DOC.text, DOC.entities, DOC.quotes, DOC.claims, {"region_annotators": votes}
+    )
+    ds = docs_to_dataset([counted, AnnotatedDoc("d0", "Nothing here.")])
+    row = ds[0]
+    assert [e["annotators"] for e in row["entities"]] == [3]
+    assert [q["annotators"] for q in row["quotes"]] == [2]
+    assert [c["annotators"] for c in row["claims"]] == [1]
+    back = dataset_to_docs(ds)
+    assert back[0] == counted and back[0].meta["region_annotators"] == votes
+    no_counts = dataset_to_docs(docs_to_dataset([DOC]))[0]
+    assert "region_annotators" not in no_counts.meta

@@ -51,6 +51,24 @@ def test_label_names_and_instructions_are_escaped():
     assert root.find("Header").get("value") == "1 < 2 & 3"
 
 
+def test_attribute_controls_sit_beside_the_text_each_under_a_visible_name():
+    root = ET.fromstring(labeling_config())
+    (row,) = [v for v in root.iter("View") if v.find("View/Text") is not None]
+    text_column, panel = list(row)
+    assert "flex" in row.get("style") and text_column.find("Text") is not None
+    assert "sticky" in panel.get("style")
+    for name in ("kind", "value", "value_high", "unit", "qualifier"):
+        (view,) = [v for v in panel.iter("View") if any(c.get("name") == name for c in v)]
+        children = list(view)
+        at = next(i for i, c in enumerate(children) if c.get("name") == name)
+        assert children[at - 1].tag == "Header", f"{name} has no visible name above it"
+
+
+def test_the_header_above_the_task_is_one_short_line():
+    header = ET.fromstring(labeling_config()).find("Header").get("value")
+    assert len(header) <= 80 and "\n" not in header
+
+
 # -- comparing another config with goldsmith's ---------------------------------------------
 
 HAND_MADE = """<View>

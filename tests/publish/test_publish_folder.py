@@ -20,7 +20,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 def test_load_dataset_gives_every_split_with_declared_features(tmp_path, gold_dir, gold_docs):
     report = write_hub_folder(gold_dir, tmp_path / "hub", seed=1)
-    loaded = datasets.load_dataset(str(tmp_path / "hub"))
+    loaded = datasets.load_dataset(str(tmp_path / "hub"), cache_dir=str(tmp_path / "hf"))
     assert set(loaded) == set(report.splits)
     expected = gold_features(
         {"source": datasets.Value("string"), "annotator": datasets.Value("string")}
@@ -116,7 +116,7 @@ def test_no_private_data_anywhere_in_the_folder(tmp_path, gold_dir, monkeypatch)
     monkeypatch.setenv("LABEL_STUDIO_API_KEY", "ls-secret-token-1234567890")
     out = tmp_path / "hub"
     write_hub_folder(gold_dir, out)
-    for split in datasets.load_dataset(str(out)).values():
+    for split in datasets.load_dataset(str(out), cache_dir=str(tmp_path / "hf")).values():
         for row in split:
             assert not EMAIL.search(str(row))
     for path in out.rglob("*"):

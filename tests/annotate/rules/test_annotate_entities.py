@@ -251,3 +251,56 @@ def test_missed_surname_is_added_when_tagged_as_proper_noun():
 def test_missed_surname_is_not_added_without_the_tag():
     doc = _doc("Faith Odhiambo won. Odhiambo said so.", [("Faith Odhiambo", "PERSON")])
     assert _found(doc) == [("Faith Odhiambo", "PERSON")]
+
+
+# -- news outlets and platforms are ORG (issue 11) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        # missed by the model: added
+        ("She posted it on Twitter late on Monday.", [], [("Twitter", "ORG")]),
+        ("A USA TODAY poll found a tie.", [], [("USA TODAY", "ORG")]),
+        # mislabelled by the model: relabelled
+        ("Reuters reported the deal.", [("Reuters", "PERSON")], [("Reuters", "ORG")]),
+        # the start of a longer name or a title is left alone
+        ("He appeared on Fox News Sunday twice.", [], []),
+    ],
+)
+def test_media_names_are_org(text, spacy_ents, expected):
+    found = find_entities(_doc(text, spacy_ents))
+    assert [(e.text, e.label) for e in found] == expected
+
+
+# -- title-case headlines checked against the body (issue 11) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        (  # a verb and a common noun taken into a name: cut to the name the body uses
+            "Ruiz Addresses Pier Fire\nAna Ruiz spoke on Monday. Ruiz was calm.",
+            [("Ruiz Addresses Pier Fire", "ORG"), ("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON")],
+            [("Ruiz", "PERSON"), ("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON")],
+        ),
+        (  # the body writes it in lower case: a common noun phrase
+            "Ferry Program Up For Renewal\nThe ferry program ends in May.",
+            [("Ferry Program", "ORG")],
+            [],
+        ),
+        (  # a possessive first word
+            "Ruiz Wins Galway’s Mayoral Race\nRuiz won in Galway on Sunday.",
+            [("Galway’s Mayoral Race", "ORG"), ("Galway", "GPE")],
+            [("Galway", "GPE"), ("Galway", "GPE")],
+        ),
+        (  # a name the body writes the same way is kept
+            "Harbor Board Meets\nThe Harbor Board met on Monday.",
+            [("Harbor Board", "ORG"), ("Harbor Board", "ORG")],
+            [("Harbor Board", "ORG"), ("Harbor Board", "ORG")],
+        ),
+    ],
+)
+def test_headline_names_checked_against_the_body(text, spacy_ents, expected):
+    found = find_entities(_doc(text, spacy_ents))
+    assert [(e.text, e.label) for e in found] == expected

@@ -246,3 +246,16 @@ def test_number_words_round_trip(n):
 @given(st.integers(min_value=0, max_value=10**12))
 def test_digits_with_separators_round_trip(n):
     assert parse_number(f"{n:,}").value == n
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("175million", 175e6), ("$2.5billion", 2.5e9), ("3thousand", 3000.0)],
+)
+def test_whole_scale_word_glued_to_digits(text: str, value: float) -> None:
+    assert parse_number(text).value == value
+
+
+def test_non_breaking_space_before_a_scale_word() -> None:
+    found = match_number(["5", "\u00a0", "million", "euros"], 0)
+    assert (found.end, found.value) == (3, 5e6)

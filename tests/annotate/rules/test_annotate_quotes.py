@@ -72,10 +72,16 @@ def test_indirect_quote_drops_that(nlp) -> None:
     assert summary(found) == [("hospitals were running out of beds", "indirect", "Health Ministry")]
 
 
-def test_according_to_a_person_is_indirect(nlp) -> None:
+def test_according_to_a_person_is_not_indirect_speech(nlp) -> None:
+    """ANNOTATION_SPEC.md 4: "according to X" attributes information, not speech."""
     text = "The bridge will stay closed until May, according to Mayor Ana Ruiz."
+    assert quotes(nlp, text, ("Ana Ruiz", "PERSON")) == []
+
+
+def test_according_to_still_names_the_speaker_of_quoted_text(nlp) -> None:
+    text = "“The bridge stays shut until May,” according to Mayor Ana Ruiz."
     found = quotes(nlp, text, ("Ana Ruiz", "PERSON"))
-    assert summary(found) == [("The bridge will stay closed until May", "indirect", "Ana Ruiz")]
+    assert summary(found) == [("The bridge stays shut until May", "direct", "Ana Ruiz")]
 
 
 def test_according_to_a_survey_is_not_speech(nlp) -> None:
@@ -332,3 +338,254 @@ def test_spans_always_match_text_and_never_raise(nlp, pieces: list[str]) -> None
             speaker = quote.speaker
             assert text[speaker.start : speaker.end] == speaker.text
             assert speaker.label in ("PERSON", "ORG", "GPE", "NORP", "SOURCE")
+
+
+# -- writing is speech (issue 11) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Whitcombe said in a statement that the office would close early.",
+        "Dana Whitcombe wrote in an e-mail that the office would close early.",
+        "Dana Whitcombe released a statement saying the office would close early.",
+        "Dana Whitcombe tweeted that the office would close early.",
+        "Dana Whitcombe wrote on Twitter that the office would close early.",
+    ],
+)
+def test_written_speech_is_indirect_speech(nlp, text: str) -> None:
+    found = quotes(nlp, text, ("Dana Whitcombe", "PERSON"))
+    assert summary(found) == [("the office would close early", "indirect", "Dana Whitcombe")]
+
+
+def test_statement_released_by_an_organisation_names_it(nlp) -> None:
+    text = "The Harbor Authority released a statement saying the pier would reopen in May."
+    found = quotes(nlp, text, ("Harbor Authority", "ORG"))
+    assert summary(found) == [("the pier would reopen in May", "indirect", "Harbor Authority")]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "After the vote, Pavel Drozd said in a statement:",
+        "Pavel Drozd issued the following statement:",
+        "On Tuesday evening Pavel Drozd said:",
+    ],
+)
+def test_quoted_paragraph_after_an_introduction_takes_its_speaker(nlp, intro: str) -> None:
+    text = f"{intro}\n“Our thoughts are with the crew and their families.”"
+    found = quotes(nlp, text, ("Pavel Drozd", "PERSON"))
+    assert summary(found) == [
+        ("Our thoughts are with the crew and their families.", "direct", "Pavel Drozd")
+    ]
+
+
+def test_unquoted_paragraph_after_a_published_statement_is_a_block(nlp) -> None:
+    text = "Pavel Drozd released a statement on Tuesday:\nWe mourn the crew of the trawler."
+    found = quotes(nlp, text, ("Pavel Drozd", "PERSON"))
+    assert summary(found) == [("We mourn the crew of the trawler.", "block", "Pavel Drozd")]
+
+
+def test_continued_attributes_a_quote(nlp) -> None:
+    text = (
+        "“The first loser would be the harbor,” Greta Lund said. She did not stop there.\n"
+        "“If they close the docks, the town dies,” she continued."
+    )
+    found = quotes(nlp, text, ("Greta Lund", "PERSON"))
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Greta Lund", "Greta Lund"]
+
+
+def test_continued_is_not_indirect_speech(nlp) -> None:
+    text = "Greta Lund continued that the docks would close."
+    assert quotes(nlp, text, ("Greta Lund", "PERSON")) == []
+
+
+# -- a pronoun inside the quote is not its speaker (issue 11) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Henrik Vale said he would cut the harbor fees.",  # "he" reported by Vale
+        "Mr. Vale repeated the offer on Monday.",  # honorific
+        "The spokesman, Henrik Vale, repeated the offer.",  # gendered role noun
+        "Henrik Vale defended himself on Monday.",  # reflexive
+    ],
+)
+def test_she_said_skips_the_man_she_talks_about(nlp, context: str) -> None:
+    text = (
+        "Marta Olsen criticised the harbor plan in March. "
+        f"{context} “He has no idea what a harbor costs,” she said."
+    )
+    found = quotes(
+        nlp, text, ("Marta Olsen", "PERSON"), ("Henrik Vale", "PERSON"), ("Vale", "PERSON")
+    )
+    assert found[-1].text == "He has no idea what a harbor costs"
+    assert found[-1].speaker.text == "Marta Olsen"
+
+
+def test_pronoun_speaker_without_gender_evidence_is_the_latest_person(nlp) -> None:
+    text = "Marta Olsen met Henrik Vale in March. Vale spoke first. “It is late,” he said."
+    found = quotes(
+        nlp, text, ("Marta Olsen", "PERSON"), ("Henrik Vale", "PERSON"), ("Vale", "PERSON")
+    )
+    assert found[-1].speaker.text == "Vale"
+
+
+def test_no_person_of_the_pronoun_gender_gives_no_speaker(nlp) -> None:
+    text = "Henrik Vale defended himself on Monday. “He is out of his depth,” she said."
+    found = quotes(nlp, text, ("Henrik Vale", "PERSON"))
+    assert summary(found) == [("He is out of his depth", "direct", None)]
+
+
+# -- a speaker is a named source or a source noun phrase, never a date or event (issue 11) --
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "A March 2, 2015 exchange with aides said the plan was dead.",
+            [("March 2, 2015", "DATE")],
+        ),
+        ("Monday's debate said little about the harbor.", [("Monday", "DATE")]),
+        ("The hearing said the plan was dead.", []),
+        ("The Harbor Festival said the plan was dead.", [("Harbor Festival", "EVENT")]),
+    ],
+)
+def test_dates_and_events_never_speak(nlp, text: str, names: list) -> None:
+    found = quotes(nlp, text, *names)
+    assert all(q.speaker is None or q.speaker.label != "SOURCE" for q in found)
+    assert [q for q in found if q.kind == "indirect"] == []
+
+
+def test_a_person_in_a_dated_exchange_still_speaks(nlp) -> None:
+    text = "In a March 2, 2015 exchange, Olsen wrote that the plan was dead."
+    found = quotes(nlp, text, ("March 2, 2015", "DATE"), ("Olsen", "PERSON"))
+    assert summary(found) == [("the plan was dead", "indirect", "Olsen")]
+
+
+# -- attribution forms of real news (issue 11; docs/spec-decisions.md) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Ana Ruiz: ‘We Will Rebuild The Pier’\nThe pier burned.",
+            "We Will Rebuild The Pier",
+            "Ana Ruiz",
+        ),
+        (
+            "Harbor Chief Ana Ruiz: Fire The Board, ‘Start Again From Scratch’\nThe board met.",
+            "Start Again From Scratch",
+            "Ana Ruiz",
+        ),
+        (
+            "Mayor Ana Ruiz Praises Harbor Pilot Tom Hale: ‘A Real Hero’\nThe pilot saved a ferry.",
+            "A Real Hero",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz Addresses Pier Fire: ‘Never Again’\nThe pier burned.",
+            "Never Again",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_headline_name_colon_quote(nlp, text: str, quote: str, speaker: str) -> None:
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"), ("Tom Hale", "PERSON"))
+    assert (found[0].text, found[0].speaker.text) == (quote, speaker)
+
+
+def test_unattributed_paragraph_after_a_headline_quote_inherits_its_speaker(nlp) -> None:
+    text = "Ana Ruiz: ‘We Will Rebuild The Pier’\n“We start on Monday, with or without help.”"
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"))
+    assert [q.speaker.text for q in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor posted on Monday.\n“The pier will reopen in May.”\n— Ana Ruiz (@anaruiz) May 3",
+        "“The pier will reopen in May.” – Ana Ruiz, Harbor Gazette",
+        "“The pier will reopen in May.”—Ana Ruiz",
+    ],
+)
+def test_dash_signature_names_the_speaker(nlp, text: str) -> None:
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"), ("Harbor Gazette", "ORG"))
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in found] == [
+        ("The pier will reopen in May.", "Ana Ruiz")
+    ]
+
+
+def test_relative_clause_speaker_is_the_noun_it_describes(nlp) -> None:
+    text = "Tom Hale, who called the board “a disgrace,” resigned on Friday."
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"))
+    assert summary(found) == [("a disgrace", "partial", "Tom Hale")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz's announcement that the pier would reopen surprised traders.",
+        "The board rejected the claim that the pier was unsafe.",
+        "Her statement that the pier was safe calmed the traders.",
+    ],
+)
+def test_speech_nouns_are_not_quotes(nlp, text: str) -> None:
+    assert quotes(nlp, text, ("Ruiz", "PERSON")) == []
+
+
+# -- partial and scare quotes of a source named earlier (issue 11) --------------------------
+
+SOURCES = (("Ana Ruiz", "PERSON"), ("Tom Hale", "PERSON"), ("Harbor Board", "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Ana Ruiz's accusation that Tom Hale runs a “private fiefdom” stung the board.",
+            "private fiefdom",
+            "Ana Ruiz",
+        ),
+        (
+            "The chief rule is a “clean safety record,” as a Harbor Board memo put it.",
+            "clean safety record",
+            "Harbor Board",
+        ),
+        (
+            "Ana Ruiz spoke for an hour. Her plan promises to “lift the port out of debt.”",
+            "lift the port out of debt.",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz named the new pilot on Monday, calling Tom Hale “the best in the port.”",
+            "the best in the port.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_partial_quote_speaker_named_earlier(nlp, text: str, quote: str, speaker: str) -> None:
+    found = quotes(nlp, text, *SOURCES)
+    assert [(q.text, q.kind, q.speaker.text if q.speaker else None) for q in found] == [
+        (quote, "partial", speaker)
+    ]
+
+
+def test_speech_noun_gives_a_speaker_but_no_indirect_quote(nlp) -> None:
+    text = "Ana Ruiz's accusation that Tom Hale runs the port badly stung the board."
+    assert quotes(nlp, text, *SOURCES) == []
+
+
+# -- one source, one last word (spec section 2) ---------------------------------------------
+
+
+def test_later_mention_of_a_name_with_a_suffix_is_the_same_source(nlp) -> None:
+    text = (
+        "Mayor Robert Haines Jr. opened the bridge on Monday. Haines thanked the crews.\n"
+        "“It took three years,” he said."
+    )
+    found = quotes(nlp, text, ("Robert Haines Jr.", "PERSON"), ("Haines", "PERSON"))
+    assert found[-1].speaker.text == "Haines"

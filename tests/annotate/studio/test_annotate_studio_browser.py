@@ -21,10 +21,15 @@ import uuid
 from pathlib import Path
 
 import pytest
+from team_stream import submit
 
-from goldsmith.annotate.studio.convert import from_studio_results
+from goldsmith.annotate.studio.adjudicate import adjudicate
+from goldsmith.annotate.studio.convert import from_studio_results, to_studio_results
+from goldsmith.annotate.studio.pseudonyms import load_salt
 from goldsmith.annotate.studio.push import push
 from goldsmith.annotate.studio.server import load_credentials
+from goldsmith.annotate.studio.team import apply_team_settings
+from goldsmith.annotate.studio.users import add_annotators
 from goldsmith.corpus import Document, doc_id_for
 from goldsmith.labels import AnnotatedDoc, Claim, Entity, Quote
 
@@ -210,3 +215,169 @@ def test_emoji_offsets_survive_label_studio_in_a_browser(studio):
     assert Entity(start, end, NEW_WORD, NEW_LABEL) in back.entities
     assert back.quotes == prediction.quotes
     assert back.claims == prediction.claims
+
+
+# -- what annotators see, and two annotators sharing a project ---------------------------
+
+
+def _login(page, url: str, email: str, password: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{url}/user/login/")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda u: "/user/login" not in u)
+
+
+def test_claim_attributes_sit_beside_the_text_with_visible_names(studio):
+    sync_playwright = _chromium_or_skip()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    prediction = _prediction()
+    title = f"browser panel {uuid.uuid4().hex[:8]}"
+    document = Document(prediction.doc_id, TEXT, "browser.txt")
+    result = push(studio.client, [document], {prediction.doc_id: prediction}, title, url=studio.url)
+    apply_team_settings(studio.client, result.project_id, None, url=studio.url)
+    (task,) = list(studio.client.tasks.list(project=result.project_id))
+    creds = load_credentials(studio.data_dir)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(WAIT_MS)
+            _login(page, studio.url, creds.username, creds.password)
+            page.goto(f"{studio.url}/projects/{result.project_id}/data?task={task.id}")
+            page.wait_for_selector("span.htx-highlight")
+            hint = page.get_by_text("Click a QUOTE or CLAIM region")
+            assert hint.is_visible()
+            page.locator("span.htx-highlight", has_text="About 300").first.click()
+            for name in ("value", "value high (range only)", "unit (singular lemma)", "qualifier"):
+                assert page.get_by_text(name, exact=True).is_visible(), name
+            value_box = page.locator("input[type=number]").first.bounding_box()
+            text_box = page.locator(".lsf-richtext__container").first.bounding_box()
+            assert value_box["x"] > text_box["x"] + text_box["width"] - 1  # beside, not below
+            assert value_box["y"] < text_box["y"] + 200  # level with the top of the text
+            assert page.locator("input[type=number]").first.input_value() == "300"
+            page.screenshot(path=str(ARTIFACTS / "studio-claim-panel.png"))
+            page.locator("span.htx-highlight", has_text="We will rebuild").first.click()
+            assert page.get_by_text("Quote kind", exact=True).is_visible()
+            page.screenshot(path=str(ARTIFACTS / "studio-quote-panel.png"))
+        finally:
+            browser.close()
+
+
+def _stream_submit(page, url: str, project_id: int) -> None:
+    """Open the label stream ("Label All Tasks"), close the instructions, submit the task."""
+    page.goto(f"{url}/projects/{project_id}/data?labeling=1")
+    page.wait_for_selector("[data-testid=bottombar-submit-button], .ant-modal, [class*=modal]")
+    modal = page.get_by_text("Annotator guidelines", exact=True)
+    if modal.count() and modal.first.is_visible():
+        page.screenshot(path=str(ARTIFACTS / "studio-instructions.png"))
+        page.keyboard.press("Escape")
+    page.wait_for_selector("[data-testid=bottombar-submit-button]")
+    page.click("[data-testid=bottombar-submit-button]")
+
+
+def _tasks_of(client, project_id: int, user_id: int, want: int, timeout: float = 30.0) -> list:
+    """The ids of the tasks this user has submitted, once ``want`` of them reached the server."""
+    deadline = time.monotonic() + timeout
+    while True:
+        tasks = [
+            t.id
+            for t in client.tasks.list(project=project_id, fields="all")
+            for a in (t.annotations or [])
+            if a["completed_by"] == user_id and not a["was_cancelled"]
+        ]
+        if len(tasks) >= want or time.monotonic() > deadline:
+            return sorted(tasks)
+        time.sleep(0.5)
+
+
+def test_two_annotators_each_get_the_others_task_and_never_their_own(studio):
+    sync_playwright = _chromium_or_skip()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    title = f"browser team {uuid.uuid4().hex[:8]}"
+    texts = [f"Mayor Ines Rook visited Dunmore on day {i}." for i in range(2)]
+    docs = [Document(doc_id_for(t), t, f"t{i}.txt") for i, t in enumerate(texts)]
+    result = push(studio.client, docs, {}, title, url=studio.url)
+    apply_team_settings(studio.client, result.project_id, 2, url=studio.url)
+    emails = [f"{n}-{uuid.uuid4().hex[:4]}@team.example" for n in ("ida", "jon")]
+    salt = load_salt(studio.data_dir)
+    ida, jon = add_annotators(studio.client, studio.data_dir, emails, salt, url=studio.url)
+    pid = result.project_id
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(WAIT_MS)
+            _login(page, studio.url, ida.email, ida.password)
+            _stream_submit(page, studio.url, pid)
+            (first,) = _tasks_of(studio.client, pid, ida.user_id, 1)
+
+            _login(page, studio.url, jon.email, jon.password)
+            _stream_submit(page, studio.url, pid)  # breadth first: Ida's task
+            assert _tasks_of(studio.client, pid, jon.user_id, 1) == [first]
+            _stream_submit(page, studio.url, pid)
+            jons = _tasks_of(studio.client, pid, jon.user_id, 2)
+            (second,) = set(jons) - {first}
+            page.screenshot(path=str(ARTIFACTS / "studio-team-second-annotator.png"))
+
+            _login(page, studio.url, ida.email, ida.password)
+            _stream_submit(page, studio.url, pid)  # Jon's task, never her own again
+            assert _tasks_of(studio.client, pid, ida.user_id, 2) == sorted([first, second])
+            page.goto(f"{studio.url}/projects/{pid}/data?labeling=1")
+            page.get_by_text("Annotator guidelines", exact=True).wait_for()
+            page.keyboard.press("Escape")  # the instructions open with every visit
+            page.get_by_text("No More Tasks Left", exact=False).wait_for()
+            assert page.locator("[data-testid=bottombar-submit-button]").count() == 0
+            page.screenshot(path=str(ARTIFACTS / "studio-team-stream-done.png"))
+        finally:
+            browser.close()
+    for task in studio.client.tasks.list(project=pid, fields="all"):
+        users = [a["completed_by"] for a in task.annotations]
+        assert sorted(users) == sorted([ida.user_id, jon.user_id])
+
+
+def test_a_reviewer_sees_the_disagreements_and_every_version(studio):
+    sync_playwright = _chromium_or_skip()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    prediction = _prediction()
+    title = f"browser review {uuid.uuid4().hex[:8]}"
+    document = Document(prediction.doc_id, TEXT, "browser.txt")
+    result = push(studio.client, [document], {}, title, url=studio.url)
+    apply_team_settings(studio.client, result.project_id, 2, url=studio.url)
+    (task,) = list(studio.client.tasks.list(project=result.project_id))
+    other = AnnotatedDoc(prediction.doc_id, TEXT, prediction.entities[:1], prediction.quotes)
+    for who, doc in (("ana@team.example", prediction), ("ben@team.example", other)):
+        submit(studio.url, studio.annotator(who).token, task.id, to_studio_results(doc))
+    review = adjudicate(studio.client, title, load_salt(studio.data_dir), url=studio.url)
+    assert review.tasks_added == 1
+    (review_task,) = list(studio.client.tasks.list(project=review.review_project_id))
+    creds = load_credentials(studio.data_dir)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(WAIT_MS)
+            _login(page, studio.url, creds.username, creds.password)
+            page.goto(
+                f"{studio.url}/projects/{review.review_project_id}/data?task={review_task.id}"
+            )
+            page.get_by_text("Points of disagreement", exact=True).wait_for()
+            assert page.get_by_text("marked by 1 of 2", exact=False).first.is_visible()
+            page.wait_for_selector("span.htx-highlight")
+            page.screenshot(path=str(ARTIFACTS / "studio-review-task.png"))
+            # one tab per version: the consensus and each annotator (pseudonyms shortened
+            # by the editor to "annotato...e97687")
+            for name in ("consensus", *(pseudonym_of(studio, e)[-6:] for e in ("ana", "ben"))):
+                assert page.get_by_text(name).first.is_visible(), name
+            page.get_by_text("Compare All", exact=True).click()
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(ARTIFACTS / "studio-review-compare.png"))
+        finally:
+            browser.close()
+
+
+def pseudonym_of(studio, name: str) -> str:
+    from goldsmith.annotate.studio.pseudonyms import pseudonym
+
+    return pseudonym(load_salt(studio.data_dir), studio.annotator(f"{name}@team.example").user_id)

@@ -11,7 +11,6 @@ import pytest
 
 from goldsmith.annotate.studio.convert import to_studio_results
 from goldsmith.annotate.studio.push import (
-    PushProgress,
     _project,
     find_project,
     push,
@@ -23,6 +22,7 @@ from goldsmith.errors import InputError, ProjectConfigError
 from goldsmith.labels.jsonl import write_jsonl
 from goldsmith.labels.records import AnnotatedDoc, Claim, Entity, Quote
 from goldsmith.labels.studio_config import labeling_config
+from goldsmith.progress import Progress
 
 pytestmark = pytest.mark.studio
 
@@ -144,7 +144,7 @@ def test_interrupted_push_completes_without_duplicates(studio):
     docs, title = _documents(), _title()
     preds = _predictions(docs, "m1")
 
-    def fail_after_first_batch(progress: PushProgress) -> None:
+    def fail_after_first_batch(progress: Progress) -> None:
         raise _Interrupted(progress)
 
     with pytest.raises(_Interrupted):
@@ -259,7 +259,7 @@ def test_copies_added_during_a_push_are_removed_after_import(studio):
     preds = _predictions(docs, "m1")
     raced = []
 
-    def racer(progress: PushProgress) -> None:
+    def racer(progress: Progress) -> None:
         if progress.stage == "tasks" and not raced:
             raced.append(True)
             _import_copies(studio, find_project(studio.client, title), docs)

@@ -1,0 +1,88 @@
+"""Speakers named outside any sentence: headline labels and signature lines.
+
+Real news attributes some quotes without a speech verb (ANNOTATION_SPEC.md section 4;
+decisions in ``docs/spec-decisions.md``):
+
+- a headline ``Name: ‘quote’`` (or ``Name: other words, ‘quote’``): the speaker is the
+  headline's first name when a verb follows it before the colon ("Mayor Ana Ruiz
+  Praises Pilot Tom Hale: ‘A Real Hero’", "Ruiz Addresses Pier Fire: ‘…’": the verb's
+  subject), else the name right before the colon;
+- a signature after the quote: ``“quote” – Ana Ruiz, Harbor Gazette`` on the same line,
+  or a line of its own opening with a dash under a paragraph that is only the quote
+  (``— Ana Ruiz (@anaruiz) May 3, 2016``): the speaker is the name right after the dash.
+
+Both give a named entity (PERSON/ORG/GPE/NORP) of the entity layer or nothing.
+
+Example:
+    >>> headline_speaker(ctx, region)        # doctest: +SKIP
+    Entity(start=0, end=8, text='Ana Ruiz', label='PERSON', score=None)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from goldsmith.annotate.rules.quote_context import DocContext
+from goldsmith.annotate.rules.quote_marks import QuotedRegion
+from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS
+from goldsmith.labels.records import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Verbs of headlines in the present tense ("Praises", "Slams", "Urges"), by lemma.
+_HEADLINE_VERBS = SPEECH_LEMMAS | frozenset(
+    """
+    praise slam blast hit attack defend back endorse accuse mock rip knock dismiss thank
+    blame criticize criticise reject welcome challenge question address
+    """.split()
+)
+
+#: A dash opening a signature: "– Ana Ruiz", "— Ana Ruiz", "-- Ana Ruiz".
+_SIGNATURE = re.compile(r"\s*(?:[—–]|--?)\s*")
+
+
+def headline_speaker(ctx: DocContext, region: QuotedRegion) -> Entity | None:
+    """The speaker of a quote after a colon in a title-case headline (module rules)."""
+    p_start, _ = ctx.paras[region.paragraph]
+    colon = ctx.text.rfind(":", p_start, region.open_at)
+    if colon < 0 or not ctx.is_headline(p_start):
+        return None
+    names = ctx.finder.entities_within(p_start, colon)
+    if not names:
+        return None
+    first, last = names[0], names[-1]
+    after_first = ctx.doc[ctx.token_index(first.end) : ctx.token_index(colon)]
+    if any(_is_verb(t) for t in after_first):
+        return first  # "Ana Ruiz Praises Pilot Tom Hale: ‘…’": the verb's subject
+    return None if ctx.text[last.end : colon].strip() else last
+
+
+def signature_speaker(ctx: DocContext, region: QuotedRegion) -> Entity | None:
+    """The speaker named by a dash signature after the quote (module rules)."""
+    text = ctx.text
+    p_start, p_end = ctx.paras[region.paragraph]
+    dash = _SIGNATURE.match(text, region.outer_end, p_end)
+    if dash is not None:
+        return _name_at(ctx, dash.end())
+    if text[region.outer_end : p_end].strip(" .,") or text[p_start : region.open_at].strip():
+        return None
+    if region.paragraph + 1 >= len(ctx.paras):
+        return None
+    n_start, n_end = ctx.paras[region.paragraph + 1]
+    dash = _SIGNATURE.match(text, n_start, n_end)
+    return None if dash is None else _name_at(ctx, dash.end())
+
+
+def _name_at(ctx: DocContext, char: int) -> Entity | None:
+    names = ctx.finder.entities_within(char, ctx.bounds(char)[1])
+    return names[0] if names and names[0].start == char else None
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, also a title-case headline verb the tagger calls a noun ("Praises")."""
+    if token.tag_ in ("VBZ", "VBD", "VBP") or token.pos_ == "VERB":
+        return True
+    low = token.lower_
+    return low.endswith("s") and (low[:-1] in _HEADLINE_VERBS or low[:-2] in _HEADLINE_VERBS)

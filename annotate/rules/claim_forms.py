@@ -1,0 +1,153 @@
+"""Claim forms of real news read apart from the number parser: tallies, fractions,
+ratios and ages (spec section 3, and the decisions written in docs/spec-decisions.md).
+
+- Tally: "58%-37%" (a percent sign on both sides of a dash, no spaces) is two exact
+  percent claims, not a range; a range of percents is written "40-50%" or "40% to 50%".
+- Fraction: "half", "a quarter", "one-third", "two-thirds", "three-fourths" before "of"
+  or a determiner ("half the voters") is a claim of unit ``fraction`` whose value is the
+  fraction (2/3 -> 0.667), not a percent.
+- Ratio: "by 2-1", "by nearly 3-1" (a margin "N-1" after "by") is ``N`` of unit ``ratio``.
+- Age: "Dana Roe, 41," (a bare number set off by commas after a name), "a 52-year-old",
+  "aged 45", "45 years old", "turned 66" are claims of unit ``year``; "N-year-old" ends
+  at "year".
+
+Example:
+    >>> tally_parts("58%-37")
+    ((0, 2, 58.0), (4, 6, 37.0))
+    >>> read_fraction(["two", "-", "thirds", "of"], 0)
+    (3, 0.667)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from goldsmith.annotate.rules.numbers import UNITS, digit_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: Denominators of fractions, singular and plural spellings.
+DENOMINATORS: dict[str, int] = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
+#: Words after a fraction that make it one of a whole ("half of", "half the voters").
+_FRACTION_AFTER = frozenset("of the its their his her our these those".split())
+#: Words before "half"/"third" that make it a part of a period or an ordinal, not a
+#: fraction ("the first half of the year", "a second third").
+_NOT_FRACTION_BEFORE = frozenset("first second third last other final opening closing".split())
+_COUPLE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
+_TALLY = re.compile(r"^(\d[\d.,]*)%[-\u2013](\d[\d.,]*)$")
+
+
+def tally_parts(word: str) -> tuple[tuple[int, int, float], tuple[int, int, float]] | None:
+    """The two percents of a tally token "58%-37" (spaCy keeps it one token and splits the
+    last "%"): character offsets inside ``word`` of "58%" and of "37", and the values."""
+    found = _TALLY.match(word)
+    if found is None:
+        return None
+    low, high = digit_value(found[1]), digit_value(found[2])
+    if low is None or high is None:
+        return None
+    return (0, found.end(1) + 1, float(low)), (found.start(2), found.end(2), float(high))
+
+
+def read_fraction(lower: Sequence[str], i: int) -> tuple[int, float] | None:
+    """A fraction starting at ``lower[i]``: its token end and value, or None.
+
+    "half"; "a"/"one" + denominator ("a quarter", "one-third"); a number word up to nine
+    + plural denominator ("two-thirds", "three quarters"). A fraction must be followed by
+    "of" or a determiner and not follow an ordinal ("the first half of").
+    """
+    n = len(lower)
+    word = lower[i]
+    if i > 0 and lower[i - 1] in _NOT_FRACTION_BEFORE:
+        return None
+    if word == "half":
+        end, value = i + 1, 0.5
+    else:
+        if word in ("a", "one"):
+            top = 1
+        elif word in UNITS and UNITS[word] > 1:
+            top = UNITS[word]
+        else:
+            return None
+        j = i + 1
+        if j < n and lower[j] in ("-", "\u2013"):
+            j += 1
+        if j >= n or lower[j] not in DENOMINATORS or lower[j] == "half":
+            return None
+        plural = lower[j].endswith("s")
+        if plural != (top > 1):
+            return None
+        end, value = j + 1, round(top / DENOMINATORS[lower[j]], 3)
+    if end >= n or lower[end] not in _FRACTION_AFTER:
+        return None
+    if lower[end] == "of" and end + 1 < n and lower[end + 1] in ("a", "an"):
+        return None  # "half of a percent", "a third of a mile": a measure, not a share
+    return end, value
+
+
+def read_couple(lower: Sequence[str], i: int) -> tuple[int, float] | None:
+    """ "a couple of" (2; the span goes on past "of" to the counted noun) or "a couple
+    dozen/hundred/thousand" (2 x the scale): token end and value."""
+    if lower[i] != "a" or lower[i + 1 : i + 2] != ["couple"]:
+        return None
+    scale = _COUPLE_SCALES.get(lower[i + 2] if i + 2 < len(lower) else "")
+    if scale is not None:
+        return i + 3, float(2 * scale)
+    return (i + 2, 2.0) if lower[i + 2 : i + 3] == ["of"] else None
+
+
+def read_ratio(lower: Sequence[str], i: int, before: str) -> tuple[int, float] | None:
+    """A margin "2-1" at ``lower[i]`` after "by" (``before``, the word before the number
+    or its qualifier): token end and the value N of "N-1"."""
+    if before != "by" or i + 2 >= len(lower) or lower[i + 1] not in ("-", "\u2013"):
+        return None
+    if lower[i + 2] != "1" or not lower[i].isdigit():
+        return None
+    value = int(lower[i])
+    return (i + 3, float(value)) if 1 < value < 100 else None
+
+
+def is_apposed_age(doc: Doc, i: int, end: int) -> bool:
+    """ "Dana Roe, 41, said": digits 1-120 set off by commas right after a proper name."""
+    tok = doc[i]
+    if end != i + 1 or not tok.text.isdigit() or not 0 < int(tok.text) <= 120:
+        return False
+    if i < 2 or doc[i - 1].text != "," or doc[i - 2].pos_ != "PROPN":
+        return False
+    if doc[i - 2].ent_type_ not in ("PERSON", ""):
+        return False
+    return end < len(doc) and doc[end].text in (",", ".", ";", ")")
+
+
+def age_end(lower: Sequence[str], end: int) -> int | None:
+    """ "52-year-old" / "52 years old" after the number ending at ``end``: the token end
+    of the span ("52-year", "52 years"), or None."""
+    if lower[end : end + 4] in (["-", "year", "-", "old"], ["-", "years", "-", "old"]):
+        return end + 2
+    if lower[end : end + 2] in (["years", "old"], ["year", "old"]):
+        return end + 1
+    return None
