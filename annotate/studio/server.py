@@ -56,6 +56,7 @@ from goldsmith.annotate.studio.data_dir import (
     secure_data_dir,
     write_server_file,
 )
+from goldsmith.annotate.studio.database import DatabaseRequest, start_database, stop_database
 from goldsmith.annotate.studio.server_process import (
     alive,
     has_proc,
@@ -140,6 +141,7 @@ def start_server(
     port: int = DEFAULT_PORT,
     timeout: float = 240.0,
     on_wait: Callable[[float], None] | None = None,
+    database: DatabaseRequest | None = None,
 ) -> ServerStatus:
     """Start Label Studio detached on ``127.0.0.1:port`` and wait until ``/health`` answers.
 
@@ -147,6 +149,7 @@ def start_server(
     with ``already_running=True``. ``on_wait(elapsed_seconds)`` is called about twice a
     second while waiting. Raises :class:`StudioError` when label-studio is missing,
     the port is taken, the process dies, or ``timeout`` passes (the log file is named).
+    ``database`` picks SQLite or PostgreSQL (see :mod:`.database`).
     """
     data_dir = Path(data_dir).resolve()
     secure_data_dir(data_dir)
@@ -164,6 +167,7 @@ def start_server(
     secure_data_dir(data_dir)
     log_path = data_dir / LOG_FILE
     url = f"http://{HOST}:{port}"
+    db_env = start_database(data_dir, database)
     with os.fdopen(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as log:
         log.write(f"{START_MARK} {_now()} on port {port}\n".encode())
         log.flush()
@@ -172,7 +176,7 @@ def start_server(
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            env=_server_env(creds),
+            env={**_server_env(creds), **db_env},
             cwd=data_dir,
             start_new_session=True,
             umask=0o077,
@@ -189,6 +193,7 @@ def start_server(
     except BaseException:
         terminate(process.pid)
         (data_dir / SERVER_FILE).unlink(missing_ok=True)
+        stop_database(data_dir)
         raise
     return ServerStatus(
         running=True,
@@ -210,6 +215,7 @@ def stop_server(data_dir: str | Path = DEFAULT_DATA_DIR, timeout: float = 20.0) 
     if status.running and status.pid is not None:
         terminate(status.pid, timeout)
     (data_dir / SERVER_FILE).unlink(missing_ok=True)
+    stop_database(data_dir)
     return status
 
 

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from goldsmith.cli.interrupt import INTERRUPTED_EXIT, sigterm_as_interrupt
+from goldsmith.cli.predict_ray import Engine, run_ray
 from goldsmith.cli.progress import progress_bar
 from goldsmith.labels.jsonl import kept_path
 from goldsmith.labels.schema import LAYERS
@@ -36,8 +37,8 @@ def predict_command(
         typer.Option(
             "--out",
             "-o",
-            help="Predictions file to write (spec JSON Lines, one document a line).",
-            dir_okay=False,
+            help="Predictions file to write (spec JSON Lines, one document a line); with "
+            "--engine ray, a folder of Parquet shards.",
             show_default=False,
         ),
     ],
@@ -76,6 +77,32 @@ def predict_command(
             help="Field (JSONL) or column (CSV, Parquet, datasets) holding the text of raw input.",
         ),
     ] = "text",
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this machine (--n-process); ray: Ray Data actors on a local Ray or "
+            "the cluster at --address (pip install 'goldsmith[ray]').",
+        ),
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address", help="--engine ray: the Ray cluster to join.", show_default=False
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="--engine ray: actors, one model each.")
+    ] = 2,
+    jsonl: Annotated[
+        Path | None,
+        typer.Option(
+            "--jsonl",
+            dir_okay=False,
+            help="--engine ray: also write every record to this spec JSONL file.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Pre-annotate entities, quotes with speakers and numeric claims; write spec JSONL.
 
@@ -84,14 +111,38 @@ def predict_command(
     what it did in OUT.partial; the same command run again resumes from there.
 
     Example: goldsmith annotate predict corpus.ds --out predictions.jsonl --n-process 2
+
+    With --engine ray the corpus (a saved corpus or Parquet shards, local or an fsspec URL)
+    is annotated by Ray actors into Parquet shards in the --out folder; a rerun resumes.
     """
+    chosen_layers = [name.strip() for name in layers.split(",") if name.strip()]
+    if engine is Engine.ray:
+        run_ray(
+            input_path,
+            out,
+            model=model,
+            layers=chosen_layers,
+            batch_size=batch_size,
+            workers=workers,
+            address=address,
+            jsonl=jsonl,
+        )
+        return
+    if address is not None or jsonl is not None:
+        raise typer.BadParameter(
+            "--address and --jsonl go with --engine ray", param_hint="--engine"
+        )
+    if _is_folder(out):
+        raise typer.BadParameter(
+            f"{out} is a folder; the local engine writes a file", param_hint="--out"
+        )
     from goldsmith.annotate.predict_run import predict_file
 
     events = predict_file(
         input_path,
         out,
         model=model,
-        layers=[name.strip() for name in layers.split(",") if name.strip()],
+        layers=chosen_layers,
         batch_size=batch_size,
         n_process=n_process,
         text_field=text_field,
@@ -112,6 +163,13 @@ def predict_command(
         f"  goldsmith annotate push {input_path} --predictions {out} --project NAME",
         markup=False,
     )
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long: predict_file reports it
+        return False
 
 
 def register(app: typer.Typer) -> None:

@@ -10,12 +10,14 @@ commands that talk to the server find it from any folder (rule in
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from goldsmith.annotate.studio.database import URL_ENV, DatabaseRequest, database_status
 from goldsmith.annotate.studio.locate import find_studio_dir, given_or_default, record_last_server
 from goldsmith.annotate.studio.server import (
     CREDENTIALS_FILE,
@@ -34,6 +36,11 @@ app = typer.Typer(
 )
 
 
+class DatabaseKind(str, Enum):
+    sqlite = "sqlite"
+    postgresql = "postgresql"
+
+
 @app.command("up")
 def up(
     studio: StudioDir = None,
@@ -44,6 +51,25 @@ def up(
         float, typer.Option("--timeout", help="Seconds to wait for the server to answer.")
     ] = 600.0,
     old_data_dir: OldDataDir = None,
+    database: Annotated[
+        DatabaseKind | None,
+        typer.Option(
+            "--database",
+            help="sqlite, or postgresql: the server of --database-url, else a local cluster "
+            "of Debian's postgresql in the studio dir. Default: what the studio dir used before.",
+        ),
+    ] = None,
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url",
+            envvar=URL_ENV,
+            show_envvar=True,
+            show_default=False,
+            help="postgresql://USER@HOST:PORT/NAME of a PostgreSQL you run; the password from "
+            "PGPASSWORD or this variable (never printed).",
+        ),
+    ] = None,
 ) -> None:
     """Start Label Studio in the background (bound to 127.0.0.1) and wait until it answers.
 
@@ -60,19 +86,22 @@ def up(
             port=port,
             timeout=timeout,
             on_wait=lambda s: spin.update(f"waiting for Label Studio to answer ({s:.0f} s)"),
+            database=_request(database, database_url),
         )
     if status.already_running:
         console.print(f"Label Studio is already running at {status.url} (pid {status.pid})")
     else:
         console.print(f"Label Studio is running at {status.url} (pid {status.pid})")
     record_last_server(data_dir)
+    console.print(f"database: {database_status(data_dir).describe()}", markup=False)
     _print_login(console, data_dir)
 
 
 @app.command("down")
 def down(studio: StudioDir = None, old_data_dir: OldDataDir = None) -> None:
-    """Stop the local Label Studio server (found as in 'status')."""
+    """Stop the local Label Studio server (found as in 'status'), and its local PostgreSQL."""
     lookup = find_studio_dir(studio_dir(studio, old_data_dir))
+    database_before = database_status(lookup.data_dir)
     status = stop_server(lookup.data_dir)
     if status.running:
         typer.echo(
@@ -80,6 +109,8 @@ def down(studio: StudioDir = None, old_data_dir: OldDataDir = None) -> None:
         )
     else:
         typer.echo(f"Label Studio is not running (looked in {lookup.where()})")
+    if database_before.running:
+        typer.echo(f"stopped {database_before.config.describe()}")
 
 
 @app.command("status")
@@ -95,12 +126,23 @@ def status(studio: StudioDir = None, old_data_dir: OldDataDir = None) -> None:
     if current.running:
         answering = "" if health_ok(current.url or "") else " — not answering yet"
         console.print(f"running: {current.url} (pid {current.pid}, log {current.log}){answering}")
+        console.print(f"database: {database_status(lookup.data_dir).describe()}", markup=False)
         _print_login(console, lookup.data_dir)
     else:
         console.print(
             f"stopped (looked in {lookup.where()}); start it with 'goldsmith studio up'",
             markup=False,
         )
+        console.print(f"database: {database_status(lookup.data_dir).describe()}", markup=False)
+
+
+def _request(kind: DatabaseKind | None, url: str | None) -> DatabaseRequest:
+    if url and kind == DatabaseKind.sqlite:
+        raise typer.BadParameter(
+            "--database sqlite takes no --database-url", param_hint="--database"
+        )
+    chosen = kind.value if kind else (DatabaseKind.postgresql.value if url else None)
+    return DatabaseRequest(chosen, url)
 
 
 def _print_login(console: Console, data_dir: Path) -> None:

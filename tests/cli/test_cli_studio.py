@@ -281,3 +281,29 @@ def test_a_refused_project_title_says_why(studio, corpus):
     )
     assert result.exit_code == 2
     assert "HTTP 400" in result.output and "at least 3 characters" in result.output
+
+
+def test_status_names_the_database_of_an_empty_data_dir(tmp_path):
+    result = runner.invoke(app, ["studio", "status", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "database: SQLite" in result.output
+
+
+def test_up_with_sqlite_and_a_database_url_is_a_usage_error(tmp_path):
+    result = runner.invoke(
+        app,
+        ["studio", "up", "--data-dir", str(tmp_path), "--database", "sqlite"]
+        + ["--database-url", "postgresql://u:topsecret@127.0.0.1:9/x"],
+    )
+    assert result.exit_code == 2
+    assert "topsecret" not in result.output
+
+
+def test_up_on_an_unreachable_database_url_masks_the_password(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOLDSMITH_DATABASE_URL", "postgresql://u:topsecret@127.0.0.1:9/x")
+    result = runner.invoke(
+        app, ["studio", "up", "--data-dir", str(tmp_path), "--port", str(free_port())]
+    )
+    assert result.exit_code == 2, result.output
+    assert "***@127.0.0.1:9/x" in result.output
+    assert "topsecret" not in result.output
