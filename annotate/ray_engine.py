@@ -129,7 +129,7 @@ def predict_ray(
             if rows >= shard_size:
                 _flush(out_dir, run, tally, pending)
                 pending, rows = [], 0
-            yield Done(tally.documents, tally.words, total)
+            yield Done("documents", tally.documents, total, words=tally.words)
         if pending:
             _flush(out_dir, run, tally, pending)
     finally:
