@@ -62,6 +62,7 @@ from goldsmith.annotate.rules.reported_speech import (
 )
 from goldsmith.annotate.rules.speech_words import is_speech_noun, is_speech_verb
 from goldsmith.labels.records import Entity, Quote
+from goldsmith.labels.schema import SPEAKER_LABELS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -294,12 +295,16 @@ def _whole_paragraph(ctx: DocContext, region: QuotedRegion) -> bool:
 
 
 def _to_quote(text: str, item: Candidate) -> Quote:
-    score = quote_score(item.kind, has_speaker=item.speaker is not None, inherited=item.inherited)
+    """The finished quote; the one exit of every rule, so the spec's speaker rule is kept
+    here: a speaker whose label is not a speaker label (a DATE, FAC, EVENT ... reached by
+    any rule) is dropped, since the spec's reader would refuse the record."""
+    speaker = item.speaker if item.speaker and item.speaker.label in SPEAKER_LABELS else None
+    score = quote_score(item.kind, has_speaker=speaker is not None, inherited=item.inherited)
     return Quote(
         item.start,
         item.end,
         text[item.start : item.end],
         item.kind,
-        speaker=item.speaker,
+        speaker=speaker,
         score=score,
     )

@@ -13,7 +13,9 @@ from goldsmith.annotate.model import load_model, model_version
 from goldsmith.annotate.predict import predict
 from goldsmith.corpus.documents import Document, doc_id_for, normalize_newlines
 from goldsmith.errors import InputError
+from goldsmith.labels.jsonl import read_jsonl, write_jsonl
 from goldsmith.labels.records import Entity, Quote
+from goldsmith.labels.schema import SPEAKER_LABELS
 from goldsmith.labels.validate import problems
 
 TEXTS = [
@@ -199,3 +201,20 @@ def test_every_region_points_at_its_text(text):
         if quote.speaker is not None:
             speaker = quote.speaker
             assert text[speaker.start : speaker.end] == speaker.text
+
+
+def test_a_quote_speaker_is_always_a_speaker_label_so_the_output_reads_back(tmp_path, nlp):
+    # Our own generated text (corpus/synthetic.py) on which a speaker labelled DATE was written,
+    # a record that read_jsonl then refused ("unknown speaker label").
+    text = (
+        "TARROW, November 4 (report 8) — Osei Rook, the treasurer of the Farmers' Union, said "
+        "more than 2,980 flights had been cancelled in Tarrow since Friday. The water council "
+        "said on Wednesday that costs in Tarrow rose by $10 million, according to a report "
+        "seen by Piet Moreau."
+    )
+    out = next(predict([Document(doc_id="d", text=text)], nlp=nlp))
+    assert out.quotes
+    assert all(q.speaker is None or q.speaker.label in SPEAKER_LABELS for q in out.quotes)
+    path = tmp_path / "p.jsonl"
+    write_jsonl([out], path)
+    assert [d.doc_id for d in read_jsonl(path)] == ["d"]
