@@ -139,8 +139,10 @@ def test_local_cluster_starts_on_loopback_keeps_its_password_out_of_ps_and_stops
     assert f"-p {env['POSTGRE_PORT']}" in ps  # the cluster runs, and ps shows its command
     listening = Path("/proc/net/tcp").read_text().lower()
     port_hex = f":{int(env['POSTGRE_PORT']):04x}"
-    bound = [ln.split()[1] for ln in listening.splitlines()[1:] if ln.split()[1].endswith(port_hex)]
-    assert bound == ["0100007f" + port_hex]  # 127.0.0.1 only
+    rows = [ln.split() for ln in listening.splitlines()[1:]]
+    # state 0A is LISTEN; other rows on the port are connections (e.g. pg_ctl's probe)
+    bound = [row[1] for row in rows if row[1].endswith(port_hex) and row[3] == "0a"]
+    assert bound == ["0100007f" + port_hex]  # listens on 127.0.0.1 only
     with psycopg.connect(
         host="127.0.0.1",
         port=int(env["POSTGRE_PORT"]),
