@@ -288,15 +288,15 @@ def print_table(title: str, rows, systems: dict[str, dict], extra: str = "") -> 
 # --------------------------------------------------------------------------- PolNeAR
 
 
-def polnear_sample(source: PolnearSource, exclude: set[str], size: int) -> list:
-    """A fixed sample of train+dev articles outside ``exclude``, equal per outlet (seed 11)."""
+def polnear_sample(source: PolnearSource, exclude: set[str], size: int, seed: int = 11) -> list:
+    """A fixed sample of train+dev articles outside ``exclude``, equal per outlet."""
     metas = [m for m in source.metadata() if m.article_id not in exclude]
     if size <= 0:
         return sorted(metas, key=lambda m: m.article_id)
     by_pub: dict[str, list] = defaultdict(list)
     for m in sorted(metas, key=lambda m: m.article_id):
         by_pub[m.publisher].append(m)
-    rng = random.Random(11)
+    rng = random.Random(seed)
     per = size // len(by_pub)
     chosen = []
     for pub in sorted(by_pub):
@@ -311,7 +311,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=168)
     parser.add_argument("--resamples", type=int, default=1000)
     parser.add_argument("--model", default=None)
+    parser.add_argument(
+        "--sets",
+        default="tune,heldout",
+        help="which parts of the annotated set to score: tune, heldout or both (while tuning, "
+        "pass --sets tune so HELD-OUT stays unseen)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=11,
+        help="seed of the PolNeAR attribution sample (11 is the untuned reference sample; "
+        "tune on another seed so seed 11 stays a check)",
+    )
     args = parser.parse_args(argv)
+    wanted = {s.strip() for s in args.sets.split(",") if s.strip()}
+    if not wanted or wanted - {"tune", "heldout"}:
+        parser.error(f"--sets takes tune, heldout or tune,heldout, not {args.sets!r}")
     started = time.perf_counter()
     source = PolnearSource.open(args.polnear)
     entries = read_manifest()
@@ -351,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         others = ", ".join(sorted(passes[aid]))
         print(f"  {role[aid]:8} {aid}: pass {choose(passes[aid])} (of {others})")
     if gold:
-        ids = sorted(gold)
+        ids = sorted(a for a in gold if role[a] in wanted)
         gtexts = [texts[a] for a in ids]
         preds: dict[str, tuple[list[AnnotatedDoc], tuple[str, ...]]] = {}
         preds["goldsmith"] = (run_goldsmith(nlp, gtexts), ("entities", "quotes", "claims"))
@@ -367,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
             ("HELD-OUT", {"heldout"}),
             ("ALL", {"tune", "heldout"}),
         ):
+            if not keep <= wanted:
+                continue
             idx = [i for i, a in enumerate(ids) if role[a] in keep]
             if not idx:
                 print(f"\n{label}: no annotated article yet")
@@ -385,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     TEXTACY_REFUSED.clear()
 
     # ---- 2. PolNeAR attributions
-    sample = polnear_sample(source, set(texts), args.sample)
+    sample = polnear_sample(source, set(texts), args.sample, args.seed)
     ptexts, pann = [], []
     for m in sample:
         codes = source.attribution_files(m.split, m.article_id)

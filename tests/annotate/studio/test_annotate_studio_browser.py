@@ -220,13 +220,22 @@ def test_emoji_offsets_survive_label_studio_in_a_browser(studio):
 # -- what annotators see, and two annotators sharing a project ---------------------------
 
 
-def _login(page, url: str, email: str, password: str) -> None:
-    page.context.clear_cookies()
+def _login(browser, url: str, email: str, password: str):
+    """A page logged in as ``email``, in a browser context of its own (its own cookies),
+    checked with the server. Reusing one page and clearing its cookies was not enough: a
+    label stream left open sends a request as it unloads, and its answer restored the
+    previous user's session, so the next "annotator" silently was the previous one."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
     page.goto(f"{url}/user/login/")
     page.fill("#email", email)
     page.fill("#password", password)
     page.click("button[type=submit]")
     page.wait_for_url(lambda u: "/user/login" not in u)
+    who = page.request.get(f"{url}/api/current-user/whoami").json()
+    assert who.get("email") == email, f"logged in as {who.get('email')!r}, not {email!r}"
+    return page
 
 
 def test_claim_attributes_sit_beside_the_text_with_visible_names(studio):
@@ -242,9 +251,7 @@ def test_claim_attributes_sit_beside_the_text_with_visible_names(studio):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.set_default_timeout(WAIT_MS)
-            _login(page, studio.url, creds.username, creds.password)
+            page = _login(browser, studio.url, creds.username, creds.password)
             page.goto(f"{studio.url}/projects/{result.project_id}/data?task={task.id}")
             page.wait_for_selector("span.htx-highlight")
             hint = page.get_by_text("Click a QUOTE or CLAIM region")
@@ -267,6 +274,8 @@ def test_claim_attributes_sit_beside_the_text_with_visible_names(studio):
 
 def _stream_submit(page, url: str, project_id: int) -> None:
     """Open the label stream ("Label All Tasks"), close the instructions, submit the task."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.goto(f"{url}/projects/{project_id}/data?labeling=1")
     page.wait_for_selector("[data-testid=bottombar-submit-button], .ant-modal, [class*=modal]")
     modal = page.get_by_text("Annotator guidelines", exact=True)
@@ -274,7 +283,25 @@ def _stream_submit(page, url: str, project_id: int) -> None:
         page.screenshot(path=str(ARTIFACTS / "studio-instructions.png"))
         page.keyboard.press("Escape")
     page.wait_for_selector("[data-testid=bottombar-submit-button]")
-    page.click("[data-testid=bottombar-submit-button]")
+    # Wait for the annotation's POST itself: on a loaded 2-core machine the editor can
+    # swallow a click made while it is still initialising the task, so a click that sent
+    # nothing is retried once (never a second click after a POST was seen).
+    for attempt in range(2):
+        try:
+            with page.expect_response(_is_annotation_post, timeout=WAIT_MS) as posted:
+                page.click("[data-testid=bottombar-submit-button]")
+        except PlaywrightTimeout:
+            page.screenshot(path=str(ARTIFACTS / f"studio-submit-not-sent-{attempt}.png"))
+            continue
+        assert posted.value.ok, f"submit answered {posted.value.status}: {posted.value.text()}"
+        return
+    raise AssertionError(f"two clicks on Submit in project {project_id} sent no annotation")
+
+
+def _is_annotation_post(response) -> bool:
+    return response.request.method == "POST" and re.search(
+        r"/api/tasks/\d+/annotations", response.url
+    )
 
 
 def _tasks_of(client, project_id: int, user_id: int, want: int, timeout: float = 30.0) -> list:
@@ -307,21 +334,26 @@ def test_two_annotators_each_get_the_others_task_and_never_their_own(studio):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.set_default_timeout(WAIT_MS)
-            _login(page, studio.url, ida.email, ida.password)
+            page = _login(browser, studio.url, ida.email, ida.password)
             _stream_submit(page, studio.url, pid)
             (first,) = _tasks_of(studio.client, pid, ida.user_id, 1)
 
-            _login(page, studio.url, jon.email, jon.password)
+            page = _login(browser, studio.url, jon.email, jon.password)
             _stream_submit(page, studio.url, pid)  # breadth first: Ida's task
-            assert _tasks_of(studio.client, pid, jon.user_id, 1) == [first]
+            assert _tasks_of(studio.client, pid, jon.user_id, 1) == [first], (
+                jon.user_id,
+                ida.user_id,
+                [
+                    (t.id, [(a["completed_by"], a["was_cancelled"]) for a in t.annotations])
+                    for t in studio.client.tasks.list(project=pid, fields="all")
+                ],
+            )
             _stream_submit(page, studio.url, pid)
             jons = _tasks_of(studio.client, pid, jon.user_id, 2)
             (second,) = set(jons) - {first}
             page.screenshot(path=str(ARTIFACTS / "studio-team-second-annotator.png"))
 
-            _login(page, studio.url, ida.email, ida.password)
+            page = _login(browser, studio.url, ida.email, ida.password)
             _stream_submit(page, studio.url, pid)  # Jon's task, never her own again
             assert _tasks_of(studio.client, pid, ida.user_id, 2) == sorted([first, second])
             page.goto(f"{studio.url}/projects/{pid}/data?labeling=1")
@@ -356,9 +388,7 @@ def test_a_reviewer_sees_the_disagreements_and_every_version(studio):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.set_default_timeout(WAIT_MS)
-            _login(page, studio.url, creds.username, creds.password)
+            page = _login(browser, studio.url, creds.username, creds.password)
             page.goto(
                 f"{studio.url}/projects/{review.review_project_id}/data?task={review_task.id}"
             )
