@@ -4,11 +4,13 @@ Columns: ``doc_id``, ``text``, ``source`` (strings), ``source_id`` and ``title``
 (nullable strings) and ``ignore``, a ``datasets.List`` of ``{start, end}`` int32 structs,
 so the column keeps its type even when every document's list is empty.
 
-Writing streams: documents go to an Arrow file beside the output folder one at a time,
-then ``save_to_disk`` moves them into place, so memory stays flat for large corpora and a
-failed ingestion leaves no half-written corpus. Reading streams too (the saved Arrow
-file is memory-mapped) and checks every row: the id must be the id of the text and the
-ignore ranges must lie inside it.
+The folder is the one ``save_to_disk`` writes (``load_from_disk`` opens it), in shards of
+:data:`SHARD_SIZE` documents (:mod:`goldsmith.corpus.shards`). Writing streams: documents
+go into shards in a hidden folder beside the output one batch at a time, and the folder
+is swapped in whole at the end, so memory stays flat for large corpora and a failed
+ingestion leaves no half-written corpus. Reading streams too, one record batch of one
+shard at a time, and checks every row: the id must be the id of the text and the ignore
+ranges must lie inside it.
 
 Example:
     >>> from goldsmith.corpus.documents import Document, doc_id_for
@@ -29,15 +31,18 @@ from types import TracebackType
 from typing import Any
 
 import datasets
-from datasets.arrow_writer import ArrowWriter
+import pyarrow as pa
 
 from goldsmith.corpus.documents import Document, doc_id_for
+from goldsmith.corpus.shards import ShardWriter, count_rows, iter_batches
 from goldsmith.errors import InputError
 from goldsmith.outputs import check_writable
 
 _STR = datasets.Value("string")
 _INT = datasets.Value("int32")
-_BATCH = 256
+
+#: Documents per shard file unless told otherwise (``corpus ingest --shard-size``).
+SHARD_SIZE = 10_000
 
 
 def corpus_features() -> datasets.Features:
@@ -91,13 +96,17 @@ def row_to_document(row: Mapping[str, Any], place: str = "<row>") -> Document:
 
 
 class CorpusWriter:
-    """Writes documents one at a time; on a clean exit saves them as a corpus in ``out_dir``.
+    """Writes documents one at a time into shards; on a clean exit the corpus is ``out_dir``.
 
-    ``out_dir`` must not exist, be empty or hold a corpus (which is replaced).
-    On an exception nothing is written. Use as a context manager.
+    ``out_dir`` must not exist, be empty or hold a corpus (which is replaced). The shards
+    (:class:`goldsmith.corpus.shards.ShardWriter`, ``shard_size`` documents each) are
+    written in a hidden folder beside ``out_dir`` and swapped in whole at the end; on an
+    exception nothing is written. Use as a context manager.
     """
 
-    def __init__(self, out_dir: str | Path) -> None:
+    def __init__(self, out_dir: str | Path, shard_size: int = SHARD_SIZE) -> None:
+        if shard_size < 1:
+            raise InputError(f"shard size must be at least 1 document, got {shard_size}")
         self.out_dir = Path(out_dir)
         try:
             check_writable(self.out_dir, in_parent=True)
@@ -107,16 +116,19 @@ class CorpusWriter:
             self._tmp = tempfile.TemporaryDirectory(prefix=".corpus-", dir=parent)
         except OSError as exc:
             raise InputError(f"{self.out_dir}: cannot write ({exc.strerror or exc})") from None
-        self._arrow = Path(self._tmp.name) / "corpus.arrow"
-        self._writer = ArrowWriter(
-            features=corpus_features(), path=str(self._arrow), writer_batch_size=_BATCH
-        )
-        self.count = 0
+        self.work = Path(self._tmp.name)
+        self._staged = self.work / "saved"
+        self._staged.mkdir()
+        self._shards = ShardWriter(self._staged, corpus_features(), shard_size)
+
+    @property
+    def count(self) -> int:
+        """Documents written so far."""
+        return self._shards.rows
 
     def add(self, doc: Document) -> None:
         """Append one document."""
-        self._writer.write(document_to_row(doc))
-        self.count += 1
+        self._shards.write(document_to_row(doc))
 
     def __enter__(self) -> CorpusWriter:
         return self
@@ -128,37 +140,29 @@ class CorpusWriter:
         tb: TracebackType | None,
     ) -> None:
         try:
-            self._writer.finalize()
             if exc_type is None:
                 self._save()
+            else:
+                self._shards.close()
         finally:
             self._tmp.cleanup()
 
     def _save(self) -> None:
-        """Save beside ``out_dir``, then swap it in: a failed save keeps the old corpus."""
-        staged = Path(self._tmp.name) / "saved"
-        bars_were_on = datasets.is_progress_bar_enabled()
-        datasets.disable_progress_bars()  # the library never prints; the CLI draws progress
+        """Finish the shards, then swap them in: a failed save keeps the old corpus."""
         try:
-            dataset = datasets.Dataset.from_file(str(self._arrow))
-            # num_shards=1 even when empty: datasets cannot load an empty dataset saved
-            # with zero shards (seen with datasets 5.2)
-            num_shards = 1 if dataset.num_rows == 0 else None
-            dataset.save_to_disk(str(staged), num_shards=num_shards)
-            del dataset
+            self._shards.finish()
             if self.out_dir.exists():
                 shutil.rmtree(self.out_dir)
-            staged.rename(self.out_dir)
+            self._staged.rename(self.out_dir)
         except OSError as error:
             raise InputError(f"{self.out_dir}: cannot write ({error.strerror or error})") from None
-        finally:
-            if bars_were_on:
-                datasets.enable_progress_bars()
 
 
-def write_corpus(docs: Iterable[Document], out_dir: str | Path) -> int:
+def write_corpus(
+    docs: Iterable[Document], out_dir: str | Path, shard_size: int = SHARD_SIZE
+) -> int:
     """Save ``docs`` as a corpus dataset in ``out_dir``; returns how many were written."""
-    with CorpusWriter(out_dir) as writer:
+    with CorpusWriter(out_dir, shard_size) as writer:
         for doc in docs:
             writer.add(doc)
     return writer.count
@@ -178,11 +182,7 @@ def is_corpus_dir(path: str | Path) -> bool:
 
 def open_corpus(path: str | Path) -> datasets.Dataset:
     """The saved corpus at ``path`` as a (memory-mapped) Dataset."""
-    if not is_corpus_dir(path):
-        raise InputError(
-            f"{path}: not a corpus written by 'goldsmith corpus ingest' "
-            "(expected dataset_info.json with the corpus columns)"
-        )
+    _check_corpus(path)
     try:
         dataset = datasets.load_from_disk(str(path))
     except Exception as exc:  # datasets raises many types for a damaged folder
@@ -192,18 +192,32 @@ def open_corpus(path: str | Path) -> datasets.Dataset:
 
 def read_corpus(path: str | Path) -> Iterator[Document]:
     """The documents of a saved corpus, in order, streamed (rows checked, see module)."""
-    dataset = open_corpus(path)
+    _check_corpus(path)
     number = 0
-    for batch in dataset.iter(batch_size=_BATCH):
-        for values in zip(*(batch[c] for c in corpus_features()), strict=True):
-            number += 1
-            row = dict(zip(corpus_features(), values, strict=True))
-            yield row_to_document(row, place=f"{path}:row {number}")
+    try:
+        for batch in iter_batches(path, columns=list(corpus_features())):
+            for row in batch.to_pylist():
+                number += 1
+                yield row_to_document(row, place=f"{path}:row {number}")
+    except (OSError, ValueError, KeyError, pa.ArrowException) as exc:
+        raise InputError(f"{path}: cannot read the corpus after row {number} ({exc})") from None
 
 
 def corpus_size(path: str | Path) -> int:
     """The number of documents of a saved corpus (without reading them)."""
-    return open_corpus(path).num_rows
+    _check_corpus(path)
+    try:
+        return count_rows(path)
+    except (OSError, ValueError, KeyError, pa.ArrowException) as exc:
+        raise InputError(f"{path}: cannot read the corpus ({exc})") from None
+
+
+def _check_corpus(path: str | Path) -> None:
+    if not is_corpus_dir(path):
+        raise InputError(
+            f"{path}: not a corpus written by 'goldsmith corpus ingest' "
+            "(expected dataset_info.json with the corpus columns)"
+        )
 
 
 def _check_replaceable(out_dir: Path) -> None:

@@ -5,7 +5,8 @@ Rules, in this order, for each raw document read (see :mod:`goldsmith.corpus.rea
 1. a text that is empty or whitespace only is skipped and its source counted;
 2. the id is :func:`doc_id_for` of the normalised text; a document whose id was already
    seen is an exact duplicate: it is dropped and reported with the source it duplicates
-   (the first one read wins, inputs are read in the order given, folders sorted);
+   (the first one read wins, inputs are read in the order given, folders sorted); the
+   ids seen are kept on disk (:mod:`goldsmith.corpus.seen`), not in memory;
 3. a file found in a folder that is not a regular file (a FIFO, socket, device) is not
    opened; it is skipped and listed in the report with what it is;
 4. the lines found by :func:`goldsmith.corpus.boilerplate.ignore_ranges` become the
@@ -30,10 +31,11 @@ from pathlib import Path
 from typing import Any
 
 from goldsmith.corpus.boilerplate import ignore_ranges
-from goldsmith.corpus.dataset import CorpusWriter
+from goldsmith.corpus.dataset import SHARD_SIZE, CorpusWriter
 from goldsmith.corpus.documents import Document, doc_id_for
 from goldsmith.corpus.inputs import DEFAULT_GLOB, expand_inputs
 from goldsmith.corpus.readers import read_input
+from goldsmith.corpus.seen import SeenIds
 from goldsmith.progress import Progress
 
 #: Ingestion's progress stage: ``done`` of ``total`` input files; the note says how many
@@ -96,10 +98,14 @@ def ingest(
     paths: Iterable[str | Path],
     text_field: str = "text",
     glob: str = DEFAULT_GLOB,
+    scratch: str | Path | None = None,
 ) -> Iterator[IngestEvent]:
     """Read ``paths`` and yield kept documents, progress, and the report last (module rules).
 
-    Raises :class:`goldsmith.errors.InputError` for a bad input, naming the file and line.
+    The ids seen so far are kept on disk (:class:`goldsmith.corpus.seen.SeenIds`), in
+    ``scratch`` when given (a folder that exists) or in a temporary folder, so memory
+    does not grow with the number of documents. Raises
+    :class:`goldsmith.errors.InputError` for a bad input, naming the file and line.
 
     Example:
         >>> events = list(ingest(["news.jsonl"], text_field="body"))  # doctest: +SKIP
@@ -108,44 +114,46 @@ def ingest(
     """
     given = tuple(str(p) for p in paths)
     items = expand_inputs(given, glob)
-    seen: dict[str, str] = {}
     duplicates: list[Duplicate] = []
     empty: list[str] = []
     not_files: list[str] = []
     words = ignored = 0
-    yield _files(0, len(items), 0)
-    for done, item in enumerate(items):
-        if item.special is not None:
-            not_files.append(f"{item.source} ({item.special})")
+    with SeenIds(None if scratch is None else Path(scratch) / "seen.sqlite") as seen:
+        yield _files(0, len(items), 0)
+        for done, item in enumerate(items):
+            if item.special is not None:
+                not_files.append(f"{item.source} ({item.special})")
+                yield _files(done + 1, len(items), len(seen), item.source)
+                continue
+            for raw in read_input(item, text_field):
+                if not raw.text.strip():
+                    empty.append(raw.source)
+                    continue
+                doc_id = doc_id_for(raw.text)
+                first = seen.source_of(doc_id)
+                if first is not None:
+                    duplicates.append(Duplicate(raw.source, first, doc_id))
+                    continue
+                seen.add(doc_id, raw.source)
+                doc = Document(
+                    doc_id=doc_id,
+                    text=raw.text,
+                    source=raw.source,
+                    title=raw.title,
+                    ignore=ignore_ranges(raw.text),
+                    source_id=raw.source_id,
+                )
+                words += len(raw.text.split())
+                ignored += len(doc.ignore)
+                yield doc
+                if len(seen) % PROGRESS_EVERY == 0:
+                    yield _files(done, len(items), len(seen), item.source)
             yield _files(done + 1, len(items), len(seen), item.source)
-            continue
-        for raw in read_input(item, text_field):
-            if not raw.text.strip():
-                empty.append(raw.source)
-                continue
-            doc_id = doc_id_for(raw.text)
-            if doc_id in seen:
-                duplicates.append(Duplicate(raw.source, seen[doc_id], doc_id))
-                continue
-            seen[doc_id] = raw.source
-            doc = Document(
-                doc_id=doc_id,
-                text=raw.text,
-                source=raw.source,
-                title=raw.title,
-                ignore=ignore_ranges(raw.text),
-                source_id=raw.source_id,
-            )
-            words += len(raw.text.split())
-            ignored += len(doc.ignore)
-            yield doc
-            if len(seen) % PROGRESS_EVERY == 0:
-                yield _files(done, len(items), len(seen), item.source)
-        yield _files(done + 1, len(items), len(seen), item.source)
+        kept = len(seen)
     yield IngestReport(
         inputs=given,
         files=len(items) - len(not_files),
-        documents=len(seen),
+        documents=kept,
         words=words,
         ignored_lines=ignored,
         duplicates=tuple(duplicates),
@@ -179,18 +187,22 @@ def build_corpus(
     out_dir: str | Path,
     text_field: str = "text",
     glob: str = DEFAULT_GLOB,
+    shard_size: int = SHARD_SIZE,
 ) -> Iterator[Progress | IngestReport]:
     """Ingest ``paths`` into a corpus folder ``out_dir``; yields progress, the report last.
 
-    The corpus is written only when every input was read; on an error ``out_dir`` is
-    left as it was. An input without documents gives an empty (but valid) corpus.
+    The corpus is written in shards of ``shard_size`` documents
+    (:mod:`goldsmith.corpus.dataset`), and only when every input was read; on an error
+    ``out_dir`` is left as it was. An input without documents gives an empty (but valid)
+    corpus. Memory stays flat: documents are written as they are read and the ids seen
+    are kept on disk beside the shards.
 
     Example:
         >>> *_, report = build_corpus(["corpus/sample"], "out/corpus")  # doctest: +SKIP
     """
     report: IngestReport | None = None
-    with CorpusWriter(out_dir) as writer:
-        for event in ingest(paths, text_field, glob):
+    with CorpusWriter(out_dir, shard_size) as writer:
+        for event in ingest(paths, text_field, glob, scratch=writer.work):
             if isinstance(event, Document):
                 writer.add(event)
             elif isinstance(event, IngestReport):
