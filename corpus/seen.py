@@ -64,7 +64,8 @@ class SeenIds:
         return self._count
 
     def close(self) -> None:
-        """Close the database; remove its file when it was temporary."""
+        """Commit and close the database; remove its file when it was temporary."""
+        self._db.commit()
         self._db.close()
         if self._tmp is not None:
             self._tmp.cleanup()

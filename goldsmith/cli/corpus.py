@@ -22,6 +22,7 @@ from goldsmith.corpus import (
     count_documents,
     load_documents,
 )
+from goldsmith.corpus.dataset import SHARD_SIZE
 from goldsmith.errors import InputError
 
 app = typer.Typer(
@@ -65,13 +66,21 @@ def ingest_command(
         typer.Option(
             "--out",
             "-o",
-            help="Folder to write the corpus to (a datasets folder). A corpus already "
+            help="Folder to write the corpus to (a datasets folder, in shards). A corpus already "
             "there is replaced; any other non-empty folder is refused.",
             file_okay=False,
         ),
     ],
     text_field: TextField = "text",
     glob: Glob = DEFAULT_GLOB,
+    shard_size: Annotated[
+        int,
+        typer.Option(
+            "--shard-size",
+            min=1,
+            help="Documents per shard file of the corpus (Arrow files of a datasets folder).",
+        ),
+    ] = SHARD_SIZE,
 ) -> None:
     """Ingest documents into a corpus: normalise newlines, give stable ids, drop exact
     duplicates, flag advertising/boilerplate lines as ignore ranges.
@@ -81,7 +90,7 @@ def ingest_command(
     console = Console(highlight=False, soft_wrap=True)
     try:
         with sigterm_as_interrupt():
-            report = _build(inputs, out, text_field, glob)
+            report = _build(inputs, out, text_field, glob, shard_size)
     except KeyboardInterrupt:
         console.print(f"Interrupted; nothing written to {out}.", style="yellow", markup=False)
         raise typer.Exit(INTERRUPTED_EXIT) from None
@@ -96,11 +105,14 @@ def ingest_command(
     console.print(f"  {command}", markup=False)
 
 
-def _build(inputs: list[Path], out: Path, text_field: str, glob: str) -> IngestReport:
+def _build(
+    inputs: list[Path], out: Path, text_field: str, glob: str, shard_size: int
+) -> IngestReport:
     """Run :func:`build_corpus` under a progress bar; return its report."""
     report: IngestReport | None = None
+    events = build_corpus(inputs, out, text_field=text_field, glob=glob, shard_size=shard_size)
     with progress_bar("reading") as bar:
-        for event in build_corpus(inputs, out, text_field=text_field, glob=glob):
+        for event in events:
             if isinstance(event, IngestReport):
                 report = event
             else:

@@ -63,6 +63,18 @@ def test_ingest_writes_a_corpus_and_prints_summary_and_next_step(inputs):
     assert f"goldsmith annotate predict {out} --out predictions.jsonl" in result.output
 
 
+def test_ingest_shard_size_option_shards_the_corpus(inputs):
+    out = inputs / "corpus"
+    result = invoke("corpus", "ingest", inputs / "more.jsonl", inputs / "news", "--out", out,
+                    "--text-field", "body", "--shard-size", "1")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("*.arrow")) == [
+        "data-00000-of-00002.arrow",
+        "data-00001-of-00002.arrow",
+    ]
+    assert [d.source for d in read_corpus(out)] == ["more.jsonl:1", "news/harbour.txt"]
+
+
 def test_ingest_reads_csv_and_parquet(tmp_path):
     (tmp_path / "a.csv").write_text("text,title\nFrom CSV.,Csv title\n", encoding="utf-8")
     pq.write_table(pa.table({"text": ["From Parquet."]}), tmp_path / "b.parquet")
