@@ -1,0 +1,181 @@
+"""Peak memory of ``corpus ingest`` and ``annotate predict`` at two sizes: bounded means ~1.0x.
+
+Every figure comes from generated news-like documents (``goldsmith.corpus.synthetic``,
+seed 3, about 60 words each; no real text). Each case runs in a fresh Python process of
+its own (this script with ``--case``), so one case's peak cannot hide in another's:
+
+  ingest        ``build_corpus`` of a JSONL file of N documents (the CLI's ``corpus ingest``)
+  local-2       ``predict_file`` of a corpus of N documents, ``n_process=2``
+  ray-2         ``predict_ray`` of the same corpus, two actors, its own local Ray
+
+Two figures per case:
+
+- *driver peak RSS*: the case's own process, its ``VmHWM`` from ``/proc/self/status``
+  (the kernel's exact high-water mark of resident memory);
+- *tree peak PSS*: the case's process and every process under it (the local engine's
+  pool workers; Ray's GCS, raylet, workers and actors), their proportional set sizes
+  (``/proc/PID/smaps_rollup``, shared pages divided among the processes sharing them, so
+  Ray's object store in shared memory counts once) summed, sampled every 0.25 s; the
+  largest sample is printed. A sample can miss a short spike.
+
+The ratio is the peak at the large size over the peak at the small one: memory that does
+not grow with the corpus gives about 1.0x; holding the corpus gives about the size ratio.
+
+Usage:
+    python benchmarks/bench_memory.py                  # ingest 20k and 200k, predict 2k and 20k
+    python benchmarks/bench_memory.py --ingest 2000 20000 --predict 500 2000 --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CASES = ("ingest", "local-2", "ray-2")
+SEED = 3
+
+
+def run_case(case: str, source: Path, out: Path) -> dict:
+    """Run one case here (in the child process) and return what it did."""
+    started = time.perf_counter()
+    if case == "ingest":
+        from goldsmith.corpus import build_corpus
+
+        *_, report = build_corpus([source], out)
+        documents = report.documents
+    elif case == "local-2":
+        from goldsmith.annotate.predict_run import predict_file
+
+        *_, report = predict_file(source, out / "predictions.jsonl", n_process=2)
+        documents = report.documents
+    else:
+        from goldsmith.annotate.ray_engine import predict_ray
+
+        *_, report = predict_ray(source, out, workers=2)
+        documents = report.documents
+    seconds = time.perf_counter() - started
+    return {"documents": documents, "seconds": round(seconds, 1), "driver_mb": _vmhwm_mb()}
+
+
+def _vmhwm_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
+
+
+def _children() -> dict[int, list[int]]:
+    """Parent pid -> child pids, for every process visible now."""
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        tree.setdefault(parent, []).append(int(entry.name))
+    return tree
+
+
+def tree_pss_mb(root: int) -> tuple[float, int]:
+    """Summed PSS (MB) of ``root`` and its descendants, and how many processes that is."""
+    tree = _children()
+    todo, total, count = [root], 0, 0
+    while todo:
+        pid = todo.pop()
+        todo.extend(tree.get(pid, ()))
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    count += 1
+                    break
+        except OSError:
+            continue  # gone, or not ours to read
+    return total / 1024, count
+
+
+def measure(case: str, source: Path, out: Path) -> dict:
+    """Run ``case`` in a child process; its own figures plus the sampled tree peak."""
+    command = [sys.executable, __file__, "--case", case, str(source), str(out)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    peak, processes = 0.0, 0
+    while child.poll() is None:
+        pss, count = tree_pss_mb(child.pid)
+        if pss > peak:
+            peak, processes = pss, count
+        time.sleep(0.25)
+    output = child.stdout.read() if child.stdout else ""
+    if child.returncode != 0:
+        raise SystemExit(f"{case} on {source} failed ({child.returncode}): {output}")
+    result = json.loads(output.strip().splitlines()[-1])
+    return {**result, "tree_peak_pss_mb": round(peak, 1), "processes_at_peak": processes}
+
+
+def prepare(work: Path, ingest_sizes: list[int], predict_sizes: list[int]) -> dict[str, Path]:
+    """The inputs: a JSONL file per ingest size, a corpus per predict size."""
+    from goldsmith.corpus.dataset import write_corpus
+    from goldsmith.corpus.synthetic import news_documents, news_texts
+
+    paths: dict[str, Path] = {}
+    for n in ingest_sizes:
+        path = work / f"news-{n}.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for text in news_texts(n, seed=SEED):
+                handle.write(json.dumps({"text": text}) + "\n")
+        paths[f"ingest-{n}"] = path
+    for n in predict_sizes:
+        write_corpus(news_documents(n, seed=SEED), work / f"corpus-{n}")
+        paths[f"corpus-{n}"] = work / f"corpus-{n}"
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--case", choices=CASES, help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--ingest", nargs=2, type=int, default=[20_000, 200_000])
+    parser.add_argument("--predict", nargs=2, type=int, default=[2_000, 20_000])
+    parser.add_argument("--only", nargs="*", choices=CASES, default=list(CASES))
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    if args.case:
+        print(json.dumps(run_case(args.case, *args.paths)), flush=True)
+        return
+    print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()}", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="bench-memory-"))
+    results: dict = {"ingest_sizes": args.ingest, "predict_sizes": args.predict, "cases": {}}
+    try:
+        paths = prepare(work, args.ingest if "ingest" in args.only else [], args.predict)
+        for case in args.only:
+            sizes = args.ingest if case == "ingest" else args.predict
+            rows = {}
+            for n in sizes:
+                source = paths[f"ingest-{n}" if case == "ingest" else f"corpus-{n}"]
+                load = os.getloadavg()[0]
+                rows[n] = {**measure(case, source, work / f"out-{case}-{n}"), "load": load}
+                print(case, n, json.dumps(rows[n]), flush=True)
+            small, large = (rows[n] for n in sizes)
+            rows["driver_ratio"] = round(large["driver_mb"] / small["driver_mb"], 3)
+            rows["tree_ratio"] = round(large["tree_peak_pss_mb"] / small["tree_peak_pss_mb"], 3)
+            results["cases"][case] = rows
+            ratios = f"driver RSS {rows['driver_ratio']}x, process tree PSS {rows['tree_ratio']}x"
+            print(f"{case}: peak at {sizes[1]:,} / peak at {sizes[0]:,}: {ratios}", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"load average at end: {os.getloadavg()}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
