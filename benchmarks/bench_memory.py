@@ -8,7 +8,7 @@ its own (this script with ``--case``), so one case's peak cannot hide in another
   local-2       ``predict_file`` of a corpus of N documents, ``n_process=2``
   ray-2         ``predict_ray`` of the same corpus, two actors, its own local Ray
 
-Two figures per case:
+Two figures per case, in MiB:
 
 - *driver peak RSS*: the case's own process, its ``VmHWM`` from ``/proc/self/status``
   (the kernel's exact high-water mark of resident memory);
@@ -61,10 +61,10 @@ def run_case(case: str, source: Path, out: Path) -> dict:
         *_, report = predict_ray(source, out, workers=2)
         documents = report.documents
     seconds = time.perf_counter() - started
-    return {"documents": documents, "seconds": round(seconds, 1), "driver_mb": _vmhwm_mb()}
+    return {"documents": documents, "seconds": round(seconds, 1), "driver_mib": _vmhwm_mib()}
 
 
-def _vmhwm_mb() -> float:
+def _vmhwm_mib() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return round(int(line.split()[1]) / 1024, 1)
@@ -86,8 +86,8 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def tree_pss_mb(root: int) -> tuple[float, int]:
-    """Summed PSS (MB) of ``root`` and its descendants, and how many processes that is."""
+def tree_pss_mib(root: int) -> tuple[float, int]:
+    """Summed PSS (MiB) of ``root`` and its descendants, and how many processes that is."""
     tree = _children()
     todo, total, count = [root], 0, 0
     while todo:
@@ -110,7 +110,7 @@ def measure(case: str, source: Path, out: Path) -> dict:
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak, processes = 0.0, 0
     while child.poll() is None:
-        pss, count = tree_pss_mb(child.pid)
+        pss, count = tree_pss_mib(child.pid)
         if pss > peak:
             peak, processes = pss, count
         time.sleep(0.25)
@@ -118,7 +118,7 @@ def measure(case: str, source: Path, out: Path) -> dict:
     if child.returncode != 0:
         raise SystemExit(f"{case} on {source} failed ({child.returncode}): {output}")
     result = json.loads(output.strip().splitlines()[-1])
-    return {**result, "tree_peak_pss_mb": round(peak, 1), "processes_at_peak": processes}
+    return {**result, "tree_peak_pss_mib": round(peak, 1), "processes_at_peak": processes}
 
 
 def prepare(work: Path, ingest_sizes: list[int], predict_sizes: list[int]) -> dict[str, Path]:
@@ -165,8 +165,8 @@ def main() -> None:
                 rows[n] = {**measure(case, source, work / f"out-{case}-{n}"), "load": load}
                 print(case, n, json.dumps(rows[n]), flush=True)
             small, large = (rows[n] for n in sizes)
-            rows["driver_ratio"] = round(large["driver_mb"] / small["driver_mb"], 3)
-            rows["tree_ratio"] = round(large["tree_peak_pss_mb"] / small["tree_peak_pss_mb"], 3)
+            rows["driver_ratio"] = round(large["driver_mib"] / small["driver_mib"], 3)
+            rows["tree_ratio"] = round(large["tree_peak_pss_mib"] / small["tree_peak_pss_mib"], 3)
             results["cases"][case] = rows
             ratios = f"driver RSS {rows['driver_ratio']}x, process tree PSS {rows['tree_ratio']}x"
             print(f"{case}: peak at {sizes[1]:,} / peak at {sizes[0]:,}: {ratios}", flush=True)
