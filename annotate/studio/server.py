@@ -30,12 +30,12 @@ Example:
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -65,11 +65,14 @@ from goldsmith.annotate.studio.server_process import (
     terminate,
 )
 from goldsmith.errors import StudioError
+from goldsmith.progress import Progress, ProgressCallback
 
 DEFAULT_PORT = 8080
 HOST = "127.0.0.1"
 #: The line ``studio up`` writes to ``server.log`` before each start of the server.
 START_MARK = "=== goldsmith studio up:"
+#: The stage of :func:`start_server`'s progress events (``done`` counts seconds waited).
+WAITING_STAGE = "seconds waiting for an answer"
 
 __all__ = [  # the data dir's names are re-exported: callers import them from here
     "CREDENTIALS_FILE",
@@ -140,15 +143,17 @@ def start_server(
     data_dir: str | Path = DEFAULT_DATA_DIR,
     port: int = DEFAULT_PORT,
     timeout: float = 240.0,
-    on_wait: Callable[[float], None] | None = None,
+    progress: ProgressCallback | None = None,
     database: DatabaseRequest | None = None,
 ) -> ServerStatus:
     """Start Label Studio detached on ``127.0.0.1:port`` and wait until ``/health`` answers.
 
     Idempotent: when the server of ``data_dir`` already runs, its status is returned
-    with ``already_running=True``. ``on_wait(elapsed_seconds)`` is called about twice a
-    second while waiting. Raises :class:`StudioError` when label-studio is missing,
-    the port is taken, the process dies, or ``timeout`` passes (the log file is named).
+    with ``already_running=True``. While it waits, ``progress`` receives a
+    :class:`~goldsmith.progress.Progress` about twice a second: stage
+    :data:`WAITING_STAGE`, ``done`` whole seconds waited of ``total`` = the timeout.
+    Raises :class:`StudioError` when label-studio is missing, the port is taken, the
+    process dies, or ``timeout`` passes (the log file is named).
     ``database`` picks SQLite or PostgreSQL (see :mod:`.database`).
     """
     data_dir = Path(data_dir).resolve()
@@ -189,7 +194,7 @@ def start_server(
     }
     write_server_file(data_dir, info)
     try:
-        _wait_healthy(url, process, timeout, log_path, on_wait)
+        _wait_healthy(url, process, timeout, log_path, progress)
     except BaseException:
         terminate(process.pid)
         (data_dir / SERVER_FILE).unlink(missing_ok=True)
@@ -273,7 +278,7 @@ def _wait_healthy(
     process: subprocess.Popen,
     timeout: float,
     log_path: Path,
-    on_wait: Callable[[float], None] | None,
+    progress: ProgressCallback | None,
 ) -> None:
     started = time.monotonic()
     while True:
@@ -288,8 +293,8 @@ def _wait_healthy(
             raise StudioError(
                 f"Label Studio did not answer {url}/health within {timeout:.0f} s; see {log_path}"
             )
-        if on_wait is not None:
-            on_wait(elapsed)
+        if progress is not None:
+            progress(Progress(WAITING_STAGE, int(elapsed), math.ceil(timeout)))
         time.sleep(0.5)
 
 

@@ -39,9 +39,9 @@ from goldsmith.annotate.studio.server import (
     DEFAULT_DATA_DIR,
     DEFAULT_PORT,
     load_credentials,
-    start_server,
 )
 from goldsmith.cli.progress import progress_bar
+from goldsmith.cli.studio import start_with_bar
 from goldsmith.cli.studio_option import OldDataDir, StudioDir, studio_dir
 from goldsmith.corpus.documents import Document
 from goldsmith.errors import InputError, redact_urls
@@ -163,12 +163,7 @@ def _server(console: Console, data_dir: Path, port: int) -> tuple[Connection, bo
         _step(console, 3, f"using the Label Studio server at {shown} (from {URL_ENV})")
         return conn, False
     _step(console, 3, f"local Label Studio server on port {port} (data in {data_dir})")
-    with console.status("starting Label Studio (a fresh database takes about a minute)") as spin:
-        status = start_server(
-            data_dir,
-            port=port,
-            on_wait=lambda s: spin.update(f"waiting for Label Studio to answer ({s:.0f} s)"),
-        )
+    status = start_with_bar(data_dir, port)
     creds = load_credentials(data_dir)
     assert creds is not None and status.url is not None  # start_server wrote them
     again = "already running" if status.already_running else "started, running"

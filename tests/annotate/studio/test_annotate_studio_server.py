@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from studio_session import free_port
 
 from goldsmith.annotate.studio.client import Connection, connect, resolve_connection
 from goldsmith.annotate.studio.pseudonyms import load_salt, pseudonym
@@ -24,6 +25,7 @@ from goldsmith.annotate.studio.server import (
     LS_DATA,
     SERVER_FILE,
     START_MARK,
+    WAITING_STAGE,
     Credentials,
     _server_env,
     ensure_credentials,
@@ -34,6 +36,7 @@ from goldsmith.annotate.studio.server import (
     stop_server,
 )
 from goldsmith.errors import StudioError
+from goldsmith.progress import Progress
 
 
 def _mode(path: Path) -> int:
@@ -61,6 +64,35 @@ def test_status_ignores_a_stale_pid(tmp_path):
         json.dumps({"pid": os.getpid(), "port": 1, "url": "http://127.0.0.1:1"})
     )
     assert server_status(tmp_path).running is False  # pytest is not label-studio
+
+
+_SLOW_HEALTH = """
+import http.server, sys, time
+time.sleep(1.5)  # a server that takes a while to answer, like a first migration
+class Health(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200 if self.path == "/health" else 404)
+        self.end_headers()
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Health).serve_forever()
+"""
+
+
+def test_start_reports_the_wait_as_progress_events(tmp_path, monkeypatch):
+    """While the server does not answer, the one progress event of the library is sent."""
+    monkeypatch.setattr(
+        "goldsmith.annotate.studio.server._command",
+        lambda ls_data, port: [sys.executable, "-c", _SLOW_HEALTH, str(port)],
+    )
+    events: list[Progress] = []
+    status = start_server(tmp_path / "studio", port=free_port(), timeout=30, progress=events.append)
+    try:
+        assert status.running and events
+        assert all(isinstance(e, Progress) and e.stage == WAITING_STAGE for e in events)
+        assert {e.total for e in events} == {30}
+        assert [e.done for e in events] == sorted(e.done for e in events)
+        assert events[-1].done >= 1  # it waited at least a second, counted in seconds
+    finally:
+        stop_server(tmp_path / "studio")
 
 
 def test_salt_is_stored_0600_and_pseudonyms_are_stable(tmp_path):
