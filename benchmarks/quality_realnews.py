@@ -65,7 +65,7 @@ from goldsmith.corpus.realnews.manifest import HERE, checked_text, read_manifest
 from goldsmith.corpus.realnews.polnear import PolnearSource
 from goldsmith.eval.bootstrap import FigureTable, intervals, replicates
 from goldsmith.eval.claims import claim_doc_counts
-from goldsmith.eval.entities import entity_doc_counts
+from goldsmith.eval.entity_counter import entity_doc_counts
 from goldsmith.eval.matching import match_spans
 from goldsmith.eval.metrics import AccuracyCounts, SpanCounts
 from goldsmith.eval.quotes import quote_doc_counts

@@ -33,7 +33,7 @@ import numpy as np
 from goldsmith.errors import InputError
 from goldsmith.eval.bootstrap import FigureTable, Replicated, paired_p_value
 from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_pairs, claim_scores
-from goldsmith.eval.entities import entity_doc_counts, sum_entity_counts
+from goldsmith.eval.entity_counter import entity_doc_counts, sum_entity_counts
 from goldsmith.eval.entity_scores import EntityCounts, entity_scores
 from goldsmith.eval.matching import Pair
 from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts, quote_pairs, quote_scores

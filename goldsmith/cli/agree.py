@@ -11,8 +11,9 @@ from rich.table import Table
 
 from goldsmith.cli.wording import count
 from goldsmith.errors import InputError
-from goldsmith.eval.agreement import ALL_LABELS, AgreementReport, agreement_report
+from goldsmith.eval.agreement import AgreementReport, agreement_report
 from goldsmith.eval.edit_rate import EditCounts
+from goldsmith.eval.pair_agreement import ALL_LABELS
 from goldsmith.labels.gold import (
     agreement_path,
     agreement_record,

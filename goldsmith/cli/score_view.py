@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from goldsmith.eval.errors import ErrorItem, format_errors
+from goldsmith.eval.error_items import ErrorItem, format_errors
 from goldsmith.eval.metrics import AccuracyScore, Interval, SpanScore
 from goldsmith.eval.report import Report, SystemScores, plural
 
