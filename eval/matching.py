@@ -230,7 +230,7 @@ def same_source(gold: Entity | None, pred: Entity | None) -> bool:
     """
     if gold is None or pred is None:
         return gold is None and pred is None
-    if min(gold.end, pred.end) > max(gold.start, pred.start):
+    if overlap(gold, pred) > 0:
         return True
     g, p = last_word(gold.text).lower(), last_word(pred.text).lower()
     return bool(g) and g == p
