@@ -31,11 +31,11 @@ from goldsmith.eval.annotations import AnnotationTable, read_annotation_table
 from goldsmith.eval.edit_rate import EditCounts, summed_edit_counts
 from goldsmith.eval.metrics import SpanCounts
 from goldsmith.eval.pair_agreement import ALL_LABELS, PairScore, pair_scores, row_order
-from goldsmith.eval.report import plural
 from goldsmith.labels.gold.layout import GOLD_JSONL
 from goldsmith.labels.jsonl import read_jsonl
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.schema import LAYERS
+from goldsmith.wording import plural
 
 
 @dataclass(frozen=True)

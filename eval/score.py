@@ -43,10 +43,10 @@ from goldsmith.eval.report import (
     PairedResult,
     Report,
     SystemScores,
-    plural,
 )
 from goldsmith.labels.records import AnnotatedDoc, Claim, Quote
 from goldsmith.labels.schema import LAYERS
+from goldsmith.wording import plural
 
 #: Fewer gold documents than this make bootstrap intervals and paired tests unreliable:
 #: resampling a handful of documents shows little of how the figures would vary (with 2,
