@@ -34,7 +34,6 @@ import math
 import os
 import socket
 import subprocess
-import sys
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -58,9 +57,12 @@ from goldsmith.annotate.studio.data_dir import (
 )
 from goldsmith.annotate.studio.database import DatabaseRequest, start_database, stop_database
 from goldsmith.annotate.studio.server_process import (
+    HOST,
     alive,
     has_proc,
     is_zombie,
+    launch_command,
+    launch_env,
     runs_server,
     terminate,
 )
@@ -68,7 +70,6 @@ from goldsmith.errors import StudioError
 from goldsmith.progress import Progress, ProgressCallback
 
 DEFAULT_PORT = 8080
-HOST = "127.0.0.1"
 #: The line ``studio up`` writes to ``server.log`` before each start of the server.
 START_MARK = "=== goldsmith studio up:"
 #: The stage of :func:`start_server`'s progress events (``done`` counts seconds waited).
@@ -177,11 +178,11 @@ def start_server(
         log.write(f"{START_MARK} {_now()} on port {port}\n".encode())
         log.flush()
         process = subprocess.Popen(
-            _command(data_dir / LS_DATA, port),
+            launch_command(data_dir / LS_DATA, port),
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            env={**_server_env(creds), **db_env},
+            env={**launch_env(creds), **db_env},
             cwd=data_dir,
             start_new_session=True,
             umask=0o077,
@@ -230,47 +231,6 @@ def health_ok(url: str, timeout: float = 2.0) -> bool:
         return httpx.get(f"{url.rstrip('/')}/health", timeout=timeout).status_code == 200
     except httpx.HTTPError:
         return False
-
-
-def _command(ls_data: Path, port: int) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "label_studio.server",
-        "start",
-        "--no-browser",
-        "--internal-host",
-        HOST,
-        "--port",
-        str(port),
-        "--data-dir",
-        str(ls_data),
-        "--enable-legacy-api-token",
-    ]
-
-
-def _server_env(creds: Credentials) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("LABEL_STUDIO_", "HEARTEX_", "DJANGO_"))
-        and k not in ("USERNAME", "PASSWORD", "USER_TOKEN", "HOST", "PORT")
-    }
-    env.update(
-        LABEL_STUDIO_USERNAME=creds.username,
-        LABEL_STUDIO_PASSWORD=creds.password,
-        LABEL_STUDIO_USER_TOKEN=creds.token,
-        LABEL_STUDIO_LATEST_VERSION_CHECK="false",
-        LABEL_STUDIO_COLLECT_ANALYTICS="false",
-        # error reports (Sentry): the server's and the one its web pages would load
-        LABEL_STUDIO_SENTRY_DSN="",
-        LABEL_STUDIO_FRONTEND_SENTRY_DSN="",
-        LABEL_STUDIO_SENTRY_RATE="0",
-        LABEL_STUDIO_FRONTEND_SENTRY_RATE="0",
-        LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN="true",
-        PYTHONUNBUFFERED="1",
-    )
-    return env
 
 
 def _wait_healthy(

@@ -27,7 +27,6 @@ from goldsmith.annotate.studio.server import (
     START_MARK,
     WAITING_STAGE,
     Credentials,
-    _server_env,
     ensure_credentials,
     load_credentials,
     mask,
@@ -35,6 +34,7 @@ from goldsmith.annotate.studio.server import (
     start_server,
     stop_server,
 )
+from goldsmith.annotate.studio.server_process import launch_env
 from goldsmith.errors import StudioError
 from goldsmith.progress import Progress
 
@@ -80,7 +80,7 @@ http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Health).serve_forever()
 def test_start_reports_the_wait_as_progress_events(tmp_path, monkeypatch):
     """While the server does not answer, the one progress event of the library is sent."""
     monkeypatch.setattr(
-        "goldsmith.annotate.studio.server._command",
+        "goldsmith.annotate.studio.server.launch_command",
         lambda ls_data, port: [sys.executable, "-c", _SLOW_HEALTH, str(port)],
     )
     events: list[Progress] = []
@@ -300,7 +300,7 @@ def test_corrupt_credentials_say_how_to_recover_without_deleting_the_data_dir(tm
 
 
 def test_the_server_is_told_to_report_nothing_outside():
-    env = _server_env(Credentials("u", "p", "t"))
+    env = launch_env(Credentials("u", "p", "t"))
     assert env["LABEL_STUDIO_SENTRY_DSN"] == env["LABEL_STUDIO_FRONTEND_SENTRY_DSN"] == ""
     assert env["LABEL_STUDIO_LATEST_VERSION_CHECK"] == "false"
     assert env["LABEL_STUDIO_COLLECT_ANALYTICS"] == "false"
@@ -318,7 +318,7 @@ def test_label_studio_settings_under_that_environment_report_nothing_outside(stu
         "t.COLLECT_ANALYTICS]))"
     )
     env = {
-        **_server_env(Credentials("u", "p", "t")),
+        **launch_env(Credentials("u", "p", "t")),
         "LABEL_STUDIO_BASE_DATA_DIR": str(tmp_path),
     }
     out = subprocess.run(
