@@ -120,7 +120,8 @@ def push_command(
             "Label Studio and delete the extra tasks before pulling"
         )
     console.print(
-        f"{team.overlap} annotator(s) per task; the guidelines are the project's instructions"
+        f"{plural(team.overlap, 'annotator')} per task; "
+        "the guidelines are the project's instructions"
     )
 
 
