@@ -103,8 +103,17 @@ class _Group(_PlainHelp, TyperGroup):
         return [*_usage_pieces(self, ctx), self.subcommand_metavar]
 
 
+#: The root commands in the order of the flow, as ``goldsmith --help`` lists them.
+FLOW = ("quickstart", "corpus", "annotate", "studio", "eval", "publish")
+
+
 class _Root(_Group):
-    """The root group: turns a ``GoldsmithError`` into one line on stderr and exit 2."""
+    """The root group: turns a ``GoldsmithError`` into one line on stderr and exit 2, and
+    lists its commands in the order of the flow (:data:`FLOW`)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: D102
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: FLOW.index(n) if n in FLOW else len(FLOW))
 
     def invoke(self, ctx: click.Context):  # noqa: D102
         try:

@@ -92,6 +92,13 @@ def test_a_repeated_argument_shows_its_type_once_with_dots():
     assert "INPUT      <path>..." in result.output, result.output
 
 
+def test_root_help_lists_the_commands_in_the_order_of_the_flow():
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
+    rows = [line.split()[1] for line in result.output.splitlines() if line.startswith("│ ")]
+    flow = ["quickstart", "corpus", "annotate", "studio", "eval", "publish"]
+    assert [name for name in rows if name in flow] == flow, result.output
+
+
 def test_every_command_is_covered():
     assert ("eval", "score") in ALL_COMMANDS and ("publish",) in ALL_COMMANDS
     assert len(ALL_COMMANDS) >= 15
