@@ -26,7 +26,7 @@ import time
 from nervaluate import Evaluator
 
 from goldsmith.eval.bootstrap import FigureTable, intervals, replicates
-from goldsmith.eval.entities import EntityCounts, entity_doc_counts, sum_entity_counts
+from goldsmith.eval.entity_counter import EntityCounts, entity_doc_counts, sum_entity_counts
 from goldsmith.eval.matching import SCHEMES
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import ENTITY_LABELS

@@ -41,20 +41,20 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
+from other_systems import TEXTACY_REFUSED, run_quantulum, run_spacy_and_textacy
+from quality_figures import FIGURES, POLNEAR_FIGURES, doc_figures, figure_table, print_table
 
 from goldsmith.annotate.model import load_model, model_version
 from goldsmith.annotate.predict import predict
 from goldsmith.corpus.boilerplate import ignore_ranges
 from goldsmith.corpus.documents import Document, doc_id_for
-from goldsmith.corpus.realnews.annotations import QUOTE_MARKS, convert
+from goldsmith.corpus.realnews.annotations import convert
 from goldsmith.corpus.realnews.attributions import (
     AttributionCounts,
     attribution_doc_counts,
@@ -63,34 +63,10 @@ from goldsmith.corpus.realnews.attributions import (
 from goldsmith.corpus.realnews.gold import load_gold
 from goldsmith.corpus.realnews.manifest import HERE, checked_text, read_manifest
 from goldsmith.corpus.realnews.polnear import PolnearSource
-from goldsmith.eval.bootstrap import FigureTable, intervals, replicates
-from goldsmith.eval.claims import claim_doc_counts
-from goldsmith.eval.entities import entity_doc_counts
-from goldsmith.eval.matching import match_spans
-from goldsmith.eval.metrics import AccuracyCounts, SpanCounts
-from goldsmith.eval.quotes import quote_doc_counts
-from goldsmith.labels import ENTITY_LABELS, AnnotatedDoc, Claim, Entity, Quote
+from goldsmith.labels import AnnotatedDoc
 
 GOLD_DIR = HERE / "gold"
-#: Documents textacy refused (an odd number of quotation marks): scored as no quotes.
-TEXTACY_REFUSED: list[str] = []
 ADJUDICATED = "adjudicated"
-FIGURES = (
-    ("quotes.speaker_accuracy", "quote speaker accuracy (matched quotes)"),
-    ("quotes.span_f1_30", "quotes span F1, >= 30 % overlap"),
-    ("quotes.indirect_recall_30", "indirect quote recall, >= 30 % overlap"),
-    ("claims.span_f1_50", "claims span F1, >= 50 % overlap"),
-    ("claims.unit_accuracy", "claim unit accuracy"),
-    ("entities.strict_f1", "entities strict F1"),
-    ("entities.strict_f1.ORG", "entities strict F1, ORG alone"),
-)
-POLNEAR_FIGURES = (
-    ("polnear.direct_recall", "direct quote recall"),
-    ("polnear.indirect_speech_recall", "indirect recall, speech-verb cue"),
-    ("polnear.named_speaker_agreement", "speaker agreement, named source"),
-)
-
-
 # --------------------------------------------------------------------------- gold
 
 
@@ -136,153 +112,6 @@ def choose(passes: dict[str, AnnotatedDoc]) -> str:
 def run_goldsmith(nlp, texts: Sequence[str]) -> list[AnnotatedDoc]:
     docs = (Document(doc_id=doc_id_for(t), text=t, ignore=ignore_ranges(t)) for t in texts)
     return list(predict(docs, nlp=nlp))
-
-
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-
-
-def _spacy_claim(ent) -> Claim:
-    m = _NUMBER.search(ent.text)
-    value = float(m.group().replace(",", "")) if m else 0.0
-    for word, factor in _SCALE.items():
-        if word in ent.text.lower():
-            value *= factor
-    if ent.label_ == "MONEY":
-        unit = "dollar"
-    elif ent.label_ == "PERCENT":
-        unit = "percent"
-    else:
-        head = ent.root.head if ent.root.dep_ == "nummod" else ent.root
-        unit = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else ""
-    return Claim(ent.start_char, ent.end_char, ent.text, value, unit, "exact")
-
-
-def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """Quotation marks and whitespace off both edges, and a comma off the end (spec)."""
-    while start < end and (text[start] in QUOTE_MARKS or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in QUOTE_MARKS + "," or text[end - 1].isspace()):
-        end -= 1
-    return start, end
-
-
-def run_spacy_and_textacy(
-    nlp, texts: Sequence[str], want_textacy: bool
-) -> tuple[list[AnnotatedDoc], list[AnnotatedDoc] | None]:
-    """The raw model's entities and number entities as claims; textacy's direct quotations."""
-    direct_quotations = None
-    if want_textacy:
-        from textacy.extract.triples import direct_quotations
-    spacy_docs, textacy_docs = [], []
-    for text, parsed in zip(texts, nlp.pipe(texts, batch_size=16), strict=True):
-        doc_id = doc_id_for(text)
-        ents = tuple(
-            Entity(e.start_char, e.end_char, e.text, e.label_)
-            for e in parsed.ents
-            if e.label_ in ENTITY_LABELS
-        )
-        claims = tuple(
-            _spacy_claim(e)
-            for e in parsed.ents
-            if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
-        )
-        spacy_docs.append(AnnotatedDoc(doc_id, text, entities=ents, claims=claims))
-        if direct_quotations is not None:
-            quotes = []
-            try:
-                triples = list(direct_quotations(parsed))
-            except ValueError:  # textacy refuses a text with an odd number of marks
-                triples = []
-                TEXTACY_REFUSED.append(doc_id)
-            for triple in triples:
-                s, e = _strip_marks(text, triple.content.start_char, triple.content.end_char)
-                if s >= e:
-                    continue
-                speaker = None
-                if triple.speaker:
-                    a, b = triple.speaker[0].idx, triple.speaker[-1].idx + len(triple.speaker[-1])
-                    speaker = Entity(a, b, text[a:b], "SOURCE")
-                quotes.append(Quote(s, e, text[s:e], "direct", speaker))
-            textacy_docs.append(AnnotatedDoc(doc_id, text, quotes=tuple(quotes)).sorted())
-    return spacy_docs, (textacy_docs if direct_quotations is not None else None)
-
-
-def run_quantulum(texts: Sequence[str]) -> list[AnnotatedDoc]:
-    import quantulum3.classifier as qclf
-    from quantulum3 import parser
-
-    qclf.USE_CLF = False
-    out = []
-    for text in texts:
-        claims = []
-        for q in parser.parse(text):
-            s, e = q.span
-            if not text[s:e].strip():
-                continue
-            unit = q.unit.name.lower()
-            unit = {"percentage": "percent", "dimensionless": ""}.get(unit, unit)
-            claims.append(Claim(s, e, text[s:e], float(q.value), unit, "exact"))
-        out.append(AnnotatedDoc(doc_id_for(text), text, claims=tuple(claims)).sorted())
-    return out
-
-
-# --------------------------------------------------------------------------- figures
-
-
-def doc_figures(gold: AnnotatedDoc, pred: AnnotatedDoc, layers: Iterable[str]) -> dict:
-    """The issue's figures for one document, as summable counts."""
-    out: dict[str, SpanCounts | AccuracyCounts] = {}
-    layers = set(layers)
-    if "quotes" in layers:
-        q = quote_doc_counts(gold.quotes, pred.quotes)
-        out["quotes.speaker_accuracy"] = q.speaker
-        out["quotes.span_f1_30"] = q.span["overlap_30"]
-        indirect = [g for g in gold.quotes if g.kind == "indirect"]
-        m = match_spans(indirect, pred.quotes, 0.3)
-        out["quotes.indirect_recall_30"] = AccuracyCounts(len(m.matches), len(indirect))
-    if "claims" in layers:
-        c = claim_doc_counts(gold.claims, pred.claims)
-        out["claims.span_f1_50"] = c.span["overlap_50"]
-        out["claims.unit_accuracy"] = c.unit
-    if "entities" in layers:
-        e = entity_doc_counts(gold.entities, pred.entities).figures()
-        out["entities.strict_f1"] = e["entities.strict.f1"]
-        out["entities.strict_f1.ORG"] = e.get("entities.strict.f1.ORG", SpanCounts())
-    return out
-
-
-def figure_table(per_doc: list[dict], names: Sequence[str], resamples: int) -> dict:
-    """name -> (value, interval) with a document bootstrap (seed 0)."""
-    if not per_doc:
-        return {}
-    table = FigureTable.from_docs(per_doc, names=list(names))
-    cis = intervals(table, replicates(table, resamples, seed=0))
-    values = table.values()
-    present = {n for d in per_doc for n in d}
-    return {
-        n: (None if np.isnan(v) else float(v), cis[n])
-        for n, v in zip(table.names, values, strict=True)
-        if n in present
-    }
-
-
-def fmt(cell) -> str:
-    if cell is None or cell[0] is None:
-        return "-"
-    value, ci = cell
-    if ci is None:
-        return f"{100 * value:.1f}"
-    return f"{100 * value:.1f} [{100 * ci.low:.1f}, {100 * ci.high:.1f}]"
-
-
-def print_table(title: str, rows, systems: dict[str, dict], extra: str = "") -> None:
-    print(f"\n{title}{extra}")
-    width = max(len(label) for _, label in rows)
-    print(" " * (width + 2) + "".join(f"{s:>26}" for s in systems))
-    for name, label in rows:
-        cells = "".join(f"{fmt(res.get(name)):>26}" for res in systems.values())
-        print(f"  {label:<{width}}{cells}")
 
 
 # --------------------------------------------------------------------------- PolNeAR

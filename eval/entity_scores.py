@@ -8,9 +8,9 @@ Following SemEval / nervaluate:
   prediction is then spurious for its label and the gold entity missed for its own);
 - ``macro_f1`` is the mean of the per-label F1s over labels seen in gold or predictions.
 
-The counts of one document come from :func:`goldsmith.eval.entities.entity_doc_counts`;
+The counts of one document come from :func:`goldsmith.eval.entity_counter.entity_doc_counts`;
 documents add up with ``+`` (or, faster,
-:func:`goldsmith.eval.entities.sum_entity_counts`).
+:func:`goldsmith.eval.entity_counter.sum_entity_counts`).
 
 Example:
     >>> c = EntityCounts(strict=SchemeCounts(SpanCounts(correct=1), {"GPE": SpanCounts(correct=1)}))

@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from goldsmith.errors import InputError
-from goldsmith.eval.errors import ErrorItem, doc_errors
+from goldsmith.eval.error_items import ErrorItem
+from goldsmith.eval.errors import doc_errors
 from goldsmith.eval.report import Report, write_report
 from goldsmith.eval.score import SystemInput, align, doc_pairs, score
 from goldsmith.labels.records import AnnotatedDoc

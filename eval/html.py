@@ -27,7 +27,8 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from goldsmith.eval.errors import ErrorItem, list_errors
+from goldsmith.eval.error_items import ErrorItem
+from goldsmith.eval.errors import list_errors
 from goldsmith.eval.html_docs import document_views, error_listing
 from goldsmith.eval.html_style import CSS
 from goldsmith.eval.svg import Bar, interval_chart

@@ -16,11 +16,11 @@ import html
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from goldsmith.eval.errors import ErrorItem, ErrorKind
+from goldsmith.eval.error_items import ErrorItem, ErrorKind
 from goldsmith.eval.highlight import highlight, layer_regions
-from goldsmith.eval.report import plural
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.schema import LAYERS
+from goldsmith.wording import plural
 
 _e = html.escape
 

@@ -22,13 +22,13 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, Protocol, TypeVar
 
 from goldsmith.eval.metrics import SpanCounts
+from goldsmith.labels.names import last_word
 from goldsmith.labels.records import Entity
 
 S = TypeVar("S")
@@ -219,37 +219,18 @@ def match_spans(gold: Sequence[SpanLike], pred: Sequence[SpanLike], min_overlap:
 
 # --------------------------------------------------------------------------- speakers
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
-_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
-
-
-def last_word(text: str) -> str:
-    """The last word of a name, lower-cased, ignoring generational suffixes and possessives.
-
-    Example: ``last_word("Lloyd J. Austin III") == "austin"``.
-    """
-    words = [w.lower() for w in _WORD.findall(text)]
-    while len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
-        words.pop()
-    if not words:
-        return ""
-    word = words[-1]
-    for tail in ("'s", "’s"):
-        if word.endswith(tail) and len(word) > len(tail):
-            word = word[: -len(tail)]
-    return word
-
 
 def same_source(gold: Entity | None, pred: Entity | None) -> bool:
     """Whether two speaker mentions name the same source (ANNOTATION_SPEC.md section 2).
 
     The rule: both absent -> same; exactly one absent -> different; otherwise same when
-    the spans share a code point or their last words (:func:`last_word`) match
+    the spans share a code point or their last words
+    (:func:`goldsmith.labels.names.last_word`) match
     case-insensitively ("Austin" and "Lloyd J. Austin III" do). Labels are ignored.
     """
     if gold is None or pred is None:
         return gold is None and pred is None
-    if min(gold.end, pred.end) > max(gold.start, pred.start):
+    if overlap(gold, pred) > 0:
         return True
-    g, p = last_word(gold.text), last_word(pred.text)
+    g, p = last_word(gold.text).lower(), last_word(pred.text).lower()
     return bool(g) and g == p

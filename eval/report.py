@@ -214,15 +214,6 @@ def write_report(report: Report, path: str | Path) -> None:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """``count`` and the noun in the number it takes: ``1 error``, ``2 errors``, ``0 errors``.
-
-    Example: ``plural(1, "document")`` is ``'1 document'``; ``plural(3, "match", "matches")``
-    is ``'3 matches'``.
-    """
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
-
-
 def read_report(path: str | Path) -> Report:
     """Read a report written by :func:`write_report`."""
     path = Path(path)

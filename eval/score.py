@@ -33,7 +33,7 @@ import numpy as np
 from goldsmith.errors import InputError
 from goldsmith.eval.bootstrap import FigureTable, Replicated, paired_p_value
 from goldsmith.eval.claims import ClaimCounts, claim_doc_counts, claim_pairs, claim_scores
-from goldsmith.eval.entities import entity_doc_counts, sum_entity_counts
+from goldsmith.eval.entity_counter import entity_doc_counts, sum_entity_counts
 from goldsmith.eval.entity_scores import EntityCounts, entity_scores
 from goldsmith.eval.matching import Pair
 from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts, quote_pairs, quote_scores
@@ -43,10 +43,10 @@ from goldsmith.eval.report import (
     PairedResult,
     Report,
     SystemScores,
-    plural,
 )
 from goldsmith.labels.records import AnnotatedDoc, Claim, Quote
 from goldsmith.labels.schema import LAYERS
+from goldsmith.wording import plural
 
 #: Fewer gold documents than this make bootstrap intervals and paired tests unreliable:
 #: resampling a handful of documents shows little of how the figures would vary (with 2,

@@ -224,6 +224,7 @@ def _agreement(agreement: Mapping[str, Any]) -> str:
     alpha = [
         (layer, _num(a.get("alpha")), a.get("units", ""), a.get("tasks", ""))
         for layer, a in agreement["alpha"].items()
+        if a.get("units")
     ]
     edits = [
         (
@@ -252,7 +253,11 @@ def _agreement(agreement: Mapping[str, Any]) -> str:
         f"Tasks annotated by two or more annotators: {shared}.\n\n"
         + pairwise
         + "\n"
-        + _table(("layer", "Krippendorff's alpha (tokens)", "tokens", "tasks"), alpha)
+        + (
+            _table(("layer", "Krippendorff's alpha (tokens)", "tokens", "tasks"), alpha)
+            if alpha
+            else "No token was labeled by two or more annotators: no Krippendorff's alpha.\n"
+        )
         + edit_rate
         + "\n(from `goldsmith eval agree`; absent = no data)\n"
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = {"errors", "progress", "outputs"}  # goldsmith/<name>.py: usable by every stage
+SHARED = {"errors", "progress", "outputs", "wording"}  # goldsmith/<name>.py: usable by every stage
 ROOT = {"__version__"}  # from goldsmith import __version__
 
 #: stage folder -> the goldsmith subpackages its modules may import

@@ -20,7 +20,8 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
   "AG Al Poe" -> "Al Poe", descriptions ("Billionaire Al Poe" -> "Al Poe") and a
   capitalised function word ("Without Al Poe" -> "Al Poe"); a first name spaCy left out
   ("Lloyd" of "Lloyd J. Austin III") is taken in; a name right after a personal title
-  ("Premier Marcus Dole") is a PERSON whatever spaCy said;
+  ("Premier Marcus Dole") is a PERSON whatever spaCy said (these person rules are in
+  :mod:`goldsmith.annotate.rules.entity_persons`);
 - a name made only of department words of a title ("Defense" in "Defense Secretary"
   or "Secretary of Defense") is not an entity;
 - metonymic government bodies ("Pentagon", "White House", "Kremlin") are ORG;
@@ -59,8 +60,16 @@ from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
 from goldsmith.annotate.rules.entity_orgs import repair_orgs
+from goldsmith.annotate.rules.entity_persons import (
+    PARTICLES,
+    PERSON_DESCRIPTORS,
+    after_personal_title,
+    extend_name_left,
+    is_person_prefix,
+    is_role_prefix,
+    is_title,
+)
 from goldsmith.annotate.rules.entity_states import with_party_states
-from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, PERSONAL_TITLES, TITLE_WORDS
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import ENTITY_LABELS
@@ -69,35 +78,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _KEEP = frozenset(ENTITY_LABELS)
-_NAME_LABELS = _KEEP - {"DATE"}
-
-#: Words that may stand before a person's title inside a PERSON span ("White House
-#: spokesman John Kirby"); stripped with the title, never on their own as an entity.
-_ROLE_CONTEXT_WORDS = DEPARTMENT_WORDS | frozenset(
-    """
-    white house senate council committee department ministry office agency party
-    republican democratic u.s. us u.n. un nato eu pentagon kremlin
-    """.split()
-)
-
-#: Personal titles the shared lexicon leaves out: abbreviations and plurals written
-#: before names ("AG Jane Roe", "Sens. Roe and Poe").
-_MORE_PERSONAL_TITLES = frozenset("ag a.g. atty. sens. reps. govs. gens. drs.".split())
-
-#: Descriptions written before a name that are no part of it ("Billionaire Jane Roe",
-#: "Challenger Jane Roe"), stripped from the front of a PERSON.
-_PERSON_DESCRIPTORS = frozenset(
-    """
-    billionaire millionaire businessman businesswoman tycoon mogul magnate candidate
-    challenger nominee frontrunner front-runner rival contender incumbent activist
-    actor actress singer rapper comedian journalist columnist host pundit pollster
-    strategist delegate committeeman committeewoman daughter son wife husband mother
-    father brother sister widow
-    """.split()
-)
-
-#: Lower-case name particles that may start a person's name ("de Gaulle").
-_PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn al el ben".split())
 
 #: Leading "The" kept in these names.
 _THE_NAMES = frozenset({"The Hague", "The Gambia", "The Bahamas"})
@@ -152,12 +132,12 @@ def _convert(ent: Span, text: str) -> Entity | None:
     else:
         start = _strip_leading(doc, start, end, label)
         end = _strip_trailing(doc, start, end, label)
-        if label != "PERSON" and _after_personal_title(doc, start, end):
+        if label != "PERSON" and after_personal_title(doc, start, end):
             label = "PERSON"
             start = _strip_leading(doc, start, end, label)
         if label == "PERSON":
-            start = _extend_name_left(doc, start)
-        elif _is_role_prefix(doc, start, end):
+            start = extend_name_left(doc, start)
+        elif is_role_prefix(doc, start, end):
             return None
         if not any(
             doc[i].text[:1].isupper() or doc[i].text[:1].isdigit() for i in range(start, end)
@@ -190,12 +170,12 @@ def _strip_trailing(doc: Doc, start: int, end: int, label: str) -> int:
     while end - 1 > start:
         token = doc[end - 1]
         word = token.text
-        if label == "PERSON" and token.lower_ in _PERSON_DESCRIPTORS:
+        if label == "PERSON" and token.lower_ in PERSON_DESCRIPTORS:
             end -= 1
             continue
         if not (word.isalpha() and word.islower() and doc[end - 2].whitespace_):
             break
-        if label == "PERSON" and word in _PARTICLES:
+        if label == "PERSON" and word in PARTICLES:
             break
         end -= 1
     return end
@@ -214,90 +194,15 @@ def _strip_leading(doc: Doc, start: int, end: int, label: str) -> int:
         if lower == "the":
             if doc[start:end].text in _THE_NAMES:
                 break
-        elif label == "PERSON" and _is_person_prefix(token):
+        elif label == "PERSON" and is_person_prefix(token):
             pass
-        elif label == "PERSON" and lower == "of" and start > 0 and _is_title(doc[start - 1]):
+        elif label == "PERSON" and lower == "of" and start > 0 and is_title(doc[start - 1]):
             pass
         elif not (word.isalpha() and word.islower() and token.whitespace_):
             break
-        elif lower in _PARTICLES and label == "PERSON":
+        elif lower in PARTICLES and label == "PERSON":
             break
         start += 1
-    return start
-
-
-def _is_person_prefix(token: Token) -> bool:
-    """A word before a person's name that is no part of it: a title or role ("Gen.",
-    "Senators", "AG"), a description ("Billionaire") or a capitalised function word
-    at a sentence start ("Without Jane Roe")."""
-    lower = token.lower_
-    return (
-        lower in TITLE_WORDS
-        or lower in _ROLE_CONTEXT_WORDS
-        or lower in _MORE_PERSONAL_TITLES
-        or lower in _PERSON_DESCRIPTORS
-        or (lower.endswith("s") and lower[:-1] in TITLE_WORDS and len(lower) > 4)
-        or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET") and lower not in _PARTICLES)
-    )
-
-
-def _after_personal_title(doc: Doc, start: int, end: int) -> bool:
-    """A capitalised name right after (or starting with) a personal title is a person:
-    "Premier Marcus Delaney" even when spaCy says ORG."""
-    if start > 0 and _is_capitalised_title(doc[start - 1]):
-        first = start
-    elif _is_capitalised_title(doc[start]):
-        first = start + 1
-    else:
-        return False
-    words = [doc[i] for i in range(first, end)]
-    return bool(words) and all(
-        t.is_alpha and t.is_title and t.lower_ not in _ROLE_CONTEXT_WORDS and not _is_title(t)
-        for t in words
-    )
-
-
-def _is_capitalised_title(token: Token) -> bool:
-    return token.text[:1].isupper() and (
-        token.lower_ in PERSONAL_TITLES or token.lower_ in _MORE_PERSONAL_TITLES
-    )
-
-
-def _is_title(token: Token) -> bool:
-    return token.text.lower() in TITLE_WORDS
-
-
-def _is_role_prefix(doc: Doc, start: int, end: int) -> bool:
-    """True for department words of a title: "Defense" in "Defense Secretary" and in
-    "Secretary of Defense Lloyd Austin"."""
-    if start >= end:
-        return False
-    if not all(doc[i].text.lower() in DEPARTMENT_WORDS for i in range(start, end)):
-        return False
-    if end < len(doc) and _is_title(doc[end]):
-        return True
-    return start >= 2 and doc[start - 1].lower_ == "of" and _is_title(doc[start - 2])
-
-
-def _extend_name_left(doc: Doc, start: int) -> int:
-    """Take in a first name spaCy left out: "Lloyd" of "Lloyd J. Austin III".
-
-    Only a capitalised proper noun (tagged NNP) outside any entity, not a title
-    or role word, directly before the name, is taken in.
-    """
-    while start > 0:
-        token = doc[start - 1]
-        if not (
-            token.tag_ in ("NNP", "NNPS")
-            and token.ent_iob_ == "O"
-            and token.whitespace_
-            and token.is_alpha
-            and token.is_title
-            and token.lower_ not in TITLE_WORDS
-            and token.lower_ not in _ROLE_CONTEXT_WORDS
-        ):
-            break
-        start -= 1
     return start
 
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.datelines import DATELINE_PLACE, DATELINE_WITHIN
 from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.annotate.rules.spans import overlaps
+from goldsmith.labels.names import last_word
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
@@ -83,35 +84,10 @@ _METONYM_RE = re.compile(
 
 _PROPER_TAGS = ("NNP", "NNPS")
 
-#: Generational suffixes that end a name but do not identify the person ("Jr.", "III").
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
-
 _LINE_RE = re.compile(r"[^\n]+")
 
 #: A word in lower-case letters only, not part of a hyphenated or longer word.
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[^\W\d_A-Z]+(?![\w-])")
-
-
-def last_word(name: str) -> str:
-    """The last word of a name as written, without a generational suffix or a
-    possessive ("Faith Chepkemoi" -> "Chepkemoi", "Lloyd J. Austin III" -> "Austin",
-    "Haines's" -> "Haines"; "" for none): the spec's rule for mentions of one source,
-    as ``goldsmith.eval.matching.last_word`` applies it when scoring.
-
-    A later mention of a person by this word names the same person ("Chepkemoi said"),
-    and two speaker mentions with the same last word (compared lower-case) name the same
-    source (ANNOTATION_SPEC.md section 2).
-    """
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in _NAME_SUFFIXES:
-        words.pop()  # "Robert Haines Jr." -> "Haines"
-    if not words:
-        return ""
-    word = words[-1].rstrip(",")
-    for tail in ("'s", "’s"):
-        if word.endswith(tail) and len(word) > len(tail):
-            word = word[: -len(tail)]
-    return word
 
 
 def complete_mentions(doc: Doc, found: list[Entity], text: str | None = None) -> list[Entity]:

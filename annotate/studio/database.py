@@ -20,28 +20,31 @@ start and kept for the life of the data dir, so a restart finds the same project
   way the cluster folder is mode 0700.
 
 Label Studio reads ``DJANGO_DB=default`` and ``POSTGRE_NAME/USER/PASSWORD/HOST/PORT``.
+The local cluster's folder, password and start are in
+:mod:`goldsmith.annotate.studio.database_local`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import secrets
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from goldsmith.annotate.studio.postgres import Cluster, free_port
+from goldsmith.annotate.studio.database_local import (
+    LOCAL_NAME,
+    LOCAL_USER,
+    PG_LINK,
+    cluster_of,
+    read_secret,
+    start_local,
+)
 from goldsmith.errors import StudioError
 
 DATABASE_FILE = "database.json"
-SECRET_FILE = "postgres.secret"
-PG_LINK = "postgres"
 URL_ENV = "GOLDSMITH_DATABASE_URL"
 PASSWORD_ENV = "PGPASSWORD"
-LOCAL_USER = "label_studio"
-LOCAL_NAME = "label_studio"
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
 
@@ -145,7 +148,7 @@ def load_config(data_dir: str | Path) -> DatabaseConfig | None:
 def database_status(data_dir: str | Path) -> DatabaseStatus:
     """The data dir's database (SQLite when none was recorded) and whether it runs."""
     config = load_config(data_dir) or DatabaseConfig(SQLITE)
-    running = config.managed and _cluster(data_dir, config).running()
+    running = config.managed and cluster_of(data_dir, config).running()
     return DatabaseStatus(config, running)
 
 
@@ -164,7 +167,7 @@ def start_database(data_dir: str | Path, request: DatabaseRequest | None = None)
         _save(data_dir, config)
         return {}
     if config.managed:
-        config, password = _start_local(data_dir, config)
+        config, password = start_local(data_dir, config)
     else:
         _check_connection(config, password)
     _save(data_dir, config)
@@ -176,7 +179,7 @@ def stop_database(data_dir: str | Path) -> bool:
     config = load_config(data_dir)
     if config is None or not config.managed:
         return False
-    return _cluster(data_dir, config).stop()
+    return cluster_of(data_dir, config).stop()
 
 
 def label_studio_env(data_dir: str | Path) -> dict[str, str]:
@@ -190,7 +193,7 @@ def label_studio_env(data_dir: str | Path) -> dict[str, str]:
     if config is None or config.kind == SQLITE:
         return {}
     if config.managed:
-        return _env(config, _read_secret(Path(data_dir)))
+        return _env(config, read_secret(Path(data_dir)))
     return _env(config, _external_password(config))
 
 
@@ -198,7 +201,7 @@ def remove_database(data_dir: str | Path) -> None:
     """Stop and delete the data dir's local cluster (tests, and a data dir being thrown away)."""
     config = load_config(data_dir)
     if config is not None and config.managed:
-        _cluster(data_dir, config).remove()
+        cluster_of(data_dir, config).remove()
         link = Path(data_dir) / PG_LINK
         if link.is_symlink():
             link.unlink()
@@ -259,35 +262,6 @@ def _external_password(config: DatabaseConfig) -> str:
     return password
 
 
-def _start_local(data_dir: Path, config: DatabaseConfig) -> tuple[DatabaseConfig, str]:
-    cluster = _cluster(data_dir, config)
-    if not cluster.initialised():
-        password = _write_secret(data_dir)
-        cluster.init(LOCAL_USER, password)
-    password = _read_secret(data_dir)
-    config = replace(config, cluster=str(cluster.root))
-    if not cluster.running():
-        port = config.port if config.port and not _port_taken(config.port) else free_port()
-        config = replace(config, port=port)
-        cluster.start(port)
-    else:
-        config = replace(config, port=cluster.port() or config.port)
-    if cluster.root != data_dir / PG_LINK and not (data_dir / PG_LINK).exists():
-        (data_dir / PG_LINK).symlink_to(cluster.root)
-    cluster.ensure_database(LOCAL_NAME, LOCAL_USER, password, config.port)
-    return config, password
-
-
-def _cluster(data_dir: str | Path, config: DatabaseConfig) -> Cluster:
-    if config.cluster:
-        return Cluster(Path(config.cluster))
-    data_dir = Path(data_dir).resolve()
-    if os.geteuid() != 0:
-        return Cluster(data_dir / PG_LINK)
-    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
-    return Cluster(Cluster.system_home() / "goldsmith" / f"{data_dir.name}-{digest}")
-
-
 def _env(config: DatabaseConfig, password: str) -> dict[str, str]:
     return {
         "DJANGO_DB": "default",
@@ -325,36 +299,6 @@ def _save(data_dir: Path, config: DatabaseConfig) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(config)), encoding="utf-8")
     tmp.replace(path)
-
-
-def _write_secret(data_dir: Path) -> str:
-    password = secrets.token_urlsafe(24)
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = data_dir / SECRET_FILE
-    path.unlink(missing_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(password)
-    return password
-
-
-def _read_secret(data_dir: Path) -> str:
-    path = data_dir / SECRET_FILE
-    try:
-        return path.read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        raise StudioError(
-            f"{path}: the local PostgreSQL password is missing ({exc.strerror}); "
-            "the cluster cannot be reached without it"
-        ) from None
-
-
-def _port_taken(port: int) -> bool:
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 __all__ = [

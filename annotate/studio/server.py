@@ -30,12 +30,11 @@ Example:
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 import socket
 import subprocess
-import sys
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -58,18 +57,23 @@ from goldsmith.annotate.studio.data_dir import (
 )
 from goldsmith.annotate.studio.database import DatabaseRequest, start_database, stop_database
 from goldsmith.annotate.studio.server_process import (
+    HOST,
     alive,
     has_proc,
     is_zombie,
+    launch_command,
+    launch_env,
     runs_server,
     terminate,
 )
 from goldsmith.errors import StudioError
+from goldsmith.progress import Progress, ProgressCallback
 
 DEFAULT_PORT = 8080
-HOST = "127.0.0.1"
 #: The line ``studio up`` writes to ``server.log`` before each start of the server.
 START_MARK = "=== goldsmith studio up:"
+#: The stage of :func:`start_server`'s progress events (``done`` counts seconds waited).
+WAITING_STAGE = "seconds waiting for an answer"
 
 __all__ = [  # the data dir's names are re-exported: callers import them from here
     "CREDENTIALS_FILE",
@@ -140,15 +144,17 @@ def start_server(
     data_dir: str | Path = DEFAULT_DATA_DIR,
     port: int = DEFAULT_PORT,
     timeout: float = 240.0,
-    on_wait: Callable[[float], None] | None = None,
+    progress: ProgressCallback | None = None,
     database: DatabaseRequest | None = None,
 ) -> ServerStatus:
     """Start Label Studio detached on ``127.0.0.1:port`` and wait until ``/health`` answers.
 
     Idempotent: when the server of ``data_dir`` already runs, its status is returned
-    with ``already_running=True``. ``on_wait(elapsed_seconds)`` is called about twice a
-    second while waiting. Raises :class:`StudioError` when label-studio is missing,
-    the port is taken, the process dies, or ``timeout`` passes (the log file is named).
+    with ``already_running=True``. While it waits, ``progress`` receives a
+    :class:`~goldsmith.progress.Progress` about twice a second: stage
+    :data:`WAITING_STAGE`, ``done`` whole seconds waited of ``total`` = the timeout.
+    Raises :class:`StudioError` when label-studio is missing, the port is taken, the
+    process dies, or ``timeout`` passes (the log file is named).
     ``database`` picks SQLite or PostgreSQL (see :mod:`.database`).
     """
     data_dir = Path(data_dir).resolve()
@@ -172,11 +178,11 @@ def start_server(
         log.write(f"{START_MARK} {_now()} on port {port}\n".encode())
         log.flush()
         process = subprocess.Popen(
-            _command(data_dir / LS_DATA, port),
+            launch_command(data_dir / LS_DATA, port),
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            env={**_server_env(creds), **db_env},
+            env={**launch_env(creds), **db_env},
             cwd=data_dir,
             start_new_session=True,
             umask=0o077,
@@ -189,7 +195,7 @@ def start_server(
     }
     write_server_file(data_dir, info)
     try:
-        _wait_healthy(url, process, timeout, log_path, on_wait)
+        _wait_healthy(url, process, timeout, log_path, progress)
     except BaseException:
         terminate(process.pid)
         (data_dir / SERVER_FILE).unlink(missing_ok=True)
@@ -227,53 +233,12 @@ def health_ok(url: str, timeout: float = 2.0) -> bool:
         return False
 
 
-def _command(ls_data: Path, port: int) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "label_studio.server",
-        "start",
-        "--no-browser",
-        "--internal-host",
-        HOST,
-        "--port",
-        str(port),
-        "--data-dir",
-        str(ls_data),
-        "--enable-legacy-api-token",
-    ]
-
-
-def _server_env(creds: Credentials) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("LABEL_STUDIO_", "HEARTEX_", "DJANGO_"))
-        and k not in ("USERNAME", "PASSWORD", "USER_TOKEN", "HOST", "PORT")
-    }
-    env.update(
-        LABEL_STUDIO_USERNAME=creds.username,
-        LABEL_STUDIO_PASSWORD=creds.password,
-        LABEL_STUDIO_USER_TOKEN=creds.token,
-        LABEL_STUDIO_LATEST_VERSION_CHECK="false",
-        LABEL_STUDIO_COLLECT_ANALYTICS="false",
-        # error reports (Sentry): the server's and the one its web pages would load
-        LABEL_STUDIO_SENTRY_DSN="",
-        LABEL_STUDIO_FRONTEND_SENTRY_DSN="",
-        LABEL_STUDIO_SENTRY_RATE="0",
-        LABEL_STUDIO_FRONTEND_SENTRY_RATE="0",
-        LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN="true",
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
 def _wait_healthy(
     url: str,
     process: subprocess.Popen,
     timeout: float,
     log_path: Path,
-    on_wait: Callable[[float], None] | None,
+    progress: ProgressCallback | None,
 ) -> None:
     started = time.monotonic()
     while True:
@@ -288,8 +253,8 @@ def _wait_healthy(
             raise StudioError(
                 f"Label Studio did not answer {url}/health within {timeout:.0f} s; see {log_path}"
             )
-        if on_wait is not None:
-            on_wait(elapsed)
+        if progress is not None:
+            progress(Progress(WAITING_STAGE, int(elapsed), math.ceil(timeout)))
         time.sleep(0.5)
 
 

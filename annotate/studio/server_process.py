@@ -1,4 +1,7 @@
-"""The local server's process: is a pid that server, and stopping it (Linux ``/proc``).
+"""The local server's process: how it is launched, is a pid that server, stopping it.
+
+Launching: the secrets reach Label Studio through environment variables, never argv, and
+its version check, analytics and error reports are switched off (:func:`launch_env`).
 
 Rule: a pid is the Label Studio server of a data dir only when its command line holds
 ``label_studio``, ``--data-dir`` with that data dir's ``label-studio`` folder and
@@ -10,8 +13,14 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from pathlib import Path
+
+from goldsmith.annotate.studio.data_dir import Credentials
+
+#: The only address the local server listens on.
+HOST = "127.0.0.1"
 
 
 def has_proc() -> bool:
@@ -104,3 +113,47 @@ def is_zombie(pid: int) -> bool:
         return stat.rsplit(") ", 1)[1].split()[0] == "Z"
     except IndexError:
         return False
+
+
+def launch_command(ls_data: Path, port: int) -> list[str]:
+    """The argv that starts Label Studio on 127.0.0.1:``port`` over ``ls_data`` (no secrets)."""
+    return [
+        sys.executable,
+        "-m",
+        "label_studio.server",
+        "start",
+        "--no-browser",
+        "--internal-host",
+        HOST,
+        "--port",
+        str(port),
+        "--data-dir",
+        str(ls_data),
+        "--enable-legacy-api-token",
+    ]
+
+
+def launch_env(creds: Credentials) -> dict[str, str]:
+    """The server's environment: this one without Label Studio/Django settings, plus the
+    credentials and every switch that keeps the server from calling out."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("LABEL_STUDIO_", "HEARTEX_", "DJANGO_"))
+        and k not in ("USERNAME", "PASSWORD", "USER_TOKEN", "HOST", "PORT")
+    }
+    env.update(
+        LABEL_STUDIO_USERNAME=creds.username,
+        LABEL_STUDIO_PASSWORD=creds.password,
+        LABEL_STUDIO_USER_TOKEN=creds.token,
+        LABEL_STUDIO_LATEST_VERSION_CHECK="false",
+        LABEL_STUDIO_COLLECT_ANALYTICS="false",
+        # error reports (Sentry): the server's and the one its web pages would load
+        LABEL_STUDIO_SENTRY_DSN="",
+        LABEL_STUDIO_FRONTEND_SENTRY_DSN="",
+        LABEL_STUDIO_SENTRY_RATE="0",
+        LABEL_STUDIO_FRONTEND_SENTRY_RATE="0",
+        LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN="true",
+        PYTHONUNBUFFERED="1",
+    )
+    return env

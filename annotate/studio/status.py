@@ -41,8 +41,9 @@ from goldsmith.annotate.studio.pseudonyms import pseudonym
 from goldsmith.annotate.studio.pull import fetch_tasks
 from goldsmith.annotate.studio.push import find_project
 from goldsmith.errors import GoldsmithError, StudioError
-from goldsmith.eval.agreement import CRITERIA, AgreementReport, agreement_from_table
+from goldsmith.eval.agreement import AgreementReport, agreement_from_table
 from goldsmith.eval.annotations import Annotation, AnnotationTable
+from goldsmith.eval.pair_agreement import CRITERIA
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.schema import LAYERS
 

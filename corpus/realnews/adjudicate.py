@@ -5,8 +5,8 @@
 Every article with a clean file in both folders is compared (files with problems are named
 and left out). Disagreements are listed with goldsmith's own error listing
 (:func:`goldsmith.eval.errors.list_errors`, annotator A on the gold side), grouped by layer;
-agreement is :func:`goldsmith.eval.agreement.pair_scores` (pairwise span F1 per layer,
-label and criterion) and :func:`goldsmith.eval.agreement.token_alpha` (nominal alpha on
+agreement is :func:`goldsmith.eval.pair_agreement.pair_scores` (pairwise span F1 per layer,
+label and criterion) and :func:`goldsmith.eval.alpha.token_alpha` (nominal alpha on
 token labels), the figures of ``goldsmith eval agree``; attribute agreement (quote kind and
 speaker, claim value, unit, qualifier) on the matched pairs uses the scorer's counts.
 """
@@ -20,10 +20,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from goldsmith.eval.agreement import AlphaScore, PairScore, pair_scores, token_alpha
+from goldsmith.eval.alpha import AlphaScore, token_alpha
 from goldsmith.eval.claims import ClaimCounts, claim_doc_counts
-from goldsmith.eval.errors import ErrorItem, format_errors, list_errors
+from goldsmith.eval.error_items import ErrorItem, format_errors
+from goldsmith.eval.errors import list_errors
 from goldsmith.eval.metrics import AccuracyCounts
+from goldsmith.eval.pair_agreement import PairScore, pair_scores
 from goldsmith.eval.quotes import QuoteCounts, quote_doc_counts
 from goldsmith.labels import LAYERS, AnnotatedDoc
 

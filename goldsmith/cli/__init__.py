@@ -7,8 +7,10 @@ code 2; ``--verbose`` shows the traceback instead.
 Help reads the same in every command (set here, once, for the whole tree by
 :func:`_plain_help`): a flag shows no value placeholder (typer would print ``--push
 <bool>``, as if it took a value), an argument is named in capitals (``GOLD``, not
-``gold``), and the usage line writes arguments click's way, ``GOLD`` when required,
-``[GOLD]`` when not, ``INPUT...`` when repeated (typer would write ``{GOLD}``).
+``gold``), a repeated value shows its type once with ``...`` (``<path>...``; typer would
+print ``<list[Path]>``, a Python type), and the usage line writes arguments click's way,
+``GOLD`` when required, ``[GOLD]`` when not, ``INPUT...`` when repeated (typer would
+write ``{GOLD}``).
 """
 
 from __future__ import annotations
@@ -28,13 +30,34 @@ from goldsmith.errors import GoldsmithError
 _state = {"verbose": False}
 
 
+#: Element types of a repeated value as the help names them (``Path`` is a ``<path>``).
+_TYPE_NAMES = {"Path": "path"}
+
+
 def _plain_params(params: list[click.Parameter]) -> None:
-    """Flags: no value placeholder; arguments: named in capitals (rules: module docstring)."""
+    """Flags: no value placeholder; arguments: named in capitals; repeated values: their
+    type once with ``...`` (rules: module docstring)."""
     for param in params:
         if getattr(param, "is_flag", False):
             param.metavar = ""
         elif param.param_type_name == "argument" and param.metavar is None and param.name:
             param.metavar = param.name.upper()
+        shown = getattr(param, "display_type_rich", None)
+        if shown is not None:
+            param.display_type_rich = _repeated_plain(shown)  # type: ignore[attr-defined]
+
+
+def _repeated_plain(shown):
+    """Typer's type label, with ``<list[Path]>`` written ``<path>...``."""
+
+    def label(ctx: click.Context) -> str | None:
+        text = shown(ctx)
+        if text and text.startswith("<list[") and text.endswith("]>"):
+            inner = text[len("<list[") : -len("]>")]
+            return f"<{_TYPE_NAMES.get(inner, inner)}>..."
+        return text
+
+    return label
 
 
 def _usage_pieces(command: click.Command, ctx: click.Context) -> list[str]:
@@ -80,8 +103,17 @@ class _Group(_PlainHelp, TyperGroup):
         return [*_usage_pieces(self, ctx), self.subcommand_metavar]
 
 
+#: The root commands in the order of the flow, as ``goldsmith --help`` lists them.
+FLOW = ("quickstart", "corpus", "annotate", "studio", "eval", "publish")
+
+
 class _Root(_Group):
-    """The root group: turns a ``GoldsmithError`` into one line on stderr and exit 2."""
+    """The root group: turns a ``GoldsmithError`` into one line on stderr and exit 2, and
+    lists its commands in the order of the flow (:data:`FLOW`)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: D102
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: FLOW.index(n) if n in FLOW else len(FLOW))
 
     def invoke(self, ctx: click.Context):  # noqa: D102
         try:

@@ -9,10 +9,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from goldsmith.cli.wording import count
 from goldsmith.errors import InputError
-from goldsmith.eval.agreement import ALL_LABELS, AgreementReport, agreement_report
+from goldsmith.eval.agreement import AgreementReport, agreement_report
 from goldsmith.eval.edit_rate import EditCounts
+from goldsmith.eval.pair_agreement import ALL_LABELS
 from goldsmith.labels.gold import (
     agreement_path,
     agreement_record,
@@ -21,6 +21,7 @@ from goldsmith.labels.gold import (
 )
 from goldsmith.labels.schema import LAYERS
 from goldsmith.outputs import check_writable
+from goldsmith.wording import plural
 
 
 def register(app: typer.Typer) -> None:
@@ -87,10 +88,10 @@ def agree_command(
 def render(report: AgreementReport, console: Console) -> None:
     """Print the agreement report as rich tables."""
     console.print(
-        f"{count(report.annotations, 'submitted annotation')} by "
-        f"{count(len(report.annotators), 'annotator')} on {count(report.tasks, 'task')}; "
-        f"{count(report.shared_tasks, 'task')} with two or more annotators; "
-        f"{report.skipped} skipped, {count(report.drafts, 'draft')} not counted.",
+        f"{plural(report.annotations, 'submitted annotation')} by "
+        f"{plural(len(report.annotators), 'annotator')} on {plural(report.tasks, 'task')}; "
+        f"{plural(report.shared_tasks, 'task')} with two or more annotators; "
+        f"{report.skipped} skipped, {plural(report.drafts, 'draft')} not counted.",
         markup=False,
     )
     if report.provenance:

@@ -24,6 +24,7 @@ from goldsmith.corpus import (
 )
 from goldsmith.corpus.dataset import SHARD_SIZE
 from goldsmith.errors import InputError
+from goldsmith.wording import plural
 
 app = typer.Typer(
     help="Read documents (folders, JSONL, CSV, Parquet, datasets) into a corpus.",
@@ -181,7 +182,7 @@ def show_command(
     for line in _ignored_lines(shown):
         console.print(line)
     console.print(
-        f"{len(shown)} of {total} documents shown; ignored lines are not annotated. "
+        f"{len(shown)} of {plural(total, 'document')} shown; ignored lines are not annotated. "
         "Full text: --doc DOC_ID",
         markup=False,
     )

@@ -22,9 +22,9 @@ from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, push, read_predic
 from goldsmith.annotate.studio.team import apply_team_settings
 from goldsmith.cli.progress import progress_bar
 from goldsmith.cli.studio_option import StudioDir
-from goldsmith.cli.wording import count
 from goldsmith.errors import redact_urls
 from goldsmith.outputs import check_writable
+from goldsmith.wording import plural
 
 Project = Annotated[str, typer.Option("--project", help="Title of the Label Studio project.")]
 
@@ -95,30 +95,33 @@ def push_command(
     console.print(
         f"{verb} project {result.project_title!r} (id {result.project_id}) at "
         f"{redact_urls(conn.url)}: "
-        f"{result.tasks_created} tasks added, {result.tasks_existing} already there; "
-        f"{result.predictions_added} predictions added, {result.predictions_existing} "
+        f"{plural(result.tasks_created, 'task')} added, {result.tasks_existing} already there; "
+        f"{plural(result.predictions_added, 'prediction')} added, {result.predictions_existing} "
         f"already there (model version {', '.join(result.model_versions) or '-'}); "
         f"{result.seconds:.1f} s"
     )
     if result.documents_without_predictions:
-        console.print(f"{result.documents_without_predictions} documents had no prediction")
+        missing = result.documents_without_predictions
+        console.print(f"{plural(missing, 'document')} had no prediction")
     if result.unmatched_predictions:
         console.print(
-            f"{len(result.unmatched_predictions)} predictions match no document "
+            f"{plural(len(result.unmatched_predictions), 'prediction')} matched no document "
             f"(e.g. {result.unmatched_predictions[0]})"
         )
     if result.duplicates_removed:
         console.print(
-            f"removed {result.duplicates_removed} duplicate tasks (a push ran at the same time)"
+            f"removed {plural(result.duplicates_removed, 'duplicate task')} "
+            "(a push ran at the same time)"
         )
     if result.duplicates_with_work:
         console.print(
-            f"warning: {len(result.duplicates_with_work)} documents have several tasks with "
-            f"annotations (e.g. {result.duplicates_with_work[0]}); merge them in Label Studio "
-            "and delete the extra tasks before pulling"
+            f"warning: {plural(len(result.duplicates_with_work), 'document')} with several "
+            f"tasks with annotations (e.g. {result.duplicates_with_work[0]}); merge them in "
+            "Label Studio and delete the extra tasks before pulling"
         )
     console.print(
-        f"{team.overlap} annotator(s) per task; the guidelines are the project's instructions"
+        f"{plural(team.overlap, 'annotator')} per task; "
+        "the guidelines are the project's instructions"
     )
 
 
@@ -168,15 +171,15 @@ def _print_report(report: PullReport) -> None:
     console = Console(highlight=False, soft_wrap=True)
     console.print(
         f"pulled {report.project_title!r} (from the {report.source}) into {report.out_dir}: "
-        f"{count(report.tasks, 'task')}, {count(report.annotations, 'annotation')} by "
-        f"{count(len(report.annotators), 'annotator')}, "
-        f"{count(report.gold_documents, 'gold document')}; "
-        f"{count(len(report.conflicts), 'conflict')}, {report.skipped} skipped, "
-        f"{count(report.drafts, 'draft')}, "
-        f"{count(len(report.mismatches), 'mismatch', 'mismatches')}, "
+        f"{plural(report.tasks, 'task')}, {plural(report.annotations, 'annotation')} by "
+        f"{plural(len(report.annotators), 'annotator')}, "
+        f"{plural(report.gold_documents, 'gold document')}; "
+        f"{plural(len(report.conflicts), 'conflict')}, {report.skipped} skipped, "
+        f"{plural(report.drafts, 'draft')}, "
+        f"{plural(len(report.mismatches), 'mismatch', 'mismatches')}, "
         f"{len(report.invalid)} invalid, "
-        f"{count(len(report.duplicates), 'duplicate')}, "
-        f"{count(len(report.empty_tasks), 'task')} without annotations",
+        f"{plural(len(report.duplicates), 'duplicate')}, "
+        f"{plural(len(report.empty_tasks), 'task')} without annotations",
         markup=False,
     )
     for conflict in report.conflicts[:10]:
@@ -195,7 +198,7 @@ def _print_report(report: PullReport) -> None:
         console.print(f"  {issue.kind}: {issue.message}", markup=False)
     if report.defaults:
         console.print(
-            f"  {count(len(report.defaults), 'missing attribute')} filled by defaults "
+            f"  {plural(len(report.defaults), 'missing attribute')} filled by defaults "
             "(see report.json)",
             markup=False,
         )

@@ -17,6 +17,7 @@ from goldsmith.cli.predict_ray import Engine, run_ray
 from goldsmith.cli.progress import progress_bar
 from goldsmith.labels.jsonl import kept_path
 from goldsmith.labels.schema import LAYERS
+from goldsmith.wording import plural
 
 if TYPE_CHECKING:  # imported when the command runs: spaCy is slow to import
     from goldsmith.annotate.predict_run import PredictEvent, PredictReport
@@ -194,8 +195,8 @@ def _follow(events: Iterator[PredictEvent], console: Console, out: Path) -> Pred
                 elif isinstance(event, Started) and event.resumed_from is not None:
                     resumed_words = event.resumed_words
                     bar.console.print(
-                        f"Resumed from {event.resumed_from}: kept {event.resumed} documents "
-                        "already done.",
+                        f"Resumed from {event.resumed_from}: kept "
+                        f"{plural(event.resumed, 'document')} already done.",
                         markup=False,
                     )
                 elif isinstance(event, Skipped):
@@ -209,7 +210,7 @@ def _follow(events: Iterator[PredictEvent], console: Console, out: Path) -> Pred
     except KeyboardInterrupt:
         _interrupt(events)
         console.print(
-            f"Interrupted after {done} documents; they are kept in {kept_path(out)}. "
+            f"Interrupted after {plural(done, 'document')}; they are kept in {kept_path(out)}. "
             "Run the same command again to resume.",
             style="yellow",
             markup=False,

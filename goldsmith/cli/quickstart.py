@@ -39,14 +39,15 @@ from goldsmith.annotate.studio.server import (
     DEFAULT_DATA_DIR,
     DEFAULT_PORT,
     load_credentials,
-    start_server,
 )
 from goldsmith.cli.progress import progress_bar
+from goldsmith.cli.studio import start_with_bar
 from goldsmith.cli.studio_option import OldDataDir, StudioDir, studio_dir
 from goldsmith.corpus.documents import Document
 from goldsmith.errors import InputError, redact_urls
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.progress import Progress
+from goldsmith.wording import plural
 
 DEFAULT_PROJECT = "goldsmith sample"
 DEFAULT_WORKDIR = Path("goldsmith-quickstart")
@@ -131,7 +132,7 @@ def _ingest(console: Console, corpus_dir: Path) -> list[Document]:
                 bar.show(event)
     documents = list(load_documents(corpus_dir))
     words = report.words if report is not None else 0
-    console.print(f"      {len(documents)} documents, {words} words")
+    console.print(f"      {plural(len(documents), 'document')}, {plural(words, 'word')}")
     return documents
 
 
@@ -151,7 +152,8 @@ def _predict(console: Console, documents: list[Document], path: Path) -> dict[st
     write_jsonl(found, path)
     regions = sum(len(d.entities) + len(d.quotes) + len(d.claims) for d in found)
     version = found[0].meta["model_version"] if found else "-"
-    console.print(f"      {regions} regions in {len(found)} documents (model {version})")
+    in_docs = plural(len(found), "document")
+    console.print(f"      {plural(regions, 'region')} in {in_docs} (model {version})")
     return {doc.doc_id: doc for doc in found}
 
 
@@ -163,12 +165,7 @@ def _server(console: Console, data_dir: Path, port: int) -> tuple[Connection, bo
         _step(console, 3, f"using the Label Studio server at {shown} (from {URL_ENV})")
         return conn, False
     _step(console, 3, f"local Label Studio server on port {port} (data in {data_dir})")
-    with console.status("starting Label Studio (a fresh database takes about a minute)") as spin:
-        status = start_server(
-            data_dir,
-            port=port,
-            on_wait=lambda s: spin.update(f"waiting for Label Studio to answer ({s:.0f} s)"),
-        )
+    status = start_with_bar(data_dir, port)
     creds = load_credentials(data_dir)
     assert creds is not None and status.url is not None  # start_server wrote them
     again = "already running" if status.already_running else "started, running"
@@ -185,14 +182,15 @@ def _push(
     predictions: dict[str, AnnotatedDoc],
     project: str,
 ) -> PushResult:
-    _step(console, 4, f"pushing {len(documents)} documents with predictions to {project!r}")
+    docs = plural(len(documents), "document")
+    _step(console, 4, f"pushing {docs} with predictions to {project!r}")
     with progress_bar("pushing") as bar:
         result = push(client, documents, predictions, project, progress=bar.show, url=url)
     verb = "created" if result.project_created else "reused"
     console.print(
         f"      {verb} project {result.project_title!r} (id {result.project_id}): "
-        f"{result.tasks_created} tasks added, {result.tasks_existing} already there; "
-        f"{result.predictions_added} predictions added, "
+        f"{plural(result.tasks_created, 'task')} added, {result.tasks_existing} already there; "
+        f"{plural(result.predictions_added, 'prediction')} added, "
         f"{result.predictions_existing} already there",
         markup=False,
     )

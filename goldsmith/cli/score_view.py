@@ -11,9 +11,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from goldsmith.eval.errors import ErrorItem, format_errors
+from goldsmith.eval.error_items import ErrorItem, format_errors
 from goldsmith.eval.metrics import AccuracyScore, Interval, SpanScore
-from goldsmith.eval.report import Report, SystemScores, plural
+from goldsmith.eval.report import Report, SystemScores
+from goldsmith.wording import plural
 
 HEADLINE_TITLES: dict[str, str] = {
     "entities.strict.f1": "entities strict F1",

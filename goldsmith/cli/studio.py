@@ -29,11 +29,26 @@ from goldsmith.annotate.studio.server import (
     start_server,
     stop_server,
 )
+from goldsmith.cli.progress import progress_bar
 from goldsmith.cli.studio_option import OldDataDir, StudioDir, studio_dir
 
 app = typer.Typer(
     help="Start, stop and inspect the local Label Studio server.", no_args_is_help=True
 )
+
+
+def start_with_bar(
+    data_dir: Path, port: int, timeout: float = 240.0, database: DatabaseRequest | None = None
+) -> ServerStatus:
+    """:func:`start_server` under the CLI's progress bar (seconds waited of the timeout)."""
+    with progress_bar("starting Label Studio") as bar:
+        return start_server(
+            data_dir,
+            port=port,
+            timeout=timeout,
+            progress=lambda event: bar.show(event, note="(a fresh database takes about a minute)"),
+            database=database,
+        )
 
 
 class DatabaseKind(str, Enum):
@@ -80,14 +95,7 @@ def up(
     """
     data_dir = given_or_default(studio_dir(studio, old_data_dir))
     console = Console(highlight=False, soft_wrap=True)
-    with console.status("starting Label Studio (a fresh database takes about a minute)") as spin:
-        status = start_server(
-            data_dir,
-            port=port,
-            timeout=timeout,
-            on_wait=lambda s: spin.update(f"waiting for Label Studio to answer ({s:.0f} s)"),
-            database=_request(database, database_url),
-        )
+    status = start_with_bar(data_dir, port, timeout, _request(database, database_url))
     if status.already_running:
         console.print(f"Label Studio is already running at {status.url} (pid {status.pid})")
     else:

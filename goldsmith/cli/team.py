@@ -19,6 +19,7 @@ from goldsmith.annotate.studio.status import ProjectStatus, project_status
 from goldsmith.annotate.studio.team import project_settings
 from goldsmith.cli.labelstudio import Project, StudioDir
 from goldsmith.errors import InputError
+from goldsmith.wording import plural
 
 
 def register(app: typer.Typer) -> None:
@@ -64,8 +65,9 @@ def settings_command(
     client = connect(conn)
     done = project_settings(client, project, overlap, instructions, url=conn.url)
     Console(highlight=False, soft_wrap=True).print(
-        f"project {project!r} (id {done.project_id}): {done.overlap} annotator(s) per task "
-        f"on all {done.tasks} tasks; instructions {'shown' if done.instructions else 'off'}"
+        f"project {project!r} (id {done.project_id}): {plural(done.overlap, 'annotator')} "
+        f"per task on all {plural(done.tasks, 'task')}; "
+        f"instructions {'shown' if done.instructions else 'off'}"
     )
 
 
@@ -109,8 +111,9 @@ def status_command(
 def render_status(status: ProjectStatus, console: Console) -> None:
     """Print the status as two small tables and a few lines."""
     console.print(
-        f"project {status.project_title!r} (id {status.project_id}), {status.overlap} "
-        f"annotator(s) per task: {status.tasks} tasks, {status.tasks_done} done, "
+        f"project {status.project_title!r} (id {status.project_id}), "
+        f"{plural(status.overlap, 'annotator')} per task: {plural(status.tasks, 'task')}, "
+        f"{status.tasks_done} done, "
         f"{status.tasks_waiting} waiting for more annotators, {status.tasks_not_started} "
         "not started"
     )

@@ -202,7 +202,7 @@ def test_show_raw_input_ingests_on_the_fly(inputs):
     result = invoke("corpus", "show", inputs / "more.jsonl", "--text-field", "body")
     assert result.exit_code == 0, result.output
     assert "more.jsonl:1" in result.output
-    assert "1 of 1 documents shown" in result.output
+    assert "1 of 1 document shown" in result.output
 
 
 def test_show_empty_corpus(tmp_path):

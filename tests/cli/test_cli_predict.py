@@ -202,7 +202,7 @@ def test_resume_stops_at_the_first_record_of_another_document(tmp_path):
     (tmp_path / "p.jsonl.partial").write_text(lines[0] + lines[2] + lines[1], encoding="utf-8")
     result = runner.invoke(app, ["annotate", "predict", str(news), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "kept 1 documents" in result.output
+    assert "kept 1 document already done" in result.output
     assert out.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
     assert not (tmp_path / "p.jsonl.partial").exists()
 

@@ -71,6 +71,7 @@ def test_help_shows_no_value_after_flags_and_plain_argument_names(path):
     result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "<bool>" not in result.output
+    assert "<list[" not in result.output  # a repeated value reads <path>..., not a Python type
     command = dict(_commands(typer.main.get_command(app)))[path]
     ctx = click.Context(command, info_name="goldsmith")
     usage = next(line for line in result.output.splitlines() if "Usage:" in line)
@@ -84,6 +85,18 @@ def test_help_shows_no_value_after_flags_and_plain_argument_names(path):
             row = next(line for line in result.output.splitlines() if param.opts[0] in line)
             after = row.split(param.opts[-1], 1)[1].strip(" │")
             assert not after.startswith("<"), row
+
+
+def test_a_repeated_argument_shows_its_type_once_with_dots():
+    result = runner.invoke(app, ["corpus", "ingest", "--help"], env={"COLUMNS": "200"})
+    assert "INPUT      <path>..." in result.output, result.output
+
+
+def test_root_help_lists_the_commands_in_the_order_of_the_flow():
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
+    rows = [line.split()[1] for line in result.output.splitlines() if line.startswith("│ ")]
+    flow = ["quickstart", "corpus", "annotate", "studio", "eval", "publish"]
+    assert [name for name in rows if name in flow] == flow, result.output
 
 
 def test_every_command_is_covered():

@@ -118,7 +118,7 @@ def entity_corpus(draw, disjoint: bool = True):
 
 def fast_entity_counts(docs, scheme, label=None) -> tuple[int, int, int, int, int]:
     """The fast counter's counts (``entity_doc_counts``) summed over documents."""
-    from goldsmith.eval.entities import entity_doc_counts
+    from goldsmith.eval.entity_counter import entity_doc_counts
     from goldsmith.eval.entity_scores import EntityCounts
     from goldsmith.eval.metrics import SpanCounts
 

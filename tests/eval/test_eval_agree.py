@@ -13,9 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from goldsmith.errors import InputError, SchemaError
-from goldsmith.eval.agreement import ALL_LABELS, agreement_report, pair_scores, token_alpha
+from goldsmith.eval.agreement import agreement_report
+from goldsmith.eval.alpha import token_alpha
 from goldsmith.eval.annotations import read_annotation_table
 from goldsmith.eval.edit_rate import edit_counts
+from goldsmith.eval.pair_agreement import ALL_LABELS, pair_scores
 from goldsmith.eval.tokens import token_labels, tokenize
 from goldsmith.labels import AnnotatedDoc, Claim, Entity, Quote, write_jsonl
 

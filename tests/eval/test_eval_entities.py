@@ -12,7 +12,7 @@ from eval_strategies import entity_corpus, fast_entity_counts, paired_entity_cou
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goldsmith.eval.entities import entity_doc_counts, sum_entity_counts
+from goldsmith.eval.entity_counter import entity_doc_counts, sum_entity_counts
 from goldsmith.eval.entity_scores import EntityCounts, entity_scores
 from goldsmith.eval.matching import SCHEMES
 from goldsmith.eval.metrics import Interval, SpanCounts

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from goldsmith.errors import InputError
 from goldsmith.eval.claims import claim_doc_counts
 from goldsmith.eval.context import mark_context
-from goldsmith.eval.entities import entity_doc_counts
-from goldsmith.eval.errors import ErrorKind, doc_errors, format_errors, list_errors
+from goldsmith.eval.entity_counter import entity_doc_counts
+from goldsmith.eval.error_items import ErrorKind, format_errors
+from goldsmith.eval.errors import doc_errors, list_errors
 from goldsmith.eval.matching import SCHEMES, Scheme
 from goldsmith.eval.quotes import quote_doc_counts
 from goldsmith.labels import AnnotatedDoc, Claim, Entity, Quote, Span

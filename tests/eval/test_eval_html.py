@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goldsmith.eval.errors import ErrorItem, ErrorKind
+from goldsmith.eval.error_items import ErrorItem, ErrorKind
 from goldsmith.eval.highlight import Region, highlight
 from goldsmith.eval.html import render_html
 from goldsmith.eval.score import SystemInput, score

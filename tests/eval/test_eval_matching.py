@@ -7,7 +7,6 @@ import pytest
 from goldsmith.eval.entities import match_entities
 from goldsmith.eval.matching import (
     Outcome,
-    last_word,
     match_spans,
     overlap_ratio,
     same_source,
@@ -258,17 +257,3 @@ def speaker(text: str, start: int = 0, label: str = "PERSON") -> Entity:
 )
 def test_same_source_truth_table(gold, pred, same):
     assert same_source(gold, pred) is same
-
-
-@pytest.mark.parametrize(
-    ("text", "word"),
-    [
-        ("Lloyd J. Austin III", "austin"),
-        ("Martin Luther King Jr.", "king"),
-        ("North Korea's", "korea"),
-        ("Austin", "austin"),
-        ("...", ""),
-    ],
-)
-def test_last_word(text, word):
-    assert last_word(text) == word

@@ -1,10 +1,13 @@
 """Differential test: goldsmith's entity matching gives nervaluate 1.2.1's counts.
 
-(Skipped without nervaluate; the fast counter is compared with the pairs it mirrors in
-``test_eval_entities.py``, which always runs.)
+(Skipped without nervaluate, except under ``CI=true``: nervaluate is in the ``dev`` extra,
+so there its absence is a packaging regression and fails. The fast counter is compared
+with the pairs it mirrors in ``test_eval_entities.py``, which always runs.)
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 from eval_strategies import LABELS, entity_corpus, fast_entity_counts, paired_entity_counts
@@ -12,7 +15,12 @@ from hypothesis import given, settings
 
 from goldsmith.eval.matching import SCHEMES
 
-nervaluate = pytest.importorskip("nervaluate")
+try:
+    import nervaluate
+except ImportError:  # pragma: no cover - depends on the installed extras
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("nervaluate (dev extra) is not installed; CI=true never skips") from None
+    pytest.skip("nervaluate is missing (pip install 'goldsmith[dev]')", allow_module_level=True)
 
 #: nervaluate's names of the four schemes.
 NERVALUATE_NAME = {"strict": "strict", "exact": "exact", "partial": "partial", "type": "ent_type"}

@@ -214,13 +214,16 @@ def test_agreement_without_provenance_is_left_out(tmp_path, gold_dir):
     assert any("does not say which pull" in w for w in report.warnings)
 
 
-def test_pairwise_table_is_not_empty_without_shared_tasks(tmp_path, gold_dir):
-    single = {**_AGREEMENT, "shared_tasks": 0, "summed": []}
+def test_pairwise_and_alpha_tables_are_not_empty_without_shared_tasks(tmp_path, gold_dir):
+    no_units = {"tasks": 0, "units": 0, "alpha": None, "annotators": 0, "labels": []}
+    alpha = {layer: {**no_units, "layer": layer} for layer in ("entities", "quotes", "claims")}
+    single = {**_AGREEMENT, "shared_tasks": 0, "summed": [], "alpha": alpha}
     save_agreement(gold_dir / "agreement.json", agreement_record(gold_dir, single))
     write_hub_folder(gold_dir, tmp_path / "hub")
     card = (tmp_path / "hub" / "README.md").read_text()
     assert "No task was annotated by two or more annotators: no pairwise F1." in card
     assert "| layer | match | tasks | pairwise F1 (%) |\n|---|---|---|---|\n\n" not in card
+    assert "no Krippendorff's alpha" in card and "| entities | absent | 0 | 0 |" not in card
 
 
 def test_a_gold_dir_that_does_not_match_its_manifest_is_refused(tmp_path, gold_docs):

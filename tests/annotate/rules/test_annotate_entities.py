@@ -7,33 +7,9 @@ so each rule is tested on its own, whatever the statistical model would predict.
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
+from entity_docs import entity_doc, found_entities
 
 from goldsmith.annotate.rules.entities import find_entities
-
-_BLANK = spacy.blank("en")
-
-
-def _doc(text: str, ents: list[tuple[str, str]], tags: dict[str, str] | None = None) -> Doc:
-    """``text`` tokenized, with each (substring, label) set as a spaCy entity."""
-    doc = _BLANK(text)
-    spans = []
-    cursor = 0
-    for surface, label in ents:
-        start = text.index(surface, cursor)
-        cursor = start + len(surface)
-        span = doc.char_span(start, cursor, label=label)
-        assert span is not None, f"{surface!r} is not on token boundaries"
-        spans.append(span)
-    doc.ents = spans
-    for token in doc:
-        token.tag_ = (tags or {}).get(token.text, "")
-    return doc
-
-
-def _found(doc: Doc) -> list[tuple[str, str]]:
-    return [(e.text, e.label) for e in find_entities(doc)]
 
 
 @pytest.mark.parametrize(
@@ -164,26 +140,28 @@ def _found(doc: Doc) -> list[tuple[str, str]]:
     ],
 )
 def test_boundary_rules(text, spacy_ents, expected):
-    assert _found(_doc(text, spacy_ents)) == expected
+    assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
 def test_first_name_left_out_by_spacy_is_taken_in():
-    doc = _doc(
+    doc = entity_doc(
         "Secretary of Defense Lloyd J. Austin III spoke.",
         [("J. Austin III", "PERSON")],
         tags={"Lloyd": "NNP"},
     )
-    assert _found(doc) == [("Lloyd J. Austin III", "PERSON")]
+    assert found_entities(doc) == [("Lloyd J. Austin III", "PERSON")]
 
 
 def test_first_name_is_not_taken_in_across_a_title():
-    doc = _doc("Secretary Austin spoke.", [("Austin", "PERSON")], tags={"Secretary": "NNP"})
-    assert _found(doc) == [("Austin", "PERSON")]
+    doc = entity_doc("Secretary Austin spoke.", [("Austin", "PERSON")], tags={"Secretary": "NNP"})
+    assert found_entities(doc) == [("Austin", "PERSON")]
 
 
 def test_offsets_point_at_the_text_and_score_is_none():
     text = "“Eastern” Ukraine’s allies met the Pentagon’s envoy in eastern Russia."
-    doc = _doc(text, [("Ukraine’s", "GPE"), ("the Pentagon’s", "FAC"), ("eastern Russia", "GPE")])
+    doc = entity_doc(
+        text, [("Ukraine’s", "GPE"), ("the Pentagon’s", "FAC"), ("eastern Russia", "GPE")]
+    )
     found = find_entities(doc)
     assert [e.text for e in found] == ["Ukraine", "Pentagon", "Russia"]
     for entity in found:
@@ -192,19 +170,21 @@ def test_offsets_point_at_the_text_and_score_is_none():
 
 
 def test_entities_are_sorted():
-    doc = _doc("Oslo and Bergen.", [("Oslo", "GPE"), ("Bergen", "GPE")])
+    doc = entity_doc("Oslo and Bergen.", [("Oslo", "GPE"), ("Bergen", "GPE")])
     found = find_entities(doc)
     assert [e.start for e in found] == sorted(e.start for e in found)
 
 
 def test_real_model_applies_the_title_rule(nlp):
-    found = _found(nlp("Defense Secretary Lloyd Austin met reporters in Rome on Wednesday."))
+    found = found_entities(
+        nlp("Defense Secretary Lloyd Austin met reporters in Rome on Wednesday.")
+    )
     assert ("Lloyd Austin", "PERSON") in found
     assert not any(text == "Defense" for text, _ in found)
 
 
 def test_real_model_possessive_and_metonym(nlp):
-    found = _found(nlp("The Pentagon said North Korea's troops moved to eastern Russia."))
+    found = found_entities(nlp("The Pentagon said North Korea's troops moved to eastern Russia."))
     assert found == [("Pentagon", "ORG"), ("North Korea", "GPE"), ("Russia", "GPE")]
 
 
@@ -239,18 +219,18 @@ def test_real_model_possessive_and_metonym(nlp):
     ],
 )
 def test_document_rules(text, spacy_ents, expected):
-    assert _found(_doc(text, spacy_ents)) == expected
+    assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
 def test_missed_surname_is_added_when_tagged_as_proper_noun():
     text = "Faith Odhiambo won. Odhiambo said so."
-    doc = _doc(text, [("Faith Odhiambo", "PERSON")], tags={"Odhiambo": "NNP"})
-    assert _found(doc) == [("Faith Odhiambo", "PERSON"), ("Odhiambo", "PERSON")]
+    doc = entity_doc(text, [("Faith Odhiambo", "PERSON")], tags={"Odhiambo": "NNP"})
+    assert found_entities(doc) == [("Faith Odhiambo", "PERSON"), ("Odhiambo", "PERSON")]
 
 
 def test_missed_surname_is_not_added_without_the_tag():
-    doc = _doc("Faith Odhiambo won. Odhiambo said so.", [("Faith Odhiambo", "PERSON")])
-    assert _found(doc) == [("Faith Odhiambo", "PERSON")]
+    doc = entity_doc("Faith Odhiambo won. Odhiambo said so.", [("Faith Odhiambo", "PERSON")])
+    assert found_entities(doc) == [("Faith Odhiambo", "PERSON")]
 
 
 # -- news outlets and platforms are ORG (issue 11) ------------------------------------------
@@ -269,7 +249,7 @@ def test_missed_surname_is_not_added_without_the_tag():
     ],
 )
 def test_media_names_are_org(text, spacy_ents, expected):
-    found = find_entities(_doc(text, spacy_ents))
+    found = find_entities(entity_doc(text, spacy_ents))
     assert [(e.text, e.label) for e in found] == expected
 
 
@@ -302,5 +282,5 @@ def test_media_names_are_org(text, spacy_ents, expected):
     ],
 )
 def test_headline_names_checked_against_the_body(text, spacy_ents, expected):
-    found = find_entities(_doc(text, spacy_ents))
+    found = find_entities(entity_doc(text, spacy_ents))
     assert [(e.text, e.label) for e in found] == expected

@@ -7,34 +7,10 @@ so each rule is tested on its own, whatever the statistical model would predict.
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
+from entity_docs import entity_doc, found_entities
 
 from goldsmith.annotate.rules.entities import find_entities
 from goldsmith.annotate.rules.entity_credits import credit_lines
-
-_BLANK = spacy.blank("en")
-
-
-def _doc(text: str, ents: list[tuple[str, str]], pos: dict[str, str] | None = None) -> Doc:
-    """``text`` tokenized, with each (substring, label) set as a spaCy entity."""
-    doc = _BLANK(text)
-    spans = []
-    cursor = 0
-    for surface, label in ents:
-        start = text.index(surface, cursor)
-        cursor = start + len(surface)
-        span = doc.char_span(start, cursor, label=label)
-        assert span is not None, f"{surface!r} is not on token boundaries"
-        spans.append(span)
-    doc.ents = spans
-    for token in doc:
-        token.pos_ = (pos or {}).get(token.text, "X")
-    return doc
-
-
-def _found(doc: Doc) -> list[tuple[str, str]]:
-    return [(e.text, e.label) for e in find_entities(doc)]
 
 
 @pytest.mark.parametrize(
@@ -81,31 +57,33 @@ def _found(doc: Doc) -> list[tuple[str, str]]:
 def test_date_bounds(text, spacy_ents, expected):
     if expected is None:
         expected = [surface for surface, _ in spacy_ents]
-    assert _found(_doc(text, spacy_ents)) == [(surface, "DATE") for surface in expected]
+    assert found_entities(entity_doc(text, spacy_ents)) == [
+        (surface, "DATE") for surface in expected
+    ]
 
 
 def test_nouns_and_pronouns_glued_before_a_date_go():
-    doc = _doc(
+    doc = entity_doc(
         "He won an election six years ago.",
         [("an election six years ago", "DATE")],
         pos={"an": "DET", "election": "NOUN", "six": "NUM"},
     )
-    assert _found(doc) == [("six years ago", "DATE")]
-    doc = _doc(
+    assert found_entities(doc) == [("six years ago", "DATE")]
+    doc = entity_doc(
         "He chose it himself years ago.",
         [("himself years ago", "DATE")],
         pos={"himself": "PRON", "years": "NOUN"},
     )
-    assert _found(doc) == [("years ago", "DATE")]
+    assert found_entities(doc) == [("years ago", "DATE")]
 
 
 def test_a_compound_noun_before_a_time_word_stays():
-    doc = _doc(
+    doc = entity_doc(
         "Fees rose this school year.",
         [("this school year", "DATE")],
         pos={"this": "DET", "school": "NOUN", "year": "NOUN"},
     )
-    assert _found(doc) == [("this school year", "DATE")]
+    assert found_entities(doc) == [("this school year", "DATE")]
 
 
 @pytest.mark.parametrize(
@@ -126,7 +104,7 @@ def test_a_compound_noun_before_a_time_word_stays():
     ],
 )
 def test_a_time_gives_only_its_date(text, spacy_ents, expected):
-    assert _found(_doc(text, spacy_ents)) == expected
+    assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
 @pytest.mark.parametrize(
@@ -145,7 +123,7 @@ def test_a_time_gives_only_its_date(text, spacy_ents, expected):
     ],
 )
 def test_named_days_are_one_date(text, spacy_ents, expected):
-    assert _found(_doc(text, spacy_ents)) == expected
+    assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
 _PAGE = (
@@ -191,6 +169,6 @@ def test_no_entity_on_a_credit_line():
         ("Ann Berg", "PERSON"),
         ("Ola Moe", "PERSON"),
     ]
-    found = _found(_doc(_PAGE, names))
+    found = found_entities(entity_doc(_PAGE, names))
     assert found == [("Tolvik", "GPE"), ("Monday", "DATE"), ("Ann Berg", "PERSON")]
-    assert find_entities(_doc(_PAGE, names))[2].start == _PAGE.index("Ann Berg said")
+    assert find_entities(entity_doc(_PAGE, names))[2].start == _PAGE.index("Ann Berg said")

@@ -7,33 +7,7 @@ reads them, parts of speech), so each rule is tested on its own.
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
-
-from goldsmith.annotate.rules.entities import find_entities
-
-_BLANK = spacy.blank("en")
-
-
-def _doc(text: str, ents: list[tuple[str, str]], tags: dict[str, str] | None = None) -> Doc:
-    """``text`` tokenized, with each (substring, label) set as a spaCy entity."""
-    doc = _BLANK(text)
-    spans = []
-    cursor = 0
-    for surface, label in ents:
-        start = text.index(surface, cursor)
-        cursor = start + len(surface)
-        span = doc.char_span(start, cursor, label=label)
-        assert span is not None, f"{surface!r} is not on token boundaries"
-        spans.append(span)
-    doc.ents = spans
-    for token in doc:
-        token.tag_ = (tags or {}).get(token.text, "")
-    return doc
-
-
-def _found(doc: Doc) -> list[tuple[str, str]]:
-    return [(e.text, e.label) for e in find_entities(doc)]
+from entity_docs import entity_doc, found_entities
 
 
 @pytest.mark.parametrize(
@@ -72,7 +46,7 @@ def _found(doc: Doc) -> list[tuple[str, str]]:
     ],
 )
 def test_states_written_short(text, spacy_ents, expected):
-    assert _found(_doc(text, spacy_ents)) == expected
+    assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
 @pytest.mark.parametrize(
@@ -182,14 +156,14 @@ def test_states_written_short(text, spacy_ents, expected):
     ],
 )
 def test_labels_by_how_a_name_is_built(text, spacy_ents, expected):
-    assert _found(_doc(text, spacy_ents)) == expected
+    assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
 def test_a_place_and_a_plural_proper_noun_are_a_team():
-    doc = _doc("The Tolvik Rovers won.", [("Tolvik", "GPE")], tags={"Rovers": "NNPS"})
-    assert _found(doc) == [("Tolvik Rovers", "ORG")]
-    doc = _doc("The Tolvik Rovers won.", [("Tolvik", "GPE")])
-    assert _found(doc) == [("Tolvik", "GPE")]
+    doc = entity_doc("The Tolvik Rovers won.", [("Tolvik", "GPE")], tags={"Rovers": "NNPS"})
+    assert found_entities(doc) == [("Tolvik Rovers", "ORG")]
+    doc = entity_doc("The Tolvik Rovers won.", [("Tolvik", "GPE")])
+    assert found_entities(doc) == [("Tolvik", "GPE")]
 
 
 @pytest.mark.parametrize(
@@ -225,30 +199,30 @@ def test_a_place_and_a_plural_proper_noun_are_a_team():
     ],
 )
 def test_missed_organisations(text, spacy_ents, expected):
-    assert _found(_doc(text, spacy_ents)) == expected
+    assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
 def test_person_labels_follow_the_document():
     # a one-word PERSON that opens a longer ORG is that organisation
-    doc = _doc(
+    doc = entity_doc(
         "Bellmore News hired him. Bellmore said so.",
         [("Bellmore News", "ORG"), ("Bellmore", "PERSON")],
     )
-    assert _found(doc) == [("Bellmore News", "ORG"), ("Bellmore", "ORG")]
+    assert found_entities(doc) == [("Bellmore News", "ORG"), ("Bellmore", "ORG")]
     # ... unless it is a person's last name
-    doc = _doc(
+    doc = entity_doc(
         "Ann Bellmore spoke. Bellmore News hired her. Bellmore said so.",
         [("Ann Bellmore", "PERSON"), ("Bellmore News", "ORG"), ("Bellmore", "PERSON")],
     )
-    assert _found(doc)[-1] == ("Bellmore", "PERSON")
+    assert found_entities(doc)[-1] == ("Bellmore", "PERSON")
     # a name the document mostly labels PERSON is a PERSON everywhere
-    doc = _doc(
+    doc = entity_doc(
         "Varga spoke. Varga left. Varga's aide came.",
         [("Varga", "PERSON"), ("Varga", "PERSON"), ("Varga", "ORG")],
     )
-    assert _found(doc) == [("Varga", "PERSON")] * 3
+    assert found_entities(doc) == [("Varga", "PERSON")] * 3
 
 
 def test_a_dateline_in_capitals_stays_a_place():
-    doc = _doc("Storm hits coast\n\nTOLVIK — Rain fell on the DOJ.", [])
-    assert _found(doc) == [("TOLVIK", "GPE"), ("DOJ", "ORG")]
+    doc = entity_doc("Storm hits coast\n\nTOLVIK — Rain fell on the DOJ.", [])
+    assert found_entities(doc) == [("TOLVIK", "GPE"), ("DOJ", "ORG")]

@@ -7,34 +7,9 @@ speech where a rule reads them), so each rule is tested on its own.
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
+from entity_docs import entity_doc, found_entities
 
-from goldsmith.annotate.rules.entities import find_entities
 from goldsmith.annotate.rules.entity_headlines import is_title_case
-
-_BLANK = spacy.blank("en")
-
-
-def _doc(text: str, ents: list[tuple[str, str]], pos: dict[str, str] | None = None) -> Doc:
-    """``text`` tokenized, with each (substring, label) set as a spaCy entity."""
-    doc = _BLANK(text)
-    spans = []
-    cursor = 0
-    for surface, label in ents:
-        start = text.index(surface, cursor)
-        cursor = start + len(surface)
-        span = doc.char_span(start, cursor, label=label)
-        assert span is not None, f"{surface!r} is not on token boundaries"
-        spans.append(span)
-    doc.ents = spans
-    for token in doc:
-        token.pos_ = (pos or {}).get(token.text, "X")
-    return doc
-
-
-def _found(doc: Doc) -> list[tuple[str, str]]:
-    return [(e.text, e.label) for e in find_entities(doc)]
 
 
 @pytest.mark.parametrize(
@@ -48,14 +23,14 @@ def _found(doc: Doc) -> list[tuple[str, str]]:
     ],
 )
 def test_descriptions_and_titles_are_outside_a_person(text, spacy_ents, expected):
-    assert _found(_doc(text, spacy_ents))[0] == (expected, "PERSON")
+    assert found_entities(entity_doc(text, spacy_ents))[0] == (expected, "PERSON")
 
 
 def test_a_capitalised_function_word_is_outside_a_person():
-    doc = _doc(
+    doc = entity_doc(
         "Without Varga in the race, Poe won.", [("Without Varga", "PERSON")], pos={"Without": "ADP"}
     )
-    assert _found(doc) == [("Varga", "PERSON")]
+    assert found_entities(doc) == [("Varga", "PERSON")]
 
 
 @pytest.mark.parametrize(
@@ -85,7 +60,7 @@ def test_a_capitalised_function_word_is_outside_a_person():
     ],
 )
 def test_names_in_hyphenated_words(text, spacy_ents, expected):
-    assert _found(_doc(text, spacy_ents)) == expected
+    assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
 def test_title_case_detection():
@@ -110,7 +85,7 @@ def test_headline_names_are_found_from_the_story():
         ("Bellmore", "ORG"),
         ("Monday", "DATE"),
     ]
-    assert _found(_doc(text, spacy_ents)) == [
+    assert found_entities(entity_doc(text, spacy_ents)) == [
         ("Ann Varga", "PERSON"),
         ("Bellmore", "ORG"),
         ("Al Poe", "PERSON"),
@@ -123,5 +98,5 @@ def test_headline_names_are_found_from_the_story():
 
 def test_a_sentence_case_headline_is_left_to_spacy():
     text = "Varga praises the Harbor Door\n\nVarga spoke near the harbor door."
-    doc = _doc(text, [("Varga", "PERSON"), ("Harbor Door", "FAC"), ("Varga", "PERSON")])
-    assert ("Harbor Door", "FAC") in _found(doc)
+    doc = entity_doc(text, [("Varga", "PERSON"), ("Harbor Door", "FAC"), ("Varga", "PERSON")])
+    assert ("Harbor Door", "FAC") in found_entities(doc)

@@ -7,7 +7,6 @@ import pytest
 from goldsmith.annotate.rules.confidence import claim_score, quote_score
 from goldsmith.annotate.rules.currencies import CURRENCY_PREFIXES, CURRENCY_UNITS, CURRENCY_WORDS
 from goldsmith.annotate.rules.datelines import DATELINE, DATELINE_PLACE
-from goldsmith.annotate.rules.entity_mentions import last_word
 from goldsmith.annotate.rules.numbers import parse_number
 from goldsmith.annotate.rules.role_words import (
     HONORIFICS,
@@ -64,17 +63,3 @@ def test_scores_order_review() -> None:
     assert quote_score("block", has_speaker=False, inherited=False) == 0.2
     assert claim_score(digits=True, elided=False, ner_quantity=True) == 0.9
     assert claim_score(digits=False, elided=True, ner_quantity=False) == 0.5
-
-
-@pytest.mark.parametrize(
-    ("name", "last"),
-    [
-        ("Faith Chepkemoi", "Chepkemoi"),
-        ("Lloyd J. Austin III", "Austin"),
-        ("Robert Haines Jr.", "Haines"),
-        ("Haines’s", "Haines"),
-        ("", ""),
-    ],
-)
-def test_last_word_of_a_name_follows_the_spec(name: str, last: str) -> None:
-    assert last_word(name) == last

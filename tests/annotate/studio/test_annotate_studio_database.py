@@ -14,7 +14,6 @@ import pytest
 
 from goldsmith.annotate.studio.database import (
     DATABASE_FILE,
-    SECRET_FILE,
     DatabaseConfig,
     DatabaseRequest,
     database_status,
@@ -25,6 +24,7 @@ from goldsmith.annotate.studio.database import (
     start_database,
     stop_database,
 )
+from goldsmith.annotate.studio.database_local import SECRET_FILE
 from goldsmith.annotate.studio.postgres import postgres_available
 from goldsmith.errors import StudioError
 

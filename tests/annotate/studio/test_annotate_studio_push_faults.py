@@ -189,7 +189,7 @@ def test_two_pushes_at_once_make_one_task_per_document(studio, tmp_path):
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert proxy.listings >= 2  # both pushes listed the tasks through the proxy
     # the lock kept them apart: one imported everything, the other found it all there
-    added = sorted(int(re.search(r"(\d+) tasks added", out).group(1)) for out in outputs)
+    added = sorted(int(re.search(r"(\d+) tasks? added", out).group(1)) for out in outputs)
     assert added == [0, len(docs)], outputs
     _assert_one_task_with_its_prediction(studio.client, project.id, docs, "faults-v1")
 

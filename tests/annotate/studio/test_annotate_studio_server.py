@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from studio_session import free_port
 
 from goldsmith.annotate.studio.client import Connection, connect, resolve_connection
 from goldsmith.annotate.studio.pseudonyms import load_salt, pseudonym
@@ -24,8 +25,8 @@ from goldsmith.annotate.studio.server import (
     LS_DATA,
     SERVER_FILE,
     START_MARK,
+    WAITING_STAGE,
     Credentials,
-    _server_env,
     ensure_credentials,
     load_credentials,
     mask,
@@ -33,7 +34,9 @@ from goldsmith.annotate.studio.server import (
     start_server,
     stop_server,
 )
+from goldsmith.annotate.studio.server_process import launch_env
 from goldsmith.errors import StudioError
+from goldsmith.progress import Progress
 
 
 def _mode(path: Path) -> int:
@@ -61,6 +64,35 @@ def test_status_ignores_a_stale_pid(tmp_path):
         json.dumps({"pid": os.getpid(), "port": 1, "url": "http://127.0.0.1:1"})
     )
     assert server_status(tmp_path).running is False  # pytest is not label-studio
+
+
+_SLOW_HEALTH = """
+import http.server, sys, time
+time.sleep(1.5)  # a server that takes a while to answer, like a first migration
+class Health(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200 if self.path == "/health" else 404)
+        self.end_headers()
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Health).serve_forever()
+"""
+
+
+def test_start_reports_the_wait_as_progress_events(tmp_path, monkeypatch):
+    """While the server does not answer, the one progress event of the library is sent."""
+    monkeypatch.setattr(
+        "goldsmith.annotate.studio.server.launch_command",
+        lambda ls_data, port: [sys.executable, "-c", _SLOW_HEALTH, str(port)],
+    )
+    events: list[Progress] = []
+    status = start_server(tmp_path / "studio", port=free_port(), timeout=30, progress=events.append)
+    try:
+        assert status.running and events
+        assert all(isinstance(e, Progress) and e.stage == WAITING_STAGE for e in events)
+        assert {e.total for e in events} == {30}
+        assert [e.done for e in events] == sorted(e.done for e in events)
+        assert events[-1].done >= 1  # it waited at least a second, counted in seconds
+    finally:
+        stop_server(tmp_path / "studio")
 
 
 def test_salt_is_stored_0600_and_pseudonyms_are_stable(tmp_path):
@@ -268,7 +300,7 @@ def test_corrupt_credentials_say_how_to_recover_without_deleting_the_data_dir(tm
 
 
 def test_the_server_is_told_to_report_nothing_outside():
-    env = _server_env(Credentials("u", "p", "t"))
+    env = launch_env(Credentials("u", "p", "t"))
     assert env["LABEL_STUDIO_SENTRY_DSN"] == env["LABEL_STUDIO_FRONTEND_SENTRY_DSN"] == ""
     assert env["LABEL_STUDIO_LATEST_VERSION_CHECK"] == "false"
     assert env["LABEL_STUDIO_COLLECT_ANALYTICS"] == "false"
@@ -286,7 +318,7 @@ def test_label_studio_settings_under_that_environment_report_nothing_outside(stu
         "t.COLLECT_ANALYTICS]))"
     )
     env = {
-        **_server_env(Credentials("u", "p", "t")),
+        **launch_env(Credentials("u", "p", "t")),
         "LABEL_STUDIO_BASE_DATA_DIR": str(tmp_path),
     }
     out = subprocess.run(

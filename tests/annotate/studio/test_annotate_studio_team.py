@@ -110,7 +110,7 @@ def test_settings_command_sets_overlap_on_every_task(studio):
         app, ["annotate", "settings", "--project", title, "--overlap", "3"], env=env
     )
     assert result.exit_code == 0, result.output
-    assert "3 annotator(s) per task on all 4 tasks" in result.output
+    assert "3 annotators per task on all 4 tasks" in result.output
     assert task_overlaps(studio.client, pushed.project_id) == Counter({3: 4})
     missing = CliRunner().invoke(
         app, ["annotate", "settings", "--project", title + " nope", "--overlap", "2"], env=env
@@ -138,9 +138,9 @@ def test_push_command_overlap_and_a_repush_keeps_it(studio, tmp_path):
     env = {"LABEL_STUDIO_URL": studio.url, "LABEL_STUDIO_API_KEY": studio.api_key}
     first = CliRunner().invoke(app, [*args, "--overlap", "2"], env=env)
     assert first.exit_code == 0, first.output
-    assert "2 annotator(s) per task" in first.output
+    assert "2 annotators per task" in first.output
     second = CliRunner().invoke(app, args, env=env)
-    assert second.exit_code == 0 and "2 annotator(s) per task" in second.output
+    assert second.exit_code == 0 and "2 annotators per task" in second.output
     project_id = next(p.id for p in studio.client.projects.list(title=title) if p.title == title)
     assert task_overlaps(studio.client, project_id) == Counter({2: 2})
 
