@@ -3,7 +3,7 @@
 
 :class:`CountedReader` finds the counted noun after a number (a percent or currency word, a
 unit abbreviation, a hyphen compound, or the head of the noun phrase), the fixed units of
-fractions, ratios and ages, and the unit of an elided counted thing.
+fractions, ratios and ages (the unit of an elided counted thing: :mod:`claim_elided`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from __future__ import annotations
 from goldsmith.annotate.rules.claim_forms import age_end, is_apposed_age
 from goldsmith.annotate.rules.claim_quantity import Quantity, QuantityReader
 from goldsmith.annotate.rules.claim_words import (
-    AMOUNT_NOUNS,
-    CHANGE_VERBS,
     DURATIONS,
     MEASURES,
     MONTHS,
@@ -20,7 +18,6 @@ from goldsmith.annotate.rules.claim_words import (
     NP_STOP,
     PERCENT_WORDS,
     PRONOUN_NOUNS,
-    QUANTITY_VERBS,
     REFERENTIAL,
     UNIT_WORDS,
     WEEKDAYS,
@@ -33,8 +30,6 @@ _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 #: Tokens looked at after a number for its counted noun: "3,000 North Korean special
 #: forces troops" has five; a noun further away is not what the number counts.
 _NP_WINDOW = 6
-#: Words joining two amounts of the same thing ("13 points from A and 7 from B").
-_PARALLEL_LINKS = frozenset({"and", "or", ",", "to", "versus", "vs."})
 
 
 class CountedReader(QuantityReader):
@@ -44,6 +39,8 @@ class CountedReader(QuantityReader):
         """Unit and token end of a fraction, a ratio or an age (:mod:`claim_forms`)."""
         if qty.kind in ("fraction", "ratio"):
             return qty.kind, qty.end
+        if qty.kind == "glued":
+            return qty.unit, qty.end
         if qty.currency or qty.vague:
             return None
         end = age_end(self.lower, qty.end)
@@ -161,83 +158,6 @@ class CountedReader(QuantityReader):
         if tok.pos_ not in ("NOUN", "PROPN"):
             return False
         return all(self._modifier(j) for j in range(k, head + 1))
-
-    def _elided_unit(self, qty: Quantity) -> str:
-        """The thing counted by a number with no noun after it (see module rule 5)."""
-        doc, lower, n = self.doc, self.lower, len(self.lower)
-        after = qty.end
-        if after + 1 < n and lower[after] == "of":
-            whole = self._partitive_count(after + 1)
-            if whole is not None:
-                return whole  # "seven of the state's 44 delegates", "six of the 53 wounded"
-            head = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
-            if head is not None and head.pos_ in ("NOUN", "PROPN"):
-                return unit_of(head)  # partitive: "9,500 of the port's 12,000 dockworkers"
-        if after + 1 < n and lower[after] == "to":
-            following = self._quantity(after + 1)
-            if following is not None:
-                unit, end = self._counted(following, following.end)
-                if end is not None and unit:
-                    return unit  # "from 3,000 to 10,000 rubles"
-        if qty.first > 0 and lower[qty.first - 1] == "to" and self.claims:
-            if self.claims[-1].end == doc[qty.first - 1].idx - 1:
-                return self.claims[-1].unit  # "21 votes to 13"
-        q = qty.first - 1
-        while q > 0 and self.lower[q] in ("over", "under", "above", "below", "aged"):
-            q -= 1
-        if q < qty.first - 1 and lower[q] in ("those", "people", "voters", "adults"):
-            return "year"  # "those over 60": an age
-        parallel = self._parallel_unit(qty)
-        if parallel is not None:
-            return parallel
-        if qty.first > 0 and lower[qty.first - 1] in ("at", "to") and self.claims:
-            change = self.claims[-1]
-            if change.unit in ("percent", "point") and (change.end == doc[qty.first - 1].idx - 1):
-                return "point"  # "DOWN 0.4 percent at 17,512.30": an index level
-        number = doc[qty.last]
-        verb = number.head
-        if not self._same_line(number.idx, verb.idx):
-            verb = number  # a head on another line is a parser slip: no verb rule
-        if number.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "to":
-            verb = verb.head
-            verbs = CHANGE_VERBS
-        else:
-            verbs = QUANTITY_VERBS
-        if number.dep_ in ("dobj", "attr", "pobj") and verb.lemma_.lower() in verbs:
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
-                    if unit_of(child) not in AMOUNT_NOUNS:  # "the numbers swelled to ..."
-                        return unit_of(child)
-            if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
-                return unit_of(verb.head)
-        if self.count_units:
-            return self.count_units[-1]
-        return "person"
-
-    def _partitive_count(self, k: int) -> str | None:
-        """The counted unit of a number within four words from token ``k`` (after "of")."""
-        for j in range(k, min(k + 4, len(self.words))):
-            if self.lower[j] in (",", ".", ";", "and"):
-                return None
-            if self.words[j][:1].isdigit() or self.lower[j] in ("dozen", "hundred"):
-                whole = self._quantity(j)
-                if whole is None or whole.kind:
-                    return None
-                unit, end = self._counted(whole, whole.end)
-                return unit if end is not None else None
-        return None
-
-    def _parallel_unit(self, qty: Quantity) -> str | None:
-        """The unit of the claim just before, joined by "and"/","/"or" within four words in
-        the same sentence: "13 points from A and 7 from B", "114 million and 112 million"."""
-        if not self.claims or self.last_end < 0 or not 0 < qty.first - self.last_end <= 4:
-            return None
-        if self._sentence(self.last_end - 1) != self._sentence(qty.first):
-            return None
-        between = self.lower[self.last_end : qty.first]
-        if not any(w in _PARALLEL_LINKS for w in between):
-            return None
-        return self.claims[-1].unit
 
     def _bare(self, qty: Quantity) -> bool:
         return self._counted(qty, qty.end)[1] is None

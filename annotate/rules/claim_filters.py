@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from goldsmith.annotate.rules.claim_counted import CountedReader
+from goldsmith.annotate.rules.claim_elided import ElidedReader
 from goldsmith.annotate.rules.claim_quantity import Quantity, year_like_value
 from goldsmith.annotate.rules.claim_words import (
     DURATIONS,
@@ -41,7 +41,7 @@ _FUTURE_AUX = frozenset("will would 'll shall".split())
 _ORDER_WORDS = frozenset("last previous top other first next remaining final".split())
 
 
-class ClaimFilters(CountedReader):
+class ClaimFilters(ElidedReader):
     """Rules that drop a number found by :class:`QuantityReader` (the sentence's title case
     comes from :meth:`goldsmith.annotate.rules.claims._Finder._title_case`)."""
 
@@ -76,6 +76,10 @@ class ClaimFilters(CountedReader):
         glued = _WORD_TAIL.search(prev)
         if glued is not None and glued.group() in MONTHS:
             return True  # 'date="February 28': a month glued to markup
+        if prev == "per" or (prev == "every" and num > 1 and lower[num - 2] == "for"):
+            return True  # "5 incidents for every 1,000 residents": a rate's denominator
+        if self._year_pair(num) and qty.value_high is None:
+            return True  # "the 2004 and 2008 conventions": years
         if year_like_value(qty.value, tok.text) and qty.value_high is None:
             if not (nxt and is_plural(doc[qty.end]) and tok.ent_type_ != "DATE"):
                 return True
@@ -90,6 +94,19 @@ class ClaimFilters(CountedReader):
         if tok.ent_type_ in ("DATE", "TIME"):
             return not self._duration(qty)
         return False
+
+    def _year_pair(self, num: int) -> bool:
+        """A year-like number joined to another by "and"/"or"/"," ("2004 and 2008")."""
+        words = self.words
+        if not year_like_value(float(words[num]) if words[num].isdigit() else 0, words[num]):
+            return False
+        return (
+            num > 1
+            and self.lower[num - 1] in ("and", "or", ",", "&")
+            and year_like_value(
+                float(words[num - 2]) if words[num - 2].isdigit() else 0, words[num - 2]
+            )
+        )
 
     def _figure_of_speech(self, qty: Quantity, nxt: str) -> bool:
         """Numbers that state no amount: "one or more of", multipliers ("10 times

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goldsmith.annotate.rules.claim_forms import read_couple, read_fraction, read_ratio
+from goldsmith.annotate.rules.claim_forms import (
+    read_couple,
+    read_fraction,
+    read_glued_unit,
+    read_one_duration,
+    read_ratio,
+)
 from goldsmith.annotate.rules.claim_reader import ClaimReader
 from goldsmith.annotate.rules.claim_words import PERCENT_WORDS, QUALIFIERS
 from goldsmith.annotate.rules.numbers import NumberMatch, match_number, parse_range_token
@@ -32,6 +38,8 @@ class Quantity:
     between: bool = False
     #: "fraction" or "ratio" for those forms (:mod:`claim_forms`), else "".
     kind: str = ""
+    #: The unit written together with the number ("16ounces"), else "".
+    unit: str = ""
 
 
 class QuantityReader(ClaimReader):
@@ -49,12 +57,19 @@ class QuantityReader(ClaimReader):
         if couple is not None:
             end, value = couple
             return Quantity(i, end, end - 1, value, None, False, None, False, kind="couple")
+        if read_one_duration(self.lower, i) is not None:  # "more than a month"
+            return Quantity(i, i + 1, i, 1.0, None, False, None, False, kind="one")
         ratio = read_ratio(self.lower, i, before)
         if ratio is not None:
             end, value = ratio
             return Quantity(i, end, end - 1, value, None, False, None, True, kind="ratio")
         found = match_number(self.words, i)
         if found is None:
+            glued = read_glued_unit(self.words[i])
+            if glued is not None:  # "16ounces"
+                return Quantity(
+                    i, i + 1, i, glued[0], None, False, None, True, "", "glued", glued[1]
+                )
             pair = parse_range_token(self.words[i])
             if pair is None:
                 return None

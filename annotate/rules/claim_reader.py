@@ -30,7 +30,11 @@ class ClaimReader:
         self.text = doc.text  # Doc.text re-joins every token on each access
         self.phones = [m.span() for m in _PHONE.finditer(self.text)]
         self.claims: list[Claim] = []
-        self.count_units: list[str] = []
+        #: Units of the claims that counted things, with the character end of each.
+        self.count_units: list[tuple[str, int]] = []
+        #: Units of claims that are a verb's object: (sentence start, verb lemma, whether
+        #: the verb is a relative clause's) and the unit.
+        self.object_units: list[tuple[tuple[int, str, bool], str]] = []
         self.count_heads: set[int] = set()
         self.seen: set[tuple[float, str]] = set()
         self.last_end = -1  # token end of the last claim

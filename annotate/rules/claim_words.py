@@ -104,6 +104,7 @@ MEASURES = frozenset(
         "tonne",
         "liter",
         "gallon",
+        "ounce",
         "barrel",
         "acre",
         "hectare",

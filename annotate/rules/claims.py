@@ -201,7 +201,12 @@ class _Finder(ClaimFilters):
                     break
         if fixed is None and self._referential(qty, num, qualifier, unit, end):
             return None, end
-        if qty.value == 1 and not qty.digits and not self._one_counts(qty, qualifier, unit):
+        if (
+            qty.value == 1
+            and not qty.digits
+            and qty.kind != "one"
+            and not self._one_counts(qty, qualifier, unit)
+        ):
             return None, qty.end
         while end - 1 > qual_start and self._is_glue_space(end - 1):
             end -= 1  # an elided unit after "12\u00a0": the span ends at the number
@@ -219,8 +224,13 @@ class _Finder(ClaimFilters):
             score=self._score(qty, num, elided),
         )
         if not elided and self._counts_things(unit, qty, end - 1):
-            self.count_units.append(unit)
+            self.count_units.append((unit, end_char))
             self.count_heads.add(end - 1)
+        counted = doc[qty.last if elided else end - 1]
+        if counted.dep_ == "dobj":
+            verb = counted.head
+            key = (self._sentence(counted.i)[0], verb.lemma_.lower(), verb.dep_ == "relcl")
+            self.object_units.append((key, unit))
         self.seen.add((qty.value, unit))
         self.last_end = end
         return claim, end

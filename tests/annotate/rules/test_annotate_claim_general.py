@@ -1,0 +1,86 @@
+"""Claim forms and non-claims found on real news outside the tuning set (issue 11):
+qualified "a month", hyphenated fractions, ages, glued units, rate denominators and
+coordinated years."""
+
+from __future__ import annotations
+
+import pytest
+
+from goldsmith.annotate.rules.claims import find_claims
+
+
+def _claims(nlp, text: str) -> list[tuple]:
+    return [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The strike has lasted more than a month now.",
+            ("more than a month", 1.0, "month", "more_than"),
+        ),
+        ("The pier stood empty for nearly a decade.", ("nearly a decade", 1.0, "decade", "approx")),
+        ("The repair took less than an hour.", ("less than an hour", 1.0, "hour", "less_than")),
+    ],
+)
+def test_qualified_a_unit_of_time_is_one(nlp, text: str, claim: tuple) -> None:
+    assert _claims(nlp, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ferry sank over a year ago.", "A month later, the ferry sank.", "It rained for a week."],
+)
+def test_unqualified_or_past_a_unit_of_time_is_no_claim(nlp, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+def test_hyphenated_fraction_before_any_word(nlp) -> None:
+    assert _claims(nlp, "Ridership is down three-quarters from its peak.") == [
+        ("three-quarters", 0.75, "fraction", "exact")
+    ]
+
+
+def test_hyphenated_quarters_of_the_year_stay_a_fraction_only_before_of(nlp) -> None:
+    # "three quarters" written apart is still read as a count of quarters
+    assert _claims(nlp, "Profits fell for three quarters in a row.")[0][2] == "quarter"
+
+
+def test_age_written_n_year_old_without_second_hyphen(nlp) -> None:
+    assert ("1-year", 1.0, "year", "exact") in _claims(nlp, "She has a 1-year old son.")
+
+
+def test_apposed_age_after_a_surname_spacy_calls_an_org(nlp) -> None:
+    found = _claims(nlp, "Marquez, 31, is accused of fraud.")
+    assert found == [("31", 31.0, "year", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Cups over 16ounces were banned.", ("over 16ounces", 16.0, "ounce", "more_than")),
+        ("The trail runs 12km along the river.", ("12km", 12.0, "kilometer", "exact")),
+    ],
+)
+def test_unit_glued_to_the_digits(nlp, text: str, claim: tuple) -> None:
+    assert _claims(nlp, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("There were 7 thefts for every 1,000 residents.", "7 thefts"),
+        ("The clinic reported 3 cases per 10,000 people.", "3 cases"),
+    ],
+)
+def test_denominator_of_a_rate_is_no_claim(nlp, text: str, claim: str) -> None:
+    assert [c[0] for c in _claims(nlp, text)] == [claim]
+
+
+def test_coordinated_years_before_a_plural_noun_are_years(nlp) -> None:
+    assert _claims(nlp, "She spoke at the 1996 and 2000 conventions.") == []
+
+
+def test_every_two_years_stays_a_claim(nlp) -> None:
+    assert [c[0] for c in _claims(nlp, "The board is elected every two years.")] == ["two years"]
