@@ -143,13 +143,17 @@ class ElidedReader(CountedReader):
             k += 1
         if tuple(self.lower[k : k + 3]) not in _HEADING_EXPLAINED:
             return None
-        for j in range(k + 3, min(k + 3 + _WHOLE_WINDOW, len(self.words))):
-            if self.doc[j].tag_ == "NNS":
-                return unit_of(self.doc[j])  # "The number of deleted Hillary Clinton emails"
-        head = next((c for c in self.doc[k + 2].children if c.dep_ == "pobj"), None)
-        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        j = k + 3
+        while j < min(k + 3 + _WHOLE_WINDOW, len(self.words)) and self._in_heading_noun(j):
+            j += 1
+        if j == k + 3 or self.doc[j - 1].pos_ == "PROPN":
             return None
-        return unit_of(head)
+        return unit_of(self.doc[j - 1])  # "The number of deleted Hillary Clinton emails that"
+
+    def _in_heading_noun(self, j: int) -> bool:
+        """Whether token ``j`` still belongs to the noun phrase after "The number of"."""
+        tok = self.doc[j]
+        return not (tok.is_punct or tok.is_space or tok.pos_ in ("ADP", "PRON", "AUX", "SCONJ"))
 
     def _same_verb_unit(self, number: Token) -> str | None:
         """The unit counted by the same verb earlier in the sentence: "San Pedro Sula had

@@ -38,7 +38,7 @@ _WHEN_AFTER = frozenset("ago before after earlier later prior hence".split())
 _FUTURE_AUX = frozenset("will would 'll shall".split())
 #: Words between a determiner and a small number that make it point back at things
 #: already named ("the last two storms", "the top three contenders").
-_ORDER_WORDS = frozenset("last previous top other first next remaining final".split())
+_ORDER_WORDS = frozenset("last past previous top other first next remaining final".split())
 
 
 class ClaimFilters(ElidedReader):

@@ -100,7 +100,10 @@ class QuantityReader(ClaimReader):
             return None
         if link == "to" and low.start > 0 and lower[low.start - 1] == "from":
             return None  # "from A to B" states a change: two claims
-        high = match_number(self.words, k + 1)
+        h = k + 1
+        if link == "to":
+            h += _qualifier_size(lower, h)  # "$500,000 to more than $1 million"
+        high = match_number(self.words, h)
         if high is None or high.vague or low.vague:
             return None
         if k > low.end and high.currency:
@@ -137,3 +140,11 @@ class QuantityReader(ClaimReader):
 
 def year_like_value(value: float, text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1000 <= value <= 2100
+
+
+def _qualifier_size(lower: list[str], i: int) -> int:
+    """Words of a qualifier phrase starting at ``lower[i]`` ("more than"), else 0."""
+    for size in (3, 2, 1):
+        if tuple(lower[i : i + size]) in QUALIFIERS:
+            return size
+    return 0

@@ -84,3 +84,20 @@ def test_coordinated_years_before_a_plural_noun_are_years(nlp) -> None:
 
 def test_every_two_years_stays_a_claim(nlp) -> None:
     assert [c[0] for c in _claims(nlp, "The board is elected every two years.")] == ["two years"]
+
+
+def test_range_with_a_qualifier_on_its_upper_end(nlp) -> None:
+    found = find_claims(nlp("Tickets cost $40 to more than $90 at the door."))
+    assert [(c.text, c.value, c.value_high, c.qualifier) for c in found] == [
+        ("$40 to more than $90", 40.0, 90.0, "range")
+    ]
+
+
+def test_the_past_two_things_point_back(nlp) -> None:
+    assert _claims(nlp, "Turnout fell in the past two elections.") == []
+
+
+def test_a_duration_after_an_order_word_stays_a_claim(nlp) -> None:
+    assert [c[0] for c in _claims(nlp, "Sales rose in the first 10 months of the year.")] == [
+        "10 months"
+    ]
