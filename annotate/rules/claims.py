@@ -46,16 +46,21 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    of adjectives and nouns), plus "Celsius"/"Fahrenheit" after "degrees". ``unit`` is
    the head's singular lower-case lemma ("people" -> "person", "km" -> "kilometer").
 5. Elided counted thing ("another 7,000 are expected", "two others"): the span ends at
-   the number (or its stand-in noun); ``unit`` is, first that applies: the noun after
-   "of", or the unit of a number right after "of" ("9,500 of the port's 12,000
-   dockworkers"); "year" after "those over"; the unit of the number after "to"
-   ("from 3,000 to 10,000 rubles"); the unit of the claim just before "to" ("21 votes
-   to 13") or joined to it by and/or/"," ("13 points from A and 7 from B"); the subject
-   of a verb of quantity whose object is the number ("casualties exceeding 600,000", "the
-   toll rose to 90"), unless it names an amount ("numbers"); the unit of the nearest preceding claim
-   that counted things (not money, percent, measures or durations, nor a count inside a
-   phrase of another counted noun: "runners from 150 countries"); else "person" (news
-   counts with no antecedent are of people: "killing at least nine").
+   the number (or its stand-in noun); ``unit`` is, first that applies
+   (:mod:`claim_elided`): the noun after "of", or the unit of a number right after "of"
+   ("9,500 of the port's 12,000 dockworkers"); "year" after "those over"; the unit of the
+   number after "to" ("from 3,000 to 10,000 rubles"); the unit of the claim just before
+   "to" ("21 votes to 13") or joined to it by and/or/"," with no verb between ("13 points
+   from A and 7 from B"); "person" for the amount of a whole of people ("a population of
+   21,090"); the plural noun it is set off after ("the most seats -- 123 --"); for a
+   number alone on its line, the noun after "The number of" on the next; the unit counted
+   by the same verb earlier in the sentence ("X had 1,317 homicides; Y had 3,797"); the
+   subject of a verb of quantity whose object is the number ("casualties exceeding
+   600,000", "the toll rose to 90"), unless it names an amount ("numbers"); the unit of
+   the nearest preceding claim in the same paragraph that counted things (not money,
+   percent, measures or durations, nor a count inside a phrase of another counted noun:
+   "runners from 150 countries"); else "person" (news counts with no antecedent are of
+   people: "killing at least nine").
 
 ``score`` is a rule confidence (:mod:`goldsmith.annotate.rules.confidence`): 0.9 for
 digits counting a noun, 0.1 less for number words, 0.2 less for an elided noun, 0.1 less
