@@ -8,6 +8,8 @@ fractions, ratios and ages (the unit of an elided counted thing: :mod:`claim_eli
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from goldsmith.annotate.rules.claim_forms import age_end, is_apposed_age
 from goldsmith.annotate.rules.claim_quantity import Quantity, QuantityReader
 from goldsmith.annotate.rules.claim_words import (
@@ -22,9 +24,13 @@ from goldsmith.annotate.rules.claim_words import (
     UNIT_WORDS,
     WEEKDAYS,
     is_plural,
+    singular,
     unit_of,
 )
 from goldsmith.annotate.rules.currencies import CURRENCY_UNITS, CURRENCY_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 #: Tokens looked at after a number for its counted noun: "3,000 North Korean special
@@ -92,7 +98,8 @@ class CountedReader(QuantityReader):
         head = self._head_noun(qty, k)
         if head is None:
             return None, None
-        unit = unit_of(self.doc[head])
+        tok = self.doc[head]
+        unit = singular(tok.lower_) if _plural_name(tok) else unit_of(tok)
         return (None if unit in PRONOUN_NOUNS else unit), head + 1
 
     def _nominalised(self, qty: Quantity, k: int) -> bool:
@@ -128,6 +135,7 @@ class CountedReader(QuantityReader):
         if k <= dep_head < k + _NP_WINDOW and self._noun_phrase(k, dep_head):
             if (
                 is_plural(doc[dep_head])
+                or _plural_name(doc[dep_head])
                 or qty.value <= 1
                 or unit_of(doc[dep_head]) in (DURATIONS | MEASURES)
             ):
@@ -161,3 +169,12 @@ class CountedReader(QuantityReader):
 
     def _bare(self, qty: Quantity) -> bool:
         return self._counted(qty, qty.end)[1] is None
+
+
+def _plural_name(tok: Token) -> bool:
+    """A plural group name the tagger took for a singular proper noun: "55 million Latinos"
+    ("Latinos" NNP); not a place or an organisation ("3 Doors Down")."""
+    if tok.pos_ != "PROPN" or tok.tag_ != "NNP" or tok.ent_type_ in ("GPE", "ORG", "FAC", "LOC"):
+        return False
+    text = tok.text
+    return text[:1].isupper() and text[1:].islower() and singular(text) != text

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _PARALLEL_LINKS = frozenset({"and", "or", ",", "to", "versus", "vs."})
 #: Wholes whose amount is a number of people: "a population of 21,090", "a community of
 #: over 21,000", "a crowd of 5,000".
-_PEOPLE_WHOLES = frozenset("population community crowd audience town city".split())
+_PEOPLE_WHOLES = frozenset("population community crowd audience town city family household".split())
 #: Marks that set an amount off after the noun it counts: "took the most seats -- 123 --".
 _APPOSITION_MARKS = frozenset({"--", "\u2014", "\u2013", "(", ":"})
 #: How far back (tokens) a whole of people may stand: "the population of the town that
@@ -48,12 +48,12 @@ class ElidedReader(CountedReader):
             head = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
                 return unit_of(head)  # partitive: "9,500 of the port's 12,000 dockworkers"
-        if after + 1 < n and lower[after] == "to":
+        if after + 1 < n and lower[after] in ("to", "and", "or"):
             following = self._quantity(after + 1)
             if following is not None:
                 unit, end = self._counted(following, following.end)
                 if end is not None and unit:
-                    return unit  # "from 3,000 to 10,000 rubles"
+                    return unit  # "from 3,000 to 10,000 rubles", "by 5 and 10 points"
         if qty.first > 0 and lower[qty.first - 1] == "to" and self.claims:
             if self.claims[-1].end == doc[qty.first - 1].idx - 1:
                 return self.claims[-1].unit  # "21 votes to 13"

@@ -34,6 +34,11 @@ _WORD_TAIL = re.compile(r"(?<=[^a-z])[a-z]+\.?$")
 _UNITS_NOT_NAMES = MEASURES | {"percentage point"}
 #: Words after a duration that make it say when, not how long ("four days before").
 _WHEN_AFTER = frozenset("ago before after earlier later prior hence".split())
+#: Last words of a street name after a house number ("100 Haven Avenue").
+_STREET_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd drive dr lane ln place pl court ct way "
+    "parkway pkwy plaza square terrace highway".split()
+)
 #: Auxiliaries of a future "in N days" ("will decide in three days": when).
 _FUTURE_AUX = frozenset("will would 'll shall".split())
 #: Words between a determiner and a small number that make it point back at things
@@ -95,6 +100,24 @@ class ClaimFilters(ElidedReader):
             return not self._duration(qty)
         return False
 
+    def _superlative(self, i: int) -> bool:
+        """A superlative at token ``i``: "largest", "most influential"."""
+        tok = self.doc[i]
+        if tok.tag_ == "JJS":
+            return True
+        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        return tok.lower_ in ("most", "least") and nxt is not None and nxt.pos_ == "ADJ"
+
+    def _address(self, qty: Quantity) -> bool:
+        """A street number: "100 Haven Avenue", "1600 Pennsylvania Ave."."""
+        words = self.words[qty.end : qty.end + 4]
+        for j, word in enumerate(words):
+            if not word[:1].isupper():
+                return False
+            if word.lower().rstrip(".") in _STREET_WORDS:
+                return j > 0
+        return False
+
     def _year_pair(self, num: int) -> bool:
         """A year-like number joined to another by "and"/"or"/"," ("2004 and 2008")."""
         words = self.words
@@ -129,13 +152,15 @@ class ClaimFilters(ElidedReader):
     def _in_name(self, num: int, qual_start: int, qualifier: str, qty: Quantity) -> bool:
         doc = self.doc
         tok = doc[num]
+        unit, unit_end = self._counted(qty, qty.end)
+        if unit_end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS):
+            return False  # "DOWN 0.4 percent", "favored Trump 46 percent": no name ends so
         if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I":
             return True
         if num == 0 or qualifier != "exact" or qty.currency:
             return False
-        unit, unit_end = self._counted(qty, qty.end)
-        if unit_end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS):
-            return False  # "DOWN 0.4 percent": names do not end in a unit
+        if self._address(qty):
+            return True
         if not qty.digits:
             return self._capitalised_name(num, qty)
         prev = doc[num - 1]
@@ -211,6 +236,8 @@ class ClaimFilters(ElidedReader):
         if qual_start == 0 or self.lower[qual_start - 1] != "in":
             return False
         verb = self.doc[qual_start - 1].head
+        while qual_start == qty.first and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head  # "will become minorities in 30 years": "in" hangs off a noun
         return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
 
     def _duration(self, qty: Quantity) -> bool:
@@ -237,7 +264,7 @@ class ClaimFilters(ElidedReader):
         if prev in _ORDER_WORDS and num > 1 and lower[num - 2] in REFERENTIAL:
             return small_word and unit not in DURATIONS  # "the last two storms"
         if prev in REFERENTIAL or prev in ("'s", "\u2019s"):
-            if qty.end < len(doc) and doc[qty.end].tag_ == "JJS":
+            if qty.end < len(doc) and self._superlative(qty.end):
                 return True  # "the two largest unions": a description, not a count
         if prev not in REFERENTIAL:
             return False

@@ -176,6 +176,20 @@ def read_glued_unit(word: str) -> tuple[float, str] | None:
     return float(value), unit
 
 
+_SIGNED = re.compile(r"^([+\-\u2212])(\d[\d,]*(?:\.\d+)?)$")
+
+
+def read_signed(word: str) -> float | None:
+    """ "-11", "+32": a number written with its sign (a net rating, a change); its value."""
+    found = _SIGNED.match(word)
+    if found is None:
+        return None
+    value = digit_value(found[2])
+    if value is None:
+        return None
+    return -float(value) if found[1] != "+" else float(value)
+
+
 def age_end(lower: Sequence[str], end: int) -> int | None:
     """ "52-year-old" / "52 years old" after the number ending at ``end``: the token end
     of the span ("52-year", "52 years"), or None."""

@@ -15,6 +15,7 @@ from goldsmith.annotate.rules.claim_forms import (
     read_glued_unit,
     read_one_duration,
     read_ratio,
+    read_signed,
 )
 from goldsmith.annotate.rules.claim_reader import ClaimReader
 from goldsmith.annotate.rules.claim_words import PERCENT_WORDS, QUALIFIERS
@@ -59,12 +60,20 @@ class QuantityReader(ClaimReader):
             return Quantity(i, end, end - 1, value, None, False, None, False, kind="couple")
         if read_one_duration(self.lower, i) is not None:  # "more than a month"
             return Quantity(i, i + 1, i, 1.0, None, False, None, False, kind="one")
+        margin = self.lower[i + 1 : i + 3] in (["-", "1"], ["\u2013", "1"])
+        if margin and before != "by" and self._after_out_verb(i):
+            before = "by"  # "outspending its rivals 5-1": a margin like "by 5-1"
         ratio = read_ratio(self.lower, i, before)
         if ratio is not None:
             end, value = ratio
             return Quantity(i, end, end - 1, value, None, False, None, True, kind="ratio")
         found = match_number(self.words, i)
         if found is None:
+            signed = read_signed(self.words[i])
+            if signed is not None and (
+                i == 0 or self.doc[i - 1].whitespace_ or self.words[i - 1] == "("
+            ):
+                return Quantity(i, i + 1, i, signed, None, False, None, True)  # "-11 points"
             glued = read_glued_unit(self.words[i])
             if glued is not None:  # "16ounces"
                 return Quantity(
@@ -118,6 +127,8 @@ class QuantityReader(ClaimReader):
         percent_low = k > low.end and lower[low.end] in PERCENT_WORDS
         if percent_low and not (high.end < len(lower) and lower[high.end] in PERCENT_WORDS):
             return None  # "fell 1.1 percent to 16,800.55 points": a change and a level
+        if percent_low and low.start > 0 and self._tally_before(low.start - 1):
+            return None  # "(30 percent to 60 percent)", "favored Trump 46 percent to 32 percent"
         if not high.value > value or self._year_like(low) or self._year_like(high):
             return None
         if link == "or" and high.value != value + 1:
@@ -133,6 +144,23 @@ class QuantityReader(ClaimReader):
             low.digits,
             between,
         )
+
+    def _after_out_verb(self, i: int) -> bool:
+        """Whether a verb of outdoing ("outspent", "outnumbering") comes within six words
+        before token ``i`` in its sentence."""
+        start, _ = self._sentence(i)
+        for j in range(i - 1, max(start, i - 7) - 1, -1):
+            tok = self.doc[j]
+            if tok.text in (".", ";"):
+                return False
+            if tok.pos_ == "VERB" and tok.lower_.startswith("out") and len(tok.text) > 5:
+                return True
+        return False
+
+    def _tally_before(self, i: int) -> bool:
+        """Whether token ``i``, right before "A percent to B percent", makes it a poll tally
+        (two claims): an opening parenthesis or a name."""
+        return self.words[i] == "(" or self.doc[i].pos_ == "PROPN"
 
     def _year_like(self, found: NumberMatch) -> bool:
         return found.currency is None and year_like_value(found.value, self.words[found.start])

@@ -54,3 +54,12 @@ def test_things_counted_in_an_earlier_paragraph_are_no_antecedent(nlp) -> None:
         "A storm hit the coast on Friday, leaving dozens stranded."
     )
     assert _units(nlp, text)[-1] == ("dozens", "person")
+
+
+def test_family_of_n_counts_people(nlp) -> None:
+    assert _units(nlp, "She had 3 sons and raised a family of seven.")[-1] == ("seven", "person")
+
+
+def test_elided_amount_before_and_takes_the_unit_after_it(nlp) -> None:
+    text = "The two rivals trailed her by 5 and 10 percentage points."
+    assert _units(nlp, text) == [("5", "point"), ("10 percentage points", "point")]

@@ -101,3 +101,60 @@ def test_a_duration_after_an_order_word_stays_a_claim(nlp) -> None:
     assert [c[0] for c in _claims(nlp, "Sales rose in the first 10 months of the year.")] == [
         "10 months"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "Nurses favored Okafor 46 percent to 32 percent in the survey.",
+            ["46 percent", "32 percent"],
+        ),
+        (
+            "Her rating is underwater (30 percent to 60 percent) this spring.",
+            ["30 percent", "60 percent"],
+        ),
+    ],
+)
+def test_poll_tally_written_with_both_units_is_two_claims(nlp, text: str, claims: list) -> None:
+    assert [c[0] for c in _claims(nlp, text)] == claims
+
+
+def test_percent_range_written_with_one_unit_stays_a_range(nlp) -> None:
+    found = find_claims(nlp("Prices may rise 20 to 30 percent next year."))
+    assert [(c.text, c.value, c.value_high) for c in found] == [("20 to 30 percent", 20.0, 30.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The mayor has a net rating of -11 points.", ("-11 points", -11.0, "point", "exact")),
+        ("The senator sits at +32 points.", ("+32 points", 32.0, "point", "exact")),
+    ],
+)
+def test_signed_number(nlp, text: str, claim: tuple) -> None:
+    assert _claims(nlp, text) == [claim]
+
+
+def test_margin_after_a_verb_of_outdoing_is_a_ratio(nlp) -> None:
+    assert _claims(nlp, "Her backers were outspending his 5-1 by April.") == [
+        ("5-1", 5.0, "ratio", "exact")
+    ]
+    assert _claims(nlp, "The Cubs won 5-1 on Sunday.") == []
+
+
+def test_plural_group_name_tagged_singular_is_counted(nlp) -> None:
+    found = _claims(nlp, "The station reaches the estimated 55 million Latinos who live here.")
+    assert found == [("estimated 55 million Latinos", 55e6, "latino", "approx")]
+
+
+def test_street_number_is_no_claim(nlp) -> None:
+    assert _claims(nlp, "Send gifts to 200 Maple Avenue, Springfield.") == []
+
+
+def test_future_in_n_years_hanging_off_a_noun_says_when(nlp) -> None:
+    assert _claims(nlp, "Renters will become a majority in 25 years, he said.") == []
+
+
+def test_number_before_most_and_an_adjective_is_a_description(nlp) -> None:
+    assert _claims(nlp, "It made the magazine's 50 most valuable brands.") == []
