@@ -73,7 +73,7 @@ class ClaimFilters(ElidedReader):
             after = lower[qty.end + 1] if qty.end + 1 < n else ""
             if after and after[0].isdigit() and qty.value_high is None:
                 return True  # "3-2", "2023-24": scores and seasons, not counts
-        prev = lower[num - 1] if num > 0 else ""
+        prev = self._word_before(num)
         if prev == "." and num > 1:
             prev = lower[num - 2] + "."
         if prev in MONTHS or nxt in MONTHS or prev in NAME_MARKERS:
@@ -281,7 +281,7 @@ class ClaimFilters(ElidedReader):
             return qty.first == 0 or self.lower[qty.first - 1] not in ("under", "over")
         if self.doc[qty.first].pos_ == "PRON":
             return False
-        if qty.first > 0 and self.lower[qty.first - 1] in ("only", "just"):
+        if self._word_before(qty.first) in ("only", "just"):
             return self._counted(qty, qty.end)[1] is not None  # "only one poll"
         counted, end = self._counted(qty, qty.end)
         return end is not None and (counted in MEASURES or counted in CURRENCY_UNITS)

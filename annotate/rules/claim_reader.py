@@ -61,3 +61,11 @@ class ClaimReader:
             if start <= i < end:
                 return start, end
         return 0, len(self.words)
+
+    def _word_before(self, i: int) -> str:
+        """The lower-case word before token ``i``, over a non-breaking space token
+        ("only\u00a0one man", "Oct.\u00a023"); "" at the start."""
+        j = i - 1
+        while j >= 0 and self._is_glue_space(j):
+            j -= 1
+        return self.lower[j] if j >= 0 else ""

@@ -158,3 +158,9 @@ def test_future_in_n_years_hanging_off_a_noun_says_when(nlp) -> None:
 
 def test_number_before_most_and_an_adjective_is_a_description(nlp) -> None:
     assert _claims(nlp, "It made the magazine's 50 most valuable brands.") == []
+
+
+def test_only_one_across_a_non_breaking_space(nlp) -> None:
+    assert _claims(nlp, "Police found only\u00a0one man at the mall.") == [
+        ("one man", 1.0, "man", "exact")
+    ]
