@@ -55,8 +55,10 @@ class CountedReader(QuantityReader):
         prev = self.doc[num - 1] if num > 0 else None
         if qty.value_high is not None or prev is None:
             return None
-        if is_apposed_age(self.doc, num, qty.end) or prev.lower_ == "aged":
+        if is_apposed_age(self.doc, num, qty.end) or prev.lower_ in ("aged", "age", "ages"):
             return "year", k
+        if k > qty.end and self.lower[k - 1] == "older":
+            return "year", k  # "voters 45 and older"
         if prev.lemma_.lower() == "turn" and qty.digits and self._bare(qty):
             return "year", k  # "she turned 66 on Sunday"
         return None

@@ -92,6 +92,8 @@ class ClaimFilters(ElidedReader):
             return True  # "one in five adults": a ratio, not a count
         if num >= 2 and prev == "in" and match_number(self.words, num - 2) is not None:
             return True
+        if self._gallery_counter(start_char, end_char):
+            return True
         if self._in_name(num, qual_start, qualifier, qty):
             return True
         if self._says_when(qty, qual_start):
@@ -99,6 +101,18 @@ class ClaimFilters(ElidedReader):
         if tok.ent_type_ in ("DATE", "TIME"):
             return not self._duration(qty)
         return False
+
+    def _gallery_counter(self, start: int, end: int) -> bool:
+        """A photo gallery's counter "1." / "of." / "8.", each on its own line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_end].strip().rstrip(".") != text[start:end]:
+            return False
+        before = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+        after = text[line_end:].lstrip().split("\n", 1)[0].strip()
+        return "of." in (before, after)
 
     def _superlative(self, i: int) -> bool:
         """A superlative at token ``i``: "largest", "most influential"."""
@@ -165,8 +179,8 @@ class ClaimFilters(ElidedReader):
             return self._capitalised_name(num, qty)
         prev = doc[num - 1]
         word, low = prev.text, prev.text.lower()
-        if low == "of":
-            return self._group_of(num, qty)
+        if low in ("of", "for"):
+            return self._group_of(num, qty)  # "Group of 20", "the Fight for 15 Movement"
         if not prev.whitespace_ or low in MONTHS or low in WEEKDAYS:
             return False
         if not word.isalpha():
@@ -187,7 +201,8 @@ class ClaimFilters(ElidedReader):
         return prev.pos_ == "PROPN" or word[0].islower() or not counts_plural
 
     def _group_of(self, num: int, qty: Quantity) -> bool:
-        """ "Group of 20": a number ending a capitalised name, nothing counted after it."""
+        """ "Group of 20", "Fight for 15": a number ending a capitalised name, nothing counted
+        after it."""
         return num >= 2 and self.doc[num - 2].pos_ == "PROPN" and self._bare(qty)
 
     def _capitalised_name(self, num: int, qty: Quantity) -> bool:
@@ -217,7 +232,7 @@ class ClaimFilters(ElidedReader):
             first = qual_start
             if first > start and self.lower[first - 1] in ("just", "only"):
                 first -= 1  # "Just three hours later, ..."
-            if first == start or self.lower[first - 1] in (",", "—", "–", "("):
+            if first == start or self.lower[first - 1] in (",", "—", "–", "(", "-", "--"):
                 return True
             after = self.doc[end + 1] if end + 1 < len(self.doc) else None
             return after is not None and after.ent_type_ in ("DATE", "EVENT")  # "… Election Day"

@@ -2,7 +2,8 @@
 ratios and ages (spec section 3, and the decisions written in docs/spec-decisions.md).
 
 - Tally: "58%-37%" (a percent sign on both sides of a dash, no spaces) is two exact
-  percent claims, not a range; a range of percents is written "40-50%" or "40% to 50%".
+  percent claims, not a range, and so is "36 percent to 51 percent" (see
+  :mod:`claim_quantity`); a range of percents is written "40-50%" or "40 to 50 percent".
 - Fraction: "half", "a quarter", "one-third", "two-thirds", "three-fourths" before "of"
   or a determiner ("half the voters") is a claim of unit ``fraction`` whose value is the
   fraction (2/3 -> 0.667), not a percent.
@@ -21,7 +22,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.claim_words import DURATIONS, MEASURES, QUALIFIERS, UNIT_WORDS
@@ -74,13 +75,17 @@ def tally_parts(word: str) -> tuple[tuple[int, int, float], tuple[int, int, floa
     return (0, found.end(1) + 1, float(low)), (found.start(2), found.end(2), float(high))
 
 
-def read_fraction(lower: Sequence[str], i: int) -> tuple[int, float] | None:
+def read_fraction(
+    lower: Sequence[str], i: int, alone: Callable[[int], bool] | None = None
+) -> tuple[int, float] | None:
     """A fraction starting at ``lower[i]``: its token end and value, or None.
 
     "half"; "a"/"one" + denominator ("a quarter", "one-third"); a number word up to nine
     + plural denominator ("two-thirds", "three quarters"). A fraction must be followed by
-    "of" or a determiner (a hyphenated plural one, "down three-quarters from", need not)
-    and not follow an ordinal ("the first half of").
+    "of" or a determiner (a hyphenated plural one, "down three-quarters from", need not;
+    nor one whose token end ``alone`` accepts: the caller's test for a qualified share
+    standing on its own, "just over a quarter, 26 percent", "more than half said") and
+    not follow an ordinal ("the first half of").
     """
     n = len(lower)
     word = lower[i]
@@ -106,6 +111,8 @@ def read_fraction(lower: Sequence[str], i: int) -> tuple[int, float] | None:
         end, value = j + 1, round(top / DENOMINATORS[lower[j]], 3)
         if top > 1 and j == i + 2 and (end >= n or lower[end] != "of"):
             return end, value  # "down three-quarters from ...": a hyphenated fraction
+    if alone is not None and alone(end):
+        return end, value  # "just over a quarter, 26 percent, say": the share on its own
     if end >= n or lower[end] not in _FRACTION_AFTER:
         return None
     if lower[end] == "of" and end + 1 < n and lower[end + 1] in ("a", "an"):

@@ -47,7 +47,7 @@ class QuantityReader(ClaimReader):
     """Reads the number (or range) at a token of the document."""
 
     def _quantity(self, i: int) -> Quantity | None:
-        fraction = read_fraction(self.lower, i)
+        fraction = read_fraction(self.lower, i, self._share_alone if self._qualified(i) else None)
         if fraction is not None:
             end, value = fraction
             return Quantity(i, end, end - 1, value, None, False, None, False, kind="fraction")
@@ -127,8 +127,8 @@ class QuantityReader(ClaimReader):
         percent_low = k > low.end and lower[low.end] in PERCENT_WORDS
         if percent_low and not (high.end < len(lower) and lower[high.end] in PERCENT_WORDS):
             return None  # "fell 1.1 percent to 16,800.55 points": a change and a level
-        if percent_low and low.start > 0 and self._tally_before(low.start - 1):
-            return None  # "(30 percent to 60 percent)", "favored Trump 46 percent to 32 percent"
+        if percent_low and link == "to":
+            return None  # "lost 36 percent to 51 percent", "(30 percent to 60 percent)": a tally
         if not high.value > value or self._year_like(low) or self._year_like(high):
             return None
         if link == "or" and high.value != value + 1:
@@ -145,6 +145,18 @@ class QuantityReader(ClaimReader):
             between,
         )
 
+    def _qualified(self, i: int) -> bool:
+        """Whether a qualifier phrase ends right before token ``i`` ("just over a quarter")."""
+        return any(tuple(self.lower[max(0, i - n) : i]) in QUALIFIERS for n in (1, 2, 3) if i >= n)
+
+    def _share_alone(self, end: int) -> bool:
+        """Whether a qualified fraction ending at token ``end`` stands on its own: before
+        punctuation or a verb ("just over a quarter, 26 percent", "more than half said")."""
+        if end >= len(self.words):
+            return True
+        tok = self.doc[end]
+        return (tok.is_punct and tok.text not in ("-", "\u2013")) or tok.pos_ in ("VERB", "AUX")
+
     def _after_out_verb(self, i: int) -> bool:
         """Whether a verb of outdoing ("outspent", "outnumbering") comes within six words
         before token ``i`` in its sentence."""
@@ -156,11 +168,6 @@ class QuantityReader(ClaimReader):
             if tok.pos_ == "VERB" and tok.lower_.startswith("out") and len(tok.text) > 5:
                 return True
         return False
-
-    def _tally_before(self, i: int) -> bool:
-        """Whether token ``i``, right before "A percent to B percent", makes it a poll tally
-        (two claims): an opening parenthesis or a name."""
-        return self.words[i] == "(" or self.doc[i].pos_ == "PROPN"
 
     def _year_like(self, found: NumberMatch) -> bool:
         return found.currency is None and year_like_value(found.value, self.words[found.start])

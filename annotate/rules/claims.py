@@ -165,6 +165,10 @@ class _Finder(ClaimFilters):
         lower, doc = self.lower, self.doc
         num = qty.first + (1 if qty.currency and lower[qty.first] not in CURRENCY_WORDS else 0)
         qual_start, qualifier = self._qualifier_before(qty.first, floor)
+        if qualifier == "exact" and qty.first > floor and lower[qty.first - 1] == "age":
+            start, name = self._qualifier_before(qty.first - 1, floor)
+            if name != "exact":
+                qual_start, qualifier = start, name  # "under age 45"
         if (
             lower[qual_start : qty.first] == ["over"]
             and self._counted(qty, qty.end)[0] in DURATIONS

@@ -164,3 +164,52 @@ def test_only_one_across_a_non_breaking_space(nlp) -> None:
     assert _claims(nlp, "Police found only\u00a0one man at the mall.") == [
         ("one man", 1.0, "man", "exact")
     ]
+
+
+def test_ascending_tally_written_with_both_units_is_two_claims(nlp) -> None:
+    assert [c[0] for c in _claims(nlp, "She lost the county 36 percent to 51 percent.")] == [
+        "36 percent",
+        "51 percent",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Turnout fell among voters under age 30.", ("under age 30", 30.0, "year", "less_than")),
+        ("It leads among voters 65 and older.", ("65 and older", 65.0, "year", "at_least")),
+    ],
+)
+def test_age_thresholds(nlp, text: str, claim: tuple) -> None:
+    assert _claims(nlp, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Nearly a third, 31 percent, said no.", ("Nearly a third", 0.333, "fraction", "approx")),
+        ("More than half said they would wait.", ("More than half", 0.5, "fraction", "more_than")),
+    ],
+)
+def test_qualified_share_standing_alone(nlp, text: str, claim: tuple) -> None:
+    assert _claims(nlp, text)[0] == claim
+
+
+def test_bucks_are_dollars(nlp) -> None:
+    assert _claims(nlp, "Some nights I only make 30 bucks.") == [
+        ("30 bucks", 30.0, "dollar", "exact")
+    ]
+
+
+def test_number_ending_a_campaign_name_after_for(nlp) -> None:
+    assert _claims(nlp, "Workers from the Fight for 15 Movement marched.") == []
+
+
+def test_photo_gallery_counter_is_no_claim(nlp) -> None:
+    text = "See the photos below:\n\n1.\n\nof.\n\n12.\n\nName: Ana Ruiz"
+    assert _claims(nlp, text) == []
+
+
+def test_time_set_off_by_spaced_hyphens_says_when(nlp) -> None:
+    text = "In June 2014 - three weeks after the mayor resigned - the council met."
+    assert _claims(nlp, text) == []
