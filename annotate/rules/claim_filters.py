@@ -76,8 +76,10 @@ class ClaimFilters(ElidedReader):
         prev = self._word_before(num)
         if prev == "." and num > 1:
             prev = lower[num - 2] + "."
-        if prev in MONTHS or nxt in MONTHS or prev in NAME_MARKERS:
+        if prev in MONTHS or nxt in MONTHS:
             return True
+        if prev in NAME_MARKERS and not self._unit_follows(qty):
+            return True  # "No. 19"; but "No    58%" in a poll table is an answer's share
         glued = _WORD_TAIL.search(prev)
         if glued is not None and glued.group() in MONTHS:
             return True  # 'date="February 28': a month glued to markup
@@ -101,6 +103,11 @@ class ClaimFilters(ElidedReader):
         if tok.ent_type_ in ("DATE", "TIME"):
             return not self._duration(qty)
         return False
+
+    def _unit_follows(self, qty: Quantity) -> bool:
+        """Whether a percent, a measure or money follows the number (names never end so)."""
+        unit, end = self._counted(qty, qty.end)
+        return end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS)
 
     def _gallery_counter(self, start: int, end: int) -> bool:
         """A photo gallery's counter "1." / "of." / "8.", each on its own line."""

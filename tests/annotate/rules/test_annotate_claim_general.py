@@ -213,3 +213,9 @@ def test_photo_gallery_counter_is_no_claim(nlp) -> None:
 def test_time_set_off_by_spaced_hyphens_says_when(nlp) -> None:
     text = "In June 2014 - three weeks after the mayor resigned - the council met."
     assert _claims(nlp, text) == []
+
+
+def test_poll_table_answer_after_no_is_a_share(nlp) -> None:
+    text = "Should the fee be cut?\n\nNo    58%.\n\nYes    33%."
+    assert [c[0] for c in _claims(nlp, text)] == ["58%", "33%"]
+    assert _claims(nlp, "The bill was No. 19 on the list.") == []
