@@ -2,7 +2,8 @@
 ratios and ages (spec section 3, and the decisions written in docs/spec-decisions.md).
 
 - Tally: "58%-37%" (a percent sign on both sides of a dash, no spaces) is two exact
-  percent claims, not a range; a range of percents is written "40-50%" or "40% to 50%".
+  percent claims, not a range, and so is "36 percent to 51 percent" (see
+  :mod:`claim_quantity`); a range of percents is written "40-50%" or "40 to 50 percent".
 - Fraction: "half", "a quarter", "one-third", "two-thirds", "three-fourths" before "of"
   or a determiner ("half the voters") is a claim of unit ``fraction`` whose value is the
   fraction (2/3 -> 0.667), not a percent.
@@ -21,9 +22,10 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.claim_words import DURATIONS, MEASURES, QUALIFIERS, UNIT_WORDS
 from goldsmith.annotate.rules.numbers import UNITS, digit_value
 
 if TYPE_CHECKING:
@@ -73,12 +75,17 @@ def tally_parts(word: str) -> tuple[tuple[int, int, float], tuple[int, int, floa
     return (0, found.end(1) + 1, float(low)), (found.start(2), found.end(2), float(high))
 
 
-def read_fraction(lower: Sequence[str], i: int) -> tuple[int, float] | None:
+def read_fraction(
+    lower: Sequence[str], i: int, alone: Callable[[int], bool] | None = None
+) -> tuple[int, float] | None:
     """A fraction starting at ``lower[i]``: its token end and value, or None.
 
     "half"; "a"/"one" + denominator ("a quarter", "one-third"); a number word up to nine
     + plural denominator ("two-thirds", "three quarters"). A fraction must be followed by
-    "of" or a determiner and not follow an ordinal ("the first half of").
+    "of" or a determiner (a hyphenated plural one, "down three-quarters from", need not;
+    nor one whose token end ``alone`` accepts: the caller's test for a qualified share
+    standing on its own, "just over a quarter, 26 percent", "more than half said") and
+    not follow an ordinal ("the first half of").
     """
     n = len(lower)
     word = lower[i]
@@ -102,6 +109,10 @@ def read_fraction(lower: Sequence[str], i: int) -> tuple[int, float] | None:
         if plural != (top > 1):
             return None
         end, value = j + 1, round(top / DENOMINATORS[lower[j]], 3)
+        if top > 1 and j == i + 2 and (end >= n or lower[end] != "of"):
+            return end, value  # "down three-quarters from ...": a hyphenated fraction
+    if alone is not None and alone(end):
+        return end, value  # "just over a quarter, 26 percent, say": the share on its own
     if end >= n or lower[end] not in _FRACTION_AFTER:
         return None
     if lower[end] == "of" and end + 1 < n and lower[end + 1] in ("a", "an"):
@@ -138,9 +149,52 @@ def is_apposed_age(doc: Doc, i: int, end: int) -> bool:
         return False
     if i < 2 or doc[i - 1].text != "," or doc[i - 2].pos_ != "PROPN":
         return False
-    if doc[i - 2].ent_type_ not in ("PERSON", ""):
+    if doc[i - 2].ent_type_ not in ("PERSON", "ORG", ""):  # spaCy calls some surnames ORG
         return False
     return end < len(doc) and doc[end].text in (",", ".", ";", ")")
+
+
+def read_one_duration(lower: Sequence[str], i: int) -> int | None:
+    """ "more than a month", "nearly a decade": "a"/"an" right after a qualifier phrase and
+    before a singular unit of time is the number 1; its token end, or None. "over" is left
+    out ("over a year" also means during it)."""
+    if lower[i] not in ("a", "an") or i + 1 >= len(lower) or lower[i + 1] not in DURATIONS:
+        return None
+    for size in (3, 2, 1):
+        phrase = tuple(lower[max(0, i - size) : i])
+        if len(phrase) == size and phrase in QUALIFIERS and phrase != ("over",):
+            return i + 1
+    return None
+
+
+_GLUED_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-z]+)$")
+
+
+def read_glued_unit(word: str) -> tuple[float, str] | None:
+    """ "16ounces", "5km": a number written together with its unit word; value and unit."""
+    found = _GLUED_UNIT.match(word.lower())
+    if found is None:
+        return None
+    word = found[2].removesuffix("s")
+    unit = UNIT_WORDS.get(found[2]) or (word if word in MEASURES else None)
+    value = digit_value(found[1])
+    if unit is None or value is None:
+        return None
+    return float(value), unit
+
+
+_SIGNED = re.compile(r"^([+\-\u2212])(\d[\d,]*(?:\.\d+)?)$")
+
+
+def read_signed(word: str) -> float | None:
+    """ "-11", "+32": a number written with its sign (a net rating, a change); its value."""
+    found = _SIGNED.match(word)
+    if found is None:
+        return None
+    value = digit_value(found[2])
+    if value is None:
+        return None
+    return -float(value) if found[1] != "+" else float(value)
 
 
 def age_end(lower: Sequence[str], end: int) -> int | None:
@@ -148,6 +202,8 @@ def age_end(lower: Sequence[str], end: int) -> int | None:
     of the span ("52-year", "52 years"), or None."""
     if lower[end : end + 4] in (["-", "year", "-", "old"], ["-", "years", "-", "old"]):
         return end + 2
+    if lower[end : end + 3] in (["-", "year", "old"], ["-", "years", "old"]):
+        return end + 2  # "1-year old"
     if lower[end : end + 2] in (["years", "old"], ["year", "old"]):
         return end + 1
     return None

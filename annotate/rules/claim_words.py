@@ -48,6 +48,9 @@ AFTER_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("+",): "more_than",
     ("or", "fewer"): "at_most",
     ("or", "less"): "at_most",
+    ("and", "older"): "at_least",
+    ("or", "older"): "at_least",
+    ("and", "over"): "at_least",
 }
 UNIT_WORDS: dict[str, str] = {
     "km": "kilometer",
@@ -104,6 +107,7 @@ MEASURES = frozenset(
         "tonne",
         "liter",
         "gallon",
+        "ounce",
         "barrel",
         "acre",
         "hectare",

@@ -54,6 +54,8 @@ CURRENCY_CODES: dict[str, str] = {
 CURRENCY_NAMES: dict[str, str] = {
     "dollar": "dollar",
     "dollars": "dollar",
+    "buck": "dollar",
+    "bucks": "dollar",
     "euro": "euro",
     "euros": "euro",
     "pound": "pound",

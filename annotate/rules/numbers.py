@@ -101,6 +101,8 @@ class NumberMatch:
 
 def is_starter(word: str) -> bool:
     """Cheap test: could a number expression start at ``word``?"""
+    if word[:1] in ("+", "-", "\u2212") and word[1:2].isdigit():
+        return True  # a signed number: "-11 points"
     return bool(word) and (word[0].isdigit() or word[0] == "." or word.lower() in STARTERS)
 
 

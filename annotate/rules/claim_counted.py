@@ -1,0 +1,182 @@
+"""The thing a claim counts: its unit and where its span ends (rules 4 and 5 of
+:mod:`goldsmith.annotate.rules.claims`).
+
+:class:`CountedReader` finds the counted noun after a number (a percent or currency word, a
+unit abbreviation, a hyphen compound, or the head of the noun phrase), the fixed units of
+fractions, ratios and ages (the unit of an elided counted thing: :mod:`claim_elided`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from goldsmith.annotate.rules.claim_forms import age_end, is_apposed_age
+from goldsmith.annotate.rules.claim_quantity import Quantity, QuantityReader
+from goldsmith.annotate.rules.claim_words import (
+    DURATIONS,
+    MEASURES,
+    MONTHS,
+    NOMINALISED,
+    NP_STOP,
+    PERCENT_WORDS,
+    PRONOUN_NOUNS,
+    REFERENTIAL,
+    UNIT_WORDS,
+    WEEKDAYS,
+    is_plural,
+    singular,
+    unit_of,
+)
+from goldsmith.annotate.rules.currencies import CURRENCY_UNITS, CURRENCY_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+#: Tokens looked at after a number for its counted noun: "3,000 North Korean special
+#: forces troops" has five; a noun further away is not what the number counts.
+_NP_WINDOW = 6
+
+
+class CountedReader(QuantityReader):
+    """Finds the unit of a number and the token end of its counted thing."""
+
+    def _fixed_unit(self, qty: Quantity, num: int, k: int) -> tuple[str, int] | None:
+        """Unit and token end of a fraction, a ratio or an age (:mod:`claim_forms`)."""
+        if qty.kind in ("fraction", "ratio"):
+            return qty.kind, qty.end
+        if qty.kind == "glued":
+            return qty.unit, qty.end
+        if qty.currency or qty.vague:
+            return None
+        end = age_end(self.lower, qty.end)
+        if end is not None:
+            return "year", end  # "a 52-year-old", "those 18 to 35 years old"
+        prev = self.doc[num - 1] if num > 0 else None
+        if qty.value_high is not None or prev is None:
+            return None
+        if is_apposed_age(self.doc, num, qty.end) or prev.lower_ in ("aged", "age", "ages"):
+            return "year", k
+        if k > qty.end and self.lower[k - 1] == "older":
+            return "year", k  # "voters 45 and older"
+        if prev.lemma_.lower() == "turn" and qty.digits and self._bare(qty):
+            return "year", k  # "she turned 66 on Sunday"
+        return None
+
+    def _counts_things(self, unit: str, qty: Quantity, head: int) -> bool:
+        """Whether a claim counts things (an antecedent for elided units).
+
+        Money, percentages, measures and durations do not; nor does a count inside a
+        prepositional phrase of an earlier counted noun ("runners from 150 countries").
+        """
+        if not unit or qty.currency or unit in MEASURES or unit in DURATIONS:
+            return False
+        if unit in CURRENCY_UNITS or unit.startswith("degree"):
+            return False
+        tok = self.doc[head]
+        return not (tok.dep_ == "pobj" and tok.head.head.i in self.count_heads)
+
+    def _counted(self, qty: Quantity, k: int) -> tuple[str | None, int | None]:
+        """The unit and the token end of the counted thing after the number, if any."""
+        lower, n = self.lower, len(self.lower)
+        if k < n and lower[k] in PERCENT_WORDS:
+            return "percent", k + 1
+        if lower[k : k + 2] == ["per", "cent"]:
+            return "percent", k + 2
+        if lower[k : k + 2] in (["percentage", "points"], ["percentage", "point"]):
+            return "point", k + 2  # the counted noun without its modifier (spec 4)
+        if qty.currency:
+            return qty.currency, k
+        if k < n and lower[k] in CURRENCY_WORDS:
+            return CURRENCY_WORDS[lower[k]], k + 1
+        if k < n and lower[k] in UNIT_WORDS and lower[k] != "sq":
+            return UNIT_WORDS[lower[k]], k + 1
+        if k + 1 < n and lower[k] == "-" and self._hyphen_compound(k):
+            return unit_of(self.doc[k + 1]), k + 2  # "a 20-month war", "a 100-seat chamber"
+        if (qty.vague or qty.kind == "couple") and k < n and lower[k] == "of":
+            k += 1
+        if self._nominalised(qty, k):
+            return "person", k + 1  # "the 53 wounded": the participle is the head
+        head = self._head_noun(qty, k)
+        if head is None:
+            return None, None
+        tok = self.doc[head]
+        unit = singular(tok.lower_) if _plural_name(tok) else unit_of(tok)
+        return (None if unit in PRONOUN_NOUNS else unit), head + 1
+
+    def _nominalised(self, qty: Quantity, k: int) -> bool:
+        """ "the 53 wounded": a participle standing for people after "the" + number (not
+        the verb of "84 were killed and 200 wounded")."""
+        lower, n = self.lower, len(self.lower)
+        if k >= n or lower[k] not in NOMINALISED or qty.first == 0:
+            return False
+        if lower[qty.first - 1] not in REFERENTIAL:
+            return False
+        return k + 1 >= n or self.doc[k + 1].pos_ != "NOUN"
+
+    def _hyphen_compound(self, k: int) -> bool:
+        """ "20-month": number, hyphen and a singular noun written as one word."""
+        doc = self.doc
+        noun = doc[k + 1]
+        return (
+            not doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+            and noun.is_alpha
+            and noun.pos_ == "NOUN"
+            and noun.text.islower()
+        )
+
+    def _head_noun(self, qty: Quantity, k: int) -> int | None:
+        doc, n = self.doc, len(self.doc)
+        if k >= n or self.lower[k] in NP_STOP:
+            return None
+        number = doc[qty.last]
+        dep_head = number.head.i
+        if qty.vague and k > 0 and self.lower[k - 1] == "of":
+            dep_head = next((c.i for c in doc[k - 1].children if c.dep_ == "pobj"), -1)
+        if k <= dep_head < k + _NP_WINDOW and self._noun_phrase(k, dep_head):
+            if (
+                is_plural(doc[dep_head])
+                or _plural_name(doc[dep_head])
+                or qty.value <= 1
+                or unit_of(doc[dep_head]) in (DURATIONS | MEASURES)
+            ):
+                return dep_head
+        j = k
+        while j < min(n, k + _NP_WINDOW) and self._modifier(j):
+            tok = doc[j]
+            if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS"):
+                while j + 1 < n and doc[j + 1].pos_ == "NOUN" and not is_plural(tok):
+                    j, tok = j + 1, doc[j + 1]
+                return j if (is_plural(tok) or qty.value <= 1) else None
+            j += 1
+        return None
+
+    def _modifier(self, j: int) -> bool:
+        tok = self.doc[j]
+        low = self.lower[j]
+        if low in NP_STOP or low in MONTHS or low in WEEKDAYS:
+            return False
+        if tok.pos_ in _MODIFIER_POS:
+            return True
+        if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound"):
+            return True
+        return low == "-" and not tok.whitespace_ and j > 0 and not self.doc[j - 1].whitespace_
+
+    def _noun_phrase(self, k: int, head: int) -> bool:
+        tok = self.doc[head]
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return all(self._modifier(j) for j in range(k, head + 1))
+
+    def _bare(self, qty: Quantity) -> bool:
+        return self._counted(qty, qty.end)[1] is None
+
+
+def _plural_name(tok: Token) -> bool:
+    """A plural group name the tagger took for a singular proper noun: "55 million Latinos"
+    ("Latinos" NNP); not a place or an organisation ("3 Doors Down")."""
+    if tok.pos_ != "PROPN" or tok.tag_ != "NNP" or tok.ent_type_ in ("GPE", "ORG", "FAC", "LOC"):
+        return False
+    text = tok.text
+    return text[:1].isupper() and text[1:].islower() and singular(text) != text

@@ -1,0 +1,197 @@
+"""The unit of a claim whose counted thing is elided (rule 5 of
+:mod:`goldsmith.annotate.rules.claims`): "another 7,000 are expected", "had 883".
+
+:class:`ElidedReader` names the thing counted by a number with no noun after it, from the
+words around it first (a partitive "of", a parallel amount, a whole whose amount is
+people, a noun it is set off after, a heading explained by the next line, the same verb
+earlier in the sentence, a verb's subject), then from the claims before it in the same
+paragraph, else "person".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from goldsmith.annotate.rules.claim_counted import CountedReader
+from goldsmith.annotate.rules.claim_quantity import Quantity
+from goldsmith.annotate.rules.claim_words import AMOUNT_NOUNS, CHANGE_VERBS, QUANTITY_VERBS, unit_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Words joining two amounts of the same thing ("13 points from A and 7 from B").
+_PARALLEL_LINKS = frozenset({"and", "or", ",", "to", "versus", "vs."})
+#: Wholes whose amount is a number of people: "a population of 21,090", "a community of
+#: over 21,000", "a crowd of 5,000".
+_PEOPLE_WHOLES = frozenset("population community crowd audience town city family household".split())
+#: Marks that set an amount off after the noun it counts: "took the most seats -- 123 --".
+_APPOSITION_MARKS = frozenset({"--", "\u2014", "\u2013", "(", ":"})
+#: How far back (tokens) a whole of people may stand: "the population of the town that
+#: year as 21,090" has seven.
+_WHOLE_WINDOW = 8
+#: Openings of a line that explains a bare number heading: "60." then "The number of
+#: countries that ...".
+_HEADING_EXPLAINED = (("the", "number", "of"), ("the", "amount", "of"))
+
+
+class ElidedReader(CountedReader):
+    """Finds the unit of a number whose counted thing is elided."""
+
+    def _elided_unit(self, qty: Quantity) -> str:
+        """The thing counted by a number with no noun after it (see module rule 5)."""
+        doc, lower, n = self.doc, self.lower, len(self.lower)
+        after = qty.end
+        if after + 1 < n and lower[after] == "of":
+            whole = self._partitive_count(after + 1)
+            if whole is not None:
+                return whole  # "seven of the state's 44 delegates", "six of the 53 wounded"
+            head = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
+            if head is not None and head.pos_ in ("NOUN", "PROPN"):
+                return unit_of(head)  # partitive: "9,500 of the port's 12,000 dockworkers"
+        if after + 1 < n and lower[after] in ("to", "and", "or"):
+            following = self._quantity(after + 1)
+            if following is not None:
+                unit, end = self._counted(following, following.end)
+                if end is not None and unit:
+                    return unit  # "from 3,000 to 10,000 rubles", "by 5 and 10 points"
+        if qty.first > 0 and lower[qty.first - 1] == "to" and self.claims:
+            if self.claims[-1].end == doc[qty.first - 1].idx - 1:
+                return self.claims[-1].unit  # "21 votes to 13"
+        q = qty.first - 1
+        while q > 0 and self.lower[q] in ("over", "under", "above", "below", "aged"):
+            q -= 1
+        if q < qty.first - 1 and lower[q] in ("those", "people", "voters", "adults"):
+            return "year"  # "those over 60": an age
+        parallel = self._parallel_unit(qty)
+        if parallel is not None:
+            return parallel
+        if qty.first > 0 and lower[qty.first - 1] in ("at", "to") and self.claims:
+            change = self.claims[-1]
+            if change.unit in ("percent", "point") and (change.end == doc[qty.first - 1].idx - 1):
+                return "point"  # "DOWN 0.4 percent at 17,512.30": an index level
+        nearby = self._people_whole(qty) or self._apposed_to(qty) or self._explained(qty)
+        if nearby is not None:
+            return nearby
+        number = doc[qty.last]
+        verb = number.head
+        if not self._same_line(number.idx, verb.idx):
+            verb = number  # a head on another line is a parser slip: no verb rule
+        same_verb = self._same_verb_unit(number)
+        if same_verb is not None:
+            return same_verb
+        if number.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "to":
+            verb = verb.head
+            verbs = CHANGE_VERBS
+        else:
+            verbs = QUANTITY_VERBS
+        if number.dep_ in ("dobj", "attr", "pobj") and verb.lemma_.lower() in verbs:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                    if unit_of(child) not in AMOUNT_NOUNS:  # "the numbers swelled to ..."
+                        return unit_of(child)
+            if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+                return unit_of(verb.head)
+        if self.count_units:
+            unit, end_char = self.count_units[-1]
+            if "\n" not in self.text[end_char : doc[qty.first].idx]:
+                return unit  # the things counted last in the same paragraph
+        return "person"
+
+    def _people_whole(self, qty: Quantity) -> str | None:
+        """ "person" for the amount of a whole of people: "a population of 769,025", "a
+        community of over 21,000", "lists the population of the town as 21,090"."""
+        first = qty.first
+        while first > 0 and self._is_glue_space(first - 1):
+            first -= 1
+        j = first - 1
+        while j > 0 and self.lower[j] not in ("of", "as") and j > first - 4:
+            j -= 1  # back over a qualifier: "of over", "of more than"
+        if j < 0 or self.lower[j] not in ("of", "as"):
+            return None
+        start, _ = self._sentence(qty.first)
+        for k in range(j - 1, max(start, j - _WHOLE_WINDOW) - 1, -1):
+            if self.lower[k] in (";", "had", "has", "have") or self.words[k][:1].isdigit():
+                return None
+            if self.doc[k].lemma_.lower() in _PEOPLE_WHOLES:
+                return "person"
+        return None
+
+    def _apposed_to(self, qty: Quantity) -> str | None:
+        """The plural noun an amount is set off after: "took the most seats -- 123 --"."""
+        i = qty.first
+        if i < 2 or self.lower[i - 1] not in _APPOSITION_MARKS:
+            return None
+        noun = self.doc[i - 2]
+        plural = noun.pos_ == "NOUN" and noun.tag_ == "NNS"
+        if plural and self._same_line(noun.idx, self.doc[i].idx):
+            return unit_of(noun)
+        return None
+
+    def _explained(self, qty: Quantity) -> str | None:
+        """A number alone on its line explained by the next line: "60." then "The number of
+        countries that have had female leaders" -> "country"."""
+        doc, text = self.doc, self.text
+        first, last = doc[qty.first], doc[qty.end - 1]
+        line_start = text.rfind("\n", 0, first.idx) + 1
+        line_end = text.find("\n", last.idx)
+        if line_end < 0 or text[line_start : first.idx].strip():
+            return None
+        if text[last.idx + len(last.text) : line_end].strip() not in ("", "."):
+            return None
+        k = qty.end
+        while k < len(self.words) and (self.words[k].isspace() or self.words[k] == "."):
+            k += 1
+        if tuple(self.lower[k : k + 3]) not in _HEADING_EXPLAINED:
+            return None
+        j = k + 3
+        while j < min(k + 3 + _WHOLE_WINDOW, len(self.words)) and self._in_heading_noun(j):
+            j += 1
+        if j == k + 3 or self.doc[j - 1].pos_ == "PROPN":
+            return None
+        return unit_of(self.doc[j - 1])  # "The number of deleted Hillary Clinton emails that"
+
+    def _in_heading_noun(self, j: int) -> bool:
+        """Whether token ``j`` still belongs to the noun phrase after "The number of"."""
+        tok = self.doc[j]
+        return not (tok.is_punct or tok.is_space or tok.pos_ in ("ADP", "PRON", "AUX", "SCONJ"))
+
+    def _same_verb_unit(self, number: Token) -> str | None:
+        """The unit counted by the same verb earlier in the sentence: "San Pedro Sula had
+        1,317 homicides; Caracas had 3,797" (a verb of a relative clause, "which has
+        847,735 citizens", is another verb)."""
+        if number.dep_ != "dobj":
+            return None
+        verb = number.head
+        key = (self._sentence(number.i)[0], verb.lemma_.lower(), verb.dep_ == "relcl")
+        for earlier, unit in reversed(self.object_units):
+            if earlier == key:
+                return unit
+        return None
+
+    def _partitive_count(self, k: int) -> str | None:
+        """The counted unit of a number within four words from token ``k`` (after "of")."""
+        for j in range(k, min(k + 4, len(self.words))):
+            if self.lower[j] in (",", ".", ";", "and"):
+                return None
+            if self.words[j][:1].isdigit() or self.lower[j] in ("dozen", "hundred"):
+                whole = self._quantity(j)
+                if whole is None or whole.kind:
+                    return None
+                unit, end = self._counted(whole, whole.end)
+                return unit if end is not None else None
+        return None
+
+    def _parallel_unit(self, qty: Quantity) -> str | None:
+        """The unit of the claim just before, joined by "and"/","/"or" within four words in
+        the same sentence with no verb between: "13 points from A and 7 from B", "114 million
+        and 112 million"."""
+        if not self.claims or self.last_end < 0 or not 0 < qty.first - self.last_end <= 4:
+            return None
+        if self._sentence(self.last_end - 1) != self._sentence(qty.first):
+            return None
+        between = self.lower[self.last_end : qty.first]
+        if not any(w in _PARALLEL_LINKS for w in between):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in self.doc[self.last_end : qty.first]):
+            return None  # "which has 847,735 citizens, had 883": another verb, another thing
+        return self.claims[-1].unit

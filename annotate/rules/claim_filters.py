@@ -1,0 +1,309 @@
+"""Numbers that are not claims (rule 2 of :mod:`goldsmith.annotate.rules.claims`).
+
+:class:`ClaimFilters` says when a number is a phone number, glued to a word, a score, a
+time or a date, a figure of speech, part of a name, an amount of time that says when,
+a referential number ("the two nations"), or an unqualified "one".
+"""
+
+from __future__ import annotations
+
+import re
+
+from goldsmith.annotate.rules.claim_elided import ElidedReader
+from goldsmith.annotate.rules.claim_quantity import Quantity, year_like_value
+from goldsmith.annotate.rules.claim_words import (
+    DURATIONS,
+    MEASURES,
+    MONTHS,
+    NAME_LABELS,
+    NAME_MARKERS,
+    PERCENT_WORDS,
+    REFERENTIAL,
+    RELATIVE_AFTER,
+    TIME_WORDS,
+    UNIT_WORDS,
+    WEEKDAYS,
+    is_plural,
+)
+from goldsmith.annotate.rules.currencies import CURRENCY_UNITS
+from goldsmith.annotate.rules.numbers import match_number
+from goldsmith.annotate.rules.spans import overlaps_any
+
+_WORD_TAIL = re.compile(r"(?<=[^a-z])[a-z]+\.?$")
+#: Units after which a number is never part of a name ("Route 66" has none).
+_UNITS_NOT_NAMES = MEASURES | {"percentage point"}
+#: Words after a duration that make it say when, not how long ("four days before").
+_WHEN_AFTER = frozenset("ago before after earlier later prior hence".split())
+#: Last words of a street name after a house number ("100 Haven Avenue").
+_STREET_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd drive dr lane ln place pl court ct way "
+    "parkway pkwy plaza square terrace highway".split()
+)
+#: Auxiliaries of a future "in N days" ("will decide in three days": when).
+_FUTURE_AUX = frozenset("will would 'll shall".split())
+#: Words between a determiner and a small number that make it point back at things
+#: already named ("the last two storms", "the top three contenders").
+_ORDER_WORDS = frozenset("last past previous top other first next remaining final".split())
+
+
+class ClaimFilters(ElidedReader):
+    """Rules that drop a number found by :class:`QuantityReader` (the sentence's title case
+    comes from :meth:`goldsmith.annotate.rules.claims._Finder._title_case`)."""
+
+    def _not_a_claim(self, qty: Quantity, num: int, qual_start: int, qualifier: str) -> bool:
+        doc, lower, n = self.doc, self.lower, len(self.lower)
+        tok = doc[num]
+        text = self.text
+        start_char = tok.idx
+        end_char = doc[qty.end - 1].idx + len(doc[qty.end - 1].text)
+        if overlaps_any(start_char, end_char, self.phones):
+            return True
+        if start_char > 0 and (text[start_char - 1].isalnum() or text[start_char - 1] in "/"):
+            return True
+        if start_char > 1 and text[start_char - 1] in "-\u2013" and text[start_char - 2].isalnum():
+            return True  # "F-16", and the second half of a score or season ("3-2", "2023-24")
+        if text[end_char : end_char + 1] == "-" and text[end_char + 1 : end_char + 2].isupper():
+            return True  # "7-Eleven", "3-D"
+        nxt = lower[qty.end] if qty.end < n else ""
+        if nxt in TIME_WORDS or ":" in tok.text:
+            return True
+        if self._figure_of_speech(qty, nxt):
+            return True
+        if qty.end < n and text[end_char : end_char + 1] in ("-", "\u2013") and qty.digits:
+            after = lower[qty.end + 1] if qty.end + 1 < n else ""
+            if after and after[0].isdigit() and qty.value_high is None:
+                return True  # "3-2", "2023-24": scores and seasons, not counts
+        prev = self._word_before(num)
+        if prev == "." and num > 1:
+            prev = lower[num - 2] + "."
+        if prev in MONTHS or nxt in MONTHS:
+            return True
+        if prev in NAME_MARKERS and not self._unit_follows(qty):
+            return True  # "No. 19"; but "No    58%" in a poll table is an answer's share
+        glued = _WORD_TAIL.search(prev)
+        if glued is not None and glued.group() in MONTHS:
+            return True  # 'date="February 28': a month glued to markup
+        if prev == "per" or (prev == "every" and num > 1 and lower[num - 2] == "for"):
+            return True  # "5 incidents for every 1,000 residents": a rate's denominator
+        if self._year_pair(num) and qty.value_high is None:
+            return True  # "the 2004 and 2008 conventions": years
+        if year_like_value(qty.value, tok.text) and qty.value_high is None:
+            if not (nxt and is_plural(doc[qty.end]) and tok.ent_type_ != "DATE"):
+                return True
+        if nxt == "in" and match_number(self.words, qty.end + 1) is not None:
+            return True  # "one in five adults": a ratio, not a count
+        if num >= 2 and prev == "in" and match_number(self.words, num - 2) is not None:
+            return True
+        if self._gallery_counter(start_char, end_char):
+            return True
+        if self._in_name(num, qual_start, qualifier, qty):
+            return True
+        if self._says_when(qty, qual_start):
+            return True
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return not self._duration(qty)
+        return False
+
+    def _unit_follows(self, qty: Quantity) -> bool:
+        """Whether a percent, a measure or money follows the number (names never end so)."""
+        unit, end = self._counted(qty, qty.end)
+        return end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS)
+
+    def _gallery_counter(self, start: int, end: int) -> bool:
+        """A photo gallery's counter "1." / "of." / "8.", each on its own line."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_end].strip().rstrip(".") != text[start:end]:
+            return False
+        before = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+        after = text[line_end:].lstrip().split("\n", 1)[0].strip()
+        return "of." in (before, after)
+
+    def _superlative(self, i: int) -> bool:
+        """A superlative at token ``i``: "largest", "most influential"."""
+        tok = self.doc[i]
+        if tok.tag_ == "JJS":
+            return True
+        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        return tok.lower_ in ("most", "least") and nxt is not None and nxt.pos_ == "ADJ"
+
+    def _address(self, qty: Quantity) -> bool:
+        """A street number: "100 Haven Avenue", "1600 Pennsylvania Ave."."""
+        words = self.words[qty.end : qty.end + 4]
+        for j, word in enumerate(words):
+            if not word[:1].isupper():
+                return False
+            if word.lower().rstrip(".") in _STREET_WORDS:
+                return j > 0
+        return False
+
+    def _year_pair(self, num: int) -> bool:
+        """A year-like number joined to another by "and"/"or"/"," ("2004 and 2008")."""
+        words = self.words
+        if not year_like_value(float(words[num]) if words[num].isdigit() else 0, words[num]):
+            return False
+        return (
+            num > 1
+            and self.lower[num - 1] in ("and", "or", ",", "&")
+            and year_like_value(
+                float(words[num - 2]) if words[num - 2].isdigit() else 0, words[num - 2]
+            )
+        )
+
+    def _figure_of_speech(self, qty: Quantity, nxt: str) -> bool:
+        """Numbers that state no amount: "one or more of", multipliers ("10 times
+        harder"), a number glued to an adjective ("three-dimensional") and "100 percent"
+        before an adjective ("100% sure")."""
+        doc, lower, n = self.doc, self.lower, len(self.lower)
+        after = doc[qty.end + 1] if qty.end + 1 < n else None
+        if qty.value == 1 and lower[qty.end : qty.end + 2] == ["or", "more"]:
+            return True
+        if nxt == "times" and after is not None:
+            if after.tag_ in ("JJR", "RBR") or after.lower_ in ("as", "more", "less", "the"):
+                return True
+        if nxt in ("-", "\u2013") and after is not None and not doc[qty.last].whitespace_:
+            if not doc[qty.end].whitespace_ and after.pos_ in ("ADJ", "ADV"):
+                return after.lower_ not in UNIT_WORDS
+        if qty.value == 100 and nxt in PERCENT_WORDS and after is not None:
+            return after.tag_ in ("JJ", "VBN") and after.head.i <= after.i
+        return False
+
+    def _in_name(self, num: int, qual_start: int, qualifier: str, qty: Quantity) -> bool:
+        doc = self.doc
+        tok = doc[num]
+        unit, unit_end = self._counted(qty, qty.end)
+        if unit_end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS):
+            return False  # "DOWN 0.4 percent", "favored Trump 46 percent": no name ends so
+        if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I":
+            return True
+        if num == 0 or qualifier != "exact" or qty.currency:
+            return False
+        if self._address(qty):
+            return True
+        if not qty.digits:
+            return self._capitalised_name(num, qty)
+        prev = doc[num - 1]
+        word, low = prev.text, prev.text.lower()
+        if low in ("of", "for"):
+            return self._group_of(num, qty)  # "Group of 20", "the Fight for 15 Movement"
+        if not prev.whitespace_ or low in MONTHS or low in WEEKDAYS:
+            return False
+        if not word.isalpha():
+            # "S&P 500": a capitalised name written with symbols
+            return word[:1].isupper() and any(c in "&-" for c in word) and self._bare(qty)
+        if word.islower():
+            # "room 404", "page 3": a label after a singular noun, nothing counted
+            return prev.tag_ == "NN" and "," not in tok.text and self._bare(qty)
+        start, _ = self._sentence(num)
+        if start == num - 1:
+            return False
+        following = doc[qty.end] if qty.end < len(doc) else None
+        counts_plural = (
+            following is not None and is_plural(following) and following.pos_ in ("NOUN", "PROPN")
+        )
+        if self._title_case(num):
+            return not counts_plural  # "Deploys 3,000 Troops" counts; "Route 66" names
+        return prev.pos_ == "PROPN" or word[0].islower() or not counts_plural
+
+    def _group_of(self, num: int, qty: Quantity) -> bool:
+        """ "Group of 20", "Fight for 15": a number ending a capitalised name, nothing counted
+        after it."""
+        return num >= 2 and self.doc[num - 2].pos_ == "PROPN" and self._bare(qty)
+
+    def _capitalised_name(self, num: int, qty: Quantity) -> bool:
+        """ "Six Nations": a capitalised number word mid-sentence before a capitalised noun."""
+        tok, doc = self.doc[num], self.doc
+        start, end = self._sentence(num)
+        if start == num or not tok.text[:1].isupper() or tok.text.isupper():
+            return False
+        if qty.end >= len(doc):
+            return False
+        following = doc[qty.end]
+        if not following.text[:1].isupper() or following.text.isupper():
+            return False
+        return not self._title_case(num)
+
+    def _says_when(self, qty: Quantity, qual_start: int) -> bool:
+        """An amount of time that says when, not how long: "Four days before the vote,",
+        "…, five years earlier", "will decide in three days"."""
+        unit, end = self._counted(qty, qty.end)
+        if end is None or unit not in DURATIONS:
+            return False
+        if end < len(self.lower) and self.lower[end] in _WHEN_AFTER:
+            # fronted or set off by a comma ("Five years earlier, …", "…, four days after
+            # the vote"), or before a date or event ("four days before Election Day");
+            # otherwise it may say how long ("stalled for nearly five years before …")
+            start, _ = self._sentence(qual_start)
+            first = qual_start
+            if first > start and self.lower[first - 1] in ("just", "only"):
+                first -= 1  # "Just three hours later, ..."
+            if first == start or self.lower[first - 1] in (",", "—", "–", "(", "-", "--"):
+                return True
+            after = self.doc[end + 1] if end + 1 < len(self.doc) else None
+            return after is not None and after.ent_type_ in ("DATE", "EVENT")  # "… Election Day"
+        if (
+            qual_start == qty.first
+            and qual_start > 0
+            and self.lower[qual_start - 1]
+            in (
+                "after",
+                "before",
+            )
+        ):
+            # "bans abortions after 20 weeks" says when; "after more than 200 years" and
+            # "after four decades in office" say how long
+            return end >= len(self.lower) or self.lower[end] not in ("in", "of", "as", "at", "on")
+        if qual_start == 0 or self.lower[qual_start - 1] != "in":
+            return False
+        verb = self.doc[qual_start - 1].head
+        while qual_start == qty.first and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head  # "will become minorities in 30 years": "in" hangs off a noun
+        return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+
+    def _duration(self, qty: Quantity) -> bool:
+        """A DATE/TIME number that counts something ("20 months", "20 percent"), not a date.
+
+        A bare number is a date; a duration followed by "ago" is a date too.
+        """
+        unit, end = self._counted(qty, qty.end)
+        if end is None:
+            return False
+        if unit not in DURATIONS:
+            return True
+        after = self.lower[end] if end < len(self.lower) else ""
+        return after not in RELATIVE_AFTER
+
+    def _referential(self, qty: Quantity, num: int, qualifier: str, unit: str, end: int) -> bool:
+        if qualifier != "exact" or num == 0 or qty.vague or qty.currency:
+            return False
+        lower, doc = self.lower, self.doc
+        if lower[qty.end : qty.end + 1] == ["-"] and not doc[qty.last].whitespace_:
+            return False  # "the 50-state tour": a compound modifier is a claim every time
+        prev = lower[num - 1]
+        small_word = not qty.digits and qty.value <= 10
+        if prev in _ORDER_WORDS and num > 1 and lower[num - 2] in REFERENTIAL:
+            return small_word and unit not in DURATIONS  # "the last two storms"
+        if prev in REFERENTIAL or prev in ("'s", "\u2019s"):
+            if qty.end < len(doc) and self._superlative(qty.end):
+                return True  # "the two largest unions": a description, not a count
+        if prev not in REFERENTIAL:
+            return False
+        if small_word:
+            return True
+        # "the 40 protesters" after "40 protesters"; "the 40 remaining protesters" adds to it
+        return prev == "the" and (qty.value, unit) in self.seen and end - qty.end <= 1
+
+    def _one_counts(self, qty: Quantity, qualifier: str, unit: str) -> bool:
+        """ "one" is a claim only when qualified ("at least one"), scaled or a measure."""
+        if qty.end < len(self.lower) and self.lower[qty.end] == "of":
+            return False
+        if qualifier not in ("exact", "approx") and qualifier != "range":
+            return qty.first == 0 or self.lower[qty.first - 1] not in ("under", "over")
+        if self.doc[qty.first].pos_ == "PRON":
+            return False
+        if self._word_before(qty.first) in ("only", "just"):
+            return self._counted(qty, qty.end)[1] is not None  # "only one poll"
+        counted, end = self._counted(qty, qty.end)
+        return end is not None and (counted in MEASURES or counted in CURRENCY_UNITS)
