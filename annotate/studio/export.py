@@ -8,11 +8,14 @@ Rules:
   predictions come in the one file, with no separate predictions listing), then ``GET
   .../exports/{eid}`` until its status is ``completed`` (Label Studio 1.23 without Redis
   writes it during the POST; with Redis a worker does, and the poll waits up to
-  ``timeout``), then ``GET .../exports/{eid}/download?exportType=JSON``. A threshold was
-  not worth having: on 2,000 tasks the snapshot costs the same as the synchronous
-  ``/export`` (which lists predictions by id only and needs the whole project in one
-  response), and the server writes a snapshot to a file in batches instead of building
-  one response;
+  ``timeout``), then ``GET .../exports/{eid}/download?exportType=JSON``. No size
+  threshold: the synchronous ``/export`` lists predictions by id only, so it needs a
+  second call, ``GET /api/predictions/?project=`` (not paginated in 1.23: the whole
+  project's predictions in one response), and the server holds every serialized task
+  in memory for its one response; the snapshot is written by the server to a file in
+  batches and carries the predictions. On 2,000 tasks (``benchmarks/bench_pull.py``,
+  SQLite) the bare snapshot took 60.7 s and the bare export plus predictions listing
+  76.6 s, so small projects lose nothing either;
 - the download is streamed to a temporary file (chunks of ``CHUNK_BYTES``) and parsed
   one task at a time (``ijson``), so the client never holds the whole export; the
   snapshot is deleted from the server afterwards (each one is a copy of the project);
