@@ -12,7 +12,10 @@ Rules:
   meanwhile) the tasks are listed again and the extra copies deleted
   (:mod:`goldsmith.annotate.studio.project_tasks`), so a document is one task however
   many pushes run at once (two racing pushes cannot both see equal counts: the one
-  that checks last counts the other's tasks);
+  that checks last counts the other's tasks); the predictions are counted too, since
+  Label Studio 1.23 can keep a batch's tasks and drop all of its predictions without
+  an error (``TaskSerializerBulk.add_predictions`` returns its errors unraised), and a
+  task that lost its prediction gets it added, as any task lacking one does;
 - the project is found by exact title, or created with
   :func:`goldsmith.labels.studio_config.labeling_config` (when a racing push created
   one of the same title first, the newer empty one is deleted); an existing project
@@ -55,6 +58,7 @@ from goldsmith.annotate.studio.project_tasks import (
     Cleanup,
     TaskRef,
     list_tasks,
+    project_counts,
     remove_duplicates,
     task_count,
 )
@@ -142,12 +146,14 @@ def push(
         )
         before = set(known)
         new = len(scan.doc_ids - before)
+        had = project_counts(client, project_id, url)[1] if new else 0
         inline = _import_new(
             client, project_id, docs, before, predictions, (batch_size, new), url, progress
         )
-        expected = count - len(cleanup.removed) + new
-        if new and task_count(client, project_id, url) != expected:
-            # another push added (or removed) tasks meanwhile: find its copies of ours
+        expected = (count - len(cleanup.removed) + new, had + inline)
+        if new and project_counts(client, project_id, url) != expected:
+            # another push added (or removed) tasks meanwhile: find its copies of ours; or
+            # the server kept a task but dropped its prediction: add it below
             known, after = remove_duplicates(
                 client, project_id, list_tasks(client, project_id, url), url
             )
