@@ -3,6 +3,10 @@
 - :func:`studio_client` yields a checked SDK client: the server named by ``--url`` /
   ``--api-key``, or a fresh local server (``goldsmith.annotate.studio.server``) in a
   temporary data dir on a free loopback port, stopped afterwards.
+- :func:`studio_servers` yields one client per database (``--databases``, default SQLite
+  and PostgreSQL) for the benchmarks that compare them in one run: a server 'goldsmith
+  studio up' already runs (``--sqlite-dir`` / ``--postgresql-dir``), else a fresh one
+  (PostgreSQL: a local cluster of Debian's postgresql in the temporary data dir).
 - :func:`bench_documents` builds N distinct documents and their predictions: the base
   texts are read at run time from a seeds folder (never copied into the repository) and
   from the bundled sample corpus; each base text is pre-annotated once with goldsmith's
@@ -19,14 +23,19 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from label_studio_sdk import LabelStudio
 
 from goldsmith.annotate.studio.client import Connection, connect
-from goldsmith.annotate.studio.server import load_credentials, start_server, stop_server
+from goldsmith.annotate.studio.server import (
+    load_credentials,
+    server_status,
+    start_server,
+    stop_server,
+)
 from goldsmith.corpus import Document, doc_id_for, load_documents
 from goldsmith.labels.records import AnnotatedDoc
 
@@ -47,6 +56,51 @@ def add_server_arguments(parser: argparse.ArgumentParser) -> None:
         default=SEEDS,
         help="Folder of extra .txt base texts read at run time.",
     )
+
+
+def add_database_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--databases`` / ``--sqlite-dir`` / ``--postgresql-dir`` / ``--docs`` / ``--quick``."""
+    parser.add_argument("--databases", default="sqlite,postgresql", help="Comma-separated.")
+    parser.add_argument("--sqlite-dir", help="Data dir of a running SQLite studio to reuse.")
+    parser.add_argument("--postgresql-dir", help="Data dir of a running PostgreSQL studio.")
+    parser.add_argument("--docs", type=int, default=2000, help="Number of documents.")
+    parser.add_argument("--quick", action="store_true", help="200 documents.")
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        default=SEEDS,
+        help="Folder of extra .txt base texts read at run time.",
+    )
+
+
+@contextmanager
+def studio_servers(args: argparse.Namespace) -> Iterator[list[tuple[str, LabelStudio, str]]]:
+    """(database, client, url) for each of ``--databases`` (rules in the module docstring)."""
+    from goldsmith.annotate.studio.database import DatabaseRequest, remove_database
+
+    with ExitStack() as stack:
+        found = []
+        for kind in args.databases.split(","):
+            given = getattr(args, f"{kind}_dir")
+            if given:
+                creds, status = load_credentials(given), server_status(given)
+                if creds is None or not status.running or status.url is None:
+                    raise SystemExit(f"no running server in {given}")
+                client = connect(Connection(status.url, creds.token, f"bench {kind}"))
+                found.append((kind, client, status.url))
+                continue
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix=f"gs-bench-{kind}-"))
+            port = free_port()
+            log(f"starting a local Label Studio on {kind}, port {port} (data dir {tmp}) ...")
+            started = time.monotonic()
+            status = start_server(tmp, port=port, timeout=900, database=DatabaseRequest(kind))
+            stack.callback(remove_database, tmp)
+            stack.callback(stop_server, tmp)
+            log(f"  up in {time.monotonic() - started:.0f} s")
+            creds = load_credentials(tmp)
+            assert creds is not None and status.url is not None
+            found.append((kind, connect(Connection(status.url, creds.token, kind)), status.url))
+        yield found
 
 
 def log(message: str) -> None:

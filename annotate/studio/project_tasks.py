@@ -74,8 +74,14 @@ def list_tasks(client: LabelStudio, project_id: int, url: str = "") -> dict[str,
 
 def task_count(client: LabelStudio, project_id: int, url: str = "") -> int:
     """How many tasks the project holds now (one cheap request, no task data)."""
+    return project_counts(client, project_id, url)[0]
+
+
+def project_counts(client: LabelStudio, project_id: int, url: str = "") -> tuple[int, int]:
+    """How many tasks and predictions the project holds now (one request, no task data)."""
     with studio_errors(url, f"counting the tasks of project {project_id}"):
-        return int(client.projects.get(id=project_id).task_number or 0)
+        project = client.projects.get(id=project_id)
+    return int(project.task_number or 0), int(project.total_predictions_number or 0)
 
 
 def choose(copies: list[TaskRef]) -> tuple[TaskRef, list[TaskRef]]:

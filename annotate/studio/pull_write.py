@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +27,18 @@ def pull_origin(url: str, project_id: int, project_title: str) -> Origin:
 
 def write_pull(
     out_dir: str | Path,
-    gold: list[AnnotatedDoc],
-    annotations: list[AnnotatedDoc],
-    predictions: list[AnnotatedDoc],
+    gold: Iterable[AnnotatedDoc],
+    annotations: Iterable[AnnotatedDoc],
+    predictions: Iterable[AnnotatedDoc],
     report: dict[str, Any],
     origin: Origin,
     pull_id: str,
     *,
     force: bool = False,
 ) -> Written:
-    """Write the pull as the gold directory ``out_dir``; returns where and what it replaced."""
+    """Write the pull as the gold directory ``out_dir``; returns where and what it replaced.
+
+    The parts may be spooled files read as they are written (``gold`` is read twice).
+    """
     content = GoldContent(gold, annotations, predictions, report)
     return write_gold_dir(out_dir, content, origin, pull_id, force=force)

@@ -12,7 +12,10 @@ Rules:
   meanwhile) the tasks are listed again and the extra copies deleted
   (:mod:`goldsmith.annotate.studio.project_tasks`), so a document is one task however
   many pushes run at once (two racing pushes cannot both see equal counts: the one
-  that checks last counts the other's tasks);
+  that checks last counts the other's tasks); the predictions are counted too, since
+  Label Studio 1.23 can keep a batch's tasks and drop all of its predictions without
+  an error (``TaskSerializerBulk.add_predictions`` returns its errors unraised), and a
+  task that lost its prediction gets it added, as any task lacking one does;
 - the project is found by exact title, or created with
   :func:`goldsmith.labels.studio_config.labeling_config` (when a racing push created
   one of the same title first, the newer empty one is deleted); an existing project
@@ -25,10 +28,14 @@ Rules:
 - new documents are imported in batches with their prediction inline (one request a
   batch); a document whose task lacks a prediction of this ``model_version`` gets one
   added (a new predictions file never duplicates tasks);
-- a prediction carries the file's ``model_version``, a ``score`` (the record's
-  ``score`` field, else the mean of its region scores) and the converted regions
-  (:func:`goldsmith.annotate.studio.convert.to_studio_results`); the project's
-  ``model_version`` is set to it so annotators see the pre-annotations.
+- a prediction carries the file's ``model_version``, a ``score`` and the converted
+  regions (:mod:`goldsmith.annotate.studio.push_payload`); the project's
+  ``model_version`` is set to the most common one so annotators see the pre-annotations;
+- memory stays bounded whatever the corpus's size: the documents are read in passes
+  (check, import new tasks, add missing predictions), a batch at a time; only ids are
+  held for the whole project (doc_ids, and each task's id and prediction versions).
+  Predictions may be a :class:`~goldsmith.annotate.studio.push_source.PredictionFile`,
+  read from their file on demand.
 
 Example:
     >>> preds = read_predictions("predictions.jsonl")  # doctest: +SKIP
@@ -40,28 +47,26 @@ Example:
 from __future__ import annotations
 
 import time
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from label_studio_sdk import LabelStudio
 
 from goldsmith.annotate.studio.client import studio_errors
-from goldsmith.annotate.studio.convert import to_studio_results
 from goldsmith.annotate.studio.project_tasks import (
     Cleanup,
     TaskRef,
     list_tasks,
+    project_counts,
     remove_duplicates,
     task_count,
 )
-from goldsmith.annotate.studio.push_checks import (
-    check_predictions,
-    check_project_config,
-)
+from goldsmith.annotate.studio.push_checks import check_project_config, scan_documents
 from goldsmith.annotate.studio.push_checks import read_predictions as read_predictions
 from goldsmith.annotate.studio.push_lock import push_lock
+from goldsmith.annotate.studio.push_payload import prediction_payload
+from goldsmith.annotate.studio.push_payload import task_payload as task_payload
 from goldsmith.corpus.documents import Document
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.studio_config import labeling_config
@@ -107,37 +112,10 @@ def find_project(client: LabelStudio, title: str, url: str = "") -> int | None:
     return min(ids) if ids else None
 
 
-def task_payload(doc: Document, prediction: AnnotatedDoc | None) -> dict[str, Any]:
-    """The import payload of one document, its prediction inline."""
-    task: dict[str, Any] = {
-        "data": {
-            "text": doc.text,
-            "doc_id": doc.doc_id,
-            "source": doc.source or "",
-            "title": doc.title or "",
-        }
-    }
-    if prediction is not None:
-        task["predictions"] = [prediction_payload(prediction)]
-    return task
-
-
-def prediction_payload(prediction: AnnotatedDoc) -> dict[str, Any]:
-    """A Label Studio prediction: ``model_version``, ``score`` and the converted regions."""
-    payload: dict[str, Any] = {
-        "model_version": prediction.meta["model_version"],
-        "result": to_studio_results(prediction),
-    }
-    score = _score(prediction)
-    if score is not None:
-        payload["score"] = score
-    return payload
-
-
 def push(
     client: LabelStudio,
     documents: Iterable[Document],
-    predictions: dict[str, AnnotatedDoc],
+    predictions: Mapping[str, AnnotatedDoc],
     project_title: str,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: ProgressCallback | None = None,
@@ -145,14 +123,16 @@ def push(
 ) -> PushResult:
     """Push documents with their predictions to the project (rules in the module docstring).
 
+    ``documents`` is read in passes: a one-shot iterator is made a list first; a list or
+    a :class:`~goldsmith.annotate.studio.push_source.Documents` is read as it is.
     ``progress`` is called after every batch. Raises :class:`InputError` when a
     prediction is invalid or its text differs from its document's,
     :class:`ProjectConfigError` for a project that is not goldsmith's,
     :class:`StudioError` for server failures.
     """
     started = time.monotonic()
-    docs, duplicates = _unique(documents)
-    check_predictions(docs, predictions)
+    docs = list(documents) if iter(documents) is documents else documents
+    scan = scan_documents(docs, predictions)
 
     def waiting() -> None:
         if progress is not None:
@@ -165,19 +145,15 @@ def push(
             client, project_id, list_tasks(client, project_id, url), url
         )
         before = set(known)
-        new = [doc for doc in docs if doc.doc_id not in known]
-        for done in range(0, len(new), batch_size):
-            batch = [
-                task_payload(d, predictions.get(d.doc_id)) for d in new[done : done + batch_size]
-            ]
-            with studio_errors(url, f"importing tasks into project {project_id}"):
-                client.projects.import_tasks(id=project_id, request=batch)
-            if progress is not None:
-                progress(Progress("tasks", min(done + batch_size, len(new)), len(new)))
-        inline = 0
-        expected = count - len(cleanup.removed) + len(new)
-        if new and task_count(client, project_id, url) != expected:
-            # another push added (or removed) tasks meanwhile: find its copies of ours
+        new = len(scan.doc_ids - before)
+        had = project_counts(client, project_id, url)[1] if new else 0
+        inline = _import_new(
+            client, project_id, docs, before, predictions, (batch_size, new), url, progress
+        )
+        expected = (count - len(cleanup.removed) + new, had + inline)
+        if new and project_counts(client, project_id, url) != expected:
+            # another push added (or removed) tasks meanwhile: find its copies of ours; or
+            # the server kept a task but dropped its prediction: add it below
             known, after = remove_duplicates(
                 client, project_id, list_tasks(client, project_id, url), url
             )
@@ -185,40 +161,67 @@ def push(
                 cleanup.removed + after.removed,
                 tuple(sorted(set(cleanup.kept_with_work) | set(after.kept_with_work))),
             )
-        else:  # the new tasks are this push's alone, each with its prediction inline
-            inline = sum(1 for d in new if d.doc_id in predictions)
+            inline = 0  # the predictions of the tasks kept are counted below
         added, already, listed_inline = _add_predictions(
             client, project_id, docs, known, before, predictions, batch_size, progress, url
         )
-        inline += listed_inline
-        versions = Counter(
-            p.meta["model_version"] for d in docs if (p := predictions.get(d.doc_id)) is not None
-        )
-        if versions:
+        if scan.versions:
             with studio_errors(url, f"setting the model version of project {project_id}"):
                 client.projects.update(
                     id=project_id,
-                    model_version=versions.most_common(1)[0][0],
+                    model_version=scan.versions.most_common(1)[0][0],
                     show_collab_predictions=True,
                 )
-    doc_ids = {d.doc_id for d in docs}
     return PushResult(
         project_id=project_id,
         project_title=project_title,
         project_created=created,
-        documents=len(docs),
-        tasks_created=len(new),
-        tasks_existing=len(docs) - len(new),
-        predictions_added=inline + added,
+        documents=len(scan.doc_ids),
+        tasks_created=new,
+        tasks_existing=len(scan.doc_ids) - new,
+        predictions_added=inline + listed_inline + added,
         predictions_existing=already,
-        documents_without_predictions=sum(1 for d in docs if d.doc_id not in predictions),
-        unmatched_predictions=tuple(sorted(set(predictions) - doc_ids)),
-        duplicate_documents=duplicates,
-        model_versions=tuple(sorted(versions)),
+        documents_without_predictions=scan.without_predictions,
+        unmatched_predictions=tuple(sorted(set(predictions) - scan.doc_ids)),
+        duplicate_documents=scan.duplicates,
+        model_versions=tuple(sorted(scan.versions)),
         seconds=round(time.monotonic() - started, 3),
         duplicates_removed=len(cleanup.removed),
         duplicates_with_work=cleanup.kept_with_work,
     )
+
+
+def _import_new(
+    client: LabelStudio,
+    project_id: int,
+    docs: Iterable[Document],
+    known: set[str],
+    predictions: Mapping[str, AnnotatedDoc],
+    sizes: tuple[int, int],
+    url: str,
+    progress: ProgressCallback | None,
+) -> int:
+    """Import the documents not in ``known`` (``sizes``: batch size, how many), a batch at
+    a time with their prediction inline; returns how many predictions went inline."""
+    batch_size, total = sizes
+    batch: list[dict[str, Any]] = []
+    done = inline = 0
+    for doc in _unique(docs):
+        if doc.doc_id in known:
+            continue
+        pred = predictions.get(doc.doc_id)
+        inline += pred is not None
+        batch.append(task_payload(doc, pred))
+        if len(batch) == batch_size:
+            done += _send(client.projects.import_tasks, project_id, batch, url, "importing tasks")
+            batch = []
+            if progress is not None:
+                progress(Progress("tasks", done, total))
+    if batch:
+        done += _send(client.projects.import_tasks, project_id, batch, url, "importing tasks")
+        if progress is not None:
+            progress(Progress("tasks", done, total))
+    return inline
 
 
 def _project(client: LabelStudio, title: str, url: str) -> tuple[int, bool]:
@@ -241,74 +244,67 @@ def _project(client: LabelStudio, title: str, url: str) -> tuple[int, bool]:
 def _add_predictions(
     client: LabelStudio,
     project_id: int,
-    docs: list[Document],
+    docs: Iterable[Document],
     known: dict[str, TaskRef],
     before: set[str],
-    predictions: dict[str, AnnotatedDoc],
+    predictions: Mapping[str, AnnotatedDoc],
     batch_size: int,
     progress: ProgressCallback | None,
     url: str,
 ) -> tuple[int, int, int]:
-    """Add this push's predictions where the kept task lacks them.
+    """Add this push's predictions where the kept task lacks them, a batch at a time.
 
-    Returns (added now, already on tasks that existed before the push, sent inline with
-    this push's new tasks and kept).
+    A task's versions come from its listing (``model_versions``, comma-joined); when a
+    version holds a comma that is ambiguous, and that task's predictions are asked for
+    exactly. Returns (added now, already on tasks that existed before the push, sent
+    inline with this push's new tasks and kept).
     """
-    wanted = [
-        (d.doc_id, known[d.doc_id], predictions[d.doc_id])
-        for d in docs
-        if d.doc_id in known and d.doc_id in predictions
-    ]
-    if not wanted:
-        return 0, 0, 0
-    if any(
-        "," in ref.model_versions or "," in pred.meta["model_version"] for _, ref, pred in wanted
-    ):  # comma-joined versions are ambiguous: ask exactly
-        with studio_errors(url, f"listing the predictions of project {project_id}"):
-            have = {(p.task, p.model_version) for p in client.predictions.list(project=project_id)}
-    else:
-        have = {(ref.task_id, ref.model_versions) for _, ref, _ in wanted if ref.model_versions}
-    missing = [
-        (ref.task_id, pred)
-        for _, ref, pred in wanted
-        if (ref.task_id, pred.meta["model_version"]) not in have
-    ]
-    missing_ids = {task_id for task_id, _ in missing}
-    present = [doc_id for doc_id, ref, _ in wanted if ref.task_id not in missing_ids]
-    for done in range(0, len(missing), batch_size):
-        batch = [
-            {"task": task_id, **prediction_payload(pred)}
-            for task_id, pred in missing[done : done + batch_size]
-        ]
-        with studio_errors(url, f"adding predictions to project {project_id}"):
-            client.projects.import_predictions(id=project_id, request=batch)
-        if progress is not None:
-            progress(Progress("predictions", min(done + batch_size, len(missing)), len(missing)))
-    already = sum(1 for doc_id in present if doc_id in before)
-    return len(missing), already, len(present) - already
-
-
-def _unique(documents: Iterable[Document]) -> tuple[list[Document], int]:
-    seen: set[str] = set()
-    docs: list[Document] = []
-    duplicates = 0
-    for doc in documents:
-        if doc.doc_id in seen:
-            duplicates += 1
+    total = sum(1 for doc_id in known if doc_id in predictions)
+    added = already = inline = checked = 0
+    batch: list[dict[str, Any]] = []
+    for doc in _unique(docs):
+        ref = known.get(doc.doc_id)
+        if ref is None or doc.doc_id not in predictions:
             continue
-        seen.add(doc.doc_id)
-        docs.append(doc)
-    return docs, duplicates
+        checked += 1
+        pred = predictions[doc.doc_id]
+        version = pred.meta["model_version"]
+        if "," in ref.model_versions or "," in version:
+            with studio_errors(url, f"listing the predictions of task {ref.task_id}"):
+                have = {p.model_version for p in client.predictions.list(task=ref.task_id)}
+        else:
+            have = {ref.model_versions}
+        if version in have:
+            already += doc.doc_id in before
+            inline += doc.doc_id not in before
+            continue
+        batch.append({"task": ref.task_id, **prediction_payload(pred)})
+        if len(batch) == batch_size:
+            added += _send(
+                client.projects.import_predictions, project_id, batch, url, "adding predictions"
+            )
+            batch = []
+            if progress is not None:
+                progress(Progress("predictions", checked, total))
+    if batch:
+        added += _send(
+            client.projects.import_predictions, project_id, batch, url, "adding predictions"
+        )
+        if progress is not None:
+            progress(Progress("predictions", checked, total))
+    return added, already, inline
 
 
-def _score(prediction: AnnotatedDoc) -> float | None:
-    score = prediction.meta.get("score")
-    if isinstance(score, int | float) and not isinstance(score, bool):
-        return float(score)
-    scores = [
-        s.score
-        for layer in (prediction.entities, prediction.quotes, prediction.claims)
-        for s in layer
-        if s.score is not None
-    ]
-    return round(sum(scores) / len(scores), 6) if scores else None
+def _send(call: Any, project_id: int, batch: list[dict[str, Any]], url: str, what: str) -> int:
+    with studio_errors(url, f"{what} to project {project_id}"):
+        call(id=project_id, request=batch)
+    return len(batch)
+
+
+def _unique(documents: Iterable[Document]) -> Iterator[Document]:
+    """Each doc_id once: its first document."""
+    seen: set[str] = set()
+    for doc in documents:
+        if doc.doc_id not in seen:
+            seen.add(doc.doc_id)
+            yield doc

@@ -2,13 +2,14 @@
 
 Rules:
 
-- a predictions file is read whole and every record validated first
-  (:func:`read_predictions`): the spec's checks (offsets, labels, attributes, region
-  scores from 0 to 1), a ``model_version`` that is a string (or an integer), a record
-  ``score`` from 0 to 1, no ``doc_id`` twice; the error names the file and line;
+- a predictions file has every record validated first (:func:`read_predictions`, or
+  :class:`goldsmith.annotate.studio.push_source.PredictionFile`, which keeps only
+  offsets): the spec's checks (offsets, labels, attributes, region scores from 0 to 1),
+  a ``model_version`` that is a string (or an integer), a record ``score`` from 0 to 1,
+  no ``doc_id`` twice; the error names the file and line;
 - predictions handed over in code are checked the same way against their documents
-  (:func:`check_predictions`), so a push never fails halfway on a bad value and never
-  leaves an empty project behind;
+  (:func:`check_predictions`; :func:`scan_documents` in a push's first pass), so a push
+  never fails halfway on a bad value and never leaves an empty project behind;
 - an existing project must have goldsmith's labeling config in meaning
   (:func:`check_project_config`, :func:`goldsmith.labels.studio_config.config_differences`),
   or predictions would be added for controls the project does not have.
@@ -20,6 +21,9 @@ Example:
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from label_studio_sdk import LabelStudio
@@ -48,53 +52,93 @@ def read_predictions(path: str | Path, model_version: str | None = None) -> dict
         at = where(path, line)
         if doc.doc_id in found:
             raise InputError(f"{at}: doc_id {doc.doc_id!r} appears twice; keep one prediction")
-        version = doc.meta.get("model_version")
-        if version is None or version == "":
-            version = model_version
-        if not version:
-            raise InputError(f"{at}: doc {doc.doc_id!r} has no model_version; pass --model-version")
-        if isinstance(version, bool) or not isinstance(version, str | int):
-            raise InputError(
-                f"{at}: doc {doc.doc_id!r}: model_version must be a string, got {version!r}"
-            )
-        score = doc.meta.get("score")
-        if score is not None and not is_score(score):
-            raise InputError(
-                f"{at}: doc {doc.doc_id!r}: score must be a number from 0 to 1, got {score!r}"
-            )
-        found[doc.doc_id] = AnnotatedDoc(
-            doc.doc_id,
-            doc.text,
-            doc.entities,
-            doc.quotes,
-            doc.claims,
-            {**doc.meta, "model_version": str(version)},
-        )
+        found[doc.doc_id] = with_version(doc, model_version, at)
     return found
 
 
-def check_predictions(docs: list[Document], predictions: dict[str, AnnotatedDoc]) -> None:
+def with_version(doc: AnnotatedDoc, model_version: str | None, at: str) -> AnnotatedDoc:
+    """The record with its ``model_version`` (its own, else ``model_version``), its version
+    and ``score`` checked; ``at`` (file:line) starts the message of the InputError."""
+    version = doc.meta.get("model_version")
+    if version is None or version == "":
+        version = model_version
+    if not version:
+        raise InputError(f"{at}: doc {doc.doc_id!r} has no model_version; pass --model-version")
+    if isinstance(version, bool) or not isinstance(version, str | int):
+        raise InputError(
+            f"{at}: doc {doc.doc_id!r}: model_version must be a string, got {version!r}"
+        )
+    score = doc.meta.get("score")
+    if score is not None and not is_score(score):
+        raise InputError(
+            f"{at}: doc {doc.doc_id!r}: score must be a number from 0 to 1, got {score!r}"
+        )
+    return AnnotatedDoc(
+        doc.doc_id,
+        doc.text,
+        doc.entities,
+        doc.quotes,
+        doc.claims,
+        {**doc.meta, "model_version": str(version)},
+    )
+
+
+def check_predictions(docs: Iterable[Document], predictions: Mapping[str, AnnotatedDoc]) -> None:
     """Everything about the predictions that could fail later, checked before any request."""
     for doc in docs:
         pred = predictions.get(doc.doc_id)
-        if pred is None:
+        if pred is not None:
+            check_prediction(doc, pred)
+
+
+def check_prediction(doc: Document, pred: AnnotatedDoc) -> None:
+    """One document's prediction, checked as :func:`check_predictions` says."""
+    if pred.text != doc.text:
+        raise InputError(
+            f"prediction for doc {doc.doc_id!r}: its text differs from the corpus "
+            "document's; predict again on this corpus"
+        )
+    found = problems(pred)
+    if found:
+        raise InputError(f"prediction for doc {doc.doc_id!r}: {found[0]}")
+    if not isinstance(pred.meta.get("model_version"), str):
+        raise InputError(f"prediction for doc {doc.doc_id!r} has no model_version")
+    score = pred.meta.get("score")
+    if score is not None and not is_score(score):
+        raise InputError(
+            f"prediction for doc {doc.doc_id!r}: score must be a number from 0 to 1, got {score!r}"
+        )
+
+
+@dataclass
+class DocumentScan:
+    """What the first pass over the documents found: their ids (each once), how many
+    came twice, how many have no prediction, the model versions of the predictions."""
+
+    doc_ids: set[str] = field(default_factory=set)
+    duplicates: int = 0
+    without_predictions: int = 0
+    versions: Counter[str] = field(default_factory=Counter)
+
+
+def scan_documents(
+    docs: Iterable[Document], predictions: Mapping[str, AnnotatedDoc]
+) -> DocumentScan:
+    """Check every document's prediction (:func:`check_prediction`) before anything is
+    sent, reading the documents once; a doc_id's first document is the one kept."""
+    scan = DocumentScan()
+    for doc in docs:
+        if doc.doc_id in scan.doc_ids:
+            scan.duplicates += 1
             continue
-        if pred.text != doc.text:
-            raise InputError(
-                f"prediction for doc {doc.doc_id!r}: its text differs from the corpus "
-                "document's; predict again on this corpus"
-            )
-        found = problems(pred)
-        if found:
-            raise InputError(f"prediction for doc {doc.doc_id!r}: {found[0]}")
-        if not isinstance(pred.meta.get("model_version"), str):
-            raise InputError(f"prediction for doc {doc.doc_id!r} has no model_version")
-        score = pred.meta.get("score")
-        if score is not None and not is_score(score):
-            raise InputError(
-                f"prediction for doc {doc.doc_id!r}: score must be a number from 0 to 1, "
-                f"got {score!r}"
-            )
+        scan.doc_ids.add(doc.doc_id)
+        pred = predictions.get(doc.doc_id)
+        if pred is None:
+            scan.without_predictions += 1
+            continue
+        check_prediction(doc, pred)
+        scan.versions[pred.meta["model_version"]] += 1
+    return scan
 
 
 def check_project_config(client: LabelStudio, project_id: int, title: str, url: str = "") -> None:

@@ -44,6 +44,7 @@ from typing import Any
 from label_studio_sdk import LabelStudio
 
 from goldsmith.annotate.studio.client import studio_errors
+from goldsmith.annotate.studio.database import label_studio_env
 from goldsmith.annotate.studio.pseudonyms import pseudonym
 from goldsmith.annotate.studio.server import LS_DATA
 from goldsmith.errors import InputError, StudioError
@@ -124,7 +125,12 @@ def add_annotators(
 
 
 def set_password(data_dir: str | Path, email: str, password: str) -> None:
-    """Set a user's password with Label Studio's ``reset_password`` (password on stdin)."""
+    """Set a user's password with Label Studio's ``reset_password`` (password on stdin).
+
+    The command runs with the data dir's database environment
+    (:func:`goldsmith.annotate.studio.database.label_studio_env`): on a PostgreSQL studio
+    it would otherwise look for the user in an empty SQLite file.
+    """
     env = {
         k: v
         for k, v in os.environ.items()
@@ -132,6 +138,7 @@ def set_password(data_dir: str | Path, email: str, password: str) -> None:
         and k not in ("USERNAME", "PASSWORD", "USER_TOKEN")
     }
     env.update(LABEL_STUDIO_LATEST_VERSION_CHECK="false", LABEL_STUDIO_COLLECT_ANALYTICS="false")
+    env.update(label_studio_env(data_dir))
     command = [
         sys.executable,
         "-m",

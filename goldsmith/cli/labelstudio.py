@@ -18,7 +18,7 @@ from goldsmith.annotate.studio.consensus import GoldRule
 from goldsmith.annotate.studio.locate import given_or_default
 from goldsmith.annotate.studio.pseudonyms import load_salt
 from goldsmith.annotate.studio.pull import PullReport, pull
-from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, push, read_predictions
+from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, push
 from goldsmith.annotate.studio.team import apply_team_settings
 from goldsmith.cli.progress import progress_bar
 from goldsmith.cli.studio_option import StudioDir
@@ -79,10 +79,11 @@ def push_command(
     push completes on the next run; a new model version adds predictions to existing tasks.
     Example: goldsmith annotate push corpus.ds --predictions preds.jsonl --project News
     """
+    from goldsmith.annotate.studio.push_source import Documents, PredictionFile
     from goldsmith.corpus import load_documents
 
-    preds = read_predictions(predictions, model_version)
-    docs = list(load_documents(corpus))
+    preds = PredictionFile(predictions, model_version)  # offsets only: any size
+    docs = Documents(lambda: load_documents(corpus))  # read anew in each pass
     conn = resolve_connection(data_dir=studio_dir)
     client = connect(conn)
     with progress_bar("pushing") as bar:

@@ -18,7 +18,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +54,16 @@ from goldsmith.labels.records import AnnotatedDoc
 
 @dataclass(frozen=True)
 class GoldContent:
-    """What a pull writes: the gold, every annotation, the predictions, the report."""
+    """What a pull writes: the gold, every annotation, the predictions, the report.
 
-    gold: list[AnnotatedDoc]
-    annotations: list[AnnotatedDoc] = field(default_factory=list)
-    predictions: list[AnnotatedDoc] = field(default_factory=list)
+    Each part may be any iterable (a pull hands over files it spooled); ``gold`` is read
+    twice (JSONL, then the dataset), so it must iterate anew each time, as a list does.
+    Parts are written a batch of ``DATASET_BATCH`` documents at a time, never held whole.
+    """
+
+    gold: Iterable[AnnotatedDoc]
+    annotations: Iterable[AnnotatedDoc] = field(default_factory=list)
+    predictions: Iterable[AnnotatedDoc] = field(default_factory=list)
     report: dict[str, Any] = field(default_factory=dict)
 
 
@@ -135,22 +142,52 @@ def write_gold_dir(
     return Written(out, manifest, previous)
 
 
+DATASET_BATCH = 1000
+
+
 def _write_parts(folder: Path, content: GoldContent) -> None:
     import datasets  # here, so reading a gold directory does not load it
-
-    from goldsmith.labels.features import docs_to_dataset
 
     write_jsonl(content.gold, folder / GOLD_JSONL)
     write_jsonl(content.annotations, folder / ANNOTATIONS_JSONL)
     write_jsonl(content.predictions, folder / PREDICTIONS_JSONL)
-    dataset = docs_to_dataset(content.gold, extra=gold_extra_features())
     quiet = datasets.utils.are_progress_bars_disabled()
     datasets.disable_progress_bars()
     try:
-        datasets.DatasetDict({GOLD_SPLIT: dataset}).save_to_disk(str(folder / DATASET_DIR))
+        _save_dataset(content.gold, folder)
     finally:
         if not quiet:
             datasets.enable_progress_bars()
     (folder / REPORT_JSON).write_text(
         json.dumps(content.report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+
+
+def _save_dataset(gold: Iterable[AnnotatedDoc], folder: Path) -> None:
+    """Save the gold split a batch at a time: each batch is made by
+    :func:`goldsmith.labels.features.docs_to_dataset` (the one encoding) and appended to
+    an Arrow file, which ``datasets`` then saves memory-mapped."""
+    import datasets
+    from datasets.arrow_writer import ArrowWriter
+
+    from goldsmith.labels.features import docs_to_dataset, gold_features
+
+    extra = gold_extra_features()
+    arrow = folder / ".gold.arrow"
+    writer = ArrowWriter(features=gold_features(extra), path=str(arrow))
+    try:
+        for batch in _batches(gold, DATASET_BATCH):
+            writer.write_table(docs_to_dataset(batch, extra=extra).data.table)
+        writer.finalize()
+    finally:
+        writer.close()
+    dataset = datasets.Dataset.from_file(str(arrow))
+    datasets.DatasetDict({GOLD_SPLIT: dataset}).save_to_disk(str(folder / DATASET_DIR))
+    del dataset
+    arrow.unlink()
+
+
+def _batches(docs: Iterable[AnnotatedDoc], size: int) -> Iterator[list[AnnotatedDoc]]:
+    it = iter(docs)
+    while batch := list(islice(it, size)):
+        yield batch

@@ -213,3 +213,19 @@ def test_any_changed_byte_of_any_file_is_refused_naming_that_file(pulled, data):
         with pytest.raises(InputError) as caught:
             open_gold_dir(copy)
         assert str(caught.value).startswith(f"{path}: does not match manifest.json")
+
+
+def test_the_dataset_written_in_batches_equals_the_one_made_whole(tmp_path, monkeypatch):
+    from goldsmith.labels.features import docs_to_dataset
+    from goldsmith.labels.gold import write as gold_write
+    from goldsmith.labels.gold.layout import gold_extra_features
+
+    monkeypatch.setattr(gold_write, "DATASET_BATCH", 2)
+    content = _content(n=5)
+    parts = GoldContent(list(content.gold), iter(content.annotations), iter([]), {})
+    write_gold_dir(tmp_path / "gold", parts, NEWS, new_pull_id())
+    loaded = datasets.load_from_disk(str(tmp_path / "gold" / "dataset"))["gold"]
+    made = docs_to_dataset(content.gold, extra=gold_extra_features())
+    assert loaded.features == made.features and loaded.to_list() == made.to_list()
+    assert not list((tmp_path / "gold").glob(".gold.arrow"))
+    assert len(read_gold(tmp_path / "gold" / "annotations.jsonl")) == 5

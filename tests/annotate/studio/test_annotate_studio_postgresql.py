@@ -177,3 +177,20 @@ def test_round_trip_on_postgresql(pg_studio, sample_gold_path, tmp_path):
     ) as conn:
         row = conn.execute("SELECT count(*) FROM project WHERE title = %s", (title,)).fetchone()
     assert row == (1,)
+
+
+def test_users_add_sets_a_working_password_on_postgresql(pg_studio):
+    """``reset_password`` must reach the PostgreSQL database, not an empty SQLite file."""
+    from test_annotate_studio_users import NO_TEAM_SERVER, _login
+
+    data_dir, _ = pg_studio
+    url = server_status(data_dir).url
+    assert url
+    email = f"pg-{uuid.uuid4().hex[:6]}@team.example"
+    added = runner.invoke(
+        app, ["studio", "users", "add", email, "--studio-dir", str(data_dir)], env=NO_TEAM_SERVER
+    )
+    assert added.exit_code == 0, added.output
+    line = next(x for x in added.output.splitlines() if x.startswith(f"added {email}"))
+    password = line.rsplit("password ", 1)[1].strip()
+    assert _login(url, email, password) == email

@@ -264,7 +264,7 @@ def test_task_list_is_the_fallback_when_the_export_fails(loop, studio, monkeypat
     def broken_export(*args, **kwargs):
         raise ApiError(status_code=500, body="export failed")
 
-    monkeypatch.setattr(studio.client.projects.exports, "download_sync", broken_export)
+    monkeypatch.setattr(studio.client.projects.exports, "create", broken_export)
     report = pull(studio.client, loop["title"], tmp_path, loop["salt"], url=studio.url)
     assert report.source == "task list"
     assert [c.task_id for c in report.conflicts] == [c.task_id for c in loop["report"].conflicts]

@@ -331,3 +331,19 @@ def test_without_a_race_the_tasks_are_listed_once(studio, monkeypatch):
     result = push(studio.client, docs, _predictions(docs, "m1"), title, batch_size=2)
     assert len(listings) == 1  # before importing; the task count showed no other push
     assert (result.tasks_created, result.predictions_added) == (len(docs), len(docs))
+
+
+def test_predictions_the_server_dropped_on_import_are_added_again(studio, monkeypatch):
+    """Label Studio 1.23 may keep a batch's tasks and silently drop its predictions (seen
+    under load: a project of 15 tasks and no prediction, then a 400 on the model version)."""
+    docs, title = _documents(), _title()
+    real_import = studio.client.projects.import_tasks
+
+    def dropping(id, request, **kwargs):
+        return real_import(id=id, request=[{"data": t["data"]} for t in request], **kwargs)
+
+    monkeypatch.setattr(studio.client.projects, "import_tasks", dropping)
+    result = push(studio.client, docs, _predictions(docs, "m1"), title, url=studio.url)
+    assert (result.tasks_created, result.predictions_added) == (len(docs), len(docs))
+    tasks = _tasks(studio.client, result.project_id)
+    assert sorted(len(t.predictions) for t in tasks) == [1] * len(docs)
