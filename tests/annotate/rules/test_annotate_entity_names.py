@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from goldsmith.annotate.rules.entities import find_entities
-from goldsmith.annotate.rules.entity_headlines import is_title_case
+from goldsmith.annotate.rules.headlines import is_title_case
 
 _BLANK = spacy.blank("en")
 
