@@ -30,6 +30,12 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - labels and name ends by how a name is built
   (:mod:`goldsmith.annotate.rules.entity_labels`: "... National Convention" EVENT,
   "Wells Fargo Center" FAC, "Acme" + "News" -> ORG "Acme News");
+- organisation names told by their own form
+  (:mod:`goldsmith.annotate.rules.entity_org_shapes`: no "Crowds" ORG at a sentence
+  start, "F.B.I." ORG, "host Dale Brant" PERSON) and by the words around them
+  (:mod:`goldsmith.annotate.rules.entity_org_context`: "the gossip site Zinger",
+  "Bluebird followers", "told Zinger", "Harbor Freight Committee Chair Mara Quist",
+  one label for every mention of an ORG name);
 - names of a title-case headline are re-found from the story under it
   (:mod:`goldsmith.annotate.rules.entity_headlines`);
 - names inside hyphenated words (:mod:`goldsmith.annotate.rules.entity_compounds`:
@@ -58,8 +64,11 @@ from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, wit
 from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
+from goldsmith.annotate.rules.entity_org_context import org_context
+from goldsmith.annotate.rules.entity_org_shapes import org_shapes
 from goldsmith.annotate.rules.entity_orgs import repair_orgs
 from goldsmith.annotate.rules.entity_states import with_party_states
+from goldsmith.annotate.rules.entity_words import PERSON_DESCRIPTORS
 from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, PERSONAL_TITLES, TITLE_WORDS
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Entity
@@ -84,18 +93,6 @@ _ROLE_CONTEXT_WORDS = DEPARTMENT_WORDS | frozenset(
 #: before names ("AG Jane Roe", "Sens. Roe and Poe").
 _MORE_PERSONAL_TITLES = frozenset("ag a.g. atty. sens. reps. govs. gens. drs.".split())
 
-#: Descriptions written before a name that are no part of it ("Billionaire Jane Roe",
-#: "Challenger Jane Roe"), stripped from the front of a PERSON.
-_PERSON_DESCRIPTORS = frozenset(
-    """
-    billionaire millionaire businessman businesswoman tycoon mogul magnate candidate
-    challenger nominee frontrunner front-runner rival contender incumbent activist
-    actor actress singer rapper comedian journalist columnist host pundit pollster
-    strategist delegate committeeman committeewoman daughter son wife husband mother
-    father brother sister widow
-    """.split()
-)
-
 #: Lower-case name particles that may start a person's name ("de Gaulle").
 _PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn al el ben".split())
 
@@ -119,6 +116,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = complete_mentions(doc, found, text)
     found = repair_orgs(doc, found, text)
     found = relabel(doc, found, text)
+    found = org_context(doc, org_shapes(doc, found, text), text)
     found = hyphenated_names(text, found)
     found = with_holidays(text, found)
     found = with_party_states(text, found)
@@ -190,7 +188,7 @@ def _strip_trailing(doc: Doc, start: int, end: int, label: str) -> int:
     while end - 1 > start:
         token = doc[end - 1]
         word = token.text
-        if label == "PERSON" and token.lower_ in _PERSON_DESCRIPTORS:
+        if label == "PERSON" and token.lower_ in PERSON_DESCRIPTORS:
             end -= 1
             continue
         if not (word.isalpha() and word.islower() and doc[end - 2].whitespace_):
@@ -235,7 +233,7 @@ def _is_person_prefix(token: Token) -> bool:
         lower in TITLE_WORDS
         or lower in _ROLE_CONTEXT_WORDS
         or lower in _MORE_PERSONAL_TITLES
-        or lower in _PERSON_DESCRIPTORS
+        or lower in PERSON_DESCRIPTORS
         or (lower.endswith("s") and lower[:-1] in TITLE_WORDS and len(lower) > 4)
         or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET") and lower not in _PARTICLES)
     )

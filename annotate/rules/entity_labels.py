@@ -41,6 +41,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_mentions import METONYMS
 from goldsmith.annotate.rules.entity_words import (
     EVENT_HEADS,
     FAC_AMBIGUOUS_HEADS,
@@ -145,8 +146,9 @@ def _join_norp_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
 
 
 def _by_head(doc: Doc, entity: Entity, text: str) -> Entity:
-    """EVENT or FAC by the last word of the name, or FAC by the noun after it."""
-    if entity.label not in _NAMES or entity.label == "PERSON":
+    """EVENT or FAC by the last word of the name, or FAC by the noun after it; a
+    metonym ("Wall Street", "Downing Street") stays an ORG."""
+    if entity.label not in _NAMES or entity.label == "PERSON" or entity.text in METONYMS:
         return entity
     words = entity.text.split()
     last = words[-1]

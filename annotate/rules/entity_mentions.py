@@ -41,8 +41,9 @@ from goldsmith.labels.records import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: Metonymic government bodies: always ORG.
-METONYMS = ("White House", "Pentagon", "Kremlin", "Downing Street")
+#: Metonymic government bodies, and the industry named by its street (ANNOTATION_SPEC.md
+#: section 4: "Wall Street" meaning the industry): always ORG.
+METONYMS = ("White House", "Pentagon", "Kremlin", "Downing Street", "Wall Street")
 
 #: News outlets, agencies and platforms that real news names as sources: always ORG
 #: (spaCy's small model often misses them or calls them PERSON or WORK_OF_ART).
