@@ -18,9 +18,9 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - a PERSON loses leading titles and roles: "Defense Secretary Lloyd Austin" ->
   "Lloyd Austin", "Gen. Mark Milley" -> "Mark Milley", "Senators Al Poe" -> "Al Poe",
   "AG Al Poe" -> "Al Poe", descriptions ("Billionaire Al Poe" -> "Al Poe") and a
-  capitalised function word ("Without Al Poe" -> "Al Poe"); a first name spaCy left out
-  ("Lloyd" of "Lloyd J. Austin III") is taken in; a name right after a personal title
-  ("Premier Marcus Dole") is a PERSON whatever spaCy said;
+  capitalised function word ("Without Al Poe", "Wherever Al Poe" -> "Al Poe"); a first
+  name spaCy left out ("Lloyd" of "Lloyd J. Austin III") is taken in; a name right
+  after a personal title ("Premier Marcus Dole") is a PERSON whatever spaCy said;
 - a name made only of department words of a title ("Defense" in "Defense Secretary"
   or "Secretary of Defense") is not an entity;
 - metonymic government bodies ("Pentagon", "White House", "Kremlin") are ORG;
@@ -235,7 +235,7 @@ def _is_person_prefix(token: Token) -> bool:
         or lower in _MORE_PERSONAL_TITLES
         or lower in PERSON_DESCRIPTORS
         or (lower.endswith("s") and lower[:-1] in TITLE_WORDS and len(lower) > 4)
-        or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET") and lower not in _PARTICLES)
+        or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET", "ADV") and lower not in _PARTICLES)
     )
 
 

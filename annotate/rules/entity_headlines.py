@@ -45,7 +45,10 @@ def headline_names(text: str, found: list[Entity]) -> list[Entity]:
     known = _story_names(body)
     lower_words = set(_LOWER_WORD.findall(text, end))
     story = text[end:]
-    matched = [_longer_name(m, head, story) for m in _match_known(text, end, known)]
+    # two words of one name ("Jane", "Roe") both give spaCy's "Jane Roe": keep it once
+    matched = list(
+        dict.fromkeys(_longer_name(m, head, story) for m in _match_known(text, end, known))
+    )
     kept = [
         entity
         for entity in head

@@ -54,6 +54,7 @@ from goldsmith.annotate.rules.entity_words import (
     PROGRAM_NOUNS,
     SPLIT_BODIES,
 )
+from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
@@ -92,11 +93,14 @@ def _split_slash(entity: Entity, text: str) -> list[Entity]:
 
 
 def _take_in_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
-    """Extend a name over capitalised words ending in an organisation head."""
+    """Extend a name over capitalised words ending in an organisation head (not in a
+    title-case line, where every word is capitalised: "Roe Visit To Police Memorial")."""
     starts = {token.idx: token.i for token in doc}
     result = list(found)
     for entity in found:
         if entity.label not in _NAMES or entity.end >= len(text) or text[entity.end] != " ":
+            continue
+        if is_title_case(_line(text, entity.start)):
             continue
         first = starts.get(entity.end + 1)
         if first is None:
@@ -117,6 +121,12 @@ def _take_in_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
         result = [e for e in result if not (grown.start <= e.start and e.end <= grown.end)]
         result.append(grown)
     return result
+
+
+def _line(text: str, char: int) -> str:
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _join_norp_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
