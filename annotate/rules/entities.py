@@ -99,7 +99,8 @@ _PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn 
 #: Leading "The" kept in these names.
 _THE_NAMES = frozenset({"The Hague", "The Gambia", "The Bahamas"})
 
-_POSSESSIVES = ("'s", "’s", "'S", "’S")
+#: Possessive endings, also with the opening quotation mark typed for the apostrophe.
+_POSSESSIVES = ("'s", "’s", "‘s", "'S", "’S", "‘S")
 _TRAILING_CHARS = "'’\",;:!?)]}”»"
 
 

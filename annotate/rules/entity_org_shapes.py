@@ -14,10 +14,13 @@ organisation ("Dale Brant" ORG). Rules, in this order:
 - a name written with a possessive inside, whose first part ends in an organisation head
   or is an acronym, is an ORG and the person after it: "Harbor Business Network’s Maria
   Holm" -> ORG "Harbor Business Network", PERSON "Maria Holm";
-- two or three capitalised words labelled ORG, with no organisation word among them,
-  right after a person's role or description ("host Dale Brant", "rival Tessa Ulm"), or
-  written "First M. Last", are a PERSON; so is such a name listed with a PERSON ("Kim
-  Lund, Ora Pike and Roy Dunn"), at every mention.
+- an ORG never runs over a comma ("Harbor Trade Center, Ruiz" -> "Harbor Trade
+  Center");
+- two or three capitalised words labelled ORG, with no organisation word among them
+  and no organisation noun after them ("told Harbor Lights magazine"), right after a
+  person's role or description ("host Dale Brant", "rival Tessa Ulm"), after "told" or
+  "an interview with", or written "First M. Last", are a PERSON; so is such a name
+  listed with a PERSON ("Kim Lund, Ora Pike and Roy Dunn"), at every mention.
 
 Example:
     >>> from goldsmith.annotate.model import load_model   # doctest: +SKIP
@@ -40,6 +43,8 @@ from goldsmith.annotate.rules.entity_runs import (
     trimmed_entity,
 )
 from goldsmith.annotate.rules.entity_words import (
+    ORG_AFTER_NOUNS,
+    ORG_CLASS_NOUNS,
     ORG_HEADS,
     ORG_INSIDE_WORDS,
     PERSON_DESCRIPTORS,
@@ -70,6 +75,7 @@ def org_shapes(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
     found = _without_pac(doc, found, text)
     found = [_dotted_acronym(e) for e in found]
     found = [part for e in found for part in _split_possessive(e, text)]
+    found = [_before_comma(e, text) for e in found]
     found = [_person_by_role(e, text) for e in found]
     return _people_in_lists(found, text)
 
@@ -149,6 +155,15 @@ def _split_possessive(entity: Entity, text: str) -> list[Entity]:
     ]
 
 
+def _before_comma(entity: Entity, text: str) -> Entity:
+    """An ORG never runs over a comma: "World Trade Center, Santilli" -> "World Trade
+    Center"."""
+    cut = entity.text.find(", ")
+    if entity.label != "ORG" or cut <= 0:
+        return entity
+    return trimmed_entity(text, entity.start, entity.start + cut, "ORG")
+
+
 def _person_by_role(entity: Entity, text: str) -> Entity:
     if entity.label != "ORG":
         return entity
@@ -157,9 +172,17 @@ def _person_by_role(entity: Entity, text: str) -> Entity:
         return replace(entity, label="PERSON")
     if len(words) < 2 or not _shaped_like_person(entity.text):
         return entity
+    after = text[entity.end : entity.end + 30].split()
+    if after and (after[0] in ORG_CLASS_NOUNS or after[0] in ORG_AFTER_NOUNS):
+        return entity  # "told New York magazine"
     before = text[max(0, entity.start - 30) : entity.start].split()
     role = before[-1] if before else ""
-    if role.islower() and (role in PERSON_DESCRIPTORS or role in PERSON_ROLES):
+    if role.islower() and (
+        role in PERSON_DESCRIPTORS
+        or role in PERSON_ROLES
+        or role == "told"
+        or (role == "with" and len(before) > 1 and before[-2] in ("interview", "interviews"))
+    ):
         return replace(entity, label="PERSON")
     return entity
 

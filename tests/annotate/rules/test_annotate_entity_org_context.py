@@ -67,6 +67,13 @@ def test_common_words_at_sentence_starts(text, ents, proper, expected):
     assert _found(text, ents, proper) == expected
 
 
+def test_an_org_never_runs_over_a_comma():
+    text = "Later that day at the Harbor Trade Institute, Quist spoke."
+    assert _found(text, [("Harbor Trade Institute, Quist", "ORG")], "Quist") == [
+        ("Harbor Trade Institute", "ORG")
+    ]
+
+
 def test_dotted_acronyms_are_org_but_for_the_country():
     text = "The F.B.I. and the U.S.A. agreed."
     assert _found(text, [("F.B.I.", "GPE"), ("U.S.A.", "GPE")]) == [
@@ -178,6 +185,26 @@ def test_org_by_the_words_around_it(text, ents, proper, expected):
             "He was the former White House aide.",
             [("White House", "ORG")],
             [("White House", "ORG")],
+        ),
+        (  # "told X Y": a person
+            "Later Quist told Dale Brant the news.",
+            [("Quist", "PERSON"), ("Dale Brant", "ORG")],
+            [("Quist", "PERSON"), ("Dale Brant", "PERSON")],
+        ),
+        (  # ... but not before a noun that says what organisation it is
+            "Quist told Harbor Lights magazine the news.",
+            [("Quist", "PERSON"), ("Harbor Lights", "ORG")],
+            [("Quist", "PERSON"), ("Harbor Lights", "ORG")],
+        ),
+        (  # "an interview with X Y": a person
+            "In an interview with Dale Brant on Monday, Quist said no.",
+            [("Dale Brant", "ORG"), ("Quist", "PERSON")],
+            [("Dale Brant", "PERSON"), ("Quist", "PERSON")],
+        ),
+        (  # ... unless an organisation word says otherwise
+            "In an interview with Harbor News on Monday, Quist said no.",
+            [("Harbor News", "ORG"), ("Quist", "PERSON")],
+            [("Harbor News", "ORG"), ("Quist", "PERSON")],
         ),
         (  # listed with people
             "Wakes were held for Kim Lund, Ora Pike and Roy Dunn.",
