@@ -192,7 +192,7 @@ def test_org_by_the_words_around_it(text, ents, proper, expected):
             [("Quist", "PERSON"), ("Dale Brant", "PERSON")],
         ),
         (  # ... but not before a noun that says what organisation it is
-            "Quist told Harbor Lights magazine the news.",
+            "Later Quist told Harbor Lights magazine the news.",
             [("Quist", "PERSON"), ("Harbor Lights", "ORG")],
             [("Quist", "PERSON"), ("Harbor Lights", "ORG")],
         ),
