@@ -15,10 +15,10 @@ is. Rules, in this order (after :mod:`goldsmith.annotate.rules.entity_org_shapes
   Chair Mara Quist" -> ORG "Harbor Freight Committee" (ANNOTATION_SPEC.md section 4:
   "FBI Director James Comey" -> ORG "FBI"); one generic word ("Police Commissioner") is
   no name;
-- one name, one label: a name labelled ORG at two or more mentions and at most of them,
-  or made an ORG by a rule above, is an ORG at every mention, and a mention spaCy missed
-  (proper nouns outside any entity) is added; a name with a word of a person's name
-  never is.
+- one name, one label: a name labelled ORG at two or more mentions and more than twice
+  as often as anything else, or made an ORG by a rule above, is an ORG at every
+  mention, and a mention spaCy missed (proper nouns outside any entity) is added; a
+  name with a word of a person's name, or a department word ("Treasury"), never is.
 
 A person's name here is a word of a PERSON of two words or more in the document.
 
@@ -44,7 +44,7 @@ from goldsmith.annotate.rules.entity_runs import (
     trimmed_entity,
 )
 from goldsmith.annotate.rules.entity_words import ORG_AFTER_NOUNS, ORG_CLASS_NOUNS, ORG_HEADS
-from goldsmith.annotate.rules.role_words import TITLE_WORDS
+from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, TITLE_WORDS
 from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.records import Entity
 
@@ -173,6 +173,12 @@ def _orgs_in_titles(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
     return added
 
 
+def _mostly_org(counts: Counter) -> bool:
+    """Two ORG mentions or more, and more than twice as many as of any other label."""
+    others = sum(counts.values()) - counts["ORG"]
+    return counts["ORG"] > 1 and counts["ORG"] > 2 * others
+
+
 def _consistent_orgs(
     doc: Doc, found: list[Entity], text: str, people: frozenset[str], strong: set[str]
 ) -> list[Entity]:
@@ -183,7 +189,8 @@ def _consistent_orgs(
     orgs = {
         name
         for name, counts in labels.items()
-        if (name in strong or (counts["ORG"] > 1 and 2 * counts["ORG"] > sum(counts.values())))
+        if (name in strong or _mostly_org(counts))
+        and name.lower() not in DEPARTMENT_WORDS
         and not (set(name.split()) & people)
         and name[:1].isupper()
     }

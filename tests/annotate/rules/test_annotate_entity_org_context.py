@@ -241,11 +241,18 @@ def test_orgs_inside_titles(text, ents, proper, expected):
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
-        (  # ORG at most mentions: ORG at all, and the missed one added
-            "Strasser said profits rose. Strasser cut jobs. Ruiz met Strasser. "
+        (  # ORG more than twice as often: ORG at all mentions, the missed one added
+            "Strasser said profits rose. Strasser cut jobs. Strasser hired. Ruiz met Strasser. "
             "Ruiz called Strasser greedy.",
-            [("Strasser", "ORG"), ("Strasser", "ORG"), ("Ruiz", "PERSON"), ("Strasser", "PERSON")],
             [
+                ("Strasser", "ORG"),
+                ("Strasser", "ORG"),
+                ("Strasser", "ORG"),
+                ("Ruiz", "PERSON"),
+                ("Strasser", "PERSON"),
+            ],
+            [
+                ("Strasser", "ORG"),
                 ("Strasser", "ORG"),
                 ("Strasser", "ORG"),
                 ("Ruiz", "PERSON"),
@@ -253,15 +260,26 @@ def test_orgs_inside_titles(text, ents, proper, expected):
                 ("Strasser", "ORG"),
             ],
         ),
+        (  # two ORG to one PERSON: left as found
+            "Strasser said profits rose. Strasser cut jobs. Ruiz met Strasser.",
+            [("Strasser", "ORG"), ("Strasser", "ORG"), ("Ruiz", "PERSON"), ("Strasser", "PERSON")],
+            [("Strasser", "ORG"), ("Strasser", "ORG"), ("Ruiz", "PERSON"), ("Strasser", "PERSON")],
+        ),
         (  # one ORG mention is not enough to add the others
             "The Pride parade was held. Ruiz spoke of Pride.",
             [("Pride", "ORG"), ("Ruiz", "PERSON")],
             [("Pride", "ORG"), ("Ruiz", "PERSON")],
         ),
+        (  # a department word is not spread to other mentions (ANNOTATION_SPEC.md
+            # section 4: "Treasury Secretary Jane Roe" has no ORG)
+            "The Treasury paid. The Treasury lent. Ruiz met Treasury Secretary Al Poe.",
+            [("Treasury", "ORG"), ("Treasury", "ORG"), ("Ruiz", "PERSON"), ("Al Poe", "PERSON")],
+            [("Treasury", "ORG"), ("Treasury", "ORG"), ("Ruiz", "PERSON"), ("Al Poe", "PERSON")],
+        ),
     ],
 )
 def test_one_org_name_one_label(text, ents, expected):
-    assert _found(text, ents, proper="Strasser Pride Ruiz") == expected
+    assert _found(text, ents, proper="Strasser Pride Ruiz Treasury") == expected
 
 
 @pytest.mark.parametrize(
