@@ -75,10 +75,10 @@ MEDIA_ORGS = (
 
 #: Names that are always ORG; one followed by another capitalised word is part of a
 #: longer name or a title ("Fox News Sunday") and is left alone.
-_ALWAYS_ORG = frozenset(METONYMS + MEDIA_ORGS)
+ALWAYS_ORG = frozenset(METONYMS + MEDIA_ORGS)
 _METONYM_RE = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(map(re.escape, sorted(_ALWAYS_ORG, key=len, reverse=True)))
+    + "|".join(map(re.escape, sorted(ALWAYS_ORG, key=len, reverse=True)))
     + r")(?![\w-])(?! [A-Z])"
 )
 

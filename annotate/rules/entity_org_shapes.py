@@ -20,7 +20,9 @@ organisation ("Dale Brant" ORG). Rules, in this order:
   and no organisation noun after them ("told Harbor Lights magazine"), right after a
   person's role or description ("host Dale Brant", "rival Tessa Ulm"), after "told" or
   "an interview with", or written "First M. Last", are a PERSON; so is such a name
-  listed with a PERSON ("Kim Lund, Ora Pike and Roy Dunn"), at every mention.
+  listed with a PERSON ("Kim Lund, Ora Pike and Roy Dunn"), at every mention; one to
+  three such words before a noun only people have ("the Quist campaign", "Brant's
+  aides") are a PERSON.
 
 Example:
     >>> from goldsmith.annotate.model import load_model   # doctest: +SKIP
@@ -36,6 +38,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_mentions import ALWAYS_ORG
 from goldsmith.annotate.rules.entity_runs import (
     PROPER_TAGS,
     proper_run,
@@ -47,6 +50,7 @@ from goldsmith.annotate.rules.entity_words import (
     ORG_CLASS_NOUNS,
     ORG_HEADS,
     ORG_INSIDE_WORDS,
+    PERSON_AFTER_NOUNS,
     PERSON_DESCRIPTORS,
 )
 from goldsmith.annotate.rules.role_words import PERSON_ROLES
@@ -63,6 +67,7 @@ _PAC = "PAC"
 _DOTTED = re.compile(r"(?:[A-Z]\.){3,}")
 _NOT_ORG_DOTTED = frozenset({"U.S.A."})
 _POSSESSIVE = re.compile(r"['’]s? ")
+_POSSESSIVE_WORD = re.compile(r"['’]s?")
 _FIRST_M_LAST = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+")
 
 #: What stands between the names of a list: "Roe, Ulm and Poe".
@@ -170,10 +175,14 @@ def _person_by_role(entity: Entity, text: str) -> Entity:
     words = entity.text.split()
     if _FIRST_M_LAST.fullmatch(entity.text):
         return replace(entity, label="PERSON")
-    if len(words) < 2 or not _shaped_like_person(entity.text):
+    if not _shaped_like_person(entity.text) or entity.text in ALWAYS_ORG:
         return entity
     after = text[entity.end : entity.end + 30].split()
-    if after and (after[0] in ORG_CLASS_NOUNS or after[0] in ORG_AFTER_NOUNS):
+    if after and _POSSESSIVE_WORD.fullmatch(after[0]):
+        after = after[1:]  # "Roe's campaign"
+    if after and after[0] in PERSON_AFTER_NOUNS:
+        return replace(entity, label="PERSON")
+    if len(words) < 2 or (after and (after[0] in ORG_CLASS_NOUNS or after[0] in ORG_AFTER_NOUNS)):
         return entity  # "told New York magazine"
     before = text[max(0, entity.start - 30) : entity.start].split()
     role = before[-1] if before else ""

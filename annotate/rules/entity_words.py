@@ -139,3 +139,13 @@ ORG_AFTER_NOUNS = _words(
     factory factories products
     """
 )
+
+#: Lower-case nouns after a name (or its possessive) that make it a person's: "the Quist
+#: campaign", "Brant's aides", "the Ruiz administration" (ANNOTATION_SPEC.md: "Trump's
+#: campaign" -> PERSON "Trump").
+PERSON_AFTER_NOUNS = _words(
+    """
+    campaign campaigns administration presidency candidacy camp supporters aides aide
+    loyalists
+    """
+)

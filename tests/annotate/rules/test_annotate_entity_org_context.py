@@ -206,6 +206,21 @@ def test_org_by_the_words_around_it(text, ents, proper, expected):
             [("Harbor News", "ORG"), ("Quist", "PERSON")],
             [("Harbor News", "ORG"), ("Quist", "PERSON")],
         ),
+        (  # a noun only people have after the name
+            "Later the Quist campaign said no.",
+            [("Quist", "ORG")],
+            [("Quist", "PERSON")],
+        ),
+        (
+            "Later Brant's aides said no.",
+            [("Brant", "ORG")],
+            [("Brant", "PERSON")],
+        ),
+        (  # ... but not after an organisation or a metonym
+            "Later the Senate campaign began, and White House aides met.",
+            [("Senate", "ORG"), ("White House", "ORG")],
+            [("Senate", "ORG"), ("White House", "ORG")],
+        ),
         (  # listed with people
             "Wakes were held for Kim Lund, Ora Pike and Roy Dunn.",
             [("Kim Lund", "ORG"), ("Ora Pike", "PERSON"), ("Roy Dunn", "PERSON")],
