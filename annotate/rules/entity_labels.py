@@ -15,8 +15,9 @@ entities of one document (word lists in :mod:`goldsmith.annotate.rules.entity_wo
 - a name whose last word is an event head is an EVENT ("... National Convention",
   "Cold War"), a number right after it included ("Super Bowl 50"); one whose last word
   is a facility head is a FAC ("Wells Fargo Center", "Tolvik Airport"), but not when a
-  word inside makes it an organisation ("Pew Research Center"), and a GPE only with
-  a head no town is named by ("... Street", not "... Park");
+  word inside makes it an organisation ("Pew Research Center"), and a GPE or a PERSON
+  only with a head no town or person is named by ("... Street", "... Tower", not
+  "... Park");
 - an ORG right before a facility noun is a FAC ("the Pulse nightclub", "the Arcadia
   shopping mall");
 - an ORG right before "program" or "visa" names a programme: no entity, there or at
@@ -158,7 +159,11 @@ def _join_norp_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
 def _by_head(doc: Doc, entity: Entity, text: str) -> Entity:
     """EVENT or FAC by the last word of the name, or FAC by the noun after it; a
     metonym ("Wall Street", "Downing Street") stays an ORG."""
-    if entity.label not in _NAMES or entity.label == "PERSON" or entity.text in METONYMS:
+    if entity.label not in _NAMES or entity.text in METONYMS:
+        return entity
+    if entity.label == "PERSON":
+        if len(entity.text.split()) > 1 and entity.text.split()[-1] in FAC_HEADS_NOT_PLACES:
+            return replace(entity, label="FAC")  # "Harbor Tower", no person's name
         return entity
     words = entity.text.split()
     last = words[-1]

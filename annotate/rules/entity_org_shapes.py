@@ -70,8 +70,8 @@ _POSSESSIVE = re.compile(r"['’]s? ")
 _POSSESSIVE_WORD = re.compile(r"['’]s?")
 _FIRST_M_LAST = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+")
 
-#: What stands between the names of a list: "Roe, Ulm and Poe".
-_LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
+#: What stands between the names of a list: "Roe, Ulm and Poe", "Roe/Ulm".
+_LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", "/"})
 
 
 def org_shapes(doc: Doc, found: list[Entity], text: str) -> list[Entity]:

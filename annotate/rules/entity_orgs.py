@@ -18,7 +18,8 @@ Rules, applied in this order to the entities of one document:
   running text (not next
   to another word in capitals, not on a line written mostly in capitals), is an ORG
   ("the DOJ said"), but for common acronyms of things (CEO, GDP, DNA ...);
-- no entity for: the names of laws and treaties ("... Act", "U.S. Constitution"),
+- no entity for: an ORG that is a common acronym of a thing ("a DVD", "the CEO"),
+  the names of laws and treaties ("... Act", "U.S. Constitution"),
   the parties of a court case ("Roe v. Wade"), a department word before "department"
   ("the Commerce and Justice departments"), a programme ("... Program") or a single
   letter ("I.").
@@ -64,9 +65,12 @@ _NOT_ORG_ACRONYMS = frozenset(
     """
     CEO CFO COO CTO GDP GNP DNA RNA HIV AIDS LGBT LGBTQ SUV ATM PDF USB LOL OMG FAQ VIP
     MVP PTSD ADHD COVID SARS ISBN HTML URL PIN TBD ETA RSVP CPI IPO ACA NAFTA TPP USA
-    USSR UAE MAGA TKO AKA DIY ICU ER NYC DJ PR IQ
+    USSR UAE MAGA TKO AKA DIY ICU ER NYC DJ PR IQ DVD CD TV RV GPS PC ID
     """.split()
 )
+
+#: Those of :data:`_NOT_ORG_ACRONYMS` that name places: a GPE, never dropped.
+_PLACE_ACRONYMS = frozenset("USA USSR UAE NYC".split())
 
 #: A pollster's name is looked for this many words back from "poll".
 _MAX_POLL_WORDS = 10
@@ -233,6 +237,8 @@ def _is_no_entity(entity: Entity, text: str) -> bool:
         if words[-1] in _LAW_HEADS:
             return True
     if entity.label == "ORG" and words[-1] in _PROGRAM_HEADS:
+        return True
+    if entity.label == "ORG" and entity.text in _NOT_ORG_ACRONYMS - _PLACE_ACRONYMS:
         return True
     if re.match(r"\s+v\.?s?\.?\s", text[entity.end : entity.end + 6]) or re.search(
         r"\sv\.?s?\.?\s+$", text[max(0, entity.start - 6) : entity.start]

@@ -221,6 +221,11 @@ def test_org_by_the_words_around_it(text, ents, proper, expected):
             [("Senate", "ORG"), ("White House", "ORG")],
             [("Senate", "ORG"), ("White House", "ORG")],
         ),
+        (  # ... also joined by a slash
+            "The Pike/Kim Lund ticket won.",
+            [("Pike", "PERSON"), ("Kim Lund", "ORG")],
+            [("Pike", "PERSON"), ("Kim Lund", "PERSON")],
+        ),
         (  # listed with people
             "Wakes were held for Kim Lund, Ora Pike and Roy Dunn.",
             [("Kim Lund", "ORG"), ("Ora Pike", "PERSON"), ("Roy Dunn", "PERSON")],
@@ -322,3 +327,12 @@ def test_pac_is_a_kind_of_organisation_not_a_name(text, ents, proper, expected):
 def test_wall_street_is_an_org_but_not_inside_a_longer_name():
     text = "Investors on Wall Street read the Wall Street Journal."
     assert _found(text, []) == [("Wall Street", "ORG"), ("Wall Street Journal", "ORG")]
+
+
+def test_a_common_acronym_of_a_thing_is_no_org():
+    assert _found("She kept the DVD of the debate.", [("DVD", "ORG")]) == []
+
+
+def test_a_person_ending_in_a_building_word_is_a_facility():
+    text = "Protesters gathered outside Harbor Tower on Sunday."
+    assert _found(text, [("Harbor Tower", "PERSON")], "Harbor Tower") == [("Harbor Tower", "FAC")]
