@@ -17,8 +17,9 @@ is. Rules, in this order (after :mod:`goldsmith.annotate.rules.entity_org_shapes
   no name;
 - one name, one label: a name labelled ORG at two or more mentions and more than twice
   as often as anything else, or made an ORG by a rule above, is an ORG at every
-  mention, and a mention spaCy missed (proper nouns outside any entity) is added; a
-  name with a word of a person's name, or a department word ("Treasury"), never is.
+  mention (a mention labelled PERSON only when a rule above made the name an ORG), and
+  a mention spaCy missed (proper nouns outside any entity) is added; a name with a word
+  of a person's name, or a department word ("Treasury"), never is.
 
 A person's name here is a word of a PERSON of two words or more in the document.
 
@@ -197,7 +198,12 @@ def _consistent_orgs(
     if not orgs:
         return found
     found = [
-        replace(e, label="ORG") if e.text in orgs and e.label in _RELABELLED else e for e in found
+        replace(e, label="ORG")
+        if e.text in orgs
+        and e.label in _RELABELLED
+        and (e.label != "PERSON" or e.text in strong)  # a PERSON the speakers may need
+        else e
+        for e in found
     ]
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(orgs))) + r")(?![\w-])")
     taken = [(e.start, e.end) for e in found]

@@ -269,7 +269,7 @@ def test_orgs_inside_titles(text, ents, proper, expected):
                 ("Strasser", "ORG"),
                 ("Strasser", "ORG"),
                 ("Ruiz", "PERSON"),
-                ("Strasser", "PERSON"),
+                ("Strasser", "GPE"),
             ],
             [
                 ("Strasser", "ORG"),
@@ -279,6 +279,28 @@ def test_orgs_inside_titles(text, ents, proper, expected):
                 ("Strasser", "ORG"),
                 ("Strasser", "ORG"),
             ],
+        ),
+        (  # ... but a mention labelled PERSON stays one (a speaker may be that mention)
+            "Strasser said profits rose. Strasser cut jobs. Strasser hired. Ruiz met Strasser.",
+            [
+                ("Strasser", "ORG"),
+                ("Strasser", "ORG"),
+                ("Strasser", "ORG"),
+                ("Ruiz", "PERSON"),
+                ("Strasser", "PERSON"),
+            ],
+            [
+                ("Strasser", "ORG"),
+                ("Strasser", "ORG"),
+                ("Strasser", "ORG"),
+                ("Ruiz", "PERSON"),
+                ("Strasser", "PERSON"),
+            ],
+        ),
+        (  # ... unless a word around a mention made the name an ORG
+            "The Strasser workers left. Ruiz met Strasser.",
+            [("Ruiz", "PERSON"), ("Strasser", "PERSON")],
+            [("Strasser", "ORG"), ("Ruiz", "PERSON"), ("Strasser", "ORG")],
         ),
         (  # two ORG to one PERSON: left as found
             "Strasser said profits rose. Strasser cut jobs. Ruiz met Strasser.",
