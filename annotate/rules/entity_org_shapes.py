@@ -10,7 +10,10 @@ organisation ("Dale Brant" ORG). Rules, in this order:
   it ("super PAC Forward Now" -> "Forward Now"); alone it is the last word of the
   capitalised words before it ("Forward Now PAC"), else no entity ("a super PAC");
 - an acronym written with full stops, three letters or more ("F.B.I.", "S.E.C."), is an
-  ORG (but for "U.S.A.");
+  ORG (but for "U.S.A."); so is one in capitals that spaCy called a place or a group
+  ("NRA" GPE), but for acronyms of places ("DPRK") and things ("LGBT": no entity) and
+  but in a dateline or a line in capitals; so is an organisation head word
+  alone that spaCy called a person ("Senate" PERSON);
 - a name written with a possessive inside, whose first part ends in an organisation head
   or is an acronym, is an ORG and the person after it: "Harbor Business Network’s Maria
   Holm" -> ORG "Harbor Business Network", PERSON "Maria Holm";
@@ -41,6 +44,7 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.entity_mentions import ALWAYS_ORG
 from goldsmith.annotate.rules.entity_runs import (
     PROPER_TAGS,
+    in_capitals_line,
     proper_run,
     starts_sentence,
     trimmed_entity,
@@ -52,6 +56,8 @@ from goldsmith.annotate.rules.entity_words import (
     ORG_INSIDE_WORDS,
     PERSON_AFTER_NOUNS,
     PERSON_DESCRIPTORS,
+    PLACE_ACRONYMS,
+    THING_ACRONYMS,
 )
 from goldsmith.annotate.rules.role_words import PERSON_ROLES
 from goldsmith.labels.records import Entity
@@ -62,6 +68,10 @@ if TYPE_CHECKING:
 #: Labels of one-word names dropped at a sentence start; a NORP ("Republican leaders
 #: said") or a DATE never.
 _NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
+
+#: Labels spaCy gives acronyms of organisations ("NRA" GPE); not PERSON, which people
+#: are called by too ("FDR", "JFK").
+_ACRONYM_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
 _PAC = "PAC"
 _DOTTED = re.compile(r"(?:[A-Z]\.){3,}")
@@ -79,6 +89,7 @@ def org_shapes(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
     found = _without_sentence_starts(doc, found)
     found = _without_pac(doc, found, text)
     found = [_dotted_acronym(e) for e in found]
+    found = [e for e in (_acronym(e, text) for e in found) if e is not None]
     found = [part for e in found for part in _split_possessive(e, text)]
     found = [_before_comma(e, text) for e in found]
     found = [_person_by_role(e, text) for e in found]
@@ -136,6 +147,27 @@ def _dotted_acronym(entity: Entity) -> Entity:
     ):
         return replace(entity, label="ORG")
     return entity
+
+
+def _acronym(entity: Entity, text: str) -> Entity | None:
+    """An acronym in capitals that spaCy called a place or a group ("NRA" GPE): an ORG,
+    but for acronyms of places and things, and but in a dateline or a line in capitals
+    ("ROME (Acme) —"); an organisation head word alone that spaCy called a person
+    ("Senate" PERSON) is an ORG too."""
+    word = entity.text
+    if entity.label == "PERSON" and word in ORG_HEADS:
+        return replace(entity, label="ORG")
+    if entity.label not in _ACRONYM_LABELS or not (
+        3 <= len(word) <= 6 and word.isalpha() and word.isupper()
+    ):
+        return entity
+    if word in PLACE_ACRONYMS or in_capitals_line(text, entity.start):
+        return entity
+    if text.rfind("\n", 0, entity.start) + 1 == entity.start:
+        return entity  # a dateline opens its paragraph
+    if word in THING_ACRONYMS:
+        return None
+    return replace(entity, label="ORG")
 
 
 def _split_possessive(entity: Entity, text: str) -> list[Entity]:

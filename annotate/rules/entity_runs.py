@@ -67,3 +67,9 @@ def trimmed_entity(text: str, start: int, end: int, label: str) -> Entity:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Entity(start=start, end=end, text=text[start:end], label=label)
+
+
+def in_capitals_line(text: str, char: int) -> bool:
+    """Whether the line around ``char`` is written mostly in capitals."""
+    line = text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1]
+    return sum(c.isupper() for c in line) > sum(c.islower() for c in line)

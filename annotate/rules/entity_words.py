@@ -149,3 +149,15 @@ PERSON_AFTER_NOUNS = _words(
     loyalists
     """
 )
+
+#: Common acronyms of things, not organisations: never an ORG ("a DVD", "the CEO").
+THING_ACRONYMS = _words(
+    """
+    CEO CFO COO CTO GDP GNP DNA RNA HIV AIDS LGBT LGBTQ SUV ATM PDF USB LOL OMG FAQ VIP
+    MVP PTSD ADHD COVID SARS ISBN HTML URL PIN TBD ETA RSVP CPI IPO ACA NAFTA TPP MAGA
+    TKO AKA DIY ICU ER DJ PR IQ DVD CD TV RV GPS PC ID
+    """
+)
+
+#: Acronyms of places: a GPE, never an ORG.
+PLACE_ACRONYMS = _words("USA USSR UAE NYC DPRK PRC ROK")

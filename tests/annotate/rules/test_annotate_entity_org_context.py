@@ -358,3 +358,18 @@ def test_a_common_acronym_of_a_thing_is_no_org():
 def test_a_person_ending_in_a_building_word_is_a_facility():
     text = "Protesters gathered outside Harbor Tower on Sunday."
     assert _found(text, [("Harbor Tower", "PERSON")], "Harbor Tower") == [("Harbor Tower", "FAC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Later the NRA said no.", [("NRA", "GPE")], [("NRA", "ORG")]),
+        ("Later the DPRK fired.", [("DPRK", "GPE")], [("DPRK", "GPE")]),
+        ("Supporters of LGBT rights marched.", [("LGBT", "NORP")], []),
+        ("Later FDR spoke.", [("FDR", "PERSON")], [("FDR", "PERSON")]),
+        ("Rain fell.\nOSLO — The mayor spoke.", [("OSLO", "GPE")], [("OSLO", "GPE")]),
+        ("Later the Senate voted.", [("Senate", "PERSON")], [("Senate", "ORG")]),
+    ],
+)
+def test_acronyms_and_org_heads_labelled_otherwise(text, ents, expected):
+    assert _found(text, ents, proper="NRA DPRK OSLO Senate FDR") == expected
