@@ -18,9 +18,9 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - a PERSON loses leading titles and roles: "Defense Secretary Lloyd Austin" ->
   "Lloyd Austin", "Gen. Mark Milley" -> "Mark Milley", "Senators Al Poe" -> "Al Poe",
   "AG Al Poe" -> "Al Poe", descriptions ("Billionaire Al Poe" -> "Al Poe") and a
-  capitalised function word ("Without Al Poe" -> "Al Poe"); a first name spaCy left out
-  ("Lloyd" of "Lloyd J. Austin III") is taken in; a name right after a personal title
-  ("Premier Marcus Dole") is a PERSON whatever spaCy said (these person rules are in
+  capitalised function word ("Without Al Poe", "Wherever Al Poe" -> "Al Poe"); a first
+  name spaCy left out ("Lloyd" of "Lloyd J. Austin III") is taken in; a name right after
+  a personal title ("Premier Marcus Dole") is a PERSON whatever spaCy said (these rules are in
   :mod:`goldsmith.annotate.rules.entity_persons`);
 - a name made only of department words of a title ("Defense" in "Defense Secretary"
   or "Secretary of Defense") is not an entity;
@@ -31,6 +31,12 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - labels and name ends by how a name is built
   (:mod:`goldsmith.annotate.rules.entity_labels`: "... National Convention" EVENT,
   "Wells Fargo Center" FAC, "Acme" + "News" -> ORG "Acme News");
+- organisation names told by their own form
+  (:mod:`goldsmith.annotate.rules.entity_org_shapes`: no "Crowds" ORG at a sentence
+  start, "F.B.I." ORG, "host Dale Brant" PERSON) and by the words around them
+  (:mod:`goldsmith.annotate.rules.entity_org_context`: "the gossip site Zinger",
+  "Bluebird followers", "told Zinger", "Harbor Freight Committee Chair Mara Quist",
+  one label for every mention of an ORG name);
 - names of a title-case headline are re-found from the story under it
   (:mod:`goldsmith.annotate.rules.entity_headlines`);
 - names inside hyphenated words (:mod:`goldsmith.annotate.rules.entity_compounds`:
@@ -59,6 +65,8 @@ from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, wit
 from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
+from goldsmith.annotate.rules.entity_org_context import org_context
+from goldsmith.annotate.rules.entity_org_shapes import org_shapes
 from goldsmith.annotate.rules.entity_orgs import repair_orgs
 from goldsmith.annotate.rules.entity_persons import (
     PARTICLES,
@@ -82,7 +90,8 @@ _KEEP = frozenset(ENTITY_LABELS)
 #: Leading "The" kept in these names.
 _THE_NAMES = frozenset({"The Hague", "The Gambia", "The Bahamas"})
 
-_POSSESSIVES = ("'s", "’s", "'S", "’S")
+#: Possessive endings, also with the opening quotation mark typed for the apostrophe.
+_POSSESSIVES = ("'s", "’s", "‘s", "'S", "’S", "‘S")
 _TRAILING_CHARS = "'’\",;:!?)]}”»"
 
 
@@ -99,6 +108,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = complete_mentions(doc, found, text)
     found = repair_orgs(doc, found, text)
     found = relabel(doc, found, text)
+    found = org_context(doc, org_shapes(doc, found, text), text)
     found = hyphenated_names(text, found)
     found = with_holidays(text, found)
     found = with_party_states(text, found)

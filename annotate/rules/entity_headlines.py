@@ -3,8 +3,8 @@
 In a headline written in title case ("Mayor Praises Acme News Editor Jane Roe") every
 word is capitalised, so spaCy takes common words for names ("Praises Acme" PERSON).
 The story below names the same people and bodies in running text, where capitals
-mean names. So, in a title-case headline (the first line of a document, three or more
-words of four letters or more, four in five of them capitalised):
+mean names. So, in a title-case headline (the first line of a document, in title case
+by the rule of :mod:`goldsmith.annotate.rules.headlines`):
 
 - each name the story uses (an entity outside the headline, or the last word of a
   person it names) is found in the headline's capitalised words, the longest first,
@@ -17,10 +17,10 @@ words of four letters or more, four in five of them capitalised):
 - dates of the headline are kept as spaCy found them.
 
 Example:
-    >>> is_title_case("Mayor Praises Acme News Editor Jane Roe")
-    True
-    >>> is_title_case("Mayor praises editor of Acme News")
-    False
+    >>> text = "Mayor Praises Acme Editor\\nThe mayor thanked Acme."
+    >>> found = [Entity(6, 18, "Praises Acme", "PERSON"), Entity(44, 48, "Acme", "ORG")]
+    >>> [(e.start, e.text, e.label) for e in headline_names(text, found)]
+    [(14, 'Acme', 'ORG'), (44, 'Acme', 'ORG')]
 """
 
 from __future__ import annotations
@@ -28,25 +28,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.labels.records import Entity
 
-#: A word of a headline that counts for title case: four letters or more.
-_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _WORD = re.compile(r"[\w'’.-]+")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*(?![\w-])")
-
-#: At least this many long words, and this share of them capitalised.
-_MIN_WORDS = 3
-_MIN_SHARE = 0.8
-
-
-def is_title_case(line: str) -> bool:
-    """Whether ``line`` is written in title case (see the module rule)."""
-    words = _LONG_WORD.findall(line)
-    if len(words) < _MIN_WORDS:
-        return False
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return capitalised >= _MIN_SHARE * len(words) and any(w[1:].islower() for w in words)
 
 
 def headline_names(text: str, found: list[Entity]) -> list[Entity]:
@@ -59,7 +45,10 @@ def headline_names(text: str, found: list[Entity]) -> list[Entity]:
     known = _story_names(body)
     lower_words = set(_LOWER_WORD.findall(text, end))
     story = text[end:]
-    matched = [_longer_name(m, head, story) for m in _match_known(text, end, known)]
+    # two words of one name ("Jane", "Roe") both give spaCy's "Jane Roe": keep it once
+    matched = list(
+        dict.fromkeys(_longer_name(m, head, story) for m in _match_known(text, end, known))
+    )
     kept = [
         entity
         for entity in head

@@ -15,8 +15,9 @@ entities of one document (word lists in :mod:`goldsmith.annotate.rules.entity_wo
 - a name whose last word is an event head is an EVENT ("... National Convention",
   "Cold War"), a number right after it included ("Super Bowl 50"); one whose last word
   is a facility head is a FAC ("Wells Fargo Center", "Tolvik Airport"), but not when a
-  word inside makes it an organisation ("Pew Research Center"), and a GPE only with
-  a head no town is named by ("... Street", not "... Park");
+  word inside makes it an organisation ("Pew Research Center"), and a GPE or a PERSON
+  only with a head no town or person is named by ("... Street", "... Tower", not
+  "... Park");
 - an ORG right before a facility noun is a FAC ("the Pulse nightclub", "the Arcadia
   shopping mall");
 - an ORG right before "program" or "visa" names a programme: no entity, there or at
@@ -41,6 +42,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_mentions import METONYMS
 from goldsmith.annotate.rules.entity_words import (
     EVENT_HEADS,
     FAC_AMBIGUOUS_HEADS,
@@ -53,6 +55,7 @@ from goldsmith.annotate.rules.entity_words import (
     PROGRAM_NOUNS,
     SPLIT_BODIES,
 )
+from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
@@ -91,11 +94,14 @@ def _split_slash(entity: Entity, text: str) -> list[Entity]:
 
 
 def _take_in_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
-    """Extend a name over capitalised words ending in an organisation head."""
+    """Extend a name over capitalised words ending in an organisation head (not in a
+    title-case line, where every word is capitalised: "Roe Visit To Police Memorial")."""
     starts = {token.idx: token.i for token in doc}
     result = list(found)
     for entity in found:
         if entity.label not in _NAMES or entity.end >= len(text) or text[entity.end] != " ":
+            continue
+        if is_title_case(_line(text, entity.start)):
             continue
         first = starts.get(entity.end + 1)
         if first is None:
@@ -116,6 +122,12 @@ def _take_in_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
         result = [e for e in result if not (grown.start <= e.start and e.end <= grown.end)]
         result.append(grown)
     return result
+
+
+def _line(text: str, char: int) -> str:
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _join_norp_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
@@ -145,8 +157,13 @@ def _join_norp_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
 
 
 def _by_head(doc: Doc, entity: Entity, text: str) -> Entity:
-    """EVENT or FAC by the last word of the name, or FAC by the noun after it."""
-    if entity.label not in _NAMES or entity.label == "PERSON":
+    """EVENT or FAC by the last word of the name, or FAC by the noun after it; a
+    metonym ("Wall Street", "Downing Street") stays an ORG."""
+    if entity.label not in _NAMES or entity.text in METONYMS:
+        return entity
+    if entity.label == "PERSON":
+        if len(entity.text.split()) > 1 and entity.text.split()[-1] in FAC_HEADS_NOT_PLACES:
+            return replace(entity, label="FAC")  # "Harbor Tower", no person's name
         return entity
     words = entity.text.split()
     last = words[-1]

@@ -42,8 +42,9 @@ from goldsmith.labels.records import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: Metonymic government bodies: always ORG.
-METONYMS = ("White House", "Pentagon", "Kremlin", "Downing Street")
+#: Metonymic government bodies, and the industry named by its street (ANNOTATION_SPEC.md
+#: section 4: "Wall Street" meaning the industry): always ORG.
+METONYMS = ("White House", "Pentagon", "Kremlin", "Downing Street", "Wall Street")
 
 #: News outlets, agencies and platforms that real news names as sources: always ORG
 #: (spaCy's small model often misses them or calls them PERSON or WORK_OF_ART).
@@ -75,10 +76,10 @@ MEDIA_ORGS = (
 
 #: Names that are always ORG; one followed by another capitalised word is part of a
 #: longer name or a title ("Fox News Sunday") and is left alone.
-_ALWAYS_ORG = frozenset(METONYMS + MEDIA_ORGS)
+ALWAYS_ORG = frozenset(METONYMS + MEDIA_ORGS)
 _METONYM_RE = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(map(re.escape, sorted(_ALWAYS_ORG, key=len, reverse=True)))
+    + "|".join(map(re.escape, sorted(ALWAYS_ORG, key=len, reverse=True)))
     + r")(?![\w-])(?! [A-Z])"
 )
 

@@ -18,7 +18,8 @@ Rules, applied in this order to the entities of one document:
   running text (not next
   to another word in capitals, not on a line written mostly in capitals), is an ORG
   ("the DOJ said"), but for common acronyms of things (CEO, GDP, DNA ...);
-- no entity for: the names of laws and treaties ("... Act", "U.S. Constitution"),
+- no entity for: an ORG that is a common acronym of a thing ("a DVD", "the CEO"),
+  the names of laws and treaties ("... Act", "U.S. Constitution"),
   the parties of a court case ("Roe v. Wade"), a department word before "department"
   ("the Commerce and Justice departments"), a programme ("... Program") or a single
   letter ("I.").
@@ -34,7 +35,13 @@ import re
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE_WITHIN
-from goldsmith.annotate.rules.entity_words import ORG_HEADS, POLL_NOUNS
+from goldsmith.annotate.rules.entity_runs import in_capitals_line
+from goldsmith.annotate.rules.entity_words import (
+    ORG_HEADS,
+    PLACE_ACRONYMS,
+    POLL_NOUNS,
+    THING_ACRONYMS,
+)
 from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS
 from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.records import Entity
@@ -58,15 +65,6 @@ _LAW_HEADS = frozenset(
 
 #: Last words of programme names: no ORG (real-news adjudication).
 _PROGRAM_HEADS = frozenset("Program Programme Programs".split())
-
-#: Acronyms of things, not organisations.
-_NOT_ORG_ACRONYMS = frozenset(
-    """
-    CEO CFO COO CTO GDP GNP DNA RNA HIV AIDS LGBT LGBTQ SUV ATM PDF USB LOL OMG FAQ VIP
-    MVP PTSD ADHD COVID SARS ISBN HTML URL PIN TBD ETA RSVP CPI IPO ACA NAFTA TPP USA
-    USSR UAE MAGA TKO AKA DIY ICU ER NYC DJ PR IQ
-    """.split()
-)
 
 #: A pollster's name is looked for this many words back from "poll".
 _MAX_POLL_WORDS = 10
@@ -202,7 +200,7 @@ def _acronyms(doc: Doc, text: str, found: list[Entity]) -> list[tuple[int, int, 
         word = token.text
         if not (3 <= len(word) <= 6 and word.isalpha() and word.isupper()):
             continue
-        if word in _NOT_ORG_ACRONYMS or token.ent_type_:
+        if word in THING_ACRONYMS | PLACE_ACRONYMS or token.ent_type_:
             continue
         if any(overlaps(a, b, token.idx, token.idx + len(word)) for a, b in taken):
             continue
@@ -211,16 +209,10 @@ def _acronyms(doc: Doc, text: str, found: list[Entity]) -> list[tuple[int, int, 
             continue
         if token.i > 0 and doc[token.i - 1].text in ("@", "#"):
             continue
-        if _in_capitals_line(text, token.idx):
+        if in_capitals_line(text, token.idx):
             continue
         added.append((token.idx, token.idx + len(word), "ORG"))
     return added
-
-
-def _in_capitals_line(text: str, char: int) -> bool:
-    """Whether the line around ``char`` is written mostly in capitals."""
-    line = text[text.rfind("\n", 0, char) + 1 : (text.find("\n", char) + 1 or len(text) + 1) - 1]
-    return sum(c.isupper() for c in line) > sum(c.islower() for c in line)
 
 
 def _is_no_entity(entity: Entity, text: str) -> bool:
@@ -233,6 +225,8 @@ def _is_no_entity(entity: Entity, text: str) -> bool:
         if words[-1] in _LAW_HEADS:
             return True
     if entity.label == "ORG" and words[-1] in _PROGRAM_HEADS:
+        return True
+    if entity.label == "ORG" and entity.text in THING_ACRONYMS:
         return True
     if re.match(r"\s+v\.?s?\.?\s", text[entity.end : entity.end + 6]) or re.search(
         r"\sv\.?s?\.?\s+$", text[max(0, entity.start - 6) : entity.start]

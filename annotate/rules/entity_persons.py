@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_words import PERSON_DESCRIPTORS
 from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, PERSONAL_TITLES, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -28,18 +29,6 @@ ROLE_CONTEXT_WORDS = DEPARTMENT_WORDS | frozenset(
 #: before names ("AG Jane Roe", "Sens. Roe and Poe").
 MORE_PERSONAL_TITLES = frozenset("ag a.g. atty. sens. reps. govs. gens. drs.".split())
 
-#: Descriptions written before a name that are no part of it ("Billionaire Jane Roe",
-#: "Challenger Jane Roe"), stripped from the front of a PERSON.
-PERSON_DESCRIPTORS = frozenset(
-    """
-    billionaire millionaire businessman businesswoman tycoon mogul magnate candidate
-    challenger nominee frontrunner front-runner rival contender incumbent activist
-    actor actress singer rapper comedian journalist columnist host pundit pollster
-    strategist delegate committeeman committeewoman daughter son wife husband mother
-    father brother sister widow
-    """.split()
-)
-
 #: Lower-case name particles that may start a person's name ("de Gaulle").
 PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn al el ben".split())
 
@@ -55,7 +44,7 @@ def is_person_prefix(token: Token) -> bool:
         or lower in MORE_PERSONAL_TITLES
         or lower in PERSON_DESCRIPTORS
         or (lower.endswith("s") and lower[:-1] in TITLE_WORDS and len(lower) > 4)
-        or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET") and lower not in PARTICLES)
+        or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET", "ADV") and lower not in PARTICLES)
     )
 
 

@@ -106,3 +106,58 @@ PROGRAM_NOUNS = _words("program programs programme programmes visa visas")
 #: Nouns after an "X/Y" or "X" name that make the names pollsters or media: "a
 #: Acme/Ledger poll" gives two ORG.
 POLL_NOUNS = _words("poll polls survey surveys")
+
+#: Descriptions written before a name that are no part of it ("Billionaire Jane Roe",
+#: "Challenger Jane Roe"), stripped from the front of a PERSON.
+PERSON_DESCRIPTORS = _words(
+    """
+    billionaire millionaire businessman businesswoman tycoon mogul magnate candidate
+    challenger nominee frontrunner front-runner rival contender incumbent activist
+    actor actress singer rapper comedian journalist columnist host pundit pollster
+    strategist delegate committeeman committeewoman daughter son wife husband mother
+    father brother sister widow
+    """
+)
+
+#: Lower-case nouns that name what kind of organisation the name right after them is:
+#: "the gossip site Zinger", "the think tank Harbor Policy", "super PAC Forward Now".
+ORG_CLASS_NOUNS = _words(
+    """
+    site website newspaper magazine tabloid network broadcaster outlet publication
+    company firm corporation conglomerate startup retailer bank lender insurer automaker
+    nonprofit charity organization organisation agency union tank watchdog pac
+    """
+)
+
+#: Lower-case nouns after a one-word name that make it a company, a platform or an
+#: outlet, never a person: "Bluebird account", "Strasser employees", "Zinger readers".
+ORG_AFTER_NOUNS = _words(
+    """
+    account accounts feed followers page post posts messages users subscribers readers
+    viewers employees
+    employee executives shareholders headquarters website app workers plant plants
+    factory factories products
+    """
+)
+
+#: Lower-case nouns after a name (or its possessive) that make it a person's: "the Quist
+#: campaign", "Brant's aides", "the Ruiz administration" (ANNOTATION_SPEC.md: "Trump's
+#: campaign" -> PERSON "Trump").
+PERSON_AFTER_NOUNS = _words(
+    """
+    campaign campaigns administration presidency candidacy camp supporters aides aide
+    loyalists
+    """
+)
+
+#: Common acronyms of things, not organisations: never an ORG ("a DVD", "the CEO").
+THING_ACRONYMS = _words(
+    """
+    CEO CFO COO CTO GDP GNP DNA RNA HIV AIDS LGBT LGBTQ SUV ATM PDF USB LOL OMG FAQ VIP
+    MVP PTSD ADHD COVID SARS ISBN HTML URL PIN TBD ETA RSVP CPI IPO ACA NAFTA TPP MAGA
+    TKO AKA DIY ICU ER DJ PR IQ DVD CD TV RV GPS PC ID
+    """
+)
+
+#: Acronyms of places: a GPE, never an ORG.
+PLACE_ACRONYMS = _words("USA USSR UAE NYC DPRK PRC ROK")

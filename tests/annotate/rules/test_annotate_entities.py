@@ -114,6 +114,11 @@ from goldsmith.annotate.rules.entities import find_entities
             [("Minister's Office", "ORG")],
             [("Minister's Office", "ORG")],
         ),
+        (  # a possessive typed with the opening quotation mark
+            "The Harbor Party‘s nominee won.",
+            [("Harbor Party‘s", "ORG")],
+            [("Harbor Party", "ORG")],
+        ),
         # an entity never runs over a line break
         (
             "At the Berlin Marathon\n\nBERLIN —",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from entity_docs import entity_doc, found_entities
 
-from goldsmith.annotate.rules.entity_headlines import is_title_case
+from goldsmith.annotate.rules.headlines import is_title_case
 
 
 @pytest.mark.parametrize(
@@ -26,11 +26,15 @@ def test_descriptions_and_titles_are_outside_a_person(text, spacy_ents, expected
     assert found_entities(entity_doc(text, spacy_ents))[0] == (expected, "PERSON")
 
 
-def test_a_capitalised_function_word_is_outside_a_person():
-    doc = entity_doc(
-        "Without Varga in the race, Poe won.", [("Without Varga", "PERSON")], pos={"Without": "ADP"}
-    )
-    assert found_entities(doc) == [("Varga", "PERSON")]
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "pos"),
+    [
+        ("Without Varga in the race, Poe won.", [("Without Varga", "PERSON")], {"Without": "ADP"}),
+        ("Wherever Varga goes, Poe follows.", [("Wherever Varga", "PERSON")], {"Wherever": "ADV"}),
+    ],
+)
+def test_a_capitalised_function_word_is_outside_a_person(text, spacy_ents, pos):
+    assert found_entities(entity_doc(text, spacy_ents, pos=pos)) == [("Varga", "PERSON")]
 
 
 @pytest.mark.parametrize(
@@ -100,3 +104,27 @@ def test_a_sentence_case_headline_is_left_to_spacy():
     text = "Varga praises the Harbor Door\n\nVarga spoke near the harbor door."
     doc = entity_doc(text, [("Varga", "PERSON"), ("Harbor Door", "FAC"), ("Varga", "PERSON")])
     assert ("Harbor Door", "FAC") in found_entities(doc)
+
+
+def test_a_headline_name_is_not_grown_over_its_capitalised_words():
+    # in title case "Visit To Police" is no part of a name ending in "Police"
+    text = "Varga Visit To Police Memorial Draws Crowds\n\nAnn Varga visited the memorial."
+    doc = entity_doc(text, [("Varga", "PERSON"), ("Ann Varga", "PERSON")])
+    assert found_entities(doc) == [("Varga", "PERSON"), ("Ann Varga", "PERSON")]
+
+
+def test_a_headline_name_matched_by_two_story_names_is_found_once():
+    # "Ann" and "Varga" each lead back to the headline's "Ann Varga"
+    text = "Ann Varga Wins Harbor Seat\n\nThe Ann Varga Parade ran. Ann was glad. Varga won."
+    spacy_ents = [
+        ("Ann Varga", "PERSON"),
+        ("Ann Varga Parade", "EVENT"),
+        ("Ann", "PERSON"),
+        ("Varga", "PERSON"),
+    ]
+    assert found_entities(entity_doc(text, spacy_ents)) == [
+        ("Ann Varga", "PERSON"),
+        ("Ann Varga Parade", "EVENT"),
+        ("Ann", "PERSON"),
+        ("Varga", "PERSON"),
+    ]
