@@ -88,6 +88,7 @@ from goldsmith.annotate.rules.claim_words import (
 )
 from goldsmith.annotate.rules.confidence import claim_score
 from goldsmith.annotate.rules.currencies import CURRENCY_WORDS
+from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.annotate.rules.numbers import is_starter
 from goldsmith.labels.records import Claim
 
@@ -260,10 +261,10 @@ class _Finder(ClaimFilters):
         return first, "exact"
 
     def _title_case(self, num: int) -> bool:
-        """Whether the sentence of token ``num`` is a title-case headline."""
+        """Whether the sentence of token ``num`` is a title-case headline (the one rule of
+        :func:`goldsmith.annotate.rules.headlines.is_title_case`)."""
         start, end = self._sentence(num)
-        words = [w for w in self.words[start:end] if w.isalpha() and len(w) > 3]
-        return bool(words) and not any(w[0].islower() for w in words)
+        return is_title_case(self.doc[start:end].text)
 
     def _score(self, qty: Quantity, num: int, elided: bool) -> float:
         return claim_score(
