@@ -7,6 +7,10 @@ decisions in ``docs/spec-decisions.md``):
   headline's first name when a verb follows it before the colon ("Mayor Ana Ruiz
   Praises Pilot Tom Hale: ‘A Real Hero’", "Ruiz Addresses Pier Fire: ‘…’": the verb's
   subject), else the name right before the colon;
+- a headline ``Name: words`` without quotation marks right after the colon (the title
+  line may end in a full stop): the words, up to a quotation mark or the line's end,
+  are an ``indirect`` quote of that speaker ("Harbor Chief Ana Ruiz: Pier Will Reopen
+  In May", "Ana Ruiz: Close The Pier, ‘Start Again’" -> indirect "Close The Pier");
 - a signature after the quote: ``“quote” – Ana Ruiz, Harbor Gazette`` on the same line,
   or a line of its own opening with a dash under a paragraph that is only the quote
   (``— Ana Ruiz (@anaruiz) May 3, 2016``): the speaker is the name right after the dash.
@@ -23,7 +27,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.quote_context import DocContext
+from goldsmith.annotate.rules.headlines import is_title_case
+from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_marks import QuotedRegion
 from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS
 from goldsmith.labels.records import Entity
@@ -39,6 +44,13 @@ _HEADLINE_VERBS = SPEECH_LEMMAS | frozenset(
     """.split()
 )
 
+#: An opening quotation mark: where a headline statement stops.
+_OPENER = re.compile("(?<!\\w)[“\"‘'„«]")
+
+#: Fewest words of a headline statement: "Impeach Lynch" has two; one word after a
+#: colon is a label ("Update: Fire"), not a statement.
+_MIN_STATEMENT_WORDS = 2
+
 #: A dash opening a signature: "– Ana Ruiz", "— Ana Ruiz", "-- Ana Ruiz".
 _SIGNATURE = re.compile(r"\s*(?:[—–]|--?)\s*")
 
@@ -49,6 +61,37 @@ def headline_speaker(ctx: DocContext, region: QuotedRegion) -> Entity | None:
     colon = ctx.text.rfind(":", p_start, region.open_at)
     if colon < 0 or not ctx.is_headline(p_start):
         return None
+    return _headline_name(ctx, p_start, colon)
+
+
+def headline_statements(ctx: DocContext) -> list[Candidate]:
+    """``indirect`` quotes of title-case lines ``Name: words`` (module rules)."""
+    text = ctx.text
+    items = []
+    for number, (p_start, p_end) in enumerate(ctx.paras):
+        line = text[p_start:p_end].rstrip()
+        colon = line.find(":")
+        if colon < 0 or not (ctx.is_headline(p_start) or (number == 0 and is_title_case(line))):
+            continue
+        start = p_start + colon + 1
+        while start < p_start + len(line) and text[start].isspace():
+            start += 1
+        opener = _OPENER.search(text, start, p_start + len(line))
+        end = opener.start() if opener is not None else p_start + len(line)
+        if opener is not None and opener.start() == start:
+            continue  # "Name: ‘quote’": a quote, see headline_speaker
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+            end -= 1
+        if len(text[start:end].split()) < _MIN_STATEMENT_WORDS:
+            continue
+        speaker = _headline_name(ctx, p_start, p_start + colon)
+        if speaker is not None:
+            items.append(Candidate(start, end, "indirect", speaker=speaker))
+    return items
+
+
+def _headline_name(ctx: DocContext, p_start: int, colon: int) -> Entity | None:
+    """The name a headline's colon attributes to (module rules)."""
     names = ctx.finder.entities_within(p_start, colon)
     if not names:
         return None

@@ -29,7 +29,8 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    all its paragraph holds, of the last reported speech of the paragraph before.
    Otherwise it has no speaker.
 5. ``indirect`` clauses and ``block`` paragraphs: see
-   :mod:`goldsmith.annotate.rules.reported_speech`; they need an identifiable speaker
+   :mod:`goldsmith.annotate.rules.reported_speech` (and headline statements ``Name:
+   words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
    (``indirect``) and are resolved in document order with the quotes above, so that
    "he said" finds the latest speaker of any kind.
 
@@ -50,7 +51,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.attribution_lines import headline_speaker, signature_speaker
+from goldsmith.annotate.rules.attribution_lines import (
+    headline_speaker,
+    headline_statements,
+    signature_speaker,
+)
 from goldsmith.annotate.rules.confidence import quote_score
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_marks import QuotedRegion, quoted_regions
@@ -105,6 +110,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
     ]
     items += indirect_candidates(ctx, blocked)
     items += block_candidates(ctx, regions)
+    items += headline_statements(ctx)
     items.sort(key=lambda item: (item.start, item.end))
     for item in items:
         if item.verb is not None:

@@ -6,6 +6,10 @@ The rules (ANNOTATION_SPEC.md section 2, "Speaker"):
   pronoun, outside quotation marks (a person: a PERSON entity, a name seen elsewhere as
   PERSON, or a name next to a role noun), and not marked with the other gender (the man
   a woman talks about in her quote is not her speaker), else the nearest PERSON entity;
+  the subject of an embedded clause is passed over when its sentence has a person as
+  main subject ("Ana Ruiz warned that Tom Hale would lose. “…,” she said": Ruiz; in
+  "Hale voiced confidence that Ruiz would lose. “…,” he said": Hale, even when Ruiz's
+  gender is unknown);
 - "they" is the most recent non-person speaker or subject ("Organizers said … They
   said"); "it" is the most recent organisation that spoke (an ORG, else a GPE or NORP);
 - "the commissioner / minister …" is the nearest person introduced with that role
@@ -27,6 +31,7 @@ from goldsmith.annotate.rules.person_gender import UNKNOWN, gender_evidence
 from goldsmith.annotate.rules.role_words import PERSON_ROLES
 from goldsmith.annotate.rules.speaker_mentions import MentionIndex, name_key
 from goldsmith.annotate.rules.speaker_subjects import is_subject
+from goldsmith.annotate.rules.speech_words import is_person_noun
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import SOURCE_LABEL
 
@@ -55,10 +60,14 @@ class Antecedents:
         )
         # (position, order, entity, is a person, spoke): subjects, then speakers as found
         self._recent: list[tuple[int, int, Entity, bool, bool]] = []
+        # starts of subjects of embedded clauses under a person main subject
+        self._overshadowed: set[int] = set()
         for ent in ents:
             token = mentions.token_at(ent.end - 1)
             if token is not None and is_subject(token):
                 self._recent.append((ent.start, len(self._recent), ent, self.is_person(ent), False))
+                if self._overshadowed_subject(token):
+                    self._overshadowed.add(ent.start)
 
     def remember(self, position: int, speaker: Entity, *, person: bool | None = None) -> None:
         """Record ``speaker`` as having spoken at ``position``."""
@@ -96,10 +105,12 @@ class Antecedents:
                     if entity.label in labels:
                         return nearest(at, entity)
             return None
-        for _, _, entity, is_person, _ in reversed(self._recent[:end]):
+        for _, _, entity, is_person, spoke in reversed(self._recent[:end]):
             if want == "group" and not is_person:
                 return nearest(at, entity)
             if want == "person" and is_person and self._agrees(entity, gender):
+                if not spoke and entity.start in self._overshadowed:
+                    continue
                 return nearest(at, entity)
         if want == "person":
             for entity in self._mentions.before(at):
@@ -124,6 +135,31 @@ class Antecedents:
             if role in before.split() or role in near:
                 return self._mentions.nearest_mention(at, entity)
         return None
+
+    def _overshadowed_subject(self, token: Token) -> bool:
+        """Whether a subject token is in an embedded clause ("… warned that Hale would
+        lose") of a sentence whose main clause has a person as subject (module rules)."""
+        verb = token.head.head if token.dep_ == "appos" else token.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ == "ROOT":
+            return False
+        root = token.sent.root
+        mains = [root] + [c for c in root.children if c.dep_ == "conj"]
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i and self._names_person(c)
+            for main in mains
+            for c in main.children
+        )
+
+    def _names_person(self, token: Token) -> bool:
+        """A person pronoun, a person's name or a noun naming a person."""
+        if token.lower_ in ("he", "she", "i"):
+            return True
+        entity = self._mentions.entity_at(token)
+        if entity is not None:
+            return self.is_person(entity, token)
+        return token.pos_ == "NOUN" and token.tag_ == "NN" and is_person_noun(token.lemma_.lower())
 
     def _agrees(self, entity: Entity, gender: str | None) -> bool:
         known = self._genders.get(name_key(entity), UNKNOWN)

@@ -22,7 +22,9 @@ for: :mod:`~goldsmith.annotate.rules.speaker_antecedents`):
   ("in Oslo", "who asked not to be named"); other nouns ("the deployment suggests") give
   no speaker, except as subject of "say", "tell"… ("the report said"); a thing owned by
   a source speaks for it ("Her plan promises", "Ruiz's letter says", "a Harbor Board
-  memo put it"); a speech noun's possessor speaks through it ("Ruiz's accusation that
+  memo put it"); "the letter / the statement …" speaks for whoever sent or issued it
+  earlier ("a group of parents sent a letter … “…,” the letter reads"); a speech noun's
+  possessor speaks through it ("Ruiz's accusation that
   …"); a date, a time, an event or an event noun ("a March 2 exchange", "Monday's
   debate", "the hearing") is never a speaker, whatever the verb;
 - "I", "we", "you", "there", "this" and unresolvable pronouns give no speaker.
@@ -50,6 +52,7 @@ from goldsmith.annotate.rules.speech_words import (
     WRITING_NOUNS,
     is_person_noun,
     is_source_noun,
+    publishes_writing,
 )
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import SOURCE_LABEL
@@ -65,6 +68,11 @@ _ARTICLES = frozenset(("a", "an", "the"))
 #: defense officials" is six; twelve keeps any real modifier run and stops a parse that
 #: hangs a whole clause on the noun.
 _MAX_SOURCE_TOKENS = 12
+
+#: Tokens looked back from "the letter" for the verb that sent it: the writing is
+#: introduced a paragraph or two before it speaks ("… sent a letter to the board." ⏎
+#: “…,” the letter reads.), about 150 tokens at most.
+_WRITING_LOOKBACK_TOKENS = 150
 
 
 class SpeakerFinder:
@@ -162,8 +170,13 @@ class SpeakerFinder:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if definite and lemma in WRITING_NOUNS:  # "the letter reads": its writer
+            writer = self._writer_of(token, lemma)
+            if writer is not None:
+                return writer
         if (
-            any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            definite
             and token.tag_ in ("NN", "NNP")
             and not any(c.dep_ in ("prep", "acl", "relcl") for c in token.rights)
         ):  # an anaphoric description: "the minister", not "the union representing staff"
@@ -198,6 +211,21 @@ class SpeakerFinder:
                 entity = self._mentions.entity_at(child)
                 if entity is not None and entity.label != SOURCE_LABEL:
                     return entity
+        return None
+
+    def _writer_of(self, token: Token, lemma: str) -> Entity | None:
+        """The writer of "the letter", "the statement" …: the speaker of the nearest
+        earlier verb publishing a piece of writing with that noun ("a group of parents
+        sent a letter …"), within :data:`_WRITING_LOOKBACK_TOKENS`."""
+        doc = token.doc
+        for earlier in reversed(doc[max(0, token.i - _WRITING_LOOKBACK_TOKENS) : token.i]):
+            if earlier.dep_ != "dobj" or earlier.lemma_.lower() != lemma:
+                continue
+            if self.is_blocked(earlier.idx) or not publishes_writing(earlier.head):
+                continue
+            subject = self.subject_of(earlier.head)
+            if subject is not None and not self.is_blocked(subject.idx):
+                return self.speaker_from_token(subject)
         return None
 
     def _source_phrase(self, head: Token) -> Entity:
