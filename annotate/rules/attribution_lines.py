@@ -13,9 +13,13 @@ decisions in ``docs/spec-decisions.md``):
   In May", "Ana Ruiz: Close The Pier, ‘Start Again’" -> indirect "Close The Pier");
 - a signature after the quote: ``“quote” – Ana Ruiz, Harbor Gazette`` on the same line,
   or a line of its own opening with a dash under a paragraph that is only the quote
-  (``— Ana Ruiz (@anaruiz) May 3, 2016``): the speaker is the name right after the dash.
+  (``— Ana Ruiz (@anaruiz) May 3, 2016``): the speaker is the name right after the dash,
+  or the named mention before it whose name a handle after the dash spells
+  (``“…” — @realAnaRuiz`` -> ``Ana Ruiz``);
+- an embedded post whose markup names its author (``<tweet author="@anaruiz">“…”``):
+  the named mention that handle spells.
 
-Both give a named entity (PERSON/ORG/GPE/NORP) of the entity layer or nothing.
+Each gives a named entity (PERSON/ORG/GPE/NORP) of the entity layer or nothing.
 
 Example:
     >>> headline_speaker(ctx, region)        # doctest: +SKIP
@@ -29,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
-from goldsmith.annotate.rules.quote_marks import QuotedRegion
+from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion
 from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS
 from goldsmith.labels.records import Entity
 
@@ -50,6 +54,15 @@ _OPENER = re.compile("(?<!\\w)[“\"‘'„«]")
 #: Fewest words of a headline statement: "Impeach Lynch" has two; one word after a
 #: colon is a label ("Update: Fire"), not a statement.
 _MIN_STATEMENT_WORDS = 2
+
+#: A handle after a signature dash: "— @anaruiz".
+_HANDLE = re.compile(r"@(\w+)")
+#: The author attribute of an embedded post's markup: author="@anaruiz".
+_AUTHOR = re.compile(r"author=[\"']@?(\w+)")
+_WORD = re.compile(r"[^\W\d_]+")
+#: Shortest last word matched inside a handle alone: "Hale" in "@realTomHale"; shorter
+#: words ("Li", "Ng") match inside too many handles.
+_MIN_HANDLE_WORD = 4
 
 #: A dash opening a signature: "– Ana Ruiz", "— Ana Ruiz", "-- Ana Ruiz".
 _SIGNATURE = re.compile(r"\s*(?:[—–]|--?)\s*")
@@ -118,9 +131,37 @@ def signature_speaker(ctx: DocContext, region: QuotedRegion) -> Entity | None:
     return None if dash is None else _name_at(ctx, dash.end())
 
 
+def tweet_author_speaker(ctx: DocContext, region: QuotedRegion) -> Entity | None:
+    """The speaker of a quote inside an embedded post whose markup names its author
+    (``<tweet author="@anaruiz">“…”</tweet>``): the person or body of that handle."""
+    p_start, _ = ctx.paras[region.paragraph]
+    tags = list(MARKUP_TAG.finditer(ctx.text, p_start, region.open_at))
+    author = _AUTHOR.search(tags[-1].group()) if tags else None
+    return None if author is None else _handle_owner(ctx, author.group(1), region.open_at)
+
+
 def _name_at(ctx: DocContext, char: int) -> Entity | None:
+    handle = _HANDLE.match(ctx.text, char)
+    if handle is not None:  # "— @anaruiz": the person or body of that handle
+        return _handle_owner(ctx, handle.group(1), char)
     names = ctx.finder.entities_within(char, ctx.bounds(char)[1])
     return names[0] if names and names[0].start == char else None
+
+
+def _handle_owner(ctx: DocContext, handle: str, before: int) -> Entity | None:
+    """The last named mention before ``before`` that a social-media handle spells: its
+    whole name ("@anaruiz", "@AnaRuiz2016") or, failing that, its last word of four
+    letters or more ("@realTomHale" -> "Tom Hale")."""
+    handle = handle.lower()
+    names = ctx.finder.entities_within(0, before)
+    for whole in (True, False):
+        for name in reversed(names):
+            words = [w.lower() for w in _WORD.findall(name.text)]
+            if not words or (not whole and len(words[-1]) < _MIN_HANDLE_WORD):
+                continue
+            if ("".join(words) if whole else words[-1]) in handle:
+                return name
+    return None
 
 
 def _is_verb(token: Token) -> bool:
