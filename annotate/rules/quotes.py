@@ -18,7 +18,9 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    partial quotes also a speech noun with a possessor: "Ruiz's accusation that … “…”"),
    else the nearest speech verb in the quote's sentences, else (partial quotes only) the
    nearest verb with a subject up the tree ("labeled the move “a significant
-   escalation”"), else (a direct quote that is its whole paragraph) the verb by which
+   escalation”"; when its clause is the complement of a verb with a subject, that
+   verb: "protested that the aides were “disingenuous”"), else (a direct quote that is
+   its whole paragraph) the verb by which
    the paragraph before introduces it ("X said in a statement:" ⏎ “…”), else (direct
    quotes) a named entity that is all the text before a colon ("Lopez: “We will win”")
    or, in a headline, the name before the colon; else a dash signature after the quote
@@ -77,6 +79,8 @@ from goldsmith.labels.schema import SPEAKER_LABELS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from goldsmith.annotate.rules.speakers import SpeakerFinder
 
 #: A word that marks quoted text as a scare quote, nobody's words (spec 4): "so-called".
 _SCARE_MARKER = re.compile(r"\bso-called\s*$", re.IGNORECASE)
@@ -192,7 +196,7 @@ def _attribution(
                 return node
             if fallback is None and kind == "partial" and node.pos_ in ("VERB", "AUX"):
                 if finder.subject_of(node) is not None:
-                    fallback = node
+                    fallback = _reporting_verb(node, finder)
     sentences = {doc[first].sent.start, doc[last].sent.start}
     if after < len(doc) and doc[after - 1].text not in SENTENCE_END:
         sentences.add(doc[after].sent.start)
@@ -207,6 +211,22 @@ def _attribution(
             if best_distance is None or distance < best_distance:
                 best, best_distance = token, distance
     return best if best is not None else fallback
+
+
+def _reporting_verb(verb: Token, finder: SpeakerFinder) -> Token:
+    """The verb whose subject speaks a partial quote in ``verb``'s clause: ``verb``
+    itself ("labeled the move “a significant escalation”"), or, when that clause is the
+    complement of a verb with a subject, that verb ("His campaign protested that the
+    aides were “disingenuous”": the campaign, not the aides)."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and _usable_subject(head, finder):
+        return head
+    return verb
+
+
+def _usable_subject(verb: Token, finder: SpeakerFinder) -> bool:
+    subject = finder.subject_of(verb)
+    return subject is not None and not finder.is_blocked(subject.idx)
 
 
 # -- inheritance and output ----------------------------------------------------------------

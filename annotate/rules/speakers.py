@@ -9,7 +9,9 @@ for: :mod:`~goldsmith.annotate.rules.speaker_antecedents`):
 - a subject inside an entity span is that entity, with the entity layer's exact offsets
   and label (labels outside PERSON/ORG/GPE/NORP become SOURCE); a common-noun subject
   with a named appositive ("the spokesman, John Kirby,") is the appositive's entity;
-- "he"/"she", "they" and "it" are the most recent fitting subject or speaker; "the
+- "he"/"she", "they" and "it" are the most recent fitting subject or speaker ("they"
+  also a group named by a plural noun or a body noun as subject earlier in the
+  paragraph: "Proponents … have urged Congress …, although they say"); "the
   ministry / company / agency…" is the nearest ORG named with that noun
   ("Interior Ministry"), else the most recent organisation that spoke; "the
   commissioner / minister / spokeswoman…" (singular, with "the") is the nearest person
@@ -22,7 +24,7 @@ for: :mod:`~goldsmith.annotate.rules.speaker_antecedents`):
   ("in Oslo", "who asked not to be named"); other nouns ("the deployment suggests") give
   no speaker, except as subject of "say", "tell"… ("the report said"); a thing owned by
   a source speaks for it ("Her plan promises", "Ruiz's letter says", "a Harbor Board
-  memo put it"); "the letter / the statement …" speaks for whoever sent or issued it
+  memo put it"); "the letter / one message …" speaks for whoever sent or posted it
   earlier ("a group of parents sent a letter … “…,” the letter reads"); a speech noun's
   possessor speaks through it ("Ruiz's accusation that
   …"); a date, a time, an event or an event noun ("a March 2 exchange", "Monday's
@@ -152,7 +154,11 @@ class SpeakerFinder:
         if low in _PERSON_PRONOUNS:
             return resolve(at, "person", gender=pronoun_gender(low))
         if low in ("they", "them"):
-            return resolve(at, "group")
+            group = resolve(at, "group")
+            noun = self._group_subject_before(token)
+            if noun is not None and (group is None or noun.idx > group.start):
+                return self._source_phrase(noun)
+            return group
         if low == "it":
             return resolve(at, "org")
         if low in _NO_SPEAKER or token.pos_ == "PRON":
@@ -170,13 +176,13 @@ class SpeakerFinder:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = token.lemma_.lower()
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        if definite and lemma in WRITING_NOUNS:  # "the letter reads": its writer
+        if lemma in WRITING_NOUNS and not any(c.dep_ == "poss" for c in token.children):
+            # "the letter reads", "one message said": whoever sent it
             writer = self._writer_of(token, lemma)
             if writer is not None:
                 return writer
         if (
-            definite
+            any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and token.tag_ in ("NN", "NNP")
             and not any(c.dep_ in ("prep", "acl", "relcl") for c in token.rights)
         ):  # an anaphoric description: "the minister", not "the union representing staff"
@@ -211,6 +217,24 @@ class SpeakerFinder:
                 entity = self._mentions.entity_at(child)
                 if entity is not None and entity.label != SOURCE_LABEL:
                     return entity
+        return None
+
+    def _group_subject_before(self, token: Token) -> Token | None:
+        """The nearest unnamed group that is a subject before ``token`` in its paragraph
+        ("Proponents … have urged Congress …, although they say"; "Her campaign is
+        tying the bill to Hale. They are saying …"): a plural noun naming people or a
+        noun naming a body, outside quotes and outside any entity."""
+        doc = token.doc
+        for earlier in reversed(doc[: token.i]):
+            if "\n" in earlier.text_with_ws:
+                return None
+            if earlier.dep_ not in ("nsubj", "nsubjpass") or earlier.pos_ != "NOUN":
+                continue
+            if self.is_blocked(earlier.idx) or self._mentions.entity_at(earlier) is not None:
+                continue
+            lemma = earlier.lemma_.lower()
+            if (earlier.tag_ == "NNS" and is_source_noun(lemma)) or lemma in ORG_NOUNS:
+                return earlier
         return None
 
     def _writer_of(self, token: Token, lemma: str) -> Entity | None:

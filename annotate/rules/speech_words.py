@@ -76,7 +76,8 @@ SOURCE_NOUNS = frozenset(
     organizer organiser worker employee doctor citizen voter student parent teacher
     executive insider negotiator mediator prosecutor investigator inspector monitor
     group coalition campaigner campaign survivor victim family relative neighbour neighbor
-    farmer owner manager staff team official state country nation medium
+    farmer owner manager staff team official state country nation medium proponent
+    opponent advocate backer
     """.split()
 )
 

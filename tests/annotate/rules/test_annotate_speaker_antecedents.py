@@ -86,3 +86,36 @@ def test_an_employee_described_later_is_the_person_named_before(nlp) -> None:
     )
     found = speakers(nlp, text, ("Greta Lind", "PERSON"), ("Harbor Post", "ORG"))
     assert found[-1] == ("It is hard to blame him for being fooled", "Greta Lind")
+
+
+def test_they_is_a_group_named_as_subject_before_it(nlp) -> None:
+    text = (
+        "Supporters, including the ferry union, have urged the council to keep the "
+        "route, although they say they accept some of the cuts."
+    )
+    found = speakers(nlp, text, ("the council", "ORG"))
+    assert found == [("they accept some of the cuts", "Supporters")]
+
+
+def test_they_after_a_named_body_that_spoke_later_is_that_body(nlp) -> None:
+    text = (
+        "Residents have asked for a new pier. The Harbor Board said it would study "
+        "the plan. They said the study would take a year."
+    )
+    found = speakers(nlp, text, ("The Harbor Board", "ORG"))
+    assert found[-1] == ("the study would take a year", "The Harbor Board")
+
+
+def test_a_message_speaks_for_whoever_posted_it(nlp) -> None:
+    text = (
+        "During the standoff, Tom Hale also posted messages on a forum.\n"
+        "One message, apparently aimed at the police, said: “You will not get in.”"
+    )
+    found = speakers(nlp, text, ("Tom Hale", "PERSON"))
+    assert found == [("You will not get in.", "Tom Hale")]
+
+
+def test_partial_quote_in_a_complement_belongs_to_the_verb_above(nlp) -> None:
+    text = "The ferry union protested that council members were “deeply dishonest” last week."
+    found = speakers(nlp, text, ("The ferry union", "ORG"))
+    assert found == [("deeply dishonest", "The ferry union")]
