@@ -18,7 +18,9 @@ Pure text, no spaCy. The rules, applied paragraph by paragraph (a paragraph is o
   overlapping one is dropped), within
   a paragraph: ‘ or ' opens after a space or the paragraph start when followed by a
   letter; ’ or ' closes after a non-space when followed by a space, punctuation or the
-  end. So apostrophes (don't, Korea’s, ’90s) are never taken for quotes.
+  end. So apostrophes (don't, Korea’s, ’90s) are never taken for quotes;
+- marks inside a markup tag (``<tweet id="69932" author="@anaruiz">``) are attribute
+  delimiters, not quotation marks: they are skipped.
 
 Example:
     >>> [(r.start, r.end) for r in quoted_regions('He said "yes," twice.')]
@@ -39,6 +41,8 @@ _SINGLE = re.compile("['‘’]")
 _OPEN_BEFORE = "([{—–-/"
 _CLOSE_AFTER = ".,;:!?)]}—–-…"
 _PARAGRAPH = re.compile(r"[^\n]+")
+#: A markup tag left in a scraped article: ``<tweet id="1" author="@x">``, ``</tweet>``.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>")
 
 
 @dataclass(frozen=True)
@@ -125,8 +129,11 @@ def _pair(
     """Pair the marks of one paragraph: (open index, close index or None if left open)."""
     pairs: list[tuple[int, int | None]] = []
     pending: int | None = None
+    tags = [m.span() for m in MARKUP_TAG.finditer(text, p_start, p_end)] if "<" in text else []
     for match in pattern.finditer(text, p_start, p_end):
         at = match.start()
+        if tags and any(t_start < at < t_end for t_start, t_end in tags):
+            continue  # an attribute's delimiter: <tweet author="@x">
         prev = text[at - 1] if at > p_start else " "
         nxt = text[at + 1] if at + 1 < p_end else " "
         can_open, can_close = flags(text[at], prev, nxt)

@@ -6,21 +6,26 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    paired per paragraph, stray marks skipped locally, a quote left open runs to its
    paragraph end, multi-paragraph quotes one span per paragraph). The span excludes the
    marks and a trailing comma; a final . ? ! inside the marks stays inside. Quoted text
-   without a letter or digit is ignored.
+   without a letter or digit (markup tags aside: “<tweet/>”) is ignored, and so is a
+   scare quote marked "so-called" (nobody's words, ANNOTATION_SPEC.md 4).
 2. Kind: ``direct`` when the quote opens a sentence (paragraph start, after . ? ! : or
    another quote), or follows a comma, dash or speech verb with a capital letter (or
    resumes an interrupted quote: "A," he said, "b."), and it ends a sentence or clause
    (ends in . ? ! , inside the marks, is followed by the end of the sentence, or by its
-   attribution). Any other quoted text is ``partial``.
+   attribution, or by a dash: "“…” – Ana Ruiz"). Any other quoted text is ``partial``
+   (:mod:`goldsmith.annotate.rules.quote_kinds`).
 3. Attribution: the nearest speech verb up the dependency tree from the quote (for
    partial quotes also a speech noun with a possessor: "Ruiz's accusation that … “…”"),
    else the nearest speech verb in the quote's sentences, else (partial quotes only) the
    nearest verb with a subject up the tree ("labeled the move “a significant
-   escalation”"), else (a direct quote that is its whole paragraph) the verb by which
+   escalation”"; when its clause is the complement of a verb with a subject, that
+   verb: "protested that the aides were “disingenuous”"), else (a direct quote that is
+   its whole paragraph) the verb by which
    the paragraph before introduces it ("X said in a statement:" ⏎ “…”), else (direct
    quotes) a named entity that is all the text before a colon ("Lopez: “We will win”")
    or, in a headline, the name before the colon; else a dash signature after the quote
-   ("“…” – Ana Ruiz"; :mod:`goldsmith.annotate.rules.attribution_lines`). Only verbs of
+   ("“…” – Ana Ruiz", "“…” – @anaruiz") or the author in the markup of an embedded
+   post (:mod:`goldsmith.annotate.rules.attribution_lines`). Only verbs of
    the quote's own paragraph, outside quotation marks, count. The speaker is found by
    :class:`goldsmith.annotate.rules.speakers.SpeakerFinder`.
 4. Inheritance (conservative): a direct quote without a speaker takes the speaker of
@@ -29,7 +34,8 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    all its paragraph holds, of the last reported speech of the paragraph before.
    Otherwise it has no speaker.
 5. ``indirect`` clauses and ``block`` paragraphs: see
-   :mod:`goldsmith.annotate.rules.reported_speech`; they need an identifiable speaker
+   :mod:`goldsmith.annotate.rules.reported_speech` (and headline statements ``Name:
+   words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
    (``indirect``) and are resolved in document order with the quotes above, so that
    "he said" finds the latest speaker of any kind.
 
@@ -47,13 +53,20 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.attribution_lines import headline_speaker, signature_speaker
+from goldsmith.annotate.rules.attribution_lines import (
+    headline_speaker,
+    headline_statements,
+    signature_speaker,
+    tweet_author_speaker,
+)
 from goldsmith.annotate.rules.confidence import quote_score
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
-from goldsmith.annotate.rules.quote_marks import QuotedRegion, quoted_regions
+from goldsmith.annotate.rules.quote_kinds import attribution_follows, quote_kind, resumes
+from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion, quoted_regions
 from goldsmith.annotate.rules.reported_speech import (
     SENTENCE_END,
     block_candidates,
@@ -67,25 +80,17 @@ from goldsmith.labels.schema import SPEAKER_LABELS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_CLAUSE_END = ".?!…,;:"
-_OPENERS = '“"„«‘'
+    from goldsmith.annotate.rules.speakers import SpeakerFinder
 
-#: Characters looked at before an opening mark to find the last one before it: only
-#: the nearest non-blank character decides whether the quote opens a sentence, and 200
-#: is far more than any run of spaces, while a slice of the whole paragraph would be
-#: copied for every quote of a long paragraph.
-_LOOKBACK_CHARS = 200
-
+#: A word that marks quoted text as a scare quote, nobody's words (spec 4): "so-called".
+_SCARE_MARKER = re.compile(r"\bso-called\s*$", re.IGNORECASE)
+_SCARE_LOOKBACK = 12
 #: Heads climbed from a quoted token to its speech verb. A quote hangs from its verb
 #: directly ("said"), or through a conjunction, a complement and a clause or two ("she
 #: said in a statement that the plan, which ..., was 'a mistake'"); eight levels cover
 #: every attribution in the gold sets with room to spare and keep the cost per quote
 #: fixed.
 _MAX_CLIMB = 8
-
-#: Tokens looked at after a closing mark for the attribution ("…,” the minister said
-#: on Monday): subject and verb come within six tokens, or the sentence has moved on.
-_ATTRIBUTION_WINDOW = 6
 
 
 def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
@@ -101,10 +106,12 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
     items = [
         _quoted_item(ctx, r, regions[n - 1] if n else None)
         for n, r in enumerate(regions)
-        if any(ch.isalnum() for ch in text[r.start : r.end])
+        if any(ch.isalnum() for ch in MARKUP_TAG.sub("", text[r.start : r.end]))
+        and not _SCARE_MARKER.search(text, max(0, r.open_at - _SCARE_LOOKBACK), r.open_at)
     ]
     items += indirect_candidates(ctx, blocked)
     items += block_candidates(ctx, regions)
+    items += headline_statements(ctx)
     items.sort(key=lambda item: (item.start, item.end))
     for item in items:
         if item.verb is not None:
@@ -130,8 +137,8 @@ def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion |
     first = ctx.token_index(region.start)
     last = ctx.token_index(region.end) - 1
     after = ctx.token_index(region.outer_end)
-    follows = _attribution_follows(ctx.doc, after)
-    kind = _kind(ctx, region, follows, _resumes(ctx, region, previous))
+    follows = attribution_follows(ctx.doc, after)
+    kind = quote_kind(ctx, region, follows, resumes(ctx, region, previous))
     verb = _attribution(ctx, region, first, last, after, kind)
     if verb is None and kind == "direct" and _whole_paragraph(ctx, region):
         verb = intro_verb(ctx, region.paragraph - 1)  # "X said in a statement:" ⏎ “…”
@@ -139,7 +146,7 @@ def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion |
     if verb is None and kind == "direct":
         item.speaker = _name_before_colon(ctx, region) or headline_speaker(ctx, region)
     if verb is None and item.speaker is None:
-        item.speaker = signature_speaker(ctx, region)
+        item.speaker = signature_speaker(ctx, region) or tweet_author_speaker(ctx, region)
     return item
 
 
@@ -155,51 +162,6 @@ def _name_before_colon(ctx: DocContext, region: QuotedRegion) -> Entity | None:
     while start < p_start + len(name) and ctx.text[start].isspace():
         start += 1
     return ctx.finder.entity_exactly(start, p_start + len(name))
-
-
-def _resumes(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion | None) -> bool:
-    """Whether ``region`` resumes ``previous`` after an attribution ("A," he said, "b.")."""
-    if previous is None or previous.paragraph != region.paragraph or previous.close_at is None:
-        return False
-    if ctx.text[previous.start : previous.close_at].rstrip()[-1:] != ",":
-        return False
-    between = ctx.doc[ctx.token_index(previous.outer_end) : ctx.token_index(region.open_at)]
-    return any(is_speech_verb(t) for t in between)
-
-
-def _kind(ctx: DocContext, region: QuotedRegion, follows: bool, resumes: bool) -> str:
-    text = ctx.text
-    p_start = ctx.paras[region.paragraph][0]
-    before = text[max(p_start, region.open_at - _LOOKBACK_CHARS) : region.open_at].rstrip(" \t")
-    prev = before[-1] if before else ""
-    content = text[region.start : region.end]
-    capital = content[0].isupper() or content[0].isdigit() or content[0] in "[(…'\"‘“."
-    if prev in ("", ":", ";", "”", '"', ")") or prev in SENTENCE_END:
-        start_ok = True
-    elif prev in ",—–-":
-        start_ok = capital or resumes
-    else:
-        i = ctx.token_index(region.open_at) - 1
-        start_ok = capital and i >= 0 and is_speech_verb(ctx.doc[i])
-    nxt = text[region.outer_end : region.outer_end + 1] if region.close_at is not None else ""
-    end_ok = (
-        region.close_at is None
-        or content[-1] in _CLAUSE_END
-        or nxt in ("", "\n")
-        or nxt in SENTENCE_END
-        or (follows and capital)
-        or text[region.outer_end :].lstrip(" ")[:1] in _OPENERS
-    )
-    return "direct" if start_ok and end_ok else "partial"
-
-
-def _attribution_follows(doc: Doc, after: int) -> bool:
-    for token in doc[after : after + _ATTRIBUTION_WINDOW]:
-        if is_speech_verb(token):
-            return True
-        if token.pos_ == "VERB" or token.text in _OPENERS or "\n" in token.text:
-            return False
-    return False
 
 
 def _attribution(
@@ -234,7 +196,7 @@ def _attribution(
                 return node
             if fallback is None and kind == "partial" and node.pos_ in ("VERB", "AUX"):
                 if finder.subject_of(node) is not None:
-                    fallback = node
+                    fallback = _reporting_verb(node, finder)
     sentences = {doc[first].sent.start, doc[last].sent.start}
     if after < len(doc) and doc[after - 1].text not in SENTENCE_END:
         sentences.add(doc[after].sent.start)
@@ -249,6 +211,22 @@ def _attribution(
             if best_distance is None or distance < best_distance:
                 best, best_distance = token, distance
     return best if best is not None else fallback
+
+
+def _reporting_verb(verb: Token, finder: SpeakerFinder) -> Token:
+    """The verb whose subject speaks a partial quote in ``verb``'s clause: ``verb``
+    itself ("labeled the move “a significant escalation”"), or, when that clause is the
+    complement of a verb with a subject, that verb ("His campaign protested that the
+    aides were “disingenuous”": the campaign, not the aides)."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and _usable_subject(head, finder):
+        return head
+    return verb
+
+
+def _usable_subject(verb: Token, finder: SpeakerFinder) -> bool:
+    subject = finder.subject_of(verb)
+    return subject is not None and not finder.is_blocked(subject.idx)
 
 
 # -- inheritance and output ----------------------------------------------------------------

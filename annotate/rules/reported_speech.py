@@ -10,7 +10,8 @@ lookups of :mod:`goldsmith.annotate.rules.quote_context`):
   ("WASHINGTON — ") or edge punctuation; a parenthetical "X, he said, Y" gives the whole
   sentence. "according to X" is never indirect speech (ANNOTATION_SPEC.md 4: an
   attribution of information; it still names the speaker of quoted text). A clause
-  overlapping quoted text is left to the quote.
+  with quoted fragments inside keeps them; one ending in a quote is cut before it when
+  the rest is a clause of its own; one opening inside quoted text is left to the quote.
 - ``block``: a paragraph without quotation marks after a paragraph whose last sentence
   introduces speech without reporting it: it ends in ":" after a speech verb ("…, she
   said in a radio interview:"), or ends in a participle speech verb ("…, stating in a
@@ -24,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -41,6 +43,10 @@ SENTENCE_END = ".?!…"
 #: is an ellipsis or a parser fragment, not reported speech.
 _MIN_INDIRECT_TOKENS = 3
 
+#: What separates a complete reported clause from a quote that follows it: a comma,
+#: colon, semicolon or dash, or "that" ("sends a signal that “…”").
+_CLAUSE_BREAK = re.compile(r"[,:;—–]|\s-+\s|\bthat\b", re.IGNORECASE)
+
 
 def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
     items = []
@@ -57,11 +63,50 @@ def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
         clause = _reported_clause(ctx, token)
         if clause is None:
             continue
-        start, end = clause
-        if overlaps_any(start, end, blocked):
-            continue
-        items.append(Candidate(start, end, "indirect", verb=token))
+        if overlaps_any(*clause, blocked):
+            clause = _beside_quotes(ctx, *clause, blocked)
+            if clause is None:
+                continue
+        items.append(Candidate(*clause, "indirect", verb=token))
     return items
+
+
+def _beside_quotes(
+    ctx: DocContext, start: int, end: int, blocked: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The reported clause ``text[start:end]`` around the quoted text it overlaps
+    (ANNOTATION_SPEC.md 4, a quoted fragment inside reported speech): kept whole when
+    the quoted fragments lie inside it and the clause goes on after them ("he had not
+    given up hope of a “surprise” at the convention"); cut before the first fragment
+    when the quote ends the clause, if what is left is a clause of its own (a comma,
+    colon, dash or "that" stands between them: "he hopes
+    the day sends a message that “…”" -> "he hopes the day sends a message"; "he was
+    not advocating violence, only a “loud voice”" -> "he was not advocating
+    violence"; not "the bridge was “a danger”"); ``None`` when the clause opens inside
+    quoted text."""
+    inside = sorted(r for r in blocked if r[0] < end and r[1] > start)
+    if inside[0][0] <= start:
+        return None
+    after = ctx.text[inside[-1][1] : end]
+    if inside[-1][1] <= end and any(ch.isalnum() for ch in after):
+        return start, end
+    doc = ctx.doc
+    left, right = ctx.token_index(start), ctx.token_index(inside[0][0]) - 1
+    while right >= left and (
+        doc[right].is_punct or doc[right].is_space or doc[right].lower_ == "that"
+    ):
+        right -= 1
+    comma = next((i for i in range(right, left, -1) if doc[i].text == ","), None)
+    if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[comma : right + 1]):
+        right = comma - 1  # "…, only a “loud voice”": the tail has no verb of its own
+    if right - left + 1 < _MIN_INDIRECT_TOKENS or not any(
+        t.pos_ in ("VERB", "AUX") for t in doc[left : right + 1]
+    ):
+        return None
+    cut = doc[right].idx + len(doc[right])
+    if not _CLAUSE_BREAK.search(ctx.text, cut, inside[0][0]):
+        return None  # "the bridge was “a danger”": the quote completes the clause
+    return start, cut
 
 
 def _reported_clause(ctx: DocContext, verb: Token) -> tuple[int, int] | None:

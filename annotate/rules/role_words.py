@@ -40,7 +40,10 @@ ROLE_NOUNS = _words(
 #: Roles that describe a person but are not written as a title before a name:
 #: "the official said", not "Official Jane Doe".
 _ROLES_NOT_TITLES = _words(
-    "official expert diplomat researcher author executive head prosecutor lawyer"
+    """
+    official expert diplomat researcher author executive head prosecutor lawyer employee
+    candidate nominee
+    """
 )
 
 #: Honorifics and abbreviated ranks: they only ever stand before a name ("Mr.", "Gen.").

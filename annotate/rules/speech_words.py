@@ -6,8 +6,8 @@ The lists are lemmas (lower case). Rules:
   "point" only as "point out"; "according" only in "according to"; "describe", "call",
   "label" and "continue" introduce quoted words ("called it “a disaster”") but no
   indirect speech; "put" only in "as X put it"; writing is speech: "wrote", "tweeted",
-  "posted", "e-mailed", and a verb publishing a writing noun ("issued a statement",
-  "sent a letter");
+  "posted", "e-mailed", a verb publishing a writing noun ("issued a statement",
+  "sent a letter"), and "read" with a writing noun as subject ("the letter reads");
 - a noun names people when it is a role noun, a people noun ("official", "resident")
   or an agent noun ending in -er/-or/-ist/-ian/-ant ("dockworker", "negotiator",
   "economist"), apart from listed look-alikes ("transfer", "border");
@@ -36,7 +36,7 @@ SPEECH_LEMMAS = frozenset(
     stress assert maintain reply respond remark report reveal recall observe predict
     promise pledge vow urge tweet testify concede complain allege affirm reiterate
     repeat hint indicate estimate describe call label agree disclose inform mention
-    speculate quip joke boast lament post email e-mail continue
+    speculate quip joke boast lament post email e-mail continue conclude
     """.split()
 )
 
@@ -76,7 +76,8 @@ SOURCE_NOUNS = frozenset(
     organizer organiser worker employee doctor citizen voter student parent teacher
     executive insider negotiator mediator prosecutor investigator inspector monitor
     group coalition campaigner campaign survivor victim family relative neighbour neighbor
-    farmer owner manager staff team official state country nation medium
+    farmer owner manager staff team official state country nation medium proponent
+    opponent advocate backer
     """.split()
 )
 
@@ -131,6 +132,8 @@ def is_speech_verb(token: Token, *, quoted: bool = True) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     if not quoted and lemma in QUOTE_ONLY_LEMMAS:
         return False
+    if lemma == "read":  # "the letter reads", not "she reads from prepared texts"
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in WRITING_NOUNS for c in token.children)
     if lemma == "put":  # "as the memo put it"
         return quoted and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return lemma in SPEECH_LEMMAS or publishes_writing(token)

@@ -67,3 +67,8 @@ def test_regions_are_ordered_inside_the_text_and_never_contain_a_newline(text: s
         assert "\n" not in text[region.start : region.end]
         assert region.open_at >= previous_end or not region.double
         previous_end = region.outer_end
+
+
+def test_marks_inside_markup_tags_are_not_quotation_marks() -> None:
+    text = '<tweet id="88" author="@olav">“Sail at dawn,” he wrote</tweet> and <b>"ok"</b>.'
+    assert [text[r.start : r.end] for r in quoted_regions(text)] == ["Sail at dawn,", "ok"]

@@ -71,3 +71,28 @@ def test_clause_stays_in_its_paragraph(nlp) -> None:
 )
 def test_block_paragraph(nlp, text: str, expected: list[str]) -> None:
     assert blocks(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the quote ends the clause: cut before it, the rest is a clause of its own
+        (
+            "Lind said she was not calling for a strike, only a “long pause.”",
+            ["she was not calling for a strike"],
+        ),
+        (
+            "Olsen said he hopes the vote sends a signal that “the valley is not for sale.”",
+            ["he hopes the vote sends a signal"],
+        ),
+        # the fragment sits inside a clause that goes on: the clause keeps it
+        (
+            "Olsen said the ferries, which he called “floating relics,” would be sold in May.",
+            ["the ferries, which he called “floating relics,” would be sold in May"],
+        ),
+        # nothing but the quote is reported: left to the quote
+        ("Olsen said “the valley is not for sale.”", []),
+    ],
+)
+def test_reported_clause_beside_quoted_text(nlp, text: str, expected: list[str]) -> None:
+    assert clauses(nlp, text) == expected

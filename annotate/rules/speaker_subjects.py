@@ -1,0 +1,106 @@
+"""Who speaks through a speech verb: the token that is its subject.
+
+The rules (ANNOTATION_SPEC.md section 2, "Speaker"): the subject of a verb is its
+``nsubj``; for a passive verb the ``by`` agent (no agent: no subject, "residents were
+told"); for "according to X" the X; for a speech noun its possessor ("Ruiz's accusation
+that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding that",
+"stating in an interview") borrows the subject of the verb it hangs from, and so does a
+verb describing a piece of writing ("released a statement saying", "in a letter stating":
+the writer); a relative "who" stands for the noun the clause describes; a subject in
+another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped.
+
+Example:
+    >>> subject_token(doc[1], doc.text)   # "Austin said …"      # doctest: +SKIP
+    Austin
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from goldsmith.annotate.rules.datelines import DATELINE
+from goldsmith.annotate.rules.speech_words import WRITING_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CLIMB = ("conj", "advcl", "xcomp", "pcomp", "csubj", "ccomp")
+
+#: Verbs climbed to find the subject of a speech verb without its own ("…, adding that",
+#: "…, stating in an interview"): a chain "said …, adding …, noting …" is three deep;
+#: five bounds the search on long coordinated sentences.
+_MAX_SUBJECT_CLIMB = 5
+
+
+def subject_token(verb: Token, text: str) -> Token | None:
+    """The token naming who speaks through ``verb`` (see module rules), or ``None``;
+    ``text`` is the document's text."""
+    if verb.pos_ in ("NOUN", "PROPN"):  # a speech noun: "Ruiz's accusation that …"
+        return next((c for c in verb.children if c.dep_ == "poss"), None)
+    current = verb
+    for _ in range(_MAX_SUBJECT_CLIMB):
+        # a subject in another paragraph is a parser slip: skip it, keep climbing
+        found = next(
+            (
+                s
+                for s in own_subjects(current)
+                if "\n" not in text[min(s.idx, verb.idx) : max(s.idx, verb.idx)]
+                and not in_dateline(text, s)
+            ),
+            None,
+        )
+        if found is not None:
+            if found.lower_ in ("who", "that") and current.dep_ == "relcl":
+                return current.head
+            return found
+        if current.dep_ in _CLIMB and current.head is not current:
+            current = current.head
+            continue
+        written = current.head
+        if current.dep_ == "acl" and written.lemma_.lower() in WRITING_NOUNS:
+            # "released a statement saying …", "in a letter stating …": the writer
+            # is the subject of the verb the writing hangs from
+            if written.dep_ == "dobj" or (written.dep_ == "pobj" and written.head.dep_ == "prep"):
+                current = written.head if written.dep_ == "dobj" else written.head.head
+                continue
+        return None
+    return None
+
+
+def own_subjects(verb: Token) -> list[Token]:
+    """The subjects ``verb`` itself has: its ``nsubj``, the X of "according to X", or
+    the ``by`` agent of a passive."""
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        return [t for t in (pobj(to),) if t is not None]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return subjects
+    for token in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
+        if token.lower_ == "by" and verb in (token.head, token.head.head, token.head.head.head):
+            return [t for t in (pobj(token),) if t is not None]
+    return []
+
+
+def in_dateline(text: str, token: Token) -> bool:
+    """Whether ``token`` lies in the dateline opening its line ("TORONTO — ")."""
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    dateline = DATELINE.match(text, line_start)
+    return dateline is not None and token.idx < dateline.end()
+
+
+def is_subject(token: Token) -> bool:
+    """A subject, a name in apposition to one ("Her deputy, Jonas Brandt,"), or the X of
+    "according to X"."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.head.lower_ == "according"
+
+
+def pobj(token: Token | None) -> Token | None:
+    """The object of a preposition token, if any."""
+    if token is None:
+        return None
+    return next((c for c in token.children if c.dep_ == "pobj"), None)
