@@ -20,12 +20,14 @@ def entity_doc(
     ents: list[tuple[str, str]],
     tags: dict[str, str] | None = None,
     pos: dict[str, str] | None = None,
+    default_tag: str = "",
 ) -> Doc:
     """``text`` tokenized, with each (substring, label) set as a spaCy entity.
 
     The substrings are found left to right and must sit on token boundaries. A token's
-    ``tag_`` comes from ``tags`` (else empty) and its ``pos_`` from ``pos`` (else ``X``),
-    both keyed by the token's text: no rule reads an empty tag or ``X`` as anything.
+    ``tag_`` comes from ``tags`` (else ``default_tag``, empty unless given) and its
+    ``pos_`` from ``pos`` (else ``X``), both keyed by the token's text: no rule reads an
+    empty tag or ``X`` as anything.
     """
     doc = _BLANK(text)
     spans = []
@@ -38,7 +40,7 @@ def entity_doc(
         spans.append(span)
     doc.ents = spans
     for token in doc:
-        token.tag_ = (tags or {}).get(token.text, "")
+        token.tag_ = (tags or {}).get(token.text, default_tag)
         token.pos_ = (pos or {}).get(token.text, "X")
     return doc
 

@@ -9,31 +9,16 @@ sentences are made up; the names are invented.
 from __future__ import annotations
 
 import pytest
-import spacy
+from entity_docs import entity_doc
 from spacy.tokens import Doc
 
 from goldsmith.annotate.rules.entities import find_entities
 
-_BLANK = spacy.blank("en")
-
 
 def _doc(text: str, ents: list[tuple[str, str]], proper: str = "") -> Doc:
-    """``text`` tokenized, each (substring, label) set as an entity; the words of
-    ``proper`` tagged as proper nouns, every other word as a common noun."""
-    doc = _BLANK(text)
-    spans = []
-    cursor = 0
-    for surface, label in ents:
-        start = text.index(surface, cursor)
-        cursor = start + len(surface)
-        span = doc.char_span(start, cursor, label=label)
-        assert span is not None, f"{surface!r} is not on token boundaries"
-        spans.append(span)
-    doc.ents = spans
-    names = set(proper.split())
-    for token in doc:
-        token.tag_ = "NNP" if token.text in names else "NN"
-    return doc
+    """``text`` with its entities; the words of ``proper`` tagged as proper nouns, every
+    other word as a common noun."""
+    return entity_doc(text, ents, tags=dict.fromkeys(proper.split(), "NNP"), default_tag="NN")
 
 
 def _found(text: str, ents: list[tuple[str, str]], proper: str = "") -> list[tuple[str, str]]:
