@@ -6,7 +6,7 @@ The rules are in :mod:`goldsmith.eval.errors` (which calls these); each function
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from goldsmith.eval.claims import ATTRIBUTE_LEVEL as CLAIM_LEVEL
@@ -39,15 +39,25 @@ def entity_errors(gold: Sequence[Entity], pred: Sequence[Entity], scheme: Scheme
     return out + leftovers("entities", pairs, None)
 
 
-def quote_errors(pairs: Sequence[Pair[Quote]]) -> Found:
-    out: Found = []
+def _matched_with_boundaries(
+    layer: str, label: str, pairs: Sequence[Pair[Any]], out: Found
+) -> Iterator[Pair[Any]]:
+    """The matched pairs of a layer judged by overlap, each pair whose offsets differ
+    first written to ``out`` as a boundary error."""
     for pair in pairs:
-        g, p, verdict = pair.gold, pair.pred, pair.verdict
+        g, p = pair.gold, pair.pred
         if g is None or p is None:
             continue
         if not _same_offsets(g, p):
-            detail = _boundary_detail(g, p, "QUOTE") + f" (matched: overlap {pair.overlap:.0%})"
-            out.append(("quotes", ErrorKind.BOUNDARY, g, p, detail, True))
+            detail = _boundary_detail(g, p, label) + f" (matched: overlap {pair.overlap:.0%})"
+            out.append((layer, ErrorKind.BOUNDARY, g, p, detail, True))
+        yield pair
+
+
+def quote_errors(pairs: Sequence[Pair[Quote]]) -> Found:
+    out: Found = []
+    for pair in _matched_with_boundaries("quotes", "QUOTE", pairs, out):
+        g, p, verdict = pair.gold, pair.pred, pair.verdict
         if not verdict.kind:
             out.append(("quotes", ErrorKind.KIND, g, p, f"kind {g.kind} != {p.kind}", True))
         if not verdict.speaker:
@@ -58,13 +68,8 @@ def quote_errors(pairs: Sequence[Pair[Quote]]) -> Found:
 
 def claim_errors(pairs: Sequence[Pair[Claim]]) -> Found:
     out: Found = []
-    for pair in pairs:
+    for pair in _matched_with_boundaries("claims", "CLAIM", pairs, out):
         g, p, verdict = pair.gold, pair.pred, pair.verdict
-        if g is None or p is None:
-            continue
-        if not _same_offsets(g, p):
-            detail = _boundary_detail(g, p, "CLAIM") + f" (matched: overlap {pair.overlap:.0%})"
-            out.append(("claims", ErrorKind.BOUNDARY, g, p, detail, True))
         if not verdict.value:
             detail = f"value {_num(g.value)} != {_num(p.value)}"
             out.append(("claims", ErrorKind.VALUE, g, p, detail, True))
