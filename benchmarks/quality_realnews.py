@@ -5,13 +5,15 @@
 PATH is a clone of networkdynamics/PolNeAR or a bare mirror of it (train and dev are read,
 never test). In one run:
 
-1. **Annotated set** (``corpus/realnews/manifest.tsv``: 20 TUNE and 10 HELD-OUT articles).
+1. **Annotated set** (``corpus/realnews/manifest.tsv``: 20 TUNE articles, 10 HELD-OUT-R1
+   articles held out in rounds 1-2 and tuned on from round 3, and 10 HELD-OUT articles
+   drawn fresh in round 3).
    Gold per article: the ``adjudicated`` pass when there is one, else the first other pass
    in name order. Passes come from the offset-only files ``corpus/realnews/gold/*.jsonl``
    and, with ``--annotations DIR``, from annotator folders ``DIR/<pass>/<id>.json`` converted
    on the fly (files with problems are left out and named; a folder's file replaces a
    committed record of the same pass and article). The passes used are printed.
-   Figures, per set (TUNE, HELD-OUT, ALL), with 95 % bootstrap intervals over articles
+   Figures, per set (TUNE, HELD-OUT-R1, HELD-OUT, ALL), with 95 % bootstrap intervals over articles
    (:mod:`goldsmith.eval.bootstrap`):
    - quote speaker accuracy on quotes matched at >= 30 % overlap (``same_source``);
    - quotes span F1 at >= 30 % overlap;
@@ -26,21 +28,21 @@ never test). In one run:
    because its pickle does not load with current scikit-learn, so units come from
    quantulum3's rule-based disambiguation; unit names ``percentage`` -> ``percent``,
    ``dimensionless`` -> empty).
-2. **PolNeAR attributions** on a fixed sample of train+dev articles outside the 30 above
+2. **PolNeAR attributions** on a fixed sample of train+dev articles outside the first 30 above
    (``--sample``, default 168: 24 per outlet, seed 11; ``--sample 0`` for all of them), one
    annotator's file per article (the first code in sorted order), mapped and scored by
    :mod:`goldsmith.corpus.realnews.attributions`: direct quote recall, recall of indirect
    attributions with a speech-verb cue, speaker agreement where the source is a name; for
    goldsmith and textacy.
 
-Nothing here is tuned on: today these are untuned baseline figures. Do not tune on HELD-OUT.
+While tuning, pass ``--sets tune,heldout-r1`` and ``--seed 23``: HELD-OUT and the seed-11
+sample stay unseen.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from collections import defaultdict
@@ -61,8 +63,9 @@ from goldsmith.corpus.realnews.attributions import (
     map_attributions,
 )
 from goldsmith.corpus.realnews.gold import load_gold
-from goldsmith.corpus.realnews.manifest import HERE, checked_text, read_manifest
+from goldsmith.corpus.realnews.manifest import HERE, ROLES, checked_text, read_manifest
 from goldsmith.corpus.realnews.polnear import PolnearSource
+from goldsmith.corpus.realnews.selection import polnear_sample
 from goldsmith.labels import AnnotatedDoc
 
 GOLD_DIR = HERE / "gold"
@@ -117,22 +120,6 @@ def run_goldsmith(nlp, texts: Sequence[str]) -> list[AnnotatedDoc]:
 # --------------------------------------------------------------------------- PolNeAR
 
 
-def polnear_sample(source: PolnearSource, exclude: set[str], size: int, seed: int = 11) -> list:
-    """A fixed sample of train+dev articles outside ``exclude``, equal per outlet."""
-    metas = [m for m in source.metadata() if m.article_id not in exclude]
-    if size <= 0:
-        return sorted(metas, key=lambda m: m.article_id)
-    by_pub: dict[str, list] = defaultdict(list)
-    for m in sorted(metas, key=lambda m: m.article_id):
-        by_pub[m.publisher].append(m)
-    rng = random.Random(seed)
-    per = size // len(by_pub)
-    chosen = []
-    for pub in sorted(by_pub):
-        chosen += rng.sample(by_pub[pub], min(per, len(by_pub[pub])))
-    return chosen
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, required=True)
@@ -142,9 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument(
         "--sets",
-        default="tune,heldout",
-        help="which parts of the annotated set to score: tune, heldout or both (while tuning, "
-        "pass --sets tune so HELD-OUT stays unseen)",
+        default=",".join(ROLES),
+        help="which parts of the annotated set to score, comma-separated: tune, heldout-r1, "
+        "heldout (while tuning, pass --sets tune,heldout-r1 so HELD-OUT stays unseen)",
     )
     parser.add_argument(
         "--seed",
@@ -155,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     wanted = {s.strip() for s in args.sets.split(",") if s.strip()}
-    if not wanted or wanted - {"tune", "heldout"}:
-        parser.error(f"--sets takes tune, heldout or tune,heldout, not {args.sets!r}")
+    if not wanted or wanted - set(ROLES):
+        parser.error(f"--sets takes some of {', '.join(ROLES)}, not {args.sets!r}")
     started = time.perf_counter()
     source = PolnearSource.open(args.polnear)
     entries = read_manifest()
@@ -189,12 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\nannotated set: {len(gold)} of {len(entries)} articles have gold "
         f"({sum(role[a] == 'tune' for a in gold)} TUNE, "
+        f"{sum(role[a] == 'heldout-r1' for a in gold)} HELD-OUT-R1, "
         f"{sum(role[a] == 'heldout' for a in gold)} HELD-OUT); passes used: "
         + (", ".join(f"{k} x{v}" for k, v in sorted(used.items())) or "none")
     )
     for aid in sorted(gold):
         others = ", ".join(sorted(passes[aid]))
-        print(f"  {role[aid]:8} {aid}: pass {choose(passes[aid])} (of {others})")
+        print(f"  {role[aid]:10} {aid}: pass {choose(passes[aid])} (of {others})")
     if gold:
         ids = sorted(a for a in gold if role[a] in wanted)
         gtexts = [texts[a] for a in ids]
@@ -208,9 +196,10 @@ def main(argv: list[str] | None = None) -> int:
             preds["quantulum3"] = (run_quantulum(gtexts), ("claims",))
         names = [n for n, _ in FIGURES]
         for label, keep in (
-            ("TUNE", {"tune"}),
-            ("HELD-OUT", {"heldout"}),
-            ("ALL", {"tune", "heldout"}),
+            ("TUNE (in-sample)", {"tune"}),
+            ("HELD-OUT-R1 (held out in rounds 1-2, tuned on from round 3)", {"heldout-r1"}),
+            ("HELD-OUT (round 3, never tuned on)", {"heldout"}),
+            ("ALL", set(ROLES)),
         ):
             if not keep <= wanted:
                 continue
@@ -232,7 +221,10 @@ def main(argv: list[str] | None = None) -> int:
     TEXTACY_REFUSED.clear()
 
     # ---- 2. PolNeAR attributions
-    sample = polnear_sample(source, set(texts), args.sample, args.seed)
+    # the first 30 only, so the seed-11 and seed-23 samples stay those of rounds 1-2 (the
+    # round-3 articles were drawn outside both samples)
+    first = {aid for aid, r in role.items() if r in ("tune", "heldout-r1")}
+    sample = polnear_sample(source.metadata(), first, args.sample, args.seed)
     ptexts, pann = [], []
     for m in sample:
         codes = source.attribution_files(m.split, m.article_id)
@@ -262,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         results[system]["_counts"] = total
     print_table(
-        f"PolNeAR attributions ({len(ptexts)} train+dev articles outside the annotated 30; "
+        f"PolNeAR attributions ({len(ptexts)} train+dev articles outside the first 30; "
         f"{kinds['direct']} direct pieces, {kinds['indirect']} speech-cue indirect pieces)",
         POLNEAR_FIGURES,
         {k: {n: v for n, v in r.items() if n != "_counts"} for k, r in results.items()},

@@ -5,8 +5,9 @@
 PATH is a clone of networkdynamics/PolNeAR or a bare mirror of it. Writes
 ``DIR/<article_id>.txt`` (UTF-8, LF newlines: the text goldsmith's ingest sees) for every
 article of ``manifest.tsv``; exits 1 naming the first article whose sha256 differs.
-``--select`` recomputes the selection from the rule in ``selection.py`` and rewrites the
-manifest (only needed once; the committed manifest is the record).
+``--select`` recomputes the selection from the rules in ``selection.py`` (the first 30 and
+the round-3 HELD-OUT draw) and rewrites the manifest (only needed once; the committed
+manifest is the record).
 """
 
 from __future__ import annotations
@@ -24,16 +25,29 @@ from goldsmith.corpus.realnews.manifest import (
     write_manifest,
 )
 from goldsmith.corpus.realnews.polnear import PolnearSource
-from goldsmith.corpus.realnews.selection import Candidate, select
+from goldsmith.corpus.realnews.selection import (
+    Candidate,
+    polnear_sample,
+    select,
+    select_round3,
+)
 from goldsmith.errors import GoldsmithError
+
+CLAIMS_MANIFEST = MANIFEST.parent / "gold" / "claims" / "manifest.tsv"
+ATTRIBUTION_SEEDS = (11, 23)
+ATTRIBUTION_SAMPLE = 168
 
 
 def _select(source: PolnearSource) -> list[Entry]:
     metas = source.metadata()
     texts = {m.article_id: source.read_text(m.split, m.article_id) for m in metas}
-    chosen = select(
-        Candidate(m.article_id, m.split, m.publisher, texts[m.article_id]) for m in metas
-    )
+    candidates = [Candidate(m.article_id, m.split, m.publisher, texts[m.article_id]) for m in metas]
+    chosen = select(candidates)
+    first = {c.article_id for c in chosen}
+    seen = first | {e.article_id for e in read_manifest(CLAIMS_MANIFEST)}
+    for seed in ATTRIBUTION_SEEDS:
+        seen |= {m.article_id for m in polnear_sample(metas, first, ATTRIBUTION_SAMPLE, seed)}
+    chosen += select_round3(candidates, seen)
     return [
         Entry(
             c.article_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -111,10 +112,10 @@ def test_manifest_with_a_bad_role_is_refused(tmp_path):
         read_manifest(path)
 
 
-def test_the_committed_manifest_has_20_tune_and_10_heldout_articles():
+def test_the_committed_manifest_has_20_tune_and_10_plus_10_heldout_articles():
     entries = read_manifest()
-    assert len(entries) == 30 and len({e.article_id for e in entries}) == 30
-    assert sum(e.role == "heldout" for e in entries) == 10
+    assert len(entries) == 40 and len({e.article_id for e in entries}) == 40
+    assert Counter(e.role for e in entries) == {"tune": 20, "heldout-r1": 10, "heldout": 10}
     assert {e.split for e in entries} <= {"train", "dev"}
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from goldsmith.corpus.realnews.selection import HELDOUT, SIZE, Candidate, eligible, select
+from goldsmith.corpus.realnews.selection import (
+    HELDOUT,
+    ROUND3_SIZE,
+    SIZE,
+    Candidate,
+    eligible,
+    polnear_sample,
+    select,
+    select_round3,
+)
 
 
 def _text(words: int = 500, quotes: int = 3, numbers: int = 5) -> str:
@@ -37,5 +46,29 @@ def test_selection_is_fixed_round_robin_and_split_by_seed():
     assert select(reversed(_pool())) == chosen  # input order does not matter
     per_outlet = Counter(c.publisher for c in chosen)
     assert sorted(per_outlet.values()) == [4, 4, 4, 4, 4, 5, 5]
-    assert Counter(c.role for c in chosen) == {"heldout": HELDOUT, "tune": SIZE - HELDOUT}
+    assert Counter(c.role for c in chosen) == {"heldout-r1": HELDOUT, "tune": SIZE - HELDOUT}
     assert "alpha_short" not in {c.article_id for c in chosen}
+
+
+def test_round3_draws_a_fresh_heldout_outside_everything_excluded():
+    pool = _pool()
+    first = {c.article_id for c in select(pool)}
+    sample = {m.article_id for m in polnear_sample(pool, first, 7, seed=23)}
+    exclude = first | sample
+    fresh = select_round3(pool, exclude)
+    assert len(fresh) == ROUND3_SIZE
+    assert {c.role for c in fresh} == {"heldout"}
+    assert not {c.article_id for c in fresh} & exclude
+    assert select_round3(list(reversed(pool)), exclude) == fresh
+    # round-robin over outlets: no outlet gets two before every outlet with articles got one
+    assert max(Counter(c.publisher for c in fresh).values()) <= 2
+
+
+def test_polnear_sample_is_fixed_per_outlet_and_outside_exclude():
+    pool = _pool()
+    sample = polnear_sample(pool, {"alpha_000"}, 14, seed=11)
+    assert Counter(m.publisher for m in sample) == {p: 2 for p in {c.publisher for c in pool}}
+    assert "alpha_000" not in {m.article_id for m in sample}
+    assert polnear_sample(list(reversed(pool)), {"alpha_000"}, 14, seed=11) == sample
+    assert polnear_sample(pool, {"alpha_000"}, 14, seed=12) != sample
+    assert len(polnear_sample(pool, set(), 0, seed=11)) == len(pool)
