@@ -91,8 +91,12 @@ class CountedReader(QuantityReader):
             return CURRENCY_WORDS[lower[k]], k + 1
         if k < n and lower[k] in UNIT_WORDS and lower[k] != "sq":
             return UNIT_WORDS[lower[k]], k + 1
-        if k + 1 < n and lower[k] == "-" and self._hyphen_compound(k):
-            return unit_of(self.doc[k + 1]), k + 2  # "a 20-month war", "a 100-seat chamber"
+        if k + 1 < n and lower[k] == "-":
+            compound = self._hyphen_unit(k)
+            if compound is not None:
+                return compound  # "a 20-month war", "a 28-stop tour", "1.4-square-mile"
+        if k + 1 < n and lower[k] == "square" and unit_of(self.doc[k + 1]) in MEASURES:
+            return f"square {unit_of(self.doc[k + 1])}", k + 2  # "20 square miles"
         if (qty.vague or qty.kind == "couple") and k < n and lower[k] == "of":
             k += 1
         if self._nominalised(qty, k):
@@ -114,17 +118,28 @@ class CountedReader(QuantityReader):
             return False
         return k + 1 >= n or self.doc[k + 1].pos_ != "NOUN"
 
-    def _hyphen_compound(self, k: int) -> bool:
-        """ "20-month": number, hyphen and a singular noun written as one word."""
-        doc = self.doc
-        noun = doc[k + 1]
-        return (
-            not doc[k - 1].whitespace_
-            and not doc[k].whitespace_
-            and noun.is_alpha
-            and noun.pos_ == "NOUN"
-            and noun.text.islower()
-        )
+    def _hyphen_unit(self, k: int) -> tuple[str, int] | None:
+        """The unit and token end of a compound written with hyphens after the number
+        (the hyphen is token ``k``): "20-month", "a 28-stop tour" (a noun the tagger calls
+        a verb, before the noun it modifies), "13-straight-day" (a word between the number
+        and a unit of time or measure), "1.4-square-mile" (unit "square mile")."""
+        doc, n = self.doc, len(self.doc)
+        word = doc[k + 1]
+        if doc[k - 1].whitespace_ or doc[k].whitespace_ or not word.is_alpha:
+            return None
+        if not word.text.islower():
+            return None
+        if k + 3 < n and doc[k + 2].text == "-" and not word.whitespace_:
+            last = doc[k + 3]
+            unit = unit_of(last)
+            glued = not doc[k + 2].whitespace_ and last.is_alpha and last.text.islower()
+            if glued and (unit in DURATIONS or unit in MEASURES):
+                return (f"square {unit}" if word.lower_ == "square" else unit), k + 4
+        if word.pos_ == "NOUN":
+            return unit_of(word), k + 2
+        if word.tag_ in ("VB", "VBP") and k + 2 < n and doc[k + 2].pos_ in ("NOUN", "PROPN"):
+            return unit_of(word), k + 2  # "28-stop bus tour": "stop" tagged as a verb
+        return None
 
     def _head_noun(self, qty: Quantity, k: int) -> int | None:
         doc, n = self.doc, len(self.doc)

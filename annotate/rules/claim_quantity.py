@@ -22,6 +22,9 @@ from goldsmith.annotate.rules.claim_words import PERCENT_WORDS, QUALIFIERS
 from goldsmith.annotate.rules.numbers import NumberMatch, match_number, parse_range_token
 
 _RANGE_LINKS = frozenset({"to", "-", "\u2013", "\u2014"})
+#: Verbs (and the noun "range") whose "from A to B" is a range, not a change: "estimates
+#: range from 40 to 60", "sizes vary from 2 to 5 feet".
+_SPREAD_VERBS = frozenset({"range", "vary", "span"})
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,10 @@ class QuantityReader(ClaimReader):
         if not (link in _RANGE_LINKS or link == "or" or (link == "and" and between)):
             return None
         if link == "to" and low.start > 0 and lower[low.start - 1] == "from":
-            return None  # "from A to B" states a change: two claims
+            frm = self.doc[low.start - 1]
+            spread = {frm.head.lemma_.lower(), frm.nbor(-1).lemma_.lower() if frm.i else ""}
+            if not spread & _SPREAD_VERBS:
+                return None  # "from A to B" states a change: two claims
         h = k + 1
         if link == "to":
             h += _qualifier_size(lower, h)  # "$500,000 to more than $1 million"

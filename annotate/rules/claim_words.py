@@ -31,7 +31,7 @@ _QUALIFIER_PHRASES: dict[str, str] = {
     "more_than": "more than | over | upwards of | upward of | in excess of | exceeding | above"
     " | greater than | well over | just over",
     "at_most": "at most | up to | as many as | as much as | no more than | not more than"
-    " | a maximum of",
+    " | a maximum of | as long as | as high as",
     "less_than": "less than | fewer than | under | below | just under",
 }
 
@@ -178,6 +178,8 @@ CHANGE_VERBS = frozenset(
         "plunge",
     }
 )
+#: Verbs of support or agreement that "100 percent" intensifies ("backs her 100 percent").
+ASSENT_VERBS = frozenset("support back agree believe trust endorse commit".split())
 #: Nouns that name an amount, not the thing counted ("the group's numbers swelled to ...").
 AMOUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "amount", "size"})
 #: Participles and adjectives that stand for the people counted ("the 53 wounded").
