@@ -36,6 +36,8 @@ _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 #: Tokens looked at after a number for its counted noun: "3,000 North Korean special
 #: forces troops" has five; a noun further away is not what the number counts.
 _NP_WINDOW = 6
+#: Longest aside in brackets inside a counted noun phrase, in tokens with the brackets.
+_ASIDE = 9
 
 
 class CountedReader(QuantityReader):
@@ -157,11 +159,17 @@ class CountedReader(QuantityReader):
                 or unit_of(doc[dep_head]) in (DURATIONS | MEASURES)
             ):
                 return dep_head
-        j = k
-        while j < min(n, k + _NP_WINDOW) and self._modifier(j):
+        j, limit = k, min(n, k + _NP_WINDOW)
+        while j < limit:
+            close = self._aside_end(j) if j > k else None
+            if close is not None:  # "2 DS (Bureau of Diplomatic Security) agents"
+                limit, j = min(n, limit + close + 1 - j), close + 1
+                continue
+            if not self._modifier(j):
+                break
             tok = doc[j]
             if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS"):
-                while j + 1 < n and doc[j + 1].pos_ == "NOUN" and not is_plural(tok):
+                while j + 1 < n and _noun_or_group(doc[j + 1]) and not is_plural(tok):
                     j, tok = j + 1, doc[j + 1]
                 return j if (is_plural(tok) or qty.value <= 1) else None
             j += 1
@@ -176,7 +184,24 @@ class CountedReader(QuantityReader):
             return True
         if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound"):
             return True
-        return low == "-" and not tok.whitespace_ and j > 0 and not self.doc[j - 1].whitespace_
+        if low in ("and", "or") and j > 0 and self.words[j - 1].endswith("-"):
+            return True  # "low- and middle-income voters": a suspended hyphen
+        if low == "-" and j > 0 and not self.doc[j - 1].whitespace_:
+            return not tok.whitespace_ or self.lower[j + 1 : j + 2] in (["and"], ["or"])
+        return False
+
+    def _aside_end(self, j: int) -> int | None:
+        """The closing bracket of a short aside opened at token ``j`` after a name in a
+        noun phrase, with no verb in it: "2 DS (Bureau of Diplomatic Security) agents"."""
+        if self.lower[j] != "(" or self.doc[j - 1].pos_ != "PROPN":
+            return None
+        for close in range(j + 1, min(len(self.words), j + _ASIDE)):
+            tok = self.doc[close]
+            if tok.text == ")":
+                return close if close > j + 1 else None
+            if tok.pos_ in ("VERB", "AUX") or "\n" in tok.text or tok.text == "(":
+                return None
+        return None
 
     def _noun_phrase(self, k: int, head: int) -> bool:
         tok = self.doc[head]
@@ -186,6 +211,11 @@ class CountedReader(QuantityReader):
 
     def _bare(self, qty: Quantity) -> bool:
         return self._counted(qty, qty.end)[1] is None
+
+
+def _noun_or_group(tok: Token) -> bool:
+    """A common noun, or a plural proper noun naming a group ("income Americans")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS")
 
 
 def _plural_name(tok: Token) -> bool:

@@ -44,8 +44,9 @@ _HEADING_EXPLAINED = (("the", "number", "of"), ("the", "amount", "of"))
 class ElidedReader(CountedReader):
     """Finds the unit of a number whose counted thing is elided."""
 
-    def _elided_unit(self, qty: Quantity) -> str:
-        """The thing counted by a number with no noun after it (see module rule 5)."""
+    def _elided_unit(self, qty: Quantity) -> str | None:
+        """The thing counted by a number with no noun after it (see module rule 5), None
+        when nothing around it names one."""
         doc, lower, n = self.doc, self.lower, len(self.lower)
         after = qty.end
         if after + 1 < n and lower[after] == "of":
@@ -104,7 +105,13 @@ class ElidedReader(CountedReader):
             unit, end_char = self.count_units[-1]
             if "\n" not in self.text[end_char : doc[qty.first].idx]:
                 return unit  # the things counted last in the same paragraph
-        return "person"
+        return None
+
+    def _elided_unit_or_person(self, qty: Quantity) -> tuple[str, bool]:
+        """The unit of an elided count and whether the text names it; news counts with no
+        antecedent are of people ("killing at least nine")."""
+        unit = self._elided_unit(qty)
+        return (unit, True) if unit is not None else ("person", False)
 
     def _listed_unit(self, qty: Quantity) -> str | None:
         """The unit of a later amount the number is listed with: "from 3,000 to 10,000

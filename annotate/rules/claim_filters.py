@@ -48,6 +48,8 @@ _STREET_WORDS = frozenset(
 )
 #: Auxiliaries of a future "in N days" ("will decide in three days": when).
 _FUTURE_AUX = frozenset("will would 'll shall".split())
+#: Possessive determiners: "their three daughters" counts unless the things were named.
+_POSSESSIVES = frozenset("its their his her our your my whose".split())
 #: Words between a determiner and a small number that make it point back at things
 #: already named ("the last two storms", "the top three contenders").
 _ORDER_WORDS = frozenset("last past previous top other first next remaining final".split())
@@ -198,8 +200,9 @@ class ClaimFilters(ElidedReader):
         if after is not None and after.tag_ in ("JJ", "VBN") and after.head.i <= after.i:
             return True
         percent = self.doc[qty.end]
-        if percent.dep_ in ("npadvmod", "advmod") and percent.head.lemma_.lower() in ASSENT_VERBS:
-            return True
+        verb = percent.head.lemma_.lower()
+        if percent.dep_ in ("npadvmod", "advmod", "dobj") and verb in ASSENT_VERBS:
+            return self.lower[qty.end + 1 : qty.end + 2] != ["of"]  # not "backs 100% of it"
         start, end = self._sentence(qty.first)
         words = [t.i for t in self.doc[start:end] if not (t.is_punct or t.is_space)]
         amount = [i for i in words if qty.first <= i <= qty.end]
@@ -344,10 +347,16 @@ class ClaimFilters(ElidedReader):
                 return True  # "the two largest unions": a description, not a count
         if prev not in REFERENTIAL:
             return False
+        if small_word and prev in _POSSESSIVES and not self._named_before(unit, qty.first):
+            return False  # "their three daughters": a first mention of her kin, a count
         if small_word:
             return True
         # "the 40 protesters" after "40 protesters"; "the 40 remaining protesters" adds to it
         return prev == "the" and (qty.value, unit) in self.seen and end - qty.end <= 1
+
+    def _named_before(self, unit: str, i: int) -> bool:
+        """Whether a word with the lemma ``unit`` comes before token ``i``."""
+        return any(tok.lemma_.lower() == unit for tok in self.doc[:i])
 
     def _one_counts(self, qty: Quantity, qualifier: str, unit: str) -> bool:
         """ "one" is a claim only when qualified ("at least one"), scaled or a measure."""

@@ -80,7 +80,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.claim_filters import ClaimFilters
-from goldsmith.annotate.rules.claim_forms import tally_parts
+from goldsmith.annotate.rules.claim_forms import DENOMINATORS, tally_parts
 from goldsmith.annotate.rules.claim_quantity import Quantity
 from goldsmith.annotate.rules.claim_words import (
     AFTER_QUALIFIERS,
@@ -129,7 +129,7 @@ class _Finder(ClaimFilters):
                 self._tally(i, tally)
                 floor = i = i + 2
                 continue
-            if not is_starter(self.words[i]):
+            if not is_starter(self.words[i]) and self.lower[i] not in DENOMINATORS:
                 i += 1
                 continue
             qty = self._quantity(i)
@@ -207,8 +207,9 @@ class _Finder(ClaimFilters):
             elided = end is None
         if end is None:
             end = k
+        named = not elided
         if unit is None:
-            unit = self._elided_unit(qty)
+            unit, named = self._elided_unit_or_person(qty)
         elif unit == "degree" and end < len(lower) and lower[end] in TEMPERATURE_SCALES:
             unit, end = f"degree {TEMPERATURE_SCALES[lower[end]]}", end + 1
         if qualifier == "exact" and not elided:
@@ -240,7 +241,7 @@ class _Finder(ClaimFilters):
             value_high=qty.value_high if qualifier == "range" else None,
             score=self._score(qty, num, elided),
         )
-        if not elided and self._counts_things(unit, qty, end - 1):
+        if named and self._counts_things(unit, qty, end - 1):
             self.count_units.append((unit, end_char))
             self.count_heads.add(end - 1)
         counted = doc[qty.last if elided else end - 1]

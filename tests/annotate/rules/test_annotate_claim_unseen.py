@@ -82,6 +82,7 @@ def test_n_time_is_a_multiplier_not_a_claim(nlp, text: str) -> None:
     [
         'The mayor said she "backs the harbor chief 100 percent," and left.',
         "I agree with the council 100 percent.",
+        'He said he "trusts Ana Ruiz 100 percent."',
         "Will the port pay for it? One-hundred percent.",
     ],
 )
@@ -211,3 +212,69 @@ def test_population_and_home_to_count_people(nlp) -> None:
         ("under 500", 500.0, "person", "less_than"),
         ("300", 300.0, "person", "exact"),
     ]
+
+
+def test_an_elided_count_with_a_named_unit_is_an_antecedent(nlp) -> None:
+    text = "The port raised the number of berths it rents, from 70 to 85. Next year, 100 will be."
+    assert [c[2] for c in _claims(nlp, text)] == ["berth", "berth", "berth"]
+
+
+# -- the counted noun phrase -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Tax cuts help 3 million low- and middle-income families.",
+            ("3 million low- and middle-income families", 3_000_000.0, "family", "exact"),
+        ),
+        (
+            "They sent only 4 FAA (Federal Aviation Administration) inspectors to the site.",
+            ("4 FAA (Federal Aviation Administration) inspectors", 4.0, "inspector", "exact"),
+        ),
+    ],
+)
+def test_noun_phrase_runs_over_suspended_hyphens_and_a_bracketed_aside(
+    nlp, text: str, claim: tuple
+) -> None:
+    assert _claims(nlp, text) == [claim]
+
+
+# -- fractions, possessives, "all of an hour" ---------------------------------------------
+
+
+def test_hyphenated_one_fraction_before_a_verb_and_a_ranked_share(nlp) -> None:
+    text = "The middle one-third paid 9 percent, and the bottom fifth of earners paid 1 percent."
+    assert [(c[0], c[1], c[2]) for c in _claims(nlp, text)] == [
+        ("one-third", 0.333, "fraction"),
+        ("9 percent", 9.0, "percent"),
+        ("fifth", 0.2, "fraction"),
+        ("1 percent", 1.0, "percent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["She won the third quarter.", "The first half of the year was slow."]
+)
+def test_ordinals_stay_no_fraction(nlp, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+def test_possessive_and_a_small_number_first_mention_is_a_count(nlp) -> None:
+    found = _claims(nlp, "He thanked his wife, their three daughters and his two sisters.")
+    assert [c[0] for c in found] == ["three daughters", "two sisters"]
+
+
+def test_possessive_and_a_small_number_of_things_named_before_points_back(nlp) -> None:
+    assert _claims(nlp, "Both villages voted. It was a good day for our two villages.") == []
+
+
+def test_all_of_an_hour_is_one_hour(nlp) -> None:
+    assert _claims(nlp, "She spent all of an hour at the pier.") == [
+        ("an hour", 1.0, "hour", "exact")
+    ]
+
+
+def test_all_of_a_sudden_is_no_claim(nlp) -> None:
+    assert _claims(nlp, "All of a sudden it rained.") == []
