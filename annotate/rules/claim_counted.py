@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+#: Personal pronouns whose "was 92" is an age.
+_PERSONAL = frozenset({"he", "she", "i"})
 #: Tokens looked at after a number for its counted noun: "3,000 North Korean special
 #: forces troops" has five; a noun further away is not what the number counts.
 _NP_WINDOW = 6
@@ -63,7 +65,30 @@ class CountedReader(QuantityReader):
             return "year", k  # "voters 45 and older"
         if prev.lemma_.lower() == "turn" and qty.digits and self._bare(qty):
             return "year", k  # "she turned 66 on Sunday"
+        if self._age_of_a_person(qty, num):
+            return "year", k  # "She was 92.", "dies at 92"
         return None
+
+    def _age_of_a_person(self, qty: Quantity, num: int) -> bool:
+        """A bare number 1-120 that a person is ("She was 92.", "he was 45 when ...") or
+        dies at ("Ana Ruiz dies at 92")."""
+        tok = self.doc[num]
+        if not tok.text.isdigit() or not 0 < int(tok.text) <= 120 or qty.end != num + 1:
+            return False
+        if not self._bare(qty):
+            return False
+        if num > 1 and self.lower[num - 1] == "at" and self.doc[num - 2].lemma_.lower() == "die":
+            return True
+        verb = tok.head
+        if tok.dep_ != "attr" or verb.lemma_.lower() != "be":
+            return False
+        nxt = self.lower[qty.end] if qty.end < len(self.lower) else "."
+        if nxt not in (".", ",", ";", "when", "and", "at"):
+            return False
+        return any(
+            c.dep_ == "nsubj" and (c.lower_ in _PERSONAL or c.ent_type_ == "PERSON")
+            for c in verb.children
+        )
 
     def _counts_things(self, unit: str, qty: Quantity, head: int) -> bool:
         """Whether a claim counts things (an antecedent for elided units).

@@ -16,6 +16,7 @@ from goldsmith.annotate.rules.claim_counted import CountedReader
 from goldsmith.annotate.rules.claim_quantity import Quantity
 from goldsmith.annotate.rules.claim_words import (
     AMOUNT_NOUNS,
+    BOUND_NOUNS,
     CHANGE_VERBS,
     QUALIFIERS,
     QUANTITY_VERBS,
@@ -83,6 +84,8 @@ class ElidedReader(CountedReader):
         if nearby is not None:
             return nearby
         number = doc[qty.last]
+        if number.dep_ in ("nummod", "compound") and number.head.lemma_.lower() in BOUND_NOUNS:
+            number = number.head  # "cases eclipse the 600 mark": the bound stands for it
         verb = number.head
         if not self._same_line(number.idx, verb.idx):
             verb = number  # a head on another line is a parser slip: no verb rule

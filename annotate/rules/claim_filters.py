@@ -369,4 +369,18 @@ class ClaimFilters(ElidedReader):
         if self._word_before(qty.first) in ("only", "just"):
             return self._counted(qty, qty.end)[1] is not None  # "only one poll"
         counted, end = self._counted(qty, qty.end)
+        if end is not None and self._held(end - 1):
+            return True  # "they had one child", "left one person dead": what is held
         return end is not None and (counted in MEASURES or counted in CURRENCY_UNITS)
+
+    def _held(self, head: int) -> bool:
+        """Whether the noun at token ``head`` is the object of "have" as a main verb or of
+        "leave" with a state after it ("left one person dead")."""
+        noun = self.doc[head]
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+            return False
+        if verb.lemma_.lower() == "have":
+            return True
+        nxt = self.doc[head + 1] if head + 1 < len(self.doc) else None
+        return verb.lemma_.lower() == "leave" and nxt is not None and nxt.pos_ == "ADJ"

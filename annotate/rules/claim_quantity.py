@@ -50,6 +50,8 @@ class QuantityReader(ClaimReader):
     """Reads the number (or range) at a token of the document."""
 
     def _quantity(self, i: int) -> Quantity | None:
+        if self.lower[i] == "minus" and self.lower[max(0, i - 2) : i] == ["plus", "or"]:
+            return None  # "plus or minus 3.4 points": a margin, read from the next word
         fraction = read_fraction(self.lower, i, self._share_alone if self._qualified(i) else None)
         if fraction is not None:
             end, value = fraction

@@ -154,10 +154,15 @@ QUANTITY_VERBS = frozenset(
         "number",
         "total",
         "surpass",
+        "eclipse",
+        "pass",
+        "cross",
         "approach",
         "be",
     }
 )
+#: Verbs whose object is a bound passed: "would surpass $1 trillion" is more than it.
+SURPASS_VERBS = frozenset({"surpass", "exceed", "eclipse", "top", "outstrip"})
 #: Verbs of change: "rose to 600,000" counts the subject too.
 CHANGE_VERBS = frozenset(
     {
@@ -182,6 +187,8 @@ CHANGE_VERBS = frozenset(
 ASSENT_VERBS = frozenset("support back agree believe trust endorse commit".split())
 #: Nouns that name an amount, not the thing counted ("the group's numbers swelled to ...").
 AMOUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "amount", "size"})
+#: Nouns a bare amount names as a bound: "the 600 mark", "the 1,000 threshold".
+BOUND_NOUNS = frozenset({"mark", "threshold", "milestone", "barrier", "figure", "level"})
 #: Participles and adjectives that stand for the people counted ("the 53 wounded").
 NOMINALISED = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "arrested"})
 #: Nouns that stand for an elided counted thing ("two others"): unit from context.

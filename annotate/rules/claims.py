@@ -87,6 +87,7 @@ from goldsmith.annotate.rules.claim_words import (
     DURATIONS,
     QUALIFIERS,
     QUANTITY_LABELS,
+    SURPASS_VERBS,
     TEMPERATURE_SCALES,
 )
 from goldsmith.annotate.rules.confidence import claim_score
@@ -182,6 +183,10 @@ class _Finder(ClaimFilters):
             qual_start, qualifier = qty.first, "exact"
         if lower[qual_start : qty.first] == ["up", "to"] and self._phrasal_add(qual_start):
             qual_start, qualifier = qty.first, "exact"  # "adds up to $5 million": a total
+        if qual_start < qty.first and doc[qual_start].dep_ == "prt":
+            qual_start, qualifier = qty.first, "exact"  # "handed over $25 million": a particle
+        if qualifier == "exact" and self._surpassed(qty.first):
+            qualifier = "more_than"  # "the deficit would surpass $1 trillion"
         if qty.value_high is not None:
             qualifier = "range"
             if qty.between:
@@ -272,6 +277,18 @@ class _Finder(ClaimFilters):
         """Whether "up to" at token ``up`` belongs to the verb "add up to" (a total, not a
         cap): "the cuts add up to $5 million", "added up to 300 votes"."""
         return up > 0 and self.doc[up - 1].lemma_.lower() == "add"
+
+    def _surpassed(self, first: int) -> bool:
+        """Whether the amount at token ``first`` is the object of a verb of surpassing
+        ("would surpass $1 trillion", "cases eclipse the 600 mark"): more than it, like the
+        spec's "exceeding"."""
+        j = first - 1
+        if j > 0 and self.lower[j] == "the":
+            j -= 1
+        verb = self.doc[j] if j >= 0 else None
+        return (
+            verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in SURPASS_VERBS
+        )
 
     def _title_case(self, num: int) -> bool:
         """Whether the sentence of token ``num`` is a title-case headline (the one rule of

@@ -278,3 +278,70 @@ def test_all_of_an_hour_is_one_hour(nlp) -> None:
 
 def test_all_of_a_sudden_is_no_claim(nlp) -> None:
     assert _claims(nlp, "All of a sudden it rained.") == []
+
+
+# -- margins, particles, bounds, ages, "one" held ------------------------------------------
+
+
+def test_plus_or_minus_is_a_margin_not_a_sign(nlp) -> None:
+    found = _claims(nlp, "The margin of error is plus or minus 3.4 percentage points.")
+    assert found == [("3.4 percentage points", 3.4, "point", "exact")]
+
+
+def test_minus_alone_keeps_its_sign(nlp) -> None:
+    assert _claims(nlp, "It was minus 5 degrees at dawn.")[0][1] == -5.0
+
+
+def test_a_verb_particle_is_no_qualifier(nlp) -> None:
+    found = _claims(nlp, "Wealthy donors handed over $25 million last month.")
+    assert found == [("$25 million", 25_000_000.0, "dollar", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The deficit would surpass $1 trillion next year.",
+            ("$1 trillion", 1e12, "dollar", "more_than"),
+        ),
+        ("Flu cases in Ohio eclipse the 600 mark.", ("600", 600.0, "case", "more_than")),
+    ],
+)
+def test_object_of_a_verb_of_surpassing_is_more_than(nlp, text: str, claim: tuple) -> None:
+    assert _claims(nlp, text) == [claim]
+
+
+def test_reaching_an_amount_stays_exact(nlp) -> None:
+    assert _claims(nlp, "Flu cases reached 600 on Monday.")[0][3] == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("She was 92.", ("92", 92.0, "year", "exact")),
+        ("He was 45 when he left the port.", ("45", 45.0, "year", "exact")),
+        ("Ada Holm, a harbor pilot, dies at 88; obituary.", ("88", 88.0, "year", "exact")),
+    ],
+)
+def test_age_a_person_is_or_dies_at(nlp, text: str, claim: tuple) -> None:
+    assert _claims(nlp, text) == [claim]
+
+
+def test_a_score_that_is_a_number_is_no_age(nlp) -> None:
+    assert _claims(nlp, "The final score was 92.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Together they had one child, a son.", "one child"),
+        ("The blast left one person dead.", "one person"),
+    ],
+)
+def test_one_held_or_left_is_a_count(nlp, text: str, claim: str) -> None:
+    assert _texts(nlp, text) == [claim]
+
+
+@pytest.mark.parametrize("text", ["One study found it.", "She left one job for another."])
+def test_other_unqualified_one_stays_out(nlp, text: str) -> None:
+    assert _claims(nlp, text) == []
