@@ -53,6 +53,9 @@ _POSSESSIVES = frozenset("its their his her our your my whose".split())
 #: Words between a determiner and a small number that make it point back at things
 #: already named ("the last two storms", "the top three contenders").
 _ORDER_WORDS = frozenset("last past previous top other first next remaining final".split())
+#: Words that rank the things counted, so they point at known ones ("their two top
+#: targets", "their two leading candidates").
+_RANK_WORDS = _ORDER_WORDS | frozenset("leading main major chief principal key".split())
 
 
 class ClaimFilters(ElidedReader):
@@ -347,16 +350,23 @@ class ClaimFilters(ElidedReader):
                 return True  # "the two largest unions": a description, not a count
         if prev not in REFERENTIAL:
             return False
-        if small_word and prev in _POSSESSIVES and not self._named_before(unit, qty.first):
+        if small_word and prev in _POSSESSIVES and self._first_mention(qty, num, unit, end):
             return False  # "their three daughters": a first mention of her kin, a count
         if small_word:
             return True
         # "the 40 protesters" after "40 protesters"; "the 40 remaining protesters" adds to it
         return prev == "the" and (qty.value, unit) in self.seen and end - qty.end <= 1
 
-    def _named_before(self, unit: str, i: int) -> bool:
-        """Whether a word with the lemma ``unit`` comes before token ``i``."""
-        return any(tok.lemma_.lower() == unit for tok in self.doc[:i])
+    def _first_mention(self, qty: Quantity, num: int, unit: str, end: int) -> bool:
+        """Whether "his/their/our N things" names things for the first time: no word with
+        the lemma ``unit`` before, no "between" before the possessive ("between our two
+        countries" names the parties), and no rank word before the noun ("their two
+        leading candidates", "their two top targets" point at known ones)."""
+        if num > 1 and self.lower[num - 2] == "between":
+            return False
+        if any(self.lower[j] in _RANK_WORDS for j in range(qty.end, end)):
+            return False
+        return not any(tok.lemma_.lower() == unit for tok in self.doc[: qty.first])
 
     def _one_counts(self, qty: Quantity, qualifier: str, unit: str) -> bool:
         """ "one" is a claim only when qualified ("at least one"), scaled or a measure."""

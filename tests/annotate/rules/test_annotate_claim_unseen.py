@@ -266,8 +266,16 @@ def test_possessive_and_a_small_number_first_mention_is_a_count(nlp) -> None:
     assert [c[0] for c in found] == ["three daughters", "two sisters"]
 
 
-def test_possessive_and_a_small_number_of_things_named_before_points_back(nlp) -> None:
-    assert _claims(nlp, "Both villages voted. It was a good day for our two villages.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both villages voted. It was a good day for our two villages.",
+        "Talks between our two nations resumed.",
+        "Voters fault their two leading candidates.",
+    ],
+)
+def test_possessive_and_a_small_number_pointing_at_known_things(nlp, text: str) -> None:
+    assert _claims(nlp, text) == []
 
 
 def test_all_of_an_hour_is_one_hour(nlp) -> None:
