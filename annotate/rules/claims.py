@@ -286,9 +286,7 @@ class _Finder(ClaimFilters):
         if j > 0 and self.lower[j] == "the":
             j -= 1
         verb = self.doc[j] if j >= 0 else None
-        return (
-            verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in SURPASS_VERBS
-        )
+        return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in SURPASS_VERBS
 
     def _title_case(self, num: int) -> bool:
         """Whether the sentence of token ``num`` is a title-case headline (the one rule of
