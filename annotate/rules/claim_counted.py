@@ -33,9 +33,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+#: Personal pronouns whose "was 92" is an age.
+_PERSONAL = frozenset({"he", "she", "i"})
 #: Tokens looked at after a number for its counted noun: "3,000 North Korean special
 #: forces troops" has five; a noun further away is not what the number counts.
 _NP_WINDOW = 6
+#: Longest aside in brackets inside a counted noun phrase, in tokens with the brackets.
+_ASIDE = 9
 
 
 class CountedReader(QuantityReader):
@@ -61,7 +65,30 @@ class CountedReader(QuantityReader):
             return "year", k  # "voters 45 and older"
         if prev.lemma_.lower() == "turn" and qty.digits and self._bare(qty):
             return "year", k  # "she turned 66 on Sunday"
+        if self._age_of_a_person(qty, num):
+            return "year", k  # "She was 92.", "dies at 92"
         return None
+
+    def _age_of_a_person(self, qty: Quantity, num: int) -> bool:
+        """A bare number 1-120 that a person is ("She was 92.", "he was 45 when ...") or
+        dies at ("Ana Ruiz dies at 92")."""
+        tok = self.doc[num]
+        if not tok.text.isdigit() or not 0 < int(tok.text) <= 120 or qty.end != num + 1:
+            return False
+        if not self._bare(qty):
+            return False
+        if num > 1 and self.lower[num - 1] == "at" and self.doc[num - 2].lemma_.lower() == "die":
+            return True
+        verb = tok.head
+        if tok.dep_ != "attr" or verb.lemma_.lower() != "be":
+            return False
+        nxt = self.lower[qty.end] if qty.end < len(self.lower) else "."
+        if nxt not in (".", ",", ";", "when", "and", "at"):
+            return False
+        return any(
+            c.dep_ == "nsubj" and (c.lower_ in _PERSONAL or c.ent_type_ == "PERSON")
+            for c in verb.children
+        )
 
     def _counts_things(self, unit: str, qty: Quantity, head: int) -> bool:
         """Whether a claim counts things (an antecedent for elided units).
@@ -91,8 +118,12 @@ class CountedReader(QuantityReader):
             return CURRENCY_WORDS[lower[k]], k + 1
         if k < n and lower[k] in UNIT_WORDS and lower[k] != "sq":
             return UNIT_WORDS[lower[k]], k + 1
-        if k + 1 < n and lower[k] == "-" and self._hyphen_compound(k):
-            return unit_of(self.doc[k + 1]), k + 2  # "a 20-month war", "a 100-seat chamber"
+        if k + 1 < n and lower[k] == "-":
+            compound = self._hyphen_unit(k)
+            if compound is not None:
+                return compound  # "a 20-month war", "a 28-stop tour", "1.4-square-mile"
+        if k + 1 < n and lower[k] == "square" and unit_of(self.doc[k + 1]) in MEASURES:
+            return f"square {unit_of(self.doc[k + 1])}", k + 2  # "20 square miles"
         if (qty.vague or qty.kind == "couple") and k < n and lower[k] == "of":
             k += 1
         if self._nominalised(qty, k):
@@ -114,17 +145,28 @@ class CountedReader(QuantityReader):
             return False
         return k + 1 >= n or self.doc[k + 1].pos_ != "NOUN"
 
-    def _hyphen_compound(self, k: int) -> bool:
-        """ "20-month": number, hyphen and a singular noun written as one word."""
-        doc = self.doc
-        noun = doc[k + 1]
-        return (
-            not doc[k - 1].whitespace_
-            and not doc[k].whitespace_
-            and noun.is_alpha
-            and noun.pos_ == "NOUN"
-            and noun.text.islower()
-        )
+    def _hyphen_unit(self, k: int) -> tuple[str, int] | None:
+        """The unit and token end of a compound written with hyphens after the number
+        (the hyphen is token ``k``): "20-month", "a 28-stop tour" (a noun the tagger calls
+        a verb, before the noun it modifies), "13-straight-day" (a word between the number
+        and a unit of time or measure), "1.4-square-mile" (unit "square mile")."""
+        doc, n = self.doc, len(self.doc)
+        word = doc[k + 1]
+        if doc[k - 1].whitespace_ or doc[k].whitespace_ or not word.is_alpha:
+            return None
+        if not word.text.islower():
+            return None
+        if k + 3 < n and doc[k + 2].text == "-" and not word.whitespace_:
+            last = doc[k + 3]
+            unit = unit_of(last)
+            glued = not doc[k + 2].whitespace_ and last.is_alpha and last.text.islower()
+            if glued and (unit in DURATIONS or unit in MEASURES):
+                return (f"square {unit}" if word.lower_ == "square" else unit), k + 4
+        if word.pos_ == "NOUN":
+            return unit_of(word), k + 2
+        if word.tag_ in ("VB", "VBP") and k + 2 < n and doc[k + 2].pos_ in ("NOUN", "PROPN"):
+            return unit_of(word), k + 2  # "28-stop bus tour": "stop" tagged as a verb
+        return None
 
     def _head_noun(self, qty: Quantity, k: int) -> int | None:
         doc, n = self.doc, len(self.doc)
@@ -142,11 +184,17 @@ class CountedReader(QuantityReader):
                 or unit_of(doc[dep_head]) in (DURATIONS | MEASURES)
             ):
                 return dep_head
-        j = k
-        while j < min(n, k + _NP_WINDOW) and self._modifier(j):
+        j, limit = k, min(n, k + _NP_WINDOW)
+        while j < limit:
+            close = self._aside_end(j) if j > k else None
+            if close is not None:  # "2 DS (Bureau of Diplomatic Security) agents"
+                limit, j = min(n, limit + close + 1 - j), close + 1
+                continue
+            if not self._modifier(j):
+                break
             tok = doc[j]
             if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS"):
-                while j + 1 < n and doc[j + 1].pos_ == "NOUN" and not is_plural(tok):
+                while j + 1 < n and _noun_or_group(doc[j + 1]) and not is_plural(tok):
                     j, tok = j + 1, doc[j + 1]
                 return j if (is_plural(tok) or qty.value <= 1) else None
             j += 1
@@ -161,7 +209,24 @@ class CountedReader(QuantityReader):
             return True
         if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound"):
             return True
-        return low == "-" and not tok.whitespace_ and j > 0 and not self.doc[j - 1].whitespace_
+        if low in ("and", "or") and j > 0 and self.words[j - 1].endswith("-"):
+            return True  # "low- and middle-income voters": a suspended hyphen
+        if low == "-" and j > 0 and not self.doc[j - 1].whitespace_:
+            return not tok.whitespace_ or self.lower[j + 1 : j + 2] in (["and"], ["or"])
+        return False
+
+    def _aside_end(self, j: int) -> int | None:
+        """The closing bracket of a short aside opened at token ``j`` after a name in a
+        noun phrase, with no verb in it: "2 DS (Bureau of Diplomatic Security) agents"."""
+        if self.lower[j] != "(" or self.doc[j - 1].pos_ != "PROPN":
+            return None
+        for close in range(j + 1, min(len(self.words), j + _ASIDE)):
+            tok = self.doc[close]
+            if tok.text == ")":
+                return close if close > j + 1 else None
+            if tok.pos_ in ("VERB", "AUX") or "\n" in tok.text or tok.text == "(":
+                return None
+        return None
 
     def _noun_phrase(self, k: int, head: int) -> bool:
         tok = self.doc[head]
@@ -171,6 +236,11 @@ class CountedReader(QuantityReader):
 
     def _bare(self, qty: Quantity) -> bool:
         return self._counted(qty, qty.end)[1] is None
+
+
+def _noun_or_group(tok: Token) -> bool:
+    """A common noun, or a plural proper noun naming a group ("income Americans")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.tag_ == "NNPS")
 
 
 def _plural_name(tok: Token) -> bool:

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.claim_counted import CountedReader
 from goldsmith.annotate.rules.claim_quantity import Quantity
-from goldsmith.annotate.rules.claim_words import AMOUNT_NOUNS, CHANGE_VERBS, QUANTITY_VERBS, unit_of
+from goldsmith.annotate.rules.claim_words import (
+    AMOUNT_NOUNS,
+    BOUND_NOUNS,
+    CHANGE_VERBS,
+    QUALIFIERS,
+    QUANTITY_VERBS,
+    unit_of,
+)
+from goldsmith.annotate.rules.numbers import is_starter
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,8 +45,9 @@ _HEADING_EXPLAINED = (("the", "number", "of"), ("the", "amount", "of"))
 class ElidedReader(CountedReader):
     """Finds the unit of a number whose counted thing is elided."""
 
-    def _elided_unit(self, qty: Quantity) -> str:
-        """The thing counted by a number with no noun after it (see module rule 5)."""
+    def _elided_unit(self, qty: Quantity) -> str | None:
+        """The thing counted by a number with no noun after it (see module rule 5), None
+        when nothing around it names one."""
         doc, lower, n = self.doc, self.lower, len(self.lower)
         after = qty.end
         if after + 1 < n and lower[after] == "of":
@@ -48,12 +57,9 @@ class ElidedReader(CountedReader):
             head = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
                 return unit_of(head)  # partitive: "9,500 of the port's 12,000 dockworkers"
-        if after + 1 < n and lower[after] in ("to", "and", "or"):
-            following = self._quantity(after + 1)
-            if following is not None:
-                unit, end = self._counted(following, following.end)
-                if end is not None and unit:
-                    return unit  # "from 3,000 to 10,000 rubles", "by 5 and 10 points"
+        listed = self._listed_unit(qty)
+        if listed is not None:
+            return listed  # "from 3,000 to 10,000 rubles", "10, 20 or 30 boats"
         if qty.first > 0 and lower[qty.first - 1] == "to" and self.claims:
             if self.claims[-1].end == doc[qty.first - 1].idx - 1:
                 return self.claims[-1].unit  # "21 votes to 13"
@@ -69,10 +75,17 @@ class ElidedReader(CountedReader):
             change = self.claims[-1]
             if change.unit in ("percent", "point") and (change.end == doc[qty.first - 1].idx - 1):
                 return "point"  # "DOWN 0.4 percent at 17,512.30": an index level
-        nearby = self._people_whole(qty) or self._apposed_to(qty) or self._explained(qty)
+        nearby = (
+            self._people_whole(qty)
+            or self._apposed_to(qty)
+            or self._explained(qty)
+            or self._number_of(qty)
+        )
         if nearby is not None:
             return nearby
         number = doc[qty.last]
+        if number.dep_ in ("nummod", "compound") and number.head.lemma_.lower() in BOUND_NOUNS:
+            number = number.head  # "cases eclipse the 600 mark": the bound stands for it
         verb = number.head
         if not self._same_line(number.idx, verb.idx):
             verb = number  # a head on another line is a parser slip: no verb rule
@@ -95,7 +108,34 @@ class ElidedReader(CountedReader):
             unit, end_char = self.count_units[-1]
             if "\n" not in self.text[end_char : doc[qty.first].idx]:
                 return unit  # the things counted last in the same paragraph
-        return "person"
+        return None
+
+    def _elided_unit_or_person(self, qty: Quantity) -> tuple[str, bool]:
+        """The unit of an elided count and whether the text names it; news counts with no
+        antecedent are of people ("killing at least nine")."""
+        unit = self._elided_unit(qty)
+        return (unit, True) if unit is not None else ("person", False)
+
+    def _listed_unit(self, qty: Quantity) -> str | None:
+        """The unit of a later amount the number is listed with: "from 3,000 to 10,000
+        rubles", "by 5 and 10 points", "10, 20 or 30 boats" (commas only in a list that
+        ends in "and"/"or"/"to")."""
+        lower, n, j = self.lower, len(self.lower), qty.end
+        comma = False
+        for _ in range(4):
+            if j + 1 >= n or lower[j] not in (",", "to", "and", "or"):
+                return None
+            comma = comma or lower[j] == ","
+            k = j + 2 if lower[j] == "," and lower[j + 1] in ("and", "or") else j + 1
+            following = self._quantity(k) if k < n and is_starter(self.words[k]) else None
+            if following is None:
+                return None
+            unit, end = self._counted(following, following.end)
+            if end is not None and unit:
+                closed = lower[j] != "," or k == j + 2
+                return unit if closed or not comma else None
+            j = following.end
+        return None
 
     def _people_whole(self, qty: Quantity) -> str | None:
         """ "person" for the amount of a whole of people: "a population of 769,025", "a
@@ -103,6 +143,18 @@ class ElidedReader(CountedReader):
         first = qty.first
         while first > 0 and self._is_glue_space(first - 1):
             first -= 1
+        bare = next(
+            (
+                first - size
+                for size in (3, 2, 1)
+                if size <= first and tuple(self.lower[first - size : first]) in QUALIFIERS
+            ),
+            first,
+        )  # back over "under", "less than"
+        if bare > 1 and self.lower[bare - 2 : bare] == ["home", "to"]:
+            return "person"  # "a town home to 4,000", "home to less than 300"
+        if bare < first and self.doc[bare - 1].lemma_.lower() in _PEOPLE_WHOLES:
+            return "person"  # "a hamlet with a population under 500"
         j = first - 1
         while j > 0 and self.lower[j] not in ("of", "as") and j > first - 4:
             j -= 1  # back over a qualifier: "of over", "of more than"
@@ -114,6 +166,21 @@ class ElidedReader(CountedReader):
                 return None
             if self.doc[k].lemma_.lower() in _PEOPLE_WHOLES:
                 return "person"
+        return None
+
+    def _number_of(self, qty: Quantity) -> str | None:
+        """The things of "the number of X" earlier in the sentence: "the number of ferries
+        in service fell from 30 to 12" -> ferry ("a number of" means some, not an amount)."""
+        start, _ = self._sentence(qty.first)
+        for j in range(qty.first - 2, start, -1):
+            if self.lower[j] != "number" or self.lower[j + 1] != "of":
+                continue
+            if self.lower[j - 1] not in ("the", "total") or self.words[j + 2 : j + 3] == []:
+                return None
+            head = next((c for c in self.doc[j + 1].children if c.dep_ == "pobj"), None)
+            if head is not None and head.pos_ == "NOUN" and head.i < qty.first:
+                return unit_of(head)
+            return None
         return None
 
     def _apposed_to(self, qty: Quantity) -> str | None:

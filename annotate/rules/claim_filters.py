@@ -8,10 +8,12 @@ a referential number ("the two nations"), or an unqualified "one".
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.claim_elided import ElidedReader
 from goldsmith.annotate.rules.claim_quantity import Quantity, year_like_value
 from goldsmith.annotate.rules.claim_words import (
+    ASSENT_VERBS,
     DURATIONS,
     MEASURES,
     MONTHS,
@@ -29,11 +31,16 @@ from goldsmith.annotate.rules.currencies import CURRENCY_UNITS
 from goldsmith.annotate.rules.numbers import match_number
 from goldsmith.annotate.rules.spans import overlaps_any
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 _WORD_TAIL = re.compile(r"(?<=[^a-z])[a-z]+\.?$")
 #: Units after which a number is never part of a name ("Route 66" has none).
 _UNITS_NOT_NAMES = MEASURES | {"percentage point"}
 #: Words after a duration that make it say when, not how long ("four days before").
-_WHEN_AFTER = frozenset("ago before after earlier later prior hence".split())
+_WHEN_AFTER = frozenset("before after prior".split())
+#: Adverbs after a duration that always make it say when ("four years ago").
+_WHEN_ADVERBS = frozenset("ago earlier later hence".split())
 #: Last words of a street name after a house number ("100 Haven Avenue").
 _STREET_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd drive dr lane ln place pl court ct way "
@@ -41,9 +48,14 @@ _STREET_WORDS = frozenset(
 )
 #: Auxiliaries of a future "in N days" ("will decide in three days": when).
 _FUTURE_AUX = frozenset("will would 'll shall".split())
+#: Possessive determiners: "their three daughters" counts unless the things were named.
+_POSSESSIVES = frozenset("its their his her our your my whose".split())
 #: Words between a determiner and a small number that make it point back at things
 #: already named ("the last two storms", "the top three contenders").
 _ORDER_WORDS = frozenset("last past previous top other first next remaining final".split())
+#: Words that rank the things counted, so they point at known ones ("their two top
+#: targets", "their two leading candidates").
+_RANK_WORDS = _ORDER_WORDS | frozenset("leading main major chief principal key".split())
 
 
 class ClaimFilters(ElidedReader):
@@ -101,8 +113,15 @@ class ClaimFilters(ElidedReader):
         if self._says_when(qty, qual_start):
             return True
         if tok.ent_type_ in ("DATE", "TIME"):
-            return not self._duration(qty)
+            return not (self._duration(qty) or self._counted_around(qty))
         return False
+
+    def _counted_around(self, qty: Quantity) -> bool:
+        """Whether the words around a bare number name what it counts although spaCy calls
+        it a date: "a population under 500", "the number of berths, from 70 to 85"."""
+        if self._counted(qty, qty.end)[1] is not None:
+            return False
+        return (self._people_whole(qty) or self._number_of(qty)) is not None
 
     def _unit_follows(self, qty: Quantity) -> bool:
         """Whether a percent, a measure or money follows the number (names never end so)."""
@@ -160,15 +179,37 @@ class ClaimFilters(ElidedReader):
         after = doc[qty.end + 1] if qty.end + 1 < n else None
         if qty.value == 1 and lower[qty.end : qty.end + 2] == ["or", "more"]:
             return True
+        if qty.value == 1 and nxt in ("point", "time", "stage") and qty.first > 0:
+            if lower[qty.first - 1] == "at":
+                return True  # "at one point, he ...": a moment, not a measure
         if nxt == "times" and after is not None:
             if after.tag_ in ("JJR", "RBR") or after.lower_ in ("as", "more", "less", "the"):
                 return True
         if nxt in ("-", "\u2013") and after is not None and not doc[qty.last].whitespace_:
+            if not doc[qty.end].whitespace_ and after.lower_ in ("time", "times", "fold"):
+                return True  # "a two-time winner": a multiplier, like "twice"
             if not doc[qty.end].whitespace_ and after.pos_ in ("ADJ", "ADV"):
+                if nxt == "-" and self._hyphen_unit(qty.end) is not None:
+                    return False  # "13-straight-day", "1.4-square-mile"
                 return after.lower_ not in UNIT_WORDS
-        if qty.value == 100 and nxt in PERCENT_WORDS and after is not None:
-            return after.tag_ in ("JJ", "VBN") and after.head.i <= after.i
+        if qty.value == 100 and nxt in PERCENT_WORDS:
+            return self._full_assent(qty, after)
         return False
+
+    def _full_assent(self, qty: Quantity, after: Token | None) -> bool:
+        """ "100 percent" as an intensifier: before an adjective ("100% sure"), after a verb
+        of support or agreement ("backs the mayor 100 percent", "I agree 100 percent"), or
+        as a whole sentence answering ("Will they pay? One hundred percent.")."""
+        if after is not None and after.tag_ in ("JJ", "VBN") and after.head.i <= after.i:
+            return True
+        percent = self.doc[qty.end]
+        verb = percent.head.lemma_.lower()
+        if percent.dep_ in ("npadvmod", "advmod", "dobj") and verb in ASSENT_VERBS:
+            return self.lower[qty.end + 1 : qty.end + 2] != ["of"]  # not "backs 100% of it"
+        start, end = self._sentence(qty.first)
+        words = [t.i for t in self.doc[start:end] if not (t.is_punct or t.is_space)]
+        amount = [i for i in words if qty.first <= i <= qty.end]
+        return words == amount
 
     def _in_name(self, num: int, qual_start: int, qualifier: str, qty: Quantity) -> bool:
         doc = self.doc
@@ -183,6 +224,9 @@ class ClaimFilters(ElidedReader):
         if self._address(qty):
             return True
         if not qty.digits:
+            capital = tok.text[:1].isupper() and not tok.text.isupper()
+            if capital and doc[num - 1].lower_ in ("of", "for") and self._group_of(num, qty):
+                return True  # "the Gang of Eight", like "Group of 20"
             return self._capitalised_name(num, qty)
         prev = doc[num - 1]
         word, low = prev.text, prev.text.lower()
@@ -227,19 +271,21 @@ class ClaimFilters(ElidedReader):
 
     def _says_when(self, qty: Quantity, qual_start: int) -> bool:
         """An amount of time that says when, not how long: "Four days before the vote,",
-        "…, five years earlier", "will decide in three days"."""
+        "…, five years earlier", "three years later", "will decide in three days"; and a
+        fronted count of steps "Six stops later, …"."""
         unit, end = self._counted(qty, qty.end)
-        if end is None or unit not in DURATIONS:
-            return False
-        if end < len(self.lower) and self.lower[end] in _WHEN_AFTER:
+        if end is None or self.lower[qty.end : qty.end + 1] == ["-"]:
+            return False  # "after 82-year Iowa Sen. ...": a compound modifier says no time
+        nxt = self.lower[end] if end < len(self.lower) else ""
+        if unit not in DURATIONS:
+            return nxt == "later" and self._set_off(qual_start)  # "Six stops later, ..."
+        if nxt in _WHEN_ADVERBS:
+            return True  # "four years ago", "bringing it back three years later"
+        if nxt in _WHEN_AFTER:
             # fronted or set off by a comma ("Five years earlier, …", "…, four days after
             # the vote"), or before a date or event ("four days before Election Day");
             # otherwise it may say how long ("stalled for nearly five years before …")
-            start, _ = self._sentence(qual_start)
-            first = qual_start
-            if first > start and self.lower[first - 1] in ("just", "only"):
-                first -= 1  # "Just three hours later, ..."
-            if first == start or self.lower[first - 1] in (",", "—", "–", "(", "-", "--"):
+            if self._set_off(qual_start):
                 return True
             after = self.doc[end + 1] if end + 1 < len(self.doc) else None
             return after is not None and after.ent_type_ in ("DATE", "EVENT")  # "… Election Day"
@@ -261,6 +307,20 @@ class ClaimFilters(ElidedReader):
         while qual_start == qty.first and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head  # "will become minorities in 30 years": "in" hangs off a noun
         return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+
+    def _set_off(self, qual_start: int) -> bool:
+        """Whether the amount starting at token ``qual_start`` (or "just"/"only" before it)
+        opens its sentence (after opening quotation marks or brackets at most) or follows a
+        comma, a dash or a bracket (a non-breaking space between is no word)."""
+        start, _ = self._sentence(qual_start)
+        first = qual_start
+        if first > start and self._word_before(first) in ("just", "only"):
+            first -= 1  # "Just three hours later, ..."
+            while first > start and self._is_glue_space(first):
+                first -= 1
+        if all(self.doc[j].is_punct or self.doc[j].is_space for j in range(start, first)):
+            return True  # "“Two months before the attack, …"
+        return self._word_before(first) in (",", "—", "–", "(", "-", "--")
 
     def _duration(self, qty: Quantity) -> bool:
         """A DATE/TIME number that counts something ("20 months", "20 percent"), not a date.
@@ -290,10 +350,23 @@ class ClaimFilters(ElidedReader):
                 return True  # "the two largest unions": a description, not a count
         if prev not in REFERENTIAL:
             return False
+        if small_word and prev in _POSSESSIVES and self._first_mention(qty, num, unit, end):
+            return False  # "their three daughters": a first mention of her kin, a count
         if small_word:
             return True
         # "the 40 protesters" after "40 protesters"; "the 40 remaining protesters" adds to it
         return prev == "the" and (qty.value, unit) in self.seen and end - qty.end <= 1
+
+    def _first_mention(self, qty: Quantity, num: int, unit: str, end: int) -> bool:
+        """Whether "his/their/our N things" names things for the first time: no word with
+        the lemma ``unit`` before, no "between" before the possessive ("between our two
+        countries" names the parties), and no rank word before the noun ("their two
+        leading candidates", "their two top targets" point at known ones)."""
+        if num > 1 and self.lower[num - 2] == "between":
+            return False
+        if any(self.lower[j] in _RANK_WORDS for j in range(qty.end, end)):
+            return False
+        return not any(tok.lemma_.lower() == unit for tok in self.doc[: qty.first])
 
     def _one_counts(self, qty: Quantity, qualifier: str, unit: str) -> bool:
         """ "one" is a claim only when qualified ("at least one"), scaled or a measure."""
@@ -306,4 +379,18 @@ class ClaimFilters(ElidedReader):
         if self._word_before(qty.first) in ("only", "just"):
             return self._counted(qty, qty.end)[1] is not None  # "only one poll"
         counted, end = self._counted(qty, qty.end)
+        if end is not None and self._held(end - 1):
+            return True  # "they had one child", "left one person dead": what is held
         return end is not None and (counted in MEASURES or counted in CURRENCY_UNITS)
+
+    def _held(self, head: int) -> bool:
+        """Whether the noun at token ``head`` is the object of "have" as a main verb or of
+        "leave" with a state after it ("left one person dead")."""
+        noun = self.doc[head]
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+            return False
+        if verb.lemma_.lower() == "have":
+            return True
+        nxt = self.doc[head + 1] if head + 1 < len(self.doc) else None
+        return verb.lemma_.lower() == "leave" and nxt is not None and nxt.pos_ == "ADJ"

@@ -5,8 +5,9 @@ ratios and ages (spec section 3, and the decisions written in docs/spec-decision
   percent claims, not a range, and so is "36 percent to 51 percent" (see
   :mod:`claim_quantity`); a range of percents is written "40-50%" or "40 to 50 percent".
 - Fraction: "half", "a quarter", "one-third", "two-thirds", "three-fourths" before "of"
-  or a determiner ("half the voters") is a claim of unit ``fraction`` whose value is the
-  fraction (2/3 -> 0.667), not a percent.
+  or a determiner ("half the voters"), a hyphenated one before any word, and a
+  denominator after a rank ("the bottom fifth") is a claim of unit ``fraction`` whose
+  value is the fraction (2/3 -> 0.667), not a percent.
 - Ratio: "by 2-1", "by nearly 3-1" (a margin "N-1" after "by") is ``N`` of unit ``ratio``.
 - Age: "Dana Roe, 41," (a bare number set off by commas after a name), "a 52-year-old",
   "aged 45", "45 years old", "turned 66" are claims of unit ``year``; "N-year-old" ends
@@ -59,6 +60,9 @@ _FRACTION_AFTER = frozenset("of the its their his her our these those".split())
 #: Words before "half"/"third" that make it a part of a period or an ordinal, not a
 #: fraction ("the first half of the year", "a second third").
 _NOT_FRACTION_BEFORE = frozenset("first second third last other final opening closing".split())
+#: Words before a singular denominator that make it a share of a ranked whole: "the
+#: bottom fifth of incomes", "the top quarter".
+_POSITIONS = frozenset("top bottom middle lowest highest poorest richest wealthiest".split())
 _COUPLE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
 _TALLY = re.compile(r"^(\d[\d.,]*)%[-\u2013](\d[\d.,]*)$")
 
@@ -91,6 +95,8 @@ def read_fraction(
     word = lower[i]
     if i > 0 and lower[i - 1] in _NOT_FRACTION_BEFORE:
         return None
+    if word in DENOMINATORS and not word.endswith("s") and i > 0 and lower[i - 1] in _POSITIONS:
+        return i + 1, round(1 / DENOMINATORS[word], 3)  # "the bottom fifth of incomes"
     if word == "half":
         end, value = i + 1, 0.5
     else:
@@ -109,8 +115,8 @@ def read_fraction(
         if plural != (top > 1):
             return None
         end, value = j + 1, round(top / DENOMINATORS[lower[j]], 3)
-        if top > 1 and j == i + 2 and (end >= n or lower[end] != "of"):
-            return end, value  # "down three-quarters from ...": a hyphenated fraction
+        if j == i + 2 and word != "a" and (end >= n or lower[end] != "of"):
+            return end, value  # "down three-quarters from", "the middle one-fifth paid"
     if alone is not None and alone(end):
         return end, value  # "just over a quarter, 26 percent, say": the share on its own
     if end >= n or lower[end] not in _FRACTION_AFTER:
@@ -155,15 +161,17 @@ def is_apposed_age(doc: Doc, i: int, end: int) -> bool:
 
 
 def read_one_duration(lower: Sequence[str], i: int) -> int | None:
-    """ "more than a month", "nearly a decade": "a"/"an" right after a qualifier phrase and
-    before a singular unit of time is the number 1; its token end, or None. "over" is left
-    out ("over a year" also means during it)."""
+    """ "more than a month", "nearly a decade", "all of an hour": "a"/"an" right after a
+    qualifier phrase (or "all of") and before a singular unit of time is the number 1; its
+    token end, or None. "over" is left out ("over a year" also means during it)."""
     if lower[i] not in ("a", "an") or i + 1 >= len(lower) or lower[i + 1] not in DURATIONS:
         return None
     for size in (3, 2, 1):
         phrase = tuple(lower[max(0, i - size) : i])
         if len(phrase) == size and phrase in QUALIFIERS and phrase != ("over",):
             return i + 1
+    if tuple(lower[max(0, i - 2) : i]) == ("all", "of"):
+        return i + 1  # "spent all of an hour with him": how long, stressed as short
     return None
 
 

@@ -22,6 +22,9 @@ from goldsmith.annotate.rules.claim_words import PERCENT_WORDS, QUALIFIERS
 from goldsmith.annotate.rules.numbers import NumberMatch, match_number, parse_range_token
 
 _RANGE_LINKS = frozenset({"to", "-", "\u2013", "\u2014"})
+#: Verbs (and the noun "range") whose "from A to B" is a range, not a change: "estimates
+#: range from 40 to 60", "sizes vary from 2 to 5 feet".
+_SPREAD_VERBS = frozenset({"range", "vary", "span"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class QuantityReader(ClaimReader):
     """Reads the number (or range) at a token of the document."""
 
     def _quantity(self, i: int) -> Quantity | None:
+        if self.lower[i] == "minus" and self.lower[max(0, i - 2) : i] == ["plus", "or"]:
+            return None  # "plus or minus 3.4 points": a margin, read from the next word
         fraction = read_fraction(self.lower, i, self._share_alone if self._qualified(i) else None)
         if fraction is not None:
             end, value = fraction
@@ -108,7 +113,10 @@ class QuantityReader(ClaimReader):
         if not (link in _RANGE_LINKS or link == "or" or (link == "and" and between)):
             return None
         if link == "to" and low.start > 0 and lower[low.start - 1] == "from":
-            return None  # "from A to B" states a change: two claims
+            frm = self.doc[low.start - 1]
+            spread = {frm.head.lemma_.lower(), frm.nbor(-1).lemma_.lower() if frm.i else ""}
+            if not spread & _SPREAD_VERBS:
+                return None  # "from A to B" states a change: two claims
         h = k + 1
         if link == "to":
             h += _qualifier_size(lower, h)  # "$500,000 to more than $1 million"

@@ -31,7 +31,7 @@ _QUALIFIER_PHRASES: dict[str, str] = {
     "more_than": "more than | over | upwards of | upward of | in excess of | exceeding | above"
     " | greater than | well over | just over",
     "at_most": "at most | up to | as many as | as much as | no more than | not more than"
-    " | a maximum of",
+    " | a maximum of | as long as | as high as",
     "less_than": "less than | fewer than | under | below | just under",
 }
 
@@ -154,10 +154,15 @@ QUANTITY_VERBS = frozenset(
         "number",
         "total",
         "surpass",
+        "eclipse",
+        "pass",
+        "cross",
         "approach",
         "be",
     }
 )
+#: Verbs whose object is a bound passed: "would surpass $1 trillion" is more than it.
+SURPASS_VERBS = frozenset({"surpass", "exceed", "eclipse", "top", "outstrip"})
 #: Verbs of change: "rose to 600,000" counts the subject too.
 CHANGE_VERBS = frozenset(
     {
@@ -178,8 +183,12 @@ CHANGE_VERBS = frozenset(
         "plunge",
     }
 )
+#: Verbs of support or agreement that "100 percent" intensifies ("backs her 100 percent").
+ASSENT_VERBS = frozenset("support back agree believe trust endorse commit".split())
 #: Nouns that name an amount, not the thing counted ("the group's numbers swelled to ...").
 AMOUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "amount", "size"})
+#: Nouns a bare amount names as a bound: "the 600 mark", "the 1,000 threshold".
+BOUND_NOUNS = frozenset({"mark", "threshold", "milestone", "barrier", "figure", "level"})
 #: Participles and adjectives that stand for the people counted ("the 53 wounded").
 NOMINALISED = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "arrested"})
 #: Nouns that stand for an elided counted thing ("two others"): unit from context.

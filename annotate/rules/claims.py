@@ -9,8 +9,8 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    "a couple of" (2, approx).
 1. Range: "between A and B", "A to B", "A or A+1", "A-B" / "A–B" make one ``range`` claim (``value``
    A, ``value_high`` B, B > A); B's scale word also scales A ("1.5 to 2 million").
-   "from A to B" states a change and is two claims, and so does "1.1 percent to 16,800"
-   (a percent, then a level without "percent").
+   "from A to B" states a change and is two claims (but "ranges from A to B" is a range),
+   and so does "1.1 percent to 16,800" (a percent, then a level without "percent").
 2. Not a claim (skipped):
    - phone numbers; numbers glued to a word ("F-16", "COVID-19", "7-Eleven");
      scores and seasons ("3-2", "2023-24"); ratios ("one in five");
@@ -20,11 +20,12 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
      spaCy calls DATE or TIME unless it counts something after it ("20 months",
      "20 percent") and no "ago" follows;
    - pointing back: "the last two storms", "the two largest unions"; figures of speech:
-     "one or more of", "10 times harder", "three-dimensional", "100% sure";
-   - amounts of time that say when: followed by before/after/earlier/later/ago and
-     fronted, after a comma or before a date or event ("Two weeks after the flood, …",
-     "…, five years earlier", "four days before Election Day"), or "in three days"
-     after "will";
+     "one or more of", "10 times harder", "a two-time winner", "three-dimensional",
+     "100% sure", "I agree 100 percent", "at one point";
+   - amounts of time that say when: followed by ago/earlier/later ("three years
+     later"), or by before/after and fronted, after a comma or before a date or event
+     ("Two weeks after the flood, …", "four days before Election Day"), or "in three
+     days" after "will"; a fronted "Nine stops later, …";
    - names: after "number"/"no."/"#" ("Number one"); inside a spaCy name entity;
      after a proper noun or mixed-case word ("Route 66", "iPhone 15"; in a title-case
      headline only when no plural noun follows); after a singular common noun with
@@ -38,13 +39,15 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
 3. Qualifier: the longest phrase of ``QUALIFIERS`` right before the number (it starts
    the span), or "or more" / "or so" / "plus" right after the number or the counted
    noun; plural scale words ("thousands of") are ``more_than``; "over" before a
-   duration means "during" ("over two years" is exact).
+   duration means "during" ("over two years" is exact) unless a preposition comes before
+   it ("for over two decades"); "up to" of the verb "add up to" is no qualifier.
 4. Counted thing: "%", "percent", "per cent" -> ``percent``; a currency sign or word ->
    that currency; a unit abbreviation ("km") -> its unit; "20-month" -> month;
    otherwise the noun phrase after the number up to its head noun (spaCy's head of the
    number when every word between is a modifier, else the first plural noun of a run
    of adjectives and nouns), plus "Celsius"/"Fahrenheit" after "degrees". ``unit`` is
-   the head's singular lower-case lemma ("people" -> "person", "km" -> "kilometer").
+   the head's singular lower-case lemma ("people" -> "person", "km" -> "kilometer");
+   hyphen compounds "a 12-stop line", "9-straight-day", "2.5-square-mile" (``square mile``).
 5. Elided counted thing ("another 7,000 are expected", "two others"): the span ends at
    the number (or its stand-in noun); ``unit`` is, first that applies
    (:mod:`claim_elided`): the noun after "of", or the unit of a number right after "of"
@@ -77,13 +80,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.claim_filters import ClaimFilters
-from goldsmith.annotate.rules.claim_forms import tally_parts
+from goldsmith.annotate.rules.claim_forms import DENOMINATORS, tally_parts
 from goldsmith.annotate.rules.claim_quantity import Quantity
 from goldsmith.annotate.rules.claim_words import (
     AFTER_QUALIFIERS,
     DURATIONS,
     QUALIFIERS,
     QUANTITY_LABELS,
+    SURPASS_VERBS,
     TEMPERATURE_SCALES,
 )
 from goldsmith.annotate.rules.confidence import claim_score
@@ -126,7 +130,7 @@ class _Finder(ClaimFilters):
                 self._tally(i, tally)
                 floor = i = i + 2
                 continue
-            if not is_starter(self.words[i]):
+            if not is_starter(self.words[i]) and self.lower[i] not in DENOMINATORS:
                 i += 1
                 continue
             qty = self._quantity(i)
@@ -173,8 +177,16 @@ class _Finder(ClaimFilters):
         if (
             lower[qual_start : qty.first] == ["over"]
             and self._counted(qty, qty.end)[0] in DURATIONS
+            and (qual_start == 0 or doc[qual_start - 1].tag_ != "IN")
         ):
-            qual_start, qualifier = qty.first, "exact"  # "over two years": during, not more
+            # "over two years": during, not more; "for over two decades" is more than
+            qual_start, qualifier = qty.first, "exact"
+        if lower[qual_start : qty.first] == ["up", "to"] and self._phrasal_add(qual_start):
+            qual_start, qualifier = qty.first, "exact"  # "adds up to $5 million": a total
+        if qual_start < qty.first and doc[qual_start].dep_ == "prt":
+            qual_start, qualifier = qty.first, "exact"  # "handed over $25 million": a particle
+        if qualifier == "exact" and self._surpassed(qty.first):
+            qualifier = "more_than"  # "the deficit would surpass $1 trillion"
         if qty.value_high is not None:
             qualifier = "range"
             if qty.between:
@@ -200,8 +212,9 @@ class _Finder(ClaimFilters):
             elided = end is None
         if end is None:
             end = k
+        named = not elided
         if unit is None:
-            unit = self._elided_unit(qty)
+            unit, named = self._elided_unit_or_person(qty)
         elif unit == "degree" and end < len(lower) and lower[end] in TEMPERATURE_SCALES:
             unit, end = f"degree {TEMPERATURE_SCALES[lower[end]]}", end + 1
         if qualifier == "exact" and not elided:
@@ -233,7 +246,7 @@ class _Finder(ClaimFilters):
             value_high=qty.value_high if qualifier == "range" else None,
             score=self._score(qty, num, elided),
         )
-        if not elided and self._counts_things(unit, qty, end - 1):
+        if named and self._counts_things(unit, qty, end - 1):
             self.count_units.append((unit, end_char))
             self.count_heads.add(end - 1)
         counted = doc[qty.last if elided else end - 1]
@@ -259,6 +272,21 @@ class _Finder(ClaimFilters):
             if name is not None:
                 return words[-size], name
         return first, "exact"
+
+    def _phrasal_add(self, up: int) -> bool:
+        """Whether "up to" at token ``up`` belongs to the verb "add up to" (a total, not a
+        cap): "the cuts add up to $5 million", "added up to 300 votes"."""
+        return up > 0 and self.doc[up - 1].lemma_.lower() == "add"
+
+    def _surpassed(self, first: int) -> bool:
+        """Whether the amount at token ``first`` is the object of a verb of surpassing
+        ("would surpass $1 trillion", "cases eclipse the 600 mark"): more than it, like the
+        spec's "exceeding"."""
+        j = first - 1
+        if j > 0 and self.lower[j] == "the":
+            j -= 1
+        verb = self.doc[j] if j >= 0 else None
+        return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in SURPASS_VERBS
 
     def _title_case(self, num: int) -> bool:
         """Whether the sentence of token ``num`` is a title-case headline (the one rule of

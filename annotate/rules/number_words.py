@@ -121,6 +121,9 @@ def continue_number(
             j += 1  # a non-breaking space before a scale word: "5\u00a0million"
             continue
         small = small_word(low)
+        if low == "-" and last != "scale" and (nxt in SCALES or nxt in ("hundred", "dozen")):
+            j += 1  # "six-million", "two-dozen": a hyphen before a scale word joins it
+            continue
         if low == "-" and last == "tens" and nxt in UNITS and UNITS[nxt] > 0:
             current += UNITS[nxt]
             j, last = j + 2, "unit"

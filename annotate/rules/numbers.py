@@ -174,6 +174,9 @@ def _match_bare(
             scale = SCALES.get(words[k].lower(), 100)
             return Decimal(scale), k + 1, True, scale, False
         return None
+    dozen = _half_dozen(words, i)
+    if dozen is not None:
+        return Decimal(6), dozen, False, 12, False
     if low == "half" and i + 2 < n and words[i + 1].lower() in ("a", "an"):
         scale = SCALES.get(words[i + 2].lower())
         if scale is None:
@@ -206,6 +209,19 @@ def _match_bare(
                 return None
             current, j, last = Decimal(word_value[0]), i + 1, word_value[1]
     return continue_number(words, j, current, last, digits)
+
+
+def _half_dozen(words: Sequence[str], i: int) -> int | None:
+    """ "a half-dozen", "half a dozen", "a half dozen", "half-dozen": six; the end."""
+    low = [w.lower() for w in words[i : i + 4]]
+    if low[:1] == ["a"]:
+        low, i = low[1:], i + 1
+    if low[:1] != ["half"]:
+        return None
+    for tail in (["-", "dozen"], ["a", "dozen"], ["dozen"]):
+        if low[1 : 1 + len(tail)] == tail:
+            return i + 1 + len(tail)
+    return None
 
 
 def _currency_glued(low: str, i: int) -> tuple[Decimal, int, bool, int, bool] | None:
