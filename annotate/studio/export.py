@@ -25,7 +25,8 @@ Rules:
   it while the server writes would leave the file it then saves without its record,
   so it is deleted mid-write only when it is still unfinished after that wait;
 - the download is streamed to a temporary file (chunks of ``CHUNK_BYTES``) and parsed
-  one task at a time (``ijson``), so the client never holds the whole export; the
+  one task at a time (:mod:`goldsmith.annotate.studio.json_items`), so the client
+  never holds the whole export; the
   snapshot is deleted from the server afterwards (each one is a copy of the project);
 - when the snapshot fails (an old server, an error status, a broken file), the tasks
   come from the paged task list (``GET /api/tasks/?fields=all``, ``PAGE_SIZE`` a page),
@@ -52,6 +53,7 @@ import httpx
 from label_studio_sdk import LabelStudio
 
 from goldsmith.annotate.studio.client import studio_errors
+from goldsmith.annotate.studio.json_items import json_items
 from goldsmith.errors import StudioError
 
 EXPORT_TIMEOUT = 600.0
@@ -186,14 +188,12 @@ def _find_own(
 
 
 def _snapshot_tasks(spool: IO[bytes]) -> Iterator[dict[str, Any]]:
-    import ijson
-
     try:
-        for task in ijson.items(spool, "item", use_float=True):
+        for task in json_items(spool):
             if not isinstance(task, dict):
                 raise _Unreadable("an export item is not a task")
             yield task
-    except ijson.JSONError as exc:
+    except ValueError as exc:
         raise _Unreadable(str(exc)) from None
 
 
