@@ -11,7 +11,8 @@ Rules:
   call turns a batch of corpus rows into the spec records of
   :func:`goldsmith.annotate.predict.predict` as a table of
   :data:`goldsmith.labels.shards.SCHEMA` (plus ``_words``, the words of each text, and
-  ``_error``), leaving out the documents already done. Bad input (a goldsmith error)
+  ``_error``), leaving out the documents already done (it gets them as one object-store
+  reference to an Arrow array, not as a copy of its own). Bad input (a goldsmith error)
   comes back as one row whose ``_error`` holds the message, since Ray would turn the
   exception into its own type on the way to the driver.
 
@@ -91,15 +92,19 @@ class AnnotateBatch:
         model: str,
         layers: tuple[str, ...],
         batch_size: int,
-        done: list[str],
+        done: Any,
         where: str,
     ) -> None:
+        import ray
+
         from goldsmith.annotate.model import load_model
 
         self.nlp = load_model(model)
         self.layers = layers
         self.batch_size = batch_size
-        self.done = pa.array(done, type=pa.string())
+        # ``done``: a reference to the ids already done (one Arrow array in the object
+        # store, read from shared memory) or None
+        self.done = pa.array([], type=pa.string()) if done is None else ray.get(done)
         self.where = where
 
     def __call__(self, batch: pa.Table) -> pa.Table:

@@ -16,7 +16,10 @@ Rules:
 - resume: a rerun with the same settings keeps every complete shard and predicts only
   the documents not in one (a shard being written when the run stopped is dropped
   whole); a complete output is left alone: nothing runs, not even Ray. Other settings
-  in ``OUT`` are an :class:`InputError`;
+  in ``OUT`` are an :class:`InputError`. The ids already done are put in Ray's object
+  store once (``ray.put`` of one Arrow array) and each actor is handed a reference to
+  them, read from the store's shared memory, so what is sent to the actors does not
+  grow with the output times the actors;
 - Ray: without ``address`` a private local Ray (``num_cpus=workers + 1``: one CPU for
   reading, no dashboard, 127.0.0.1) started and stopped by the run; with one, the run
   joins that cluster, whose workers need goldsmith and the model installed;
@@ -108,7 +111,7 @@ def predict_ray(
                 "model": settings["model"],
                 "layers": chosen,
                 "batch_size": batch_size,
-                "done": tally.done_ids,
+                "done": ray.put(tally.done_ids) if len(tally.done_ids) else None,
                 "where": str(input_path),
             },
             batch_size=batch_size,
@@ -157,7 +160,7 @@ class _Tally:
 
     def __init__(self, layers: tuple[str, ...], done_ids: list[str]) -> None:
         self.layers = layers
-        self.done_ids = done_ids
+        self.done_ids = pa.array(done_ids, type=pa.string())
         self.documents = len(done_ids)
         self.resumed = len(done_ids)
         self.words = 0

@@ -7,6 +7,12 @@
   and PostgreSQL) for the benchmarks that compare them in one run: a server 'goldsmith
   studio up' already runs (``--sqlite-dir`` / ``--postgresql-dir``), else a fresh one
   (PostgreSQL: a local cluster of Debian's postgresql in the temporary data dir).
+- :func:`timed` runs one side of a comparison and measures it four ways: wall seconds,
+  CPU seconds of this (client) process, CPU seconds of the server's processes (Label
+  Studio and, on a local PostgreSQL, every backend of its cluster: ``/proc/PID/stat``)
+  and the load average before and after; :func:`paired` summarises alternating rounds
+  by the median of the per-round ratios and their spread, so a burst of load from
+  other processes shows as spread instead of faking or hiding a ratio.
 - :func:`bench_documents` builds N distinct documents and their predictions: the base
   texts are read at run time from a seeds folder (never copied into the repository) and
   from the bundled sample corpus; each base text is pre-annotated once with goldsmith's
@@ -18,13 +24,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import socket
+import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from label_studio_sdk import LabelStudio
@@ -74,8 +82,10 @@ def add_database_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def studio_servers(args: argparse.Namespace) -> Iterator[list[tuple[str, LabelStudio, str]]]:
-    """(database, client, url) for each of ``--databases`` (rules in the module docstring)."""
+def studio_servers(
+    args: argparse.Namespace,
+) -> Iterator[list[tuple[str, LabelStudio, str, Path]]]:
+    """(database, client, url, data dir) for each of ``--databases`` (module docstring)."""
     from goldsmith.annotate.studio.database import DatabaseRequest, remove_database
 
     with ExitStack() as stack:
@@ -87,7 +97,7 @@ def studio_servers(args: argparse.Namespace) -> Iterator[list[tuple[str, LabelSt
                 if creds is None or not status.running or status.url is None:
                     raise SystemExit(f"no running server in {given}")
                 client = connect(Connection(status.url, creds.token, f"bench {kind}"))
-                found.append((kind, client, status.url))
+                found.append((kind, client, status.url, Path(given)))
                 continue
             tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix=f"gs-bench-{kind}-"))
             port = free_port()
@@ -99,8 +109,125 @@ def studio_servers(args: argparse.Namespace) -> Iterator[list[tuple[str, LabelSt
             log(f"  up in {time.monotonic() - started:.0f} s")
             creds = load_credentials(tmp)
             assert creds is not None and status.url is not None
-            found.append((kind, connect(Connection(status.url, creds.token, kind)), status.url))
+            client = connect(Connection(status.url, creds.token, kind))
+            found.append((kind, client, status.url, Path(tmp)))
         yield found
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed run: wall seconds, CPU seconds of this process and of the server's
+    processes, the 1-minute load average before and after."""
+
+    seconds: float
+    client_cpu: float
+    server_cpu: float
+    load_before: float
+    load_after: float
+
+
+def server_pids(data_dir: Path) -> list[int]:
+    """The root processes of a local server: Label Studio and, on a local PostgreSQL
+    cluster, its postmaster (whose children are the backends)."""
+    from goldsmith.annotate.studio.database import load_config
+    from goldsmith.annotate.studio.database_local import cluster_of
+
+    pids = []
+    status = server_status(data_dir)
+    if status.pid:
+        pids.append(status.pid)
+    config = load_config(data_dir)
+    if config is not None and config.kind == "postgresql" and config.managed:
+        try:
+            first = (cluster_of(data_dir, config).data / "postmaster.pid").read_text().split()
+            pids.append(int(first[0]))
+        except (OSError, ValueError, IndexError):
+            pass
+    return pids
+
+
+def tree_cpu(roots: list[int]) -> float:
+    """CPU seconds (user + system) of the roots and every live descendant, plus what their
+    reaped children used (``cutime``/``cstime``)."""
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry.name)] = fields
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    ticks, todo, seen = 0, list(roots), set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen or pid not in stats:
+            continue
+        seen.add(pid)
+        ticks += sum(int(v) for v in stats[pid][11:15])  # utime stime cutime cstime
+        todo.extend(children.get(pid, ()))
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def timed(work: Callable[[], object], roots: list[int]) -> tuple[object, Run]:
+    """Run ``work()`` and measure it (module docstring)."""
+    load = os.getloadavg()[0]
+    server, client = tree_cpu(roots), time.process_time()
+    started = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - started
+    run = Run(
+        round(seconds, 2),
+        round(time.process_time() - client, 2),
+        round(tree_cpu(roots) - server, 2),
+        load,
+        os.getloadavg()[0],
+    )
+    return result, run
+
+
+def paired(runs: list[Run], references: list[Run]) -> dict:
+    """Median and spread of the per-round ratios of ``runs`` to ``references`` (round i
+    against round i), and the medians of each side's wall, client and server CPU."""
+    ratios = [r.seconds / b.seconds for r, b in zip(runs, references, strict=True)]
+    pairs = zip(runs, references, strict=True)
+    server = [r.server_cpu / b.server_cpu for r, b in pairs if b.server_cpu]
+
+    def med(items: list[Run], name: str) -> float:
+        return round(statistics.median(getattr(r, name) for r in items), 2)
+
+    loads = [x for r in runs + references for x in (r.load_before, r.load_after)]
+    return {
+        "ratio_median": round(statistics.median(ratios), 3),
+        "ratio_min": round(min(ratios), 3),
+        "ratio_max": round(max(ratios), 3),
+        "ratios": [round(x, 3) for x in ratios],
+        "server_cpu_ratio_median": round(statistics.median(server), 3) if server else None,
+        "seconds": [med(runs, "seconds"), med(references, "seconds")],
+        "client_cpu": [med(runs, "client_cpu"), med(references, "client_cpu")],
+        "server_cpu": [med(runs, "server_cpu"), med(references, "server_cpu")],
+        "load": [round(min(loads), 2), round(max(loads), 2)],
+        "runs": [asdict(r) for r in runs],
+        "references": [asdict(r) for r in references],
+    }
+
+
+def paired_lines(label: str, name: str, reference: str, summary: dict, n: int) -> list[str]:
+    """The printed summary of :func:`paired`."""
+    g, b = summary["seconds"]
+    return [
+        f"[{label}] {name} / {reference}, per round: "
+        + ", ".join(f"{x:.2f}x" for x in summary["ratios"]),
+        f"[{label}] ratio: median {summary['ratio_median']:.2f}x "
+        f"(spread {summary['ratio_min']:.2f}-{summary['ratio_max']:.2f}); "
+        f"median wall {g:.2f} s / {b:.2f} s; tasks/s {n / g:.1f} / {n / b:.1f}",
+        f"[{label}] CPU s (median): client {summary['client_cpu'][0]:.2f} / "
+        f"{summary['client_cpu'][1]:.2f}, server {summary['server_cpu'][0]:.2f} / "
+        f"{summary['server_cpu'][1]:.2f} (server CPU ratio "
+        f"{summary['server_cpu_ratio_median']}x); load average "
+        f"{summary['load'][0]:.1f}-{summary['load'][1]:.1f}",
+    ]
 
 
 def log(message: str) -> None:

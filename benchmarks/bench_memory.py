@@ -1,7 +1,9 @@
 """Peak memory of ``corpus ingest`` and ``annotate predict`` at two sizes: bounded means ~1.0x.
 
 Every figure comes from generated news-like documents (``goldsmith.corpus.synthetic``,
-seed 3, about 60 words each; no real text). Each case runs in a fresh Python process of
+seed 3, about 60 words each; no real text). With ``--short`` each document is cut to its
+dateline and first sentence (about 26 words; the mean is printed), so predicting 200,000
+of them fits in a session on two shared cores. Each case runs in a fresh Python process of
 its own (this script with ``--case``), so one case's peak cannot hide in another's:
 
   ingest        ``build_corpus`` of a JSONL file of N documents (the CLI's ``corpus ingest``)
@@ -24,6 +26,7 @@ not grow with the corpus gives about 1.0x; holding the corpus gives about the si
 Usage:
     python benchmarks/bench_memory.py                  # ingest 20k and 200k, predict 2k and 20k
     python benchmarks/bench_memory.py --ingest 2000 20000 --predict 500 2000 --json out.json
+    python benchmarks/bench_memory.py --only local-2 ray-2 --predict 20000 200000 --short
 """
 
 from __future__ import annotations
@@ -121,7 +124,28 @@ def measure(case: str, source: Path, out: Path) -> dict:
     return {**result, "tree_peak_pss_mib": round(peak, 1), "processes_at_peak": processes}
 
 
-def prepare(work: Path, ingest_sizes: list[int], predict_sizes: list[int]) -> dict[str, Path]:
+def short_documents(n: int, seed: int):
+    """The generated documents cut after their first sentence (dateline + one statement);
+    each keeps its own dateline number, so they stay distinct."""
+    from goldsmith.corpus.documents import Document, doc_id_for
+    from goldsmith.corpus.synthetic import news_texts
+
+    for number, text in enumerate(news_texts(n, seed=seed), start=1):
+        head, _, rest = text.partition(" — ")
+        short = f"{head} — {rest.split('. ', 1)[0].rstrip('.')}."
+        yield Document(doc_id_for(short), short, source=f"generated-{number:07d}")
+
+
+def _counted(docs, words: list[int]):
+    """The documents, appending each one's word count to ``words`` as it passes."""
+    for doc in docs:
+        words.append(len(doc.text.split()))
+        yield doc
+
+
+def prepare(
+    work: Path, ingest_sizes: list[int], predict_sizes: list[int], short: bool = False
+) -> dict[str, Path]:
     """The inputs: a JSONL file per ingest size, a corpus per predict size."""
     from goldsmith.corpus.dataset import write_corpus
     from goldsmith.corpus.synthetic import news_documents, news_texts
@@ -134,7 +158,10 @@ def prepare(work: Path, ingest_sizes: list[int], predict_sizes: list[int]) -> di
                 handle.write(json.dumps({"text": text}) + "\n")
         paths[f"ingest-{n}"] = path
     for n in predict_sizes:
-        write_corpus(news_documents(n, seed=SEED), work / f"corpus-{n}")
+        words: list[int] = []
+        made = short_documents(n, SEED) if short else news_documents(n, seed=SEED)
+        write_corpus(_counted(made, words), work / f"corpus-{n}")
+        print(f"corpus of {n:,} documents: {sum(words) / max(len(words), 1):.1f} words each")
         paths[f"corpus-{n}"] = work / f"corpus-{n}"
     return paths
 
@@ -146,6 +173,7 @@ def main() -> None:
     parser.add_argument("--ingest", nargs=2, type=int, default=[20_000, 200_000])
     parser.add_argument("--predict", nargs=2, type=int, default=[2_000, 20_000])
     parser.add_argument("--only", nargs="*", choices=CASES, default=list(CASES))
+    parser.add_argument("--short", action="store_true", help="About 26 words a document.")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     if args.case:
@@ -153,9 +181,16 @@ def main() -> None:
         return
     print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()}", flush=True)
     work = Path(tempfile.mkdtemp(prefix="bench-memory-"))
-    results: dict = {"ingest_sizes": args.ingest, "predict_sizes": args.predict, "cases": {}}
+    results: dict = {
+        "ingest_sizes": args.ingest,
+        "predict_sizes": args.predict,
+        "short": args.short,
+        "cases": {},
+    }
     try:
-        paths = prepare(work, args.ingest if "ingest" in args.only else [], args.predict)
+        ingest = args.ingest if "ingest" in args.only else []
+        predict = args.predict if {"local-2", "ray-2"} & set(args.only) else []
+        paths = prepare(work, ingest, predict, args.short)
         for case in args.only:
             sizes = args.ingest if case == "ingest" else args.predict
             rows = {}

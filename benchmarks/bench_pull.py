@@ -16,12 +16,18 @@ prediction's, so every task has gold). Then, alternating the order each round:
   predictions by id only) and ``client.predictions.list(project)`` (what a script that
   wants the predictions needed before snapshots).
 
-Printed per database: each time, medians, ratios and tasks/s. Bar: goldsmith <= 1.5x
-the bare snapshot.
+Each round runs the three sides once, the order reversed every other round, so neither
+side always meets the busier minute. Every run records its wall time, the CPU time of
+this (client) process, the CPU time of the server's processes (Label Studio, and
+PostgreSQL's backends on a local cluster) and the load average before and after.
+Printed per database: the ratio of each round against each reference, their median (the
+figure held against the bar) and spread, median CPU times and the load range. Bar:
+goldsmith <= 1.5x the bare snapshot (median of the per-round ratios).
 
 Usage:
     python benchmarks/bench_pull.py              # 2,000 tasks, fresh SQLite + PostgreSQL
     python benchmarks/bench_pull.py --quick      # 200 tasks
+    python benchmarks/bench_pull.py --docs 1000 --rounds 4 --json pull.json
     python benchmarks/bench_pull.py --sqlite-dir /tmp/ls --postgresql-dir /tmp/ls-pg   # reuse
 """
 
@@ -29,13 +35,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
+import os
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
-from _studio_bench import add_database_arguments, bench_documents, log, ratio_line, studio_servers
+from _studio_bench import (
+    add_database_arguments,
+    bench_documents,
+    log,
+    paired,
+    paired_lines,
+    server_pids,
+    studio_servers,
+    timed,
+)
 
 from goldsmith.annotate.studio.convert import to_studio_results
 from goldsmith.annotate.studio.export import EXPORT_TIMEOUT, SERIALIZATION
@@ -54,9 +69,10 @@ def main() -> None:
     parser.add_argument(
         "--rounds",
         type=int,
-        default=2,
-        help="Pulls per side (alternating order); the median is reported.",
+        default=4,
+        help="Rounds of the three sides (alternating order); median ratios are reported.",
     )
+    parser.add_argument("--json", type=Path, help="Write every run's figures here.")
     args = parser.parse_args()
     n = 200 if args.quick else args.docs
 
@@ -73,25 +89,26 @@ def main() -> None:
         ]
         payload.append(task)
     results = {}
+    print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()}", flush=True)
     with studio_servers(args) as servers, tempfile.TemporaryDirectory(prefix="gs-pull-") as tmp:
-        for database, client, url in servers:
-            results[database] = _rounds(client, url, payload, n, args.rounds, Path(tmp) / database)
+        for database, client, url, data_dir in servers:
+            runs = _rounds(
+                client, url, server_pids(data_dir), payload, n, args.rounds, Path(tmp) / database
+            )
+            results[database] = {ref: paired(runs["goldsmith"], runs[ref]) for ref in SIDES[1:]}
     print(f"tasks: {n} (each with 1 prediction and 1 submitted annotation), rounds {args.rounds}")
-    for database, times in results.items():
-        med = {side: statistics.median(times[side]) for side in SIDES}
-        for side in SIDES:
-            print(f"[{database}] {side} (s): {', '.join(f'{t:.2f}' for t in times[side])}")
-        g = med["goldsmith"]
-        for side in SIDES[1:]:
-            print(f"[{database}] " + ratio_line("pull (median)", g, side, med[side]))
-        print(
-            f"[{database}] tasks/s: " + ", ".join(f"{side} {n / med[side]:.1f}" for side in SIDES)
-        )
-        verdict = "PASS" if g <= BAR * med["bare snapshot"] else "FAIL"
-        print(f"[{database}] bar: goldsmith <= {BAR}x bare snapshot: {verdict}")
+    for database, summaries in results.items():
+        for ref, summary in summaries.items():
+            for line in paired_lines(database, "goldsmith pull", ref, summary, n):
+                print(line)
+        verdict = "PASS" if summaries["bare snapshot"]["ratio_median"] <= BAR else "FAIL"
+        print(f"[{database}] bar: goldsmith <= {BAR}x bare snapshot (median ratio): {verdict}")
+    print(f"load average at end: {os.getloadavg()}")
+    if args.json:
+        args.json.write_text(json.dumps({"tasks": n, **results}, indent=1), encoding="utf-8")
 
 
-def _rounds(client, url: str, payload: list, n: int, rounds: int, tmp: Path) -> dict:
+def _rounds(client, url: str, roots, payload: list, n: int, rounds: int, tmp: Path) -> dict:
     title = f"bench pull {uuid.uuid4().hex[:6]}"
     log(f"creating {n} annotated tasks in {title!r} at {url} (not timed) ...")
     project = client.projects.create(title=title, label_config=labeling_config())
@@ -102,13 +119,14 @@ def _rounds(client, url: str, payload: list, n: int, rounds: int, tmp: Path) -> 
         f"  {full.task_number} tasks, {full.total_annotations_number} annotations, "
         f"{full.total_predictions_number} predictions"
     )
-    times: dict[str, list[float]] = {side: [] for side in SIDES}
+    runs: dict[str, list] = {side: [] for side in SIDES}
     for r in range(rounds):
         order = SIDES if r % 2 == 0 else tuple(reversed(SIDES))
         for side in order:
-            started = time.perf_counter()
             if side == "goldsmith":
-                seconds, report, marks = _timed_pull(client, title, tmp / f"gold-{r}", url)
+                (seconds, report, marks), measured = timed(
+                    lambda r=r: _timed_pull(client, title, tmp / f"gold-{r}", url), roots
+                )
                 log(
                     f"    goldsmith stages: snapshot ready and first 100 tasks "
                     f"{marks['first tasks']:.2f} s, all tasks converted "
@@ -121,27 +139,29 @@ def _rounds(client, url: str, payload: list, n: int, rounds: int, tmp: Path) -> 
                         f"docs, {problems} problems; expected {n} from export"
                     )
             elif side == "bare snapshot":
-                tasks = _bare_snapshot(client, project.id)
-                seconds = time.perf_counter() - started
+                tasks, measured = timed(lambda: _bare_snapshot(client, project.id), roots)
                 if len(tasks) != n or not isinstance(tasks[0]["predictions"][0], dict):
                     raise SystemExit(f"bare snapshot: {len(tasks)} tasks, expected {n}")
             else:
-                chunks = client.projects.exports.download_sync(
-                    project.id,
-                    export_type="JSON",
-                    download_all_tasks=True,
-                    request_options={"timeout": EXPORT_TIMEOUT, "max_retries": 0},
-                )
-                tasks = json.loads(b"".join(chunks))
-                listed = [
-                    p.model_dump(mode="json") for p in client.predictions.list(project=project.id)
-                ]
-                seconds = time.perf_counter() - started
+                (tasks, listed), measured = timed(lambda: _bare_legacy(client, project.id), roots)
                 if len(tasks) != n or len(listed) != n:
                     raise SystemExit(f"bare legacy: {len(tasks)} tasks, {len(listed)} predictions")
-            times[side].append(seconds)
-            log(f"  round {r + 1} {side}: {seconds:.2f} s")
-    return times
+            runs[side].append(measured)
+            log(f"  round {r + 1} {side}: {measured}")
+    return runs
+
+
+def _bare_legacy(client, project_id: int) -> tuple[list, list]:
+    """The synchronous export (predictions by id only) and the predictions listing."""
+    chunks = client.projects.exports.download_sync(
+        project_id,
+        export_type="JSON",
+        download_all_tasks=True,
+        request_options={"timeout": EXPORT_TIMEOUT, "max_retries": 0},
+    )
+    tasks = json.loads(b"".join(chunks))
+    listed = [p.model_dump(mode="json") for p in client.predictions.list(project=project_id)]
+    return tasks, listed
 
 
 def _bare_snapshot(client, project_id: int) -> list:

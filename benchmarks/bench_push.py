@@ -9,24 +9,39 @@ and import the same payload (task data + inline prediction, same batch size):
 - bare: ``client.projects.create`` with the same labeling config, then
   ``client.projects.import_tasks`` per batch with the payload built before timing.
 
-The rounds alternate the order (bare, goldsmith, goldsmith, bare, ...) so neither side
-always meets the bigger database. Printed per database: each time, the medians, the
-ratio and tasks/s of each side. Bar: goldsmith <= 1.1x bare.
+Each round is a pair, one run per side on a fresh project of its own; the order
+alternates (bare, goldsmith; goldsmith, bare; ...) so neither side always meets the bigger
+database or the busier minute. Every run records its wall time, the CPU time of this
+(client) process, the CPU time of the server's processes (Label Studio, and PostgreSQL's
+backends on a local cluster) and the load average before and after. Printed per database:
+the ratio of each round, their median (the figure held against the bar) and spread, the
+median CPU times of both sides and the load range. Bar: goldsmith <= 1.1x bare.
 
 Usage:
     python benchmarks/bench_push.py              # 2,000 documents, fresh SQLite + PostgreSQL
     python benchmarks/bench_push.py --quick      # 200 documents
+    python benchmarks/bench_push.py --docs 1000 --rounds 5 --json push.json
     python benchmarks/bench_push.py --sqlite-dir /tmp/ls --postgresql-dir /tmp/ls-pg   # reuse
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
+import json
+import os
 import uuid
+from pathlib import Path
 
-from _studio_bench import add_database_arguments, bench_documents, log, ratio_line, studio_servers
+from _studio_bench import (
+    add_database_arguments,
+    bench_documents,
+    log,
+    paired,
+    paired_lines,
+    server_pids,
+    studio_servers,
+    timed,
+)
 
 from goldsmith.annotate.studio.push import DEFAULT_BATCH_SIZE, push, task_payload
 from goldsmith.labels.studio_config import labeling_config
@@ -41,9 +56,10 @@ def main() -> None:
     parser.add_argument(
         "--rounds",
         type=int,
-        default=2,
-        help="Pushes per side (alternating order); the median is reported.",
+        default=4,
+        help="Pairs of runs (alternating order); the median ratio is reported.",
     )
+    parser.add_argument("--json", type=Path, help="Write every run's figures here.")
     args = parser.parse_args()
     n = 200 if args.quick else args.docs
 
@@ -51,48 +67,52 @@ def main() -> None:
     payload = [task_payload(d, preds[d.doc_id]) for d in docs]
     run = uuid.uuid4().hex[:6]
     results = {}
+    print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()}", flush=True)
     with studio_servers(args) as servers:
-        for database, client, url in servers:
+        for database, client, url, data_dir in servers:
             log(f"{database}: {args.rounds} rounds of {n} documents")
-            results[database] = _rounds(
-                client, url, docs, preds, payload, args, f"{run}-{database}"
-            )
+            runs = _rounds(client, url, server_pids(data_dir), docs, preds, payload, args, run)
+            results[database] = paired(runs["goldsmith"], runs["bare"])
     print(f"documents: {n}, batch size {args.batch_size}, rounds {args.rounds}")
-    for database, times in results.items():
-        g, b = statistics.median(times["goldsmith"]), statistics.median(times["bare"])
-        print(
-            f"[{database}] goldsmith push (s): {', '.join(f'{t:.2f}' for t in times['goldsmith'])}"
-        )
-        print(f"[{database}] bare import_tasks (s): {', '.join(f'{t:.2f}' for t in times['bare'])}")
-        print(f"[{database}] " + ratio_line("push (median)", g, "bare SDK import", b))
-        print(f"[{database}] tasks/s: goldsmith {n / g:.1f}, bare {n / b:.1f}")
-        print(f"[{database}] bar: goldsmith <= {BAR}x bare: {'PASS' if g <= BAR * b else 'FAIL'}")
+    for database, summary in results.items():
+        for line in paired_lines(database, "goldsmith push", "bare import_tasks", summary, n):
+            print(line)
+        verdict = "PASS" if summary["ratio_median"] <= BAR else "FAIL"
+        print(f"[{database}] bar: goldsmith <= {BAR}x bare (median ratio): {verdict}")
+    print(f"load average at end: {os.getloadavg()}")
+    if args.json:
+        args.json.write_text(json.dumps({"documents": n, **results}, indent=1), encoding="utf-8")
 
 
-def _rounds(client, url, docs, preds, payload, args, run: str) -> dict[str, list[float]]:
-    """Seconds of each side's pushes on one server, alternating the order each round."""
+def _rounds(client, url, roots, docs, preds, payload, args, run: str) -> dict[str, list]:
+    """Each side's runs on one server, alternating the order each round."""
     n, config = len(docs), labeling_config()
-    times: dict[str, list[float]] = {"goldsmith": [], "bare": []}
+    runs: dict[str, list] = {"goldsmith": [], "bare": []}
     for r in range(args.rounds):
         order = ("bare", "goldsmith") if r % 2 == 0 else ("goldsmith", "bare")
         for side in order:
             title = f"bench push {side} {run}-{r}"
-            started = time.perf_counter()
             if side == "goldsmith":
-                result = push(client, docs, preds, title, batch_size=args.batch_size, url=url)
-                seconds = time.perf_counter() - started
+
+                def work(title=title):
+                    return push(client, docs, preds, title, batch_size=args.batch_size, url=url)
+
+                result, measured = timed(work, roots)
                 assert result.tasks_created == n and result.predictions_added == n
             else:
-                project = client.projects.create(title=title, label_config=config)
-                for at in range(0, n, args.batch_size):
-                    client.projects.import_tasks(
-                        id=project.id, request=payload[at : at + args.batch_size]
-                    )
-                seconds = time.perf_counter() - started
-            times[side].append(seconds)
-            log(f"  round {r + 1} {side}: {seconds:.2f} s")
+
+                def work(title=title):
+                    project = client.projects.create(title=title, label_config=config)
+                    for at in range(0, n, args.batch_size):
+                        client.projects.import_tasks(
+                            id=project.id, request=payload[at : at + args.batch_size]
+                        )
+
+                _, measured = timed(work, roots)
+            runs[side].append(measured)
+            log(f"  round {r + 1} {side}: {measured}")
         _check_counts(client, run, r, n)
-    return times
+    return runs
 
 
 def _check_counts(client, run: str, r: int, n: int) -> None:

@@ -21,6 +21,10 @@ the gold of that document, with provenance ``adjudicated``, whatever ``--gold-ru
 Idempotent like push: the review project is created once; tasks are matched by
 ``doc_id``, so running it again adds only tasks that became unsettled since.
 
+Bounded memory like pull: the team's tasks are read from an export snapshot a task at
+a time (:func:`goldsmith.annotate.studio.export.project_tasks_stream`) and the review
+tasks imported in batches of ``IMPORT_BATCH``; only doc_ids are kept for the project.
+
 Example:
     >>> result = adjudicate(client, "News", salt, rule="majority")  # doctest: +SKIP
     >>> result.tasks_added  # doctest: +SKIP
@@ -42,8 +46,8 @@ from goldsmith.annotate.studio.consensus import (
     starting_point,
 )
 from goldsmith.annotate.studio.convert import from_studio_results, to_studio_results
+from goldsmith.annotate.studio.export import project_tasks_stream
 from goldsmith.annotate.studio.pseudonyms import pseudonym
-from goldsmith.annotate.studio.pull import fetch_tasks
 from goldsmith.annotate.studio.push import find_project
 from goldsmith.annotate.studio.team import apply_team_settings
 from goldsmith.errors import GoldsmithError, StudioError
@@ -53,6 +57,7 @@ from goldsmith.labels.studio_config import labeling_config
 REVIEW_SUFFIX = " (adjudication)"
 NOTES_FIELD = "disagreements"
 CONSENSUS_VERSION = "consensus"
+IMPORT_BATCH = 100
 
 
 @dataclass(frozen=True)
@@ -118,16 +123,6 @@ def adjudicate(
             f"no project titled {project_title!r} at {url or 'the server'}; "
             "push documents first with 'goldsmith annotate push'"
         )
-    tasks, _ = fetch_tasks(client, project_id, url)
-    payloads: dict[str, dict[str, Any]] = {}
-    for task in tasks:
-        names, docs, truth = task_versions(task, salt)
-        if len(docs) < 2 or choose(docs, truth, rule).doc is not None:
-            continue
-        readable = [(n, d) for n, d in zip(names, docs, strict=True) if d is not None]
-        if not readable:
-            continue
-        payloads[readable[0][1].doc_id] = _review_task(task, readable)
     title = review_title(project_title)
     review_id = find_project(client, title, url)
     created = review_id is None
@@ -141,10 +136,24 @@ def adjudicate(
                 "consensus; it becomes the gold on the next 'goldsmith annotate pull'.",
             ).id
     known = _review_doc_ids(client, review_id, url)
-    new = [p for doc_id, p in sorted(payloads.items()) if doc_id not in known]
-    if new:
-        with studio_errors(url, f"importing tasks into project {review_id}"):
-            client.projects.import_tasks(id=review_id, request=new)
+    unsettled: set[str] = set()
+    batch: list[dict[str, Any]] = []
+    added = 0
+    for task in project_tasks_stream(client, project_id, url):
+        names, docs, truth = task_versions(task, salt)
+        if len(docs) < 2 or choose(docs, truth, rule).doc is not None:
+            continue
+        readable = [(n, d) for n, d in zip(names, docs, strict=True) if d is not None]
+        if not readable or readable[0][1].doc_id in unsettled:
+            continue
+        unsettled.add(readable[0][1].doc_id)
+        if readable[0][1].doc_id not in known:
+            batch.append(_review_task(task, readable))
+        if len(batch) == IMPORT_BATCH:
+            added += _import(client, review_id, batch, url)
+            batch = []
+    if batch:
+        added += _import(client, review_id, batch, url)
     with studio_errors(url, f"setting up project {review_id}"):
         client.projects.update(
             id=review_id, model_version=CONSENSUS_VERSION, show_collab_predictions=True
@@ -155,9 +164,9 @@ def adjudicate(
         review_project_id=review_id,
         review_title=title,
         created=created,
-        unsettled=tuple(sorted(payloads)),
-        tasks_added=len(new),
-        tasks_existing=len(set(payloads) & known),
+        unsettled=tuple(sorted(unsettled)),
+        tasks_added=added,
+        tasks_existing=len(unsettled & known),
     )
 
 
@@ -172,9 +181,8 @@ def reviewed_docs(
     review_id = find_project(client, review_title(project_title), url)
     if review_id is None:
         return {}
-    tasks, _ = fetch_tasks(client, review_id, url)
     found: dict[str, tuple[AnnotatedDoc, dict[str, Any]]] = {}
-    for task in tasks:
+    for task in project_tasks_stream(client, review_id, url):
         data = task.get("data") or {}
         submitted = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
         if not submitted or not isinstance(data.get("text"), str):
@@ -206,6 +214,12 @@ def _review_task(task: dict[str, Any], versions: list[tuple[str, AnnotatedDoc]])
         },
         "predictions": predictions,
     }
+
+
+def _import(client: LabelStudio, project_id: int, batch: list[dict], url: str) -> int:
+    with studio_errors(url, f"importing tasks into project {project_id}"):
+        client.projects.import_tasks(id=project_id, request=batch)
+    return len(batch)
 
 
 def _review_doc_ids(client: LabelStudio, project_id: int, url: str) -> set[str]:

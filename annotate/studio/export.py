@@ -16,8 +16,17 @@ Rules:
   batches and carries the predictions. On 2,000 tasks (``benchmarks/bench_pull.py``,
   SQLite) the bare snapshot took 60.7 s and the bare export plus predictions listing
   76.6 s, so small projects lose nothing either;
+- each snapshot has a title of its own (``goldsmith pull`` and a random hex); when the
+  request creating it fails on the client's side (its ``timeout`` passed, the
+  connection dropped) the server may still have made it, or still be writing it: it is
+  looked for by that title for up to ``SETTLE_SECONDS`` (one look after an error
+  answer), waited for while it is written, and then used like one created normally,
+  so the work is not lost and no snapshot of the pull stays on the server. Deleting
+  it while the server writes would leave the file it then saves without its record,
+  so it is deleted mid-write only when it is still unfinished after that wait;
 - the download is streamed to a temporary file (chunks of ``CHUNK_BYTES``) and parsed
-  one task at a time (``ijson``), so the client never holds the whole export; the
+  one task at a time (:mod:`goldsmith.annotate.studio.json_items`), so the client
+  never holds the whole export; the
   snapshot is deleted from the server afterwards (each one is a copy of the project);
 - when the snapshot fails (an old server, an error status, a broken file), the tasks
   come from the paged task list (``GET /api/tasks/?fields=all``, ``PAGE_SIZE`` a page),
@@ -35,16 +44,20 @@ from __future__ import annotations
 
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+import httpx
 from label_studio_sdk import LabelStudio
 
 from goldsmith.annotate.studio.client import studio_errors
+from goldsmith.annotate.studio.json_items import json_items
 from goldsmith.errors import StudioError
 
 EXPORT_TIMEOUT = 600.0
+SETTLE_SECONDS = 120.0
 POLL_SECONDS = 1.0
 CHUNK_BYTES = 1 << 20
 PAGE_SIZE = 100
@@ -93,21 +106,37 @@ class _Unreadable(Exception):
 
 
 def _download_snapshot(
-    client: LabelStudio, project_id: int, out: IO[bytes], url: str, timeout: float
+    client: LabelStudio,
+    project_id: int,
+    out: IO[bytes],
+    url: str,
+    timeout: float,
+    settle: float = SETTLE_SECONDS,
 ) -> None:
     exports = client.projects.exports
+    title = f"goldsmith pull {uuid.uuid4().hex}"
     options = {"timeout": timeout, "max_retries": 0}
-    with studio_errors(url, f"creating an export snapshot of project {project_id}"):
-        snapshot = exports.create(
-            project_id,
-            title="goldsmith pull",
-            serialization_options=SERIALIZATION,
-            request_options=options,
-        )
-    export_id = int(snapshot.id)
+    export_id = None
     try:
-        deadline = time.monotonic() + timeout
-        status = snapshot.status
+        try:
+            with studio_errors(url, f"creating an export snapshot of project {project_id}"):
+                snapshot = exports.create(
+                    project_id,
+                    title=title,
+                    serialization_options=SERIALIZATION,
+                    request_options=options,
+                )
+            export_id, status = int(snapshot.id), snapshot.status
+            deadline = time.monotonic() + timeout
+        except StudioError as exc:
+            # the server may have made (or still be writing) the snapshot the client gave
+            # up on: find it by its title, so it is used and deleted, not left behind
+            wait = settle if isinstance(exc.__cause__, httpx.TransportError) else 0.0
+            export_id, status = _find_own(exports, project_id, title, wait)
+            if export_id is None:
+                raise
+            deadline = time.monotonic() + settle
+            options = {"timeout": max(timeout, settle), "max_retries": 0}
         while status != "completed":
             if status == "failed":
                 raise StudioError(f"the export snapshot {export_id} of project {project_id} failed")
@@ -130,21 +159,41 @@ def _download_snapshot(
         out.flush()
         out.seek(0)
     finally:
+        if export_id is not None:
+            try:
+                exports.delete(project_id, export_id)
+            except Exception:  # noqa: BLE001 - a snapshot left behind costs disk, not data
+                pass
+
+
+def _find_own(
+    exports: Any, project_id: int, title: str, wait: float
+) -> tuple[int | None, str | None]:
+    """The id and status of the project's snapshot titled ``title``, looked for until it
+    shows and is no longer being written, or ``wait`` seconds pass (one look when 0);
+    (None, None) when it never showed."""
+    deadline = time.monotonic() + wait
+    while True:
         try:
-            exports.delete(project_id, export_id)
-        except Exception:  # noqa: BLE001 - a snapshot left behind costs disk, not data
-            pass
+            found = [e for e in exports.list(project_id) if e.title == title]
+        except Exception:  # noqa: BLE001 - the server is unreachable: nothing to find
+            found = []
+        if found:
+            export_id, status = int(found[0].id), found[0].status
+            if status in ("completed", "failed") or time.monotonic() > deadline:
+                return export_id, status
+        elif time.monotonic() > deadline:
+            return None, None
+        time.sleep(POLL_SECONDS)
 
 
 def _snapshot_tasks(spool: IO[bytes]) -> Iterator[dict[str, Any]]:
-    import ijson
-
     try:
-        for task in ijson.items(spool, "item", use_float=True):
+        for task in json_items(spool):
             if not isinstance(task, dict):
                 raise _Unreadable("an export item is not a task")
             yield task
-    except ijson.JSONError as exc:
+    except ValueError as exc:
         raise _Unreadable(str(exc)) from None
 
 

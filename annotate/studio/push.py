@@ -17,8 +17,11 @@ Rules:
   an error (``TaskSerializerBulk.add_predictions`` returns its errors unraised), and a
   task that lost its prediction gets it added, as any task lacking one does;
 - the project is found by exact title, or created with
-  :func:`goldsmith.labels.studio_config.labeling_config` (when a racing push created
-  one of the same title first, the newer empty one is deleted); an existing project
+  :func:`goldsmith.labels.studio_config.labeling_config` and the push's model version
+  (when a racing push created one of the same title first, the newer empty one is
+  deleted); a project this push created is empty, so it is not listed or counted
+  before the import (anything another push adds meanwhile shows in the count after
+  it, compared with 0 + this push's tasks); an existing project
   whose labeling config differs from goldsmith's in meaning (controls, their types,
   ``toName``, labels) is refused with :class:`ProjectConfigError` naming the differences;
 - a document is a task whose ``data`` holds ``text``, ``doc_id``, ``source`` and
@@ -47,7 +50,7 @@ Example:
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -65,7 +68,12 @@ from goldsmith.annotate.studio.project_tasks import (
 from goldsmith.annotate.studio.push_checks import check_project_config, scan_documents
 from goldsmith.annotate.studio.push_checks import read_predictions as read_predictions
 from goldsmith.annotate.studio.push_lock import push_lock
-from goldsmith.annotate.studio.push_payload import prediction_payload
+from goldsmith.annotate.studio.push_payload import (
+    built_ahead,
+    new_batches,
+    prediction_payload,
+    unique,
+)
 from goldsmith.annotate.studio.push_payload import task_payload as task_payload
 from goldsmith.corpus.documents import Document
 from goldsmith.labels.records import AnnotatedDoc
@@ -106,9 +114,20 @@ class PushResult:
 
 
 def find_project(client: LabelStudio, title: str, url: str = "") -> int | None:
-    """The id of the project with exactly this title (the oldest when several), else None."""
+    """The id of the project with exactly this title (the oldest when several), else None.
+
+    Pages are read while the server says there is a next one (the SDK's pager would ask
+    for one page more, an extra request on every lookup)."""
+    ids: list[int] = []
     with studio_errors(url, f"looking up project {title!r}"):
-        ids = [p.id for p in client.projects.list(title=title, page_size=100) if p.title == title]
+        page = client.projects.list(title=title, page_size=100)
+        while True:
+            ids += [p.id for p in page.items or () if p.title == title]
+            if not page.items or page.response.next is None:
+                break
+            page = page.next_page()
+            if page is None:
+                break
     return min(ids) if ids else None
 
 
@@ -138,15 +157,20 @@ def push(
         if progress is not None:
             progress(Progress("waiting for another push of this project"))
 
+    version = scan.versions.most_common(1)[0][0] if scan.versions else None
     with push_lock(url, project_title, on_wait=waiting):
-        project_id, created = _project(client, project_title, url)
-        count = task_count(client, project_id, url)  # before listing: see the check below
-        known, cleanup = remove_duplicates(
-            client, project_id, list_tasks(client, project_id, url), url
-        )
+        project_id, created = _project(client, project_title, url, version)
+        if created:  # empty when made: tasks another push adds show in the count below
+            count, known, cleanup, had = 0, {}, Cleanup(), 0
+        else:
+            count = task_count(client, project_id, url)  # before listing: see the check below
+            known, cleanup = remove_duplicates(
+                client, project_id, list_tasks(client, project_id, url), url
+            )
         before = set(known)
         new = len(scan.doc_ids - before)
-        had = project_counts(client, project_id, url)[1] if new else 0
+        if not created:
+            had = project_counts(client, project_id, url)[1] if new else 0
         inline = _import_new(
             client, project_id, docs, before, predictions, (batch_size, new), url, progress
         )
@@ -165,12 +189,10 @@ def push(
         added, already, listed_inline = _add_predictions(
             client, project_id, docs, known, before, predictions, batch_size, progress, url
         )
-        if scan.versions:
+        if version is not None and not created:  # a new project got it when created
             with studio_errors(url, f"setting the model version of project {project_id}"):
                 client.projects.update(
-                    id=project_id,
-                    model_version=scan.versions.most_common(1)[0][0],
-                    show_collab_predictions=True,
+                    id=project_id, model_version=version, show_collab_predictions=True
                 )
     return PushResult(
         project_id=project_id,
@@ -202,36 +224,29 @@ def _import_new(
     progress: ProgressCallback | None,
 ) -> int:
     """Import the documents not in ``known`` (``sizes``: batch size, how many), a batch at
-    a time with their prediction inline; returns how many predictions went inline."""
+    a time with their prediction inline; returns how many predictions went inline.
+
+    The next batch is built (predictions converted) while the current one is sent."""
     batch_size, total = sizes
-    batch: list[dict[str, Any]] = []
     done = inline = 0
-    for doc in _unique(docs):
-        if doc.doc_id in known:
-            continue
-        pred = predictions.get(doc.doc_id)
-        inline += pred is not None
-        batch.append(task_payload(doc, pred))
-        if len(batch) == batch_size:
-            done += _send(client.projects.import_tasks, project_id, batch, url, "importing tasks")
-            batch = []
-            if progress is not None:
-                progress(Progress("tasks", done, total))
-    if batch:
+    for batch, with_prediction in built_ahead(new_batches(docs, known, predictions, batch_size)):
         done += _send(client.projects.import_tasks, project_id, batch, url, "importing tasks")
+        inline += with_prediction
         if progress is not None:
             progress(Progress("tasks", done, total))
     return inline
 
 
-def _project(client: LabelStudio, title: str, url: str) -> tuple[int, bool]:
-    """The project's id, created when missing; whether this call created it."""
+def _project(client: LabelStudio, title: str, url: str, version: str | None) -> tuple[int, bool]:
+    """The project's id, created when missing (with ``version`` as its model version, when
+    given); whether this call created it."""
     project_id = find_project(client, title, url)
     if project_id is not None:
         check_project_config(client, project_id, title, url)
         return project_id, False
+    shown = {} if version is None else {"model_version": version, "show_collab_predictions": True}
     with studio_errors(url, f"creating project {title!r}"):
-        project_id = client.projects.create(title=title, label_config=labeling_config()).id
+        project_id = client.projects.create(title=title, label_config=labeling_config(), **shown).id
     oldest = find_project(client, title, url)
     if oldest is not None and oldest != project_id:  # another machine created it first
         with studio_errors(url, f"deleting the duplicate project {project_id}"):
@@ -262,7 +277,7 @@ def _add_predictions(
     total = sum(1 for doc_id in known if doc_id in predictions)
     added = already = inline = checked = 0
     batch: list[dict[str, Any]] = []
-    for doc in _unique(docs):
+    for doc in unique(docs):
         ref = known.get(doc.doc_id)
         if ref is None or doc.doc_id not in predictions:
             continue
@@ -299,12 +314,3 @@ def _send(call: Any, project_id: int, batch: list[dict[str, Any]], url: str, wha
     with studio_errors(url, f"{what} to project {project_id}"):
         call(id=project_id, request=batch)
     return len(batch)
-
-
-def _unique(documents: Iterable[Document]) -> Iterator[Document]:
-    """Each doc_id once: its first document."""
-    seen: set[str] = set()
-    for doc in documents:
-        if doc.doc_id not in seen:
-            seen.add(doc.doc_id)
-            yield doc

@@ -2,8 +2,10 @@
 
 Rules (:func:`project_status`):
 
-- the tasks come from the project's export, as in a pull
-  (:func:`goldsmith.annotate.studio.pull.fetch_tasks`);
+- the tasks come from the project's export snapshot, read a task at a time as a pull
+  reads them (:func:`goldsmith.annotate.studio.export.project_tasks_stream`); what is
+  kept for the whole project is counts, each annotator's lead times, and the parsed
+  annotations of the tasks with two or more of them (the only ones agreement compares);
 - per annotator (a pseudonym): ``submitted`` and ``skipped`` annotations, ``drafts``, and
   the median of Label Studio's ``lead_time`` (seconds spent in the editor) over the
   submitted ones;
@@ -29,6 +31,7 @@ Example:
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -37,8 +40,8 @@ from label_studio_sdk import LabelStudio
 from goldsmith.annotate.studio.client import studio_errors
 from goldsmith.annotate.studio.consensus import GoldRule, choose
 from goldsmith.annotate.studio.convert import from_studio_results
+from goldsmith.annotate.studio.export import project_tasks_stream
 from goldsmith.annotate.studio.pseudonyms import pseudonym
-from goldsmith.annotate.studio.pull import fetch_tasks
 from goldsmith.annotate.studio.push import find_project
 from goldsmith.errors import GoldsmithError, StudioError
 from goldsmith.eval.agreement import AgreementReport, agreement_from_table
@@ -46,6 +49,8 @@ from goldsmith.eval.annotations import Annotation, AnnotationTable
 from goldsmith.eval.pair_agreement import CRITERIA
 from goldsmith.labels.records import AnnotatedDoc
 from goldsmith.labels.schema import LAYERS
+
+NOTHING_SHARED = "no task has two or more submitted annotations: nothing to compare"
 
 
 @dataclass(frozen=True)
@@ -114,10 +119,10 @@ def project_status(
         )
     with studio_errors(url, f"reading project {project_id}"):
         overlap = int(client.projects.get(id=project_id).maximum_annotations or 1)
-    tasks, _ = fetch_tasks(client, project_id, url)
     from goldsmith.annotate.studio.adjudicate import reviewed_docs
 
     reviewed = set(reviewed_docs(client, project_title, url))
+    tasks = project_tasks_stream(client, project_id, url)
     return status_of_tasks(project_id, project_title, overlap, tasks, salt, rule, reviewed)
 
 
@@ -125,23 +130,24 @@ def status_of_tasks(
     project_id: int,
     project_title: str,
     overlap: int,
-    tasks: list[dict[str, Any]],
+    tasks: Iterable[dict[str, Any]],
     salt: str,
     rule: GoldRule | str = GoldRule.MAJORITY,
     reviewed: set[str] | frozenset[str] = frozenset(),
 ) -> ProjectStatus:
-    """The status computed from exported tasks (Label Studio JSON); ``reviewed`` holds
-    the doc_ids a reviewer has adjudicated."""
+    """The status computed from exported tasks (Label Studio JSON), read once in order;
+    ``reviewed`` holds the doc_ids a reviewer has adjudicated."""
     rule = GoldRule(rule)
     counts: dict[str, dict[str, Any]] = {}
     table: list[Annotation] = []
-    done = waiting = not_started = unreadable = adjudicated = 0
+    done = waiting = not_started = unreadable = adjudicated = seen = readable = 0
     conflicts: list[int] = []
 
     def person(who: str) -> dict[str, Any]:
         return counts.setdefault(who, {"submitted": 0, "skipped": 0, "drafts": 0, "lead": []})
 
     for task in tasks:
+        seen += 1
         task_id = int(task["id"])
         text = (task.get("data") or {}).get("text")
         submitted: dict[str, dict[str, Any]] = {}
@@ -171,8 +177,10 @@ def status_of_tasks(
             versions.append(doc)
             if doc is None:
                 unreadable += 1
-            else:
-                table.append(Annotation(str(task_id), who, doc))
+        shared = [Annotation(str(task_id), v.meta["annotator"], v) for v in versions if v]
+        readable += len(shared)
+        if len(shared) >= 2:  # agreement compares only these: a lone one adds nothing
+            table.extend(shared)
         if len(versions) >= 2:
             truth = [bool(a.get("ground_truth")) for _, a in sorted(submitted.items())]
             doc_id = str((task.get("data") or {}).get("doc_id") or f"task-{task_id}")
@@ -186,7 +194,7 @@ def status_of_tasks(
         project_id=project_id,
         project_title=project_title,
         overlap=overlap,
-        tasks=len(tasks),
+        tasks=seen,
         tasks_done=done,
         tasks_waiting=waiting,
         tasks_not_started=not_started,
@@ -206,8 +214,18 @@ def status_of_tasks(
         rule=rule.value,
         adjudicated=adjudicated,
         unreadable=unreadable,
-        notes=tuple(n for n in report.notes if "edit rate" not in n),
+        notes=_notes(report, readable),
     )
+
+
+def _notes(report: AgreementReport, readable: int) -> tuple[str, ...]:
+    """The agreement's notes as ``eval agree`` words them for the whole table; the table
+    given it holds the shared tasks only, so 'no submitted annotations' may mean 'none
+    shared'."""
+    notes = [n for n in report.notes if "edit rate" not in n]
+    if readable and not report.annotations:
+        notes = [NOTHING_SHARED if n == "no submitted annotations" else n for n in notes]
+    return tuple(notes)
 
 
 def layer_agreement(report: AgreementReport) -> tuple[LayerAgreement, ...]:

@@ -137,6 +137,38 @@ def test_an_interrupted_run_keeps_its_shards_and_a_rerun_completes_it(
     assert [e.documents for e in events if isinstance(e, Done)][-1] == 15
 
 
+def _interrupted(corpus: Path, out: Path, shards: int) -> int:
+    """A run stopped once ``shards`` shards are written; the number of documents kept."""
+    run = predict_ray(corpus, out, workers=2, batch_size=2, shard_size=2)
+    for _event in run:
+        if len(shard_paths(out)) >= shards:
+            break
+    run.close()
+    return len({d.doc_id for d in read_shards(out)})
+
+
+def test_what_each_actor_is_sent_on_resume_does_not_grow_with_the_documents_done(
+    shared_ray, sample_corpus, sample_local, tmp_path, monkeypatch
+):
+    """The ids done reach the actors as one object-store reference, not as a list copied
+    into every actor's constructor arguments."""
+    sent: list[int] = []
+    real = ray.data.Dataset.map_batches
+
+    def recording(self, fn, *args, **kwargs):
+        sent.append(len(ray.cloudpickle.dumps(kwargs.get("fn_constructor_kwargs"))))
+        return real(self, fn, *args, **kwargs)
+
+    done = [_interrupted(sample_corpus, tmp_path / f"out-{n}", n) for n in (1, 4)]
+    assert done[0] < done[1] < 15
+    monkeypatch.setattr(ray.data.Dataset, "map_batches", recording)
+    for n in (1, 4):
+        list(predict_ray(sample_corpus, tmp_path / f"out-{n}", workers=2, batch_size=2))
+        records = sorted(read_shards(tmp_path / f"out-{n}"), key=lambda d: d.doc_id)
+        assert records == sorted(read_jsonl(sample_local), key=lambda d: d.doc_id)
+    assert len(sent) == 2 and abs(sent[1] - sent[0]) < 16, (done, sent)
+
+
 def test_a_rerun_on_a_finished_output_does_nothing(
     shared_ray, sample_corpus, tmp_path, monkeypatch
 ):

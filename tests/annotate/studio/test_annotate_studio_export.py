@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
 from label_studio_sdk.core.api_error import ApiError
+from studio_proxy import Proxy
 
 from goldsmith.annotate.studio import export
 from goldsmith.annotate.studio.convert import to_studio_results
@@ -103,3 +105,32 @@ def test_an_unreachable_export_api_falls_back(studio, project, monkeypatch):
     monkeypatch.setattr(studio.client.projects.exports, "create", refused)
     tasks, source = export.fetch_tasks(studio.client, project["id"], studio.url)
     assert source == "task list" and {t["data"]["doc_id"] for t in tasks} == set(project["preds"])
+
+
+class _AnswersTooLate(Proxy):
+    """Forwards the request creating a snapshot, so the server makes it, and answers only
+    after the client's timeout has passed."""
+
+    def __init__(self, target: str, delay: float) -> None:
+        super().__init__(target)
+        self.delay, self.created = delay, 0
+
+    def after_forward(self, method: str, path: str) -> None:
+        if method == "POST" and path.rstrip("/").endswith("/exports"):
+            self.created += 1
+            time.sleep(self.delay)
+
+
+def test_a_snapshot_the_client_gave_up_on_is_used_and_deleted_not_left_behind(
+    studio, project, tmp_path
+):
+    from goldsmith.annotate.studio.client import Connection, connect
+
+    with _AnswersTooLate(studio.url, delay=4.0) as proxy:
+        client = connect(Connection(proxy.url, studio.api_key, "test proxy"))
+        stream = export.project_tasks_stream(client, project["id"], proxy.url, timeout=1.0)
+        tasks = list(stream)
+    assert proxy.created == 1  # the server made the snapshot; the client had timed out
+    assert stream.source == "export"  # the snapshot made anyway was used
+    assert {t["data"]["doc_id"] for t in tasks} == set(project["preds"])
+    assert list(studio.client.projects.exports.list(project["id"])) == []

@@ -298,9 +298,10 @@ class _Projects:
 
     def list(self, title: str, page_size: int):
         found = [] if not self.made else [SimpleNamespace(id=3, title=title)]
-        return found + [SimpleNamespace(id=i, title=title) for i in self.made]
+        items = found + [SimpleNamespace(id=i, title=title) for i in self.made]
+        return SimpleNamespace(items=items, response=SimpleNamespace(next=None))
 
-    def create(self, title: str, label_config: str):
+    def create(self, title: str, label_config: str, **shown):
         self.made.append(7)
         return SimpleNamespace(id=7)
 
@@ -314,11 +315,11 @@ class _Projects:
 def test_a_project_created_at_the_same_time_elsewhere_wins_and_ours_is_deleted():
     projects = _Projects("News")
     client = SimpleNamespace(projects=projects)
-    assert _project(client, "News", "") == (3, False)
+    assert _project(client, "News", "", "m1") == (3, False)
     assert projects.deleted == [7]
 
 
-def test_without_a_race_the_tasks_are_listed_once(studio, monkeypatch):
+def test_without_a_race_an_existing_project_is_listed_once_and_a_new_one_never(studio, monkeypatch):
     docs, title = _documents(), _title()
     listings = []
     real = studio.client.tasks.list
@@ -328,9 +329,59 @@ def test_without_a_race_the_tasks_are_listed_once(studio, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(studio.client.tasks, "list", counted)
+    result = push(studio.client, docs[:3], _predictions(docs, "m1"), title, batch_size=2)
+    assert listings == []  # a project this push created is empty; the count showed no other
+    assert (result.tasks_created, result.predictions_added) == (3, 3)
     result = push(studio.client, docs, _predictions(docs, "m1"), title, batch_size=2)
     assert len(listings) == 1  # before importing; the task count showed no other push
-    assert (result.tasks_created, result.predictions_added) == (len(docs), len(docs))
+    assert (result.tasks_created, result.predictions_added) == (2, 2)
+
+
+def test_a_push_into_a_new_project_sends_only_lookup_create_import_and_count(studio, monkeypatch):
+    """Beyond the bare import, a push into a new project costs three requests: the title
+    lookup before and after creating (the creation race), and the count after import."""
+    import httpx
+
+    docs, title = _documents(), _title()
+    sent: list[tuple[str, str]] = []
+    real = httpx.Client.send
+
+    def send(self, request, **kwargs):
+        sent.append((request.method, request.url.path))
+        return real(self, request, **kwargs)
+
+    monkeypatch.setattr(httpx.Client, "send", send)
+    result = push(studio.client, docs, _predictions(docs, "m1"), title, batch_size=2)
+    monkeypatch.undo()
+    pid = result.project_id
+    assert sent == [
+        ("GET", "/api/projects/"),
+        ("POST", "/api/projects/"),
+        ("GET", "/api/projects/"),
+        *[("POST", f"/api/projects/{pid}/import")] * 3,
+        ("GET", f"/api/projects/{pid}/"),
+    ]
+    project = studio.client.projects.get(pid)
+    assert (project.model_version, project.show_collab_predictions) == ("m1", True)
+
+
+def test_copies_added_right_after_the_project_is_created_are_removed(studio, monkeypatch):
+    """A push from another machine finds the project this one just created and imports
+    before this one lists anything: the count after import shows its tasks."""
+    docs, title = _documents(), _title()
+    real = studio.client.projects.create
+
+    def create_then_race(**kwargs):
+        project = real(**kwargs)
+        _import_copies(studio, project.id, docs[:3])
+        return project
+
+    monkeypatch.setattr(studio.client.projects, "create", create_then_race)
+    result = push(studio.client, docs, _predictions(docs, "m1"), title, url=studio.url)
+    tasks = _tasks(studio.client, result.project_id)
+    assert Counter(t.data["doc_id"] for t in tasks) == Counter(d.doc_id for d in docs)
+    assert all([p.model_version for p in t.predictions] == ["m1"] for t in tasks)
+    assert result.duplicates_removed == 3
 
 
 def test_predictions_the_server_dropped_on_import_are_added_again(studio, monkeypatch):

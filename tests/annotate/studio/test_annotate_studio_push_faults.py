@@ -16,11 +16,10 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import httpx
 import pytest
+from studio_proxy import Proxy
 
 from goldsmith.annotate.studio.push import find_project
 from goldsmith.annotate.studio.push_lock import lock_path
@@ -108,7 +107,7 @@ def _assert_one_task_with_its_prediction(client, project_id: int, docs, version:
 # -- two pushes at once ---------------------------------------------------------------------
 
 
-class _ListingBarrier(ThreadingHTTPServer):
+class _ListingBarrier(Proxy):
     """A forwarding proxy in front of Label Studio that makes two pushes collide.
 
     The first request listing a project's tasks is held until a second one arrives (or
@@ -117,20 +116,12 @@ class _ListingBarrier(ThreadingHTTPServer):
     certain instead of likely.
     """
 
-    daemon_threads = True
-
     def __init__(self, target: str, hold: float = 5.0) -> None:
-        super().__init__(("127.0.0.1", 0), _Forward)
-        self.target = target.rstrip("/")
+        super().__init__(target)
         self.hold = hold
         self.listings = 0
         self.lock = threading.Lock()
         self.second = threading.Event()
-        self.http = httpx.Client(timeout=120)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
 
     def before_forward(self, method: str, path: str) -> None:
         if method != "GET" or not path.startswith("/api/tasks"):
@@ -144,48 +135,17 @@ class _ListingBarrier(ThreadingHTTPServer):
             self.second.set()
 
 
-class _Forward(BaseHTTPRequestHandler):
-    server: _ListingBarrier
-
-    def _forward(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
-        self.server.before_forward(self.command, self.path)
-        skip = {"host", "content-length", "accept-encoding", "connection"}
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in skip}
-        reply = self.server.http.request(
-            self.command, self.server.target + self.path, headers=headers, content=body
-        )
-        self.send_response(reply.status_code)
-        for key, value in reply.headers.items():
-            if key.lower() not in {"content-length", "content-encoding", "transfer-encoding"}:
-                self.send_header(key, value)
-        self.send_header("Content-Length", str(len(reply.content)))
-        self.end_headers()
-        self.wfile.write(reply.content)
-
-    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _forward
-
-    def log_message(self, *args) -> None:  # keep the test output quiet
-        pass
-
-
 @pytest.mark.slow
 def test_two_pushes_at_once_make_one_task_per_document(studio, tmp_path):
     folder, preds, docs = _corpus(tmp_path, 15)
     title = f"race-{uuid.uuid4().hex[:8]}"
     project = studio.client.projects.create(title=title, label_config=labeling_config())
-    proxy = _ListingBarrier(studio.url)
-    threading.Thread(target=proxy.serve_forever, daemon=True).start()
-    try:
+    with _ListingBarrier(studio.url) as proxy:
         runs = [
             _push_process(proxy.url, studio.api_key, folder, preds, title, tmp_path, 5)
             for _ in range(2)
         ]
         outputs = [run.communicate(timeout=240)[0] for run in runs]
-    finally:
-        proxy.shutdown()
-        proxy.http.close()
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert proxy.listings >= 2  # both pushes listed the tasks through the proxy
     # the lock kept them apart: one imported everything, the other found it all there

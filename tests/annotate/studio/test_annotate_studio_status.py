@@ -128,3 +128,38 @@ def test_an_unreadable_annotation_is_counted_not_fatal():
     tasks[0]["annotations"][0]["result"][0]["value"]["start"] = 5  # text no longer matches
     status = status_of_tasks(7, "p", 2, tasks, SALT)
     assert status.unreadable == 1 and status.shared_tasks == 0
+
+
+def _lone_tasks(n: int):
+    """``n`` tasks, each submitted by one annotator (nothing to compare), made as read."""
+    for i in range(n):
+        text = f"{TEXT} Report {i}: " + "the council met again. " * 20
+        doc = AnnotatedDoc(f"d{i}", text, entities=(ROOK,))
+        yield {
+            "id": i + 1,
+            "data": {"text": text, "doc_id": f"d{i}"},
+            "annotations": [{**_ann(1 + i % 3, doc), "lead_time": None}],
+        }
+
+
+def _peak_bytes(n: int) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        status = status_of_tasks(7, "p", 2, _lone_tasks(n), SALT)
+        assert status.tasks == n and status.tasks_waiting == n
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_lone_annotation_is_not_held_for_agreement_so_memory_does_not_grow_with_tasks():
+    small, large = _peak_bytes(100), _peak_bytes(1000)
+    assert large < 1.5 * small, (small, large)
+
+
+def test_with_no_task_shared_the_note_says_nothing_to_compare():
+    status = status_of_tasks(7, "p", 2, _lone_tasks(3), SALT)
+    assert status.notes == ("no task has two or more submitted annotations: nothing to compare",)
+    assert status.shared_tasks == 0 and [a.tasks for a in status.agreement] == [0, 0, 0]

@@ -58,6 +58,34 @@ def test_maximum_annotations_given_at_creation_reaches_imported_tasks(studio):
 
 
 @pytest.mark.studio
+def test_checking_the_overlap_of_every_task_reads_ids_and_overlaps_only(studio, monkeypatch):
+    """A page of whole tasks (text, predictions, annotations) costs the client hundreds of
+    MB on a big project; the overlap check needs two fields a task."""
+    import httpx
+
+    project = studio.client.projects.create(
+        title=f"team listing {uuid.uuid4().hex[:8]}",
+        label_config=labeling_config(),
+        maximum_annotations=2,
+    )
+    long_text = "The council of Dunmore met on Friday to count the ballots again. " * 40
+    tasks = [{"data": {"text": f"{i} {long_text}", "doc_id": f"d{i}"}} for i in range(4)]
+    studio.client.projects.import_tasks(id=project.id, request=tasks)
+    listed: list[int] = []
+    real = httpx.Client.send
+
+    def send(self, request, **kwargs):
+        response = real(self, request, **kwargs)
+        if request.url.path.rstrip("/") == "/api/tasks":
+            listed.append(len(response.read()))
+        return response
+
+    monkeypatch.setattr(httpx.Client, "send", send)
+    assert task_overlaps(studio.client, project.id) == Counter({2: 4})
+    assert listed and sum(listed) < 2000, listed  # a whole task alone is over 2,600 bytes
+
+
+@pytest.mark.studio
 @pytest.mark.slow
 def test_overlap_two_three_annotators_label_stream(studio):
     title = f"team overlap {uuid.uuid4().hex[:8]}"
