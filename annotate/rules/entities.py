@@ -15,6 +15,10 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
   week" -> "past week", "the end of the year" kept, ages and "daily" dropped);
 - nothing is found on a credit line (:mod:`goldsmith.annotate.rules.entity_credits`:
   "Jane Roe via Acme Images.", "Contributing: ...");
+- a name never runs over a possessive inside it: a PERSON followed there by fewer than
+  two capitalised words, or an ORG followed there by a number, ends before it ("Roe’s
+  Ohio director" PERSON "Roe’s Ohio" -> "Roe", "Roe’s 2012 campaign" ORG -> "Roe"), so
+  that "Ohio" never becomes a word of a person's name for the document rules;
 - a PERSON loses leading titles and roles: "Defense Secretary Lloyd Austin" ->
   "Lloyd Austin", "Gen. Mark Milley" -> "Mark Milley", "Senators Al Poe" -> "Al Poe",
   "AG Al Poe" -> "Al Poe", descriptions ("Billionaire Al Poe" -> "Al Poe") and a
@@ -44,7 +48,9 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - US states written short are GPE (:mod:`goldsmith.annotate.rules.entity_states`:
   "Sen. Jane Roe (D-Ore.)" -> GPE "Ore.");
 - then the document-level rules of :mod:`goldsmith.annotate.rules.entity_mentions`
-  (datelines, one label per person, missed metonyms, capitalised common nouns).
+  (datelines, one label per person, missed metonyms, capitalised common nouns), and
+  last one label per place (:mod:`goldsmith.annotate.rules.entity_places`: a name the
+  document mostly calls a GPE is a GPE everywhere, "the Harlow attack").
 
 spaCy's small pipelines have no calibrated NER confidence, so ``score`` is ``None``.
 
@@ -77,6 +83,7 @@ from goldsmith.annotate.rules.entity_persons import (
     is_role_prefix,
     is_title,
 )
+from goldsmith.annotate.rules.entity_places import same_places
 from goldsmith.annotate.rules.entity_states import with_party_states
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Entity
@@ -112,6 +119,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = hyphenated_names(text, found)
     found = with_holidays(text, found)
     found = with_party_states(text, found)
+    found = same_places(found, text, doc)
     # rules that add names from the text (outlets, acronyms) skip no line: filter again
     found = [e for e in found if not overlaps_any(e.start, e.end, credits)]
     found.sort(key=lambda e: (e.start, e.end, e.label))
@@ -141,6 +149,7 @@ def _convert(ent: Span, text: str) -> Entity | None:
         start, end = bounds
     else:
         start = _strip_leading(doc, start, end, label)
+        end = _before_possessive(doc, start, end, label)
         end = _strip_trailing(doc, start, end, label)
         if label != "PERSON" and after_personal_title(doc, start, end):
             label = "PERSON"
@@ -171,6 +180,21 @@ def _cut_at_line_break(doc: Doc, start: int, end: int) -> int:
     for i in range(start, end):
         if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
             return i
+    return end
+
+
+def _before_possessive(doc: Doc, start: int, end: int, label: str) -> int:
+    """Cut a name at a possessive inside it (module rule): "Roe’s Ohio" -> "Roe"; a
+    person's possessive before a longer name ("Acme’s Jane Roe") is left to the ORG rules."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text not in _POSSESSIVES:
+            continue
+        rest = [doc[j].text for j in range(i + 1, end)]
+        if label == "PERSON" and not (len(rest) >= 2 and all(w[:1].isupper() for w in rest)):
+            return i
+        if label == "ORG" and all(w.isdigit() for w in rest):
+            return i
+        return end
     return end
 
 

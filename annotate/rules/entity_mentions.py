@@ -2,11 +2,13 @@
 
 Rules, applied to the entities found in one document:
 
-- a multi-word name in a title-case line (a headline) that the rest of the text does
-  not write is checked against it: written there in lower case it is a common noun
-  phrase and dropped ("Visa Program"); otherwise it is cut to the longest run of its
-  first or last words that the text names ("Trump Addresses Munich Attack" -> PERSON
-  "Trump");
+- a multi-word name in a title-case line (a headline: a title-case line that has no
+  final full stop, or whose counted words are all capitalised, so that a sentence full
+  of names such as "OSLO — Count former Premier Jan Roe among the critics." is not
+  one) that the rest of the text does not write is checked against it: written there
+  in lower case it is a common noun phrase and dropped ("Visa Program"); otherwise it
+  is cut to the longest run of its first or last words that the text names ("Trump
+  Addresses Munich Attack" -> PERSON "Trump");
 - dateline: a paragraph (not the headline) that opens with a place in capitals
   followed by a comma, a dash or a bracket ("ROTTERDAM, Netherlands —", "THE HAGUE —")
   starts with a GPE of that place; entities overlapping it are replaced;
@@ -34,7 +36,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE_PLACE, DATELINE_WITHIN
-from goldsmith.annotate.rules.headlines import is_title_case
+from goldsmith.annotate.rules.headlines import (
+    LOWER_IN_TITLES,
+    TITLE_WORD,
+    is_headline,
+    is_title_case,
+)
 from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.names import last_word
 from goldsmith.labels.records import Entity
@@ -122,7 +129,7 @@ def _headlines_by_body(text: str, found: list[Entity]) -> list[Entity]:
     body names as an entity, with that entity's label ("Trump" PERSON).
     """
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)]
-    heads = [(a, b) for a, b in lines if is_title_case(text[a:b])]
+    heads = [(a, b) for a, b in lines if _is_title_line(text[a:b])]
     if not heads:
         return found
     body = [e for e in found if not any(a <= e.start < b for a, b in heads)]
@@ -144,6 +151,16 @@ def _headlines_by_body(text: str, found: list[Entity]) -> list[Entity]:
         if part is not None:
             kept.append(part)
     return kept
+
+
+def _is_title_line(line: str) -> bool:
+    """A headline (see the module rule): a sentence ends with a full stop and keeps
+    some content words in lower case, which a title-case line ending in one does not."""
+    if not is_title_case(line):
+        return False
+    return is_headline(line) or all(
+        w[0].isupper() for w in TITLE_WORD.findall(line) if w.lower() not in LOWER_IN_TITLES
+    )
 
 
 def _named_part(entity: Entity, words: list[str], names: dict[str, str]) -> Entity:

@@ -1,0 +1,122 @@
+"""Entity rules of round 3 on real news: possessives inside names, sentences that are
+not headlines, one label per place, account lines.
+
+Each test builds its doc with a blank tokenizer and hand-set entities and tags, so the
+rule is tested on its own; the sentences are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+from entity_docs import entity_doc, found_entities
+
+from goldsmith.annotate.rules.entity_credits import credit_lines
+from goldsmith.annotate.rules.entity_places import same_places
+from goldsmith.annotate.rules.headlines import is_title_case
+from goldsmith.labels.records import Entity
+
+_NNP = {w: "NNP" for w in ("Ann", "Varga", "Ohio", "Harlow", "Senate", "Poe")}
+
+
+def test_a_person_ends_before_a_possessive_inside_it():
+    text = "Ann Varga toured Ohio. Varga’s Ohio director spoke in Ohio."
+    ents = [("Ann Varga", "PERSON"), ("Ohio", "GPE"), ("Varga’s Ohio", "PERSON"), ("Ohio", "GPE")]
+    found = found_entities(entity_doc(text, ents, tags=_NNP))
+    assert ("Varga", "PERSON") in found
+    # the place after the possessive never becomes a person's name for the document
+    assert [label for name, label in found if name == "Ohio"] == ["GPE", "GPE", "GPE"]
+
+
+def test_an_org_ends_before_a_possessive_and_a_year():
+    text = "Jo Poe hired him. He ran Poe’s 2012 campaign."
+    found = found_entities(entity_doc(text, [("Jo Poe", "PERSON"), ("Poe’s 2012", "ORG")]))
+    assert ("Poe’s 2012", "ORG") not in found
+    assert found[1][0] == "Poe"
+
+
+def test_a_possessive_before_a_longer_name_is_left_to_the_org_rules():
+    text = "He met Acme’s Ann Varga."
+    found = found_entities(entity_doc(text, [("Acme’s Ann Varga", "PERSON")]))
+    assert ("Acme", "PERSON") not in found
+
+
+def test_a_sentence_full_of_capitals_is_no_headline():
+    line = (
+        "HARLOW CITY, May 2 (Acme) — Count former Mexican President Ann Varga among Poe’s "
+        "detractors."
+    )
+    assert is_title_case(line)  # by the shared share of capitals, yet a sentence
+    text = f"Varga Faults Plan\n\n{line}\n\nVarga said no."
+    ents = [("Varga", "PERSON"), ("Ann Varga", "PERSON"), ("Poe", "PERSON"), ("Varga", "PERSON")]
+    found = found_entities(entity_doc(text, ents))
+    assert ("Ann Varga", "PERSON") in found
+
+
+def test_a_headline_name_the_body_does_not_write_is_still_cut():
+    text = "Varga Praises Ferry Crew\n\nAnn Varga praised the crew. Varga said so."
+    ents = [("Varga Praises", "PERSON"), ("Ann Varga", "PERSON"), ("Varga", "PERSON")]
+    found = found_entities(entity_doc(text, ents))
+    assert found[0] == ("Varga", "PERSON")
+
+
+def test_a_place_named_mostly_as_a_place_is_a_place_everywhere():
+    text = (
+        "Harlow is small. Harlow grew. Harlow voted. After the Harlow attack, Harlow became "
+        "his home. "
+        "The Senate Harlow hearing ended."
+    )
+    ents = [
+        ("Harlow", "GPE"),
+        ("Harlow", "GPE"),
+        ("Harlow", "GPE"),
+        ("Harlow", "ORG"),
+        ("Harlow", "PERSON"),
+        ("Senate", "ORG"),
+    ]
+    found = found_entities(entity_doc(text, ents, tags=_NNP))
+    assert [label for name, label in found if name == "Harlow"] == ["GPE"] * 6
+
+
+def test_a_name_that_is_also_a_person_keeps_its_labels():
+    found = [
+        Entity(0, 6, "Harlow", "GPE"),
+        Entity(10, 16, "Harlow", "GPE"),
+        Entity(20, 26, "Harlow", "PERSON"),
+    ]
+    assert [e.label for e in same_places(found, "")] == ["GPE", "GPE", "PERSON"]
+
+
+def test_a_proper_noun_run_is_not_taken_for_the_place():
+    text = "Harlow grew. Harlow is big. Harlow Springs is near."
+    ents = [("Harlow", "GPE"), ("Harlow", "GPE")]
+    tags = {"Harlow": "NNP", "Springs": "NNP"}
+    assert found_entities(entity_doc(text, ents, tags=tags)) == [("Harlow", "GPE")] * 2
+
+
+def test_the_dateline_place_names_the_place():
+    text = "Town Mourns Its Mayor\nHARLOW, Ohio — People met.\n\nThey said Harlow is safe."
+    found = found_entities(entity_doc(text, [("Ohio", "GPE"), ("Harlow", "ORG")]))
+    assert ("Harlow", "GPE") in found
+    assert ("Harlow", "ORG") not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Follow Ann Varga on Chirper @annvarga.", "Chirper: @varga.", "Follow us on Chirper @acme"],
+)
+def test_an_account_line_is_boilerplate(line):
+    text = f"Ann Varga spoke.\n\n{line}\n"
+    assert credit_lines(text) == [(18, 18 + len(line))]
+    found = found_entities(entity_doc(text, [("Ann Varga", "PERSON"), ("Chirper", "ORG")]))
+    assert found == [("Ann Varga", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She wrote to @varga on Monday and he replied.",
+        "Varga: ‘We will win this race, @poe, and you know it.’",
+    ],
+)
+def test_a_sentence_with_a_handle_is_no_account_line(line):
+    assert credit_lines(f"Ann Varga spoke.\n\n{line}\n") == []
