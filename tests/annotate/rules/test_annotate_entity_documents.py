@@ -120,3 +120,60 @@ def test_an_account_line_is_boilerplate(line):
 )
 def test_a_sentence_with_a_handle_is_no_account_line(line):
     assert credit_lines(f"Ann Varga spoke.\n\n{line}\n") == []
+
+
+_ADJ = {"busy": "ADJ", "very": "ADV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        # modifiers of an amount of time are inside it
+        ("It lasted for upwards of 10 days.", [("10 days", "DATE")], ["upwards of 10 days"]),
+        (
+            "They fought for over three decades.",
+            [("three decades", "DATE")],
+            ["over three decades"],
+        ),
+        ("We met over a year ago.", [("a year ago", "DATE")], ["over a year ago"]),
+        ("Not a day later, he left.", [("a day later", "DATE")], ["Not a day later"]),
+        ("It grew nearly two weeks.", [("two weeks", "DATE")], ["nearly two weeks"]),
+        # "over" saying during stays out
+        ("They add up to 90 over two years.", [("two years", "DATE")], ["two years"]),
+        # a part of a time unit keeps its words
+        (
+            "They talk for the rest of the week.",
+            [("the week", "DATE")],
+            ["the rest of the week"],
+        ),
+        ("He met the rest of the 2020 field.", [("2020", "DATE")], ["2020"]),
+        # a count after a plural time unit is cut
+        (
+            "It is due in the next few weeks 28 pages later.",
+            [("next few weeks 28", "DATE")],
+            ["next few weeks"],
+        ),
+        # recurring and vague times are no DATE
+        ("Every year, a new group comes.", [("Every year", "DATE")], []),
+        ("The mayor each fiscal year sets it.", [("each fiscal year", "DATE")], []),
+        ("It can take in a year.", [("a year", "DATE")], []),
+        ("This is a very busy week for us.", [("a very busy week", "DATE")], []),
+        ("Poe began his day early.", [("day", "DATE")], []),
+        ("Poe began his day early.", [("his day", "DATE")], []),
+        ("I was lost in my 40s then.", [("40s", "DATE")], []),
+        ("It has a population under 500 now.", [("under 500", "DATE")], []),
+        ("It passed the Aid Act of 1990 then.", [("1990", "DATE")], []),
+        # a year and a pinned-down week stay
+        ("It happened in 1990 then.", [("1990", "DATE")], ["1990"]),
+        ("It is a busy last week.", [("last week", "DATE")], ["last week"]),
+    ],
+)
+def test_date_edges(text, spacy_ents, expected):
+    found = found_entities(entity_doc(text, spacy_ents, pos=_ADJ))
+    assert [name for name, label in found if label == "DATE"] == expected
+
+
+def test_a_weekday_before_a_time_of_day_is_the_date():
+    text = "She spoke in Harlow on Wednesday night."
+    found = found_entities(entity_doc(text, [("Wednesday night", "TIME")]))
+    assert found == [("Wednesday", "DATE")]
