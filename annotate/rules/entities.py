@@ -50,7 +50,11 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - then the document-level rules of :mod:`goldsmith.annotate.rules.entity_mentions`
   (datelines, one label per person, missed metonyms, capitalised common nouns), and
   last one label per place (:mod:`goldsmith.annotate.rules.entity_places`: a name the
-  document mostly calls a GPE is a GPE everywhere, "the Harlow attack").
+  document mostly calls a GPE is a GPE everywhere, "the Harlow attack") and one
+  label per acronym the document defines (:mod:`goldsmith.annotate.rules.entity_acronyms`:
+  "FRB (Federal Rescue Bureau)" makes every "FRB" an ORG), then groups of people
+  (:mod:`goldsmith.annotate.rules.entity_groups`: "Mexican American" NORP, religions,
+  "tea party", "Nurses for Clean Air" ORG).
 
 spaCy's small pipelines have no calibrated NER confidence, so ``score`` is ``None``.
 
@@ -65,9 +69,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_acronyms import with_defined_acronyms
 from goldsmith.annotate.rules.entity_compounds import hyphenated_names
 from goldsmith.annotate.rules.entity_credits import credit_lines
 from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, with_holidays
+from goldsmith.annotate.rules.entity_groups import group_names
 from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
@@ -120,6 +126,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = with_holidays(text, found)
     found = with_party_states(text, found)
     found = same_places(found, text, doc)
+    found = with_defined_acronyms(text, found)
+    found = group_names(text, found)
     # rules that add names from the text (outlets, acronyms) skip no line: filter again
     found = [e for e in found if not overlaps_any(e.start, e.end, credits)]
     found.sort(key=lambda e: (e.start, e.end, e.label))

@@ -177,3 +177,74 @@ def test_a_weekday_before_a_time_of_day_is_the_date():
     text = "She spoke in Harlow on Wednesday night."
     found = found_entities(entity_doc(text, [("Wednesday night", "TIME")]))
     assert found == [("Wednesday", "DATE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only 2 FRB (Federal Rescue Bureau) agents came. Later FRB sent three.",
+        "The Federal Rescue Bureau (FRB) came. Later FRB sent three.",
+        "Only 2 RS (Bureau of Rescue Services) agents came. Later RS sent three.",
+    ],
+)
+def test_a_defined_acronym_is_an_org_in_every_mention(text):
+    short = "RS" if " RS " in text else "FRB"
+    found = found_entities(entity_doc(text, []))
+    assert [label for name, label in found if name == short] == ["ORG", "ORG"]
+
+
+def test_an_acronym_beside_a_name_it_does_not_spell_is_left_alone():
+    text = "Only 2 XY (Federal Rescue Bureau) agents came. Later XY sent three."
+    assert not [name for name, _ in found_entities(entity_doc(text, []))]
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        ("A Ruritanian-American doctor came.", [("Ruritanian", "NORP")], "Ruritanian-American"),
+        (
+            "She fights Mexican American critics.",
+            [("Mexican", "NORP"), ("American", "NORP")],
+            "Mexican American",
+        ),
+    ],
+)
+def test_two_nationalities_are_one_norp(text, spacy_ents, expected):
+    assert found_entities(entity_doc(text, spacy_ents)) == [(expected, "NORP")]
+
+
+def test_party_words_are_not_joined():
+    text = "The Democratic Republican split grew."
+    ents = [("Democratic", "NORP"), ("Republican", "NORP")]
+    assert found_entities(entity_doc(text, ents)) == [
+        ("Democratic", "NORP"),
+        ("Republican", "NORP"),
+    ]
+
+
+def test_a_religion_and_the_tea_party_are_norp():
+    text = "A strict strain of Islam grew. He was a tea party star, not of Tea Party Nation."
+    found = found_entities(entity_doc(text, [("Islam", "ORG")]))
+    assert ("Islam", "NORP") in found
+    assert ("tea party", "NORP") in found
+    assert ("Tea Party", "NORP") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        (
+            "Jo Poe, director of Nurses for Clean Air, spoke.",
+            [("Nurses", "NORP")],
+            "Nurses for Clean Air",
+        ),
+        ("He joined Farmers for Trade last year.", [], "Farmers for Trade"),
+    ],
+)
+def test_a_plural_for_a_name_is_a_group(text, spacy_ents, expected):
+    assert (expected, "ORG") in found_entities(entity_doc(text, spacy_ents))
+
+
+def test_a_plural_for_a_time_is_no_group():
+    found = found_entities(entity_doc("Democrats for Monday voted.", [("Democrats", "NORP")]))
+    assert found == [("Democrats", "NORP")]
