@@ -54,7 +54,9 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
   label per acronym the document defines (:mod:`goldsmith.annotate.rules.entity_acronyms`:
   "FRB (Federal Rescue Bureau)" makes every "FRB" an ORG), then groups of people
   (:mod:`goldsmith.annotate.rules.entity_groups`: "Mexican American" NORP, religions,
-  "tea party", "Nurses for Clean Air" ORG).
+  "tea party", "Nurses for Clean Air" ORG) and the marks around a name
+  (:mod:`goldsmith.annotate.rules.entity_org_marks`: "told The Daily Ledger",
+  "Chirper.com", "Factcheckr (which ...", no ORG "COULD", no entity for a quoted title).
 
 spaCy's small pipelines have no calibrated NER confidence, so ``score`` is ``None``.
 
@@ -78,6 +80,7 @@ from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
 from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
 from goldsmith.annotate.rules.entity_org_context import org_context
+from goldsmith.annotate.rules.entity_org_marks import org_marks
 from goldsmith.annotate.rules.entity_org_shapes import org_shapes
 from goldsmith.annotate.rules.entity_orgs import repair_orgs
 from goldsmith.annotate.rules.entity_persons import (
@@ -128,6 +131,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = same_places(found, text, doc)
     found = with_defined_acronyms(text, found)
     found = group_names(text, found)
+    found = org_marks(text, found)
     # rules that add names from the text (outlets, acronyms) skip no line: filter again
     found = [e for e in found if not overlaps_any(e.start, e.end, credits)]
     found.sort(key=lambda e: (e.start, e.end, e.label))

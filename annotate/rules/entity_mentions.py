@@ -16,7 +16,8 @@ Rules, applied to the entities found in one document:
   capitalised at the start of a sentence ("Wildfire forces ...", "the wildfire"): dropped;
 - one person, one label: once "Faith Chepkemoi" is a PERSON, other entities reading
   "Faith Chepkemoi" or "Chepkemoi" are PERSON too, and a later "Chepkemoi" that spaCy
-  missed (a proper noun outside any entity) is added;
+  missed (a proper noun outside any entity, or a capitalised word tagged as a common
+  noun that the document never writes in lower case: "Chepkemoi landed") is added;
 - metonymic government bodies ("Pentagon", "White House", "Kremlin") and news outlets
   and platforms ("Twitter", "Reuters", "USA TODAY") are ORG wherever they are mentioned,
   also where spaCy found nothing, unless another capitalised word follows ("Fox News
@@ -47,7 +48,7 @@ from goldsmith.labels.names import last_word
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Metonymic government bodies, and the industry named by its street (ANNOTATION_SPEC.md
 #: section 4: "Wall Street" meaning the industry): always ORG.
@@ -204,15 +205,24 @@ def _consistent_people(doc: Doc, text: str, found: list[Entity]) -> list[Entity]
     if not names:
         return found
     people = [replace(e, label="PERSON") if e.text in names else e for e in found]
+    lower_words = set(_LOWER_WORD_RE.findall(text))
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
     for match in pattern.finditer(text):
         begin, stop = match.span()
         if any(_overlaps(e, begin, stop) for e in people):
             continue
         span = doc.char_span(begin, stop)
-        if span is not None and all(token.tag_ in _PROPER_TAGS for token in span):
+        if span is not None and all(_name_token(token, lower_words) for token in span):
             people.append(Entity(start=begin, end=stop, text=match.group(), label="PERSON"))
     return people
+
+
+def _name_token(token: Token, lower_words: set[str]) -> bool:
+    """A word of a name: a proper noun, or a capitalised word the tagger took for a
+    common one ("O’Hara said" NN) that the document never writes in lower case."""
+    return token.tag_ in _PROPER_TAGS or (
+        token.text[:1].isupper() and token.lower_ not in lower_words
+    )
 
 
 def _missed_metonyms(text: str, found: list[Entity]) -> list[Entity]:

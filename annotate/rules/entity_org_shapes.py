@@ -25,7 +25,8 @@ organisation ("Dale Brant" ORG). Rules, in this order:
   "an interview with", or written "First M. Last", are a PERSON; so is such a name
   listed with a PERSON ("Kim Lund, Ora Pike and Roy Dunn"), at every mention; one to
   three such words before a noun only people have ("the Quist campaign", "Brant's
-  aides") are a PERSON.
+  aides") or before a role set off by a comma ("Jo O’Hara, chief strategist for ...")
+  are a PERSON; such words may hold an apostrophe or a hyphen ("O’Hara").
 
 Example:
     >>> from goldsmith.annotate.model import load_model   # doctest: +SKIP
@@ -78,6 +79,7 @@ _DOTTED = re.compile(r"(?:[A-Z]\.){3,}")
 _NOT_ORG_DOTTED = frozenset({"U.S.A."})
 _POSSESSIVE = re.compile(r"['’]s? ")
 _POSSESSIVE_WORD = re.compile(r"['’]s?")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _FIRST_M_LAST = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+")
 
 #: What stands between the names of a list: "Roe, Ulm and Poe", "Roe/Ulm".
@@ -212,7 +214,7 @@ def _person_by_role(entity: Entity, text: str) -> Entity:
     after = text[entity.end : entity.end + 30].split()
     if after and _POSSESSIVE_WORD.fullmatch(after[0]):
         after = after[1:]  # "Roe's campaign"
-    if after and after[0] in PERSON_AFTER_NOUNS:
+    if after and after[0] in PERSON_AFTER_NOUNS or _role_after(after):
         return replace(entity, label="PERSON")
     if len(words) < 2 or (after and (after[0] in ORG_CLASS_NOUNS or after[0] in ORG_AFTER_NOUNS)):
         return entity  # "told New York magazine"
@@ -253,10 +255,23 @@ def _people_in_lists(found: list[Entity], text: str) -> list[Entity]:
     ]
 
 
+def _role_after(after: list[str]) -> bool:
+    """A role set off after the name: "Jo O’Hara, chief strategist for ..."."""
+    if not after or after[0] != ",":
+        return False
+    words = []
+    for word in after[1:4]:
+        if not word.islower():
+            break
+        words.append(word.rstrip(",."))
+    return any(word in PERSON_ROLES for word in words)
+
+
 def _shaped_like_person(name: str) -> bool:
-    """One to three capitalised words, none of them a word of organisation names."""
+    """One to three capitalised words (an apostrophe or hyphen inside: "O’Hara"), none
+    of them a word of organisation names."""
     words = name.split()
     return 1 <= len(words) <= 3 and all(
-        w.isalpha() and w.istitle() and w not in ORG_HEADS and w not in ORG_INSIDE_WORDS
+        _NAME_WORD.fullmatch(w) and w.istitle() and w not in ORG_HEADS and w not in ORG_INSIDE_WORDS
         for w in words
     )

@@ -17,9 +17,9 @@ section 1, GPE):
 
 Example:
     >>> found = [Entity(0, 6, "Harlow", "GPE"), Entity(10, 16, "Harlow", "GPE"),
-    ...          Entity(20, 26, "Harlow", "ORG")]
+    ...          Entity(20, 26, "Harlow", "GPE"), Entity(30, 36, "Harlow", "ORG")]
     >>> [e.label for e in same_places(found, "")]
-    ['GPE', 'GPE', 'GPE']
+    ['GPE', 'GPE', 'GPE', 'GPE']
 """
 
 from __future__ import annotations

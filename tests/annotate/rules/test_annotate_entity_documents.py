@@ -11,6 +11,7 @@ import pytest
 from entity_docs import entity_doc, found_entities
 
 from goldsmith.annotate.rules.entity_credits import credit_lines
+from goldsmith.annotate.rules.entity_org_marks import org_marks
 from goldsmith.annotate.rules.entity_places import same_places
 from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.labels.records import Entity
@@ -248,3 +249,74 @@ def test_a_plural_for_a_name_is_a_group(text, spacy_ents, expected):
 def test_a_plural_for_a_time_is_no_group():
     found = found_entities(entity_doc("Democrats for Monday voted.", [("Democrats", "NORP")]))
     assert found == [("Democrats", "NORP")]
+
+
+def test_a_name_before_a_role_set_off_by_a_comma_is_a_person():
+    text = "It failed, said Jo O’Hara, chief strategist for the mayor."
+    assert found_entities(entity_doc(text, [("Jo O’Hara", "ORG")])) == [("Jo O’Hara", "PERSON")]
+
+
+def test_an_org_before_a_description_stays_an_org():
+    text = "It failed, said Acme Harbor, a shipping firm."
+    assert found_entities(entity_doc(text, [("Acme Harbor", "ORG")])) == [("Acme Harbor", "ORG")]
+
+
+def test_a_known_person_tagged_as_a_common_noun_is_found():
+    text = "Ann Varga spoke. Varga landed in Oslo."
+    tags = {"Ann": "NNP", "Varga": "NN"}
+    found = found_entities(entity_doc(text, [("Ann Varga", "PERSON")], tags=tags))
+    assert found == [("Ann Varga", "PERSON"), ("Varga", "PERSON")]
+
+
+def test_a_known_person_the_text_writes_in_lower_case_is_not_added():
+    text = "Jo Young spoke. Young voters came, and the young left."
+    tags = {"Jo": "NNP", "Young": "JJ"}
+    found = found_entities(entity_doc(text, [("Jo Young", "PERSON")], tags=tags))
+    assert found == [("Jo Young", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        ("She told The Daily Ledger so.", [("Daily Ledger", "ORG")], ("The Daily Ledger", "ORG")),
+        ("She told the Daily Ledger so.", [("Daily Ledger", "ORG")], ("Daily Ledger", "ORG")),
+        ("Jo Poe Tells The Daily Ledger", [("Daily Ledger", "ORG")], ("Daily Ledger", "ORG")),
+        (
+            "Factcheckr (which is new) checked it.",
+            [("Factcheckr", "PERSON")],
+            ("Factcheckr", "ORG"),
+        ),
+        (
+            "Factcheckr, which is new, checked it.",
+            [("Factcheckr", "PERSON")],
+            ("Factcheckr", "ORG"),
+        ),
+    ],
+)
+def test_marks_around_an_org(text, spacy_ents, expected):
+    assert expected in found_entities(entity_doc(text, spacy_ents))
+
+
+def test_a_web_domain_belongs_to_the_org():
+    text = "They posted a Chirper.com video."
+    found = org_marks(text, [Entity(14, 21, "Chirper", "ORG")])
+    assert [(e.text, e.label) for e in found] == [("Chirper.com", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents"),
+    [
+        ("These refugees COULD be anyone.", [("COULD", "ORG")]),
+        ("SIGN UP FOR OUR NEWSLETTER today", [("NEWSLETTER", "ORG")]),
+        ("She stars in the thriller “Harbormist,” and more.", [("Harbormist", "PERSON")]),
+        ("‘Harbormist’ Star Speaks", [("Harbormist", "PERSON")]),
+    ],
+)
+def test_shouting_and_quoted_titles_are_no_entities(text, spacy_ents):
+    assert found_entities(entity_doc(text, spacy_ents)) == []
+
+
+def test_a_quoted_possessive_and_an_acronym_stay():
+    text = "He said ‘Varga’s plan works’ and NATO agreed."
+    found = found_entities(entity_doc(text, [("Varga", "PERSON"), ("NATO", "ORG")]))
+    assert found == [("Varga", "PERSON"), ("NATO", "ORG")]
