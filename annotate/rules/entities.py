@@ -130,7 +130,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = with_party_states(text, found)
     found = same_places(found, text, doc)
     found = with_defined_acronyms(text, found)
-    found = group_names(text, found)
+    found = group_names(text, found, doc)
     found = org_marks(text, found)
     # rules that add names from the text (outlets, acronyms) skip no line: filter again
     found = [e for e in found if not overlaps_any(e.start, e.end, credits)]

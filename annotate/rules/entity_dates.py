@@ -95,9 +95,7 @@ _RECURRING = frozenset(
 )
 
 #: Vague amounts of time: not DATE alone or after one of :data:`_VAGUE_DETERMINERS`.
-_VAGUE_UNITS = frozenset(
-    "day days week weeks month months year years decades centuries ages".split()
-)
+_VAGUE_UNITS = frozenset("day days weeks months years decades centuries ages".split())
 _VAGUE_DETERMINERS = frozenset("the those these some many".split())
 
 #: Days named after what they mark, without a possessive ("Election Day").

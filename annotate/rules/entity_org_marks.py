@@ -12,8 +12,9 @@ Rules (ANNOTATION_SPEC.md section 1), on the entities of one document:
   organisation: people take "who";
 - a word in capitals that is a function word ("COULD"), or that stands beside one
   ("SIGN UP FOR OUR NEWSLETTER"), is emphasis or a promotional line, not an ORG;
-- a one-word PERSON, ORG or GPE written alone in quotation marks (“Bloodline,”) is a
-  title or a term (spec section 4: titles are not annotated) and dropped.
+- a one-word PERSON written alone in quotation marks (“Harbormist,”) is a title or a
+  term (spec section 4: titles are not annotated) and dropped; an organisation or place
+  in quotation marks (“Hamas” said wrong, 'Brussels' as a byword) is still one.
 
 Example:
     >>> text = "She told The Daily Ledger so."
@@ -34,7 +35,7 @@ from goldsmith.labels.records import Entity
 _DOMAIN = re.compile(r"\.(?:com|org|net)(?![\w-])")
 _WHICH = re.compile(r"\s*(?:\(|,)\s*which\b")
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
-_QUOTED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+_QUOTED_LABELS = frozenset({"PERSON"})
 _OPENING = "“‘\"'"
 _CLOSING = "”’\"'"
 

@@ -239,11 +239,23 @@ def test_a_religion_and_the_tea_party_are_norp():
             [("Nurses", "NORP")],
             "Nurses for Clean Air",
         ),
-        ("He joined Farmers for Trade last year.", [], "Farmers for Trade"),
+        ("Farmers for Trade backed it.", [], "Farmers for Trade"),
     ],
 )
 def test_a_plural_for_a_name_is_a_group(text, spacy_ents, expected):
     assert (expected, "ORG") in found_entities(entity_doc(text, spacy_ents))
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "pos"),
+    [
+        ("It rallies Democrats for Jo Poe.", [("Democrats", "NORP"), ("Jo Poe", "PERSON")], {}),
+        ("It is for Farmers for Ohio voters.", [("Ohio", "GPE")], {"voters": "NOUN"}),
+    ],
+)
+def test_a_plural_for_a_person_or_before_a_noun_is_no_group(text, spacy_ents, pos):
+    found = found_entities(entity_doc(text, spacy_ents, pos=pos))
+    assert not [name for name, label in found if label == "ORG"]
 
 
 def test_a_plural_for_a_time_is_no_group():
@@ -320,3 +332,9 @@ def test_a_quoted_possessive_and_an_acronym_stay():
     text = "He said ‘Varga’s plan works’ and NATO agreed."
     found = found_entities(entity_doc(text, [("Varga", "PERSON"), ("NATO", "ORG")]))
     assert found == [("Varga", "PERSON"), ("NATO", "ORG")]
+
+
+def test_an_org_or_place_in_quotation_marks_stays():
+    text = "He said “Acmeco” wrong, and 'Harlow' is a byword."
+    found = found_entities(entity_doc(text, [("Acmeco", "ORG"), ("Harlow", "GPE")]))
+    assert found == [("Acmeco", "ORG"), ("Harlow", "GPE")]
