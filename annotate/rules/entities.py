@@ -48,15 +48,19 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - US states written short are GPE (:mod:`goldsmith.annotate.rules.entity_states`:
   "Sen. Jane Roe (D-Ore.)" -> GPE "Ore.");
 - then the document-level rules of :mod:`goldsmith.annotate.rules.entity_mentions`
-  (datelines, one label per person, missed metonyms, capitalised common nouns), and
-  last one label per place (:mod:`goldsmith.annotate.rules.entity_places`: a name the
-  document mostly calls a GPE is a GPE everywhere, "the Harlow attack") and one
-  label per acronym the document defines (:mod:`goldsmith.annotate.rules.entity_acronyms`:
-  "FRB (Federal Rescue Bureau)" makes every "FRB" an ORG), then groups of people
-  (:mod:`goldsmith.annotate.rules.entity_groups`: "Mexican American" NORP, religions,
-  "tea party", "Nurses for Clean Air" ORG) and the marks around a name
-  (:mod:`goldsmith.annotate.rules.entity_org_marks`: "told The Daily Ledger",
-  "Chirper.com", "Factcheckr (which ...", no ORG "COULD", no entity for a quoted title).
+  (datelines, one label per person, missed metonyms, capitalised common nouns);
+- one label per person once more, for the persons the ORG rules found ("Jo O’Hara,
+  chief strategist" makes a later "O’Hara said" a PERSON);
+- one label per place (:mod:`goldsmith.annotate.rules.entity_places`: a name the
+  document mostly calls a GPE is a GPE everywhere, "the Harlow attack");
+- one label per acronym the document defines
+  (:mod:`goldsmith.annotate.rules.entity_acronyms`: "FRB (Federal Rescue Bureau)"
+  makes every "FRB" an ORG);
+- groups of people (:mod:`goldsmith.annotate.rules.entity_groups`: "Mexican American"
+  NORP, religions, "tea party", "Nurses for Clean Air" ORG);
+- the marks around a name (:mod:`goldsmith.annotate.rules.entity_org_marks`: "told
+  The Daily Ledger", "Chirper.com", "Factcheckr (which ...", no ORG "COULD", no
+  entity for a quoted title).
 
 spaCy's small pipelines have no calibrated NER confidence, so ``score`` is ``None``.
 
@@ -78,7 +82,11 @@ from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, wit
 from goldsmith.annotate.rules.entity_groups import group_names
 from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
-from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
+from goldsmith.annotate.rules.entity_mentions import (
+    METONYMS,
+    complete_mentions,
+    same_people,
+)
 from goldsmith.annotate.rules.entity_org_context import org_context
 from goldsmith.annotate.rules.entity_org_marks import org_marks
 from goldsmith.annotate.rules.entity_org_shapes import org_shapes
@@ -128,6 +136,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = hyphenated_names(text, found)
     found = with_holidays(text, found)
     found = with_party_states(text, found)
+    found = same_people(doc, found, text)
     found = same_places(found, text, doc)
     found = with_defined_acronyms(text, found)
     found = group_names(text, found, doc)

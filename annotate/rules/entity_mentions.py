@@ -93,6 +93,9 @@ _METONYM_RE = re.compile(
 
 _PROPER_TAGS = ("NNP", "NNPS")
 
+#: A word of a name: letters, an apostrophe or a hyphen inside ("O’Hara", "Lee-Poe").
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
 _LINE_RE = re.compile(r"[^\n]+")
 
 #: A word in lower-case letters only, not part of a hyphenated or longer word.
@@ -107,6 +110,11 @@ def complete_mentions(doc: Doc, found: list[Entity], text: str | None = None) ->
     found = _with_dateline(text, found)
     found = _media_as_org(_consistent_people(doc, text, found))
     return found + _missed_metonyms(text, found)
+
+
+def same_people(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
+    """The one-person-one-label rule alone, for persons that later rules found."""
+    return _consistent_people(doc, text, found)
 
 
 def _without_common_words(text: str, found: list[Entity]) -> list[Entity]:
@@ -200,7 +208,7 @@ def _consistent_people(doc: Doc, text: str, found: list[Entity]) -> list[Entity]
         if entity.label == "PERSON" and len(entity.text.split()) >= 2:
             names.add(entity.text)
             last = last_word(entity.text)
-            if last.isalpha() and last[:1].isupper() and len(last) > 2:
+            if _NAME_WORD_RE.fullmatch(last) and last[:1].isupper() and len(last) > 2:
                 names.add(last)
     if not names:
         return found

@@ -338,3 +338,15 @@ def test_an_org_or_place_in_quotation_marks_stays():
     text = "He said “Acmeco” wrong, and 'Harlow' is a byword."
     found = found_entities(entity_doc(text, [("Acmeco", "ORG"), ("Harlow", "GPE")]))
     assert found == [("Acmeco", "ORG"), ("Harlow", "GPE")]
+
+
+def test_a_person_found_by_the_org_rules_is_one_person_in_every_mention():
+    text = "It failed, said Jo O’Hara, chief strategist for the mayor. Later O’Hara said no."
+    tags = {"Jo": "NNP", "O’Hara": "NN"}
+    found = found_entities(entity_doc(text, [("Jo O’Hara", "ORG")], tags=tags))
+    assert found == [("Jo O’Hara", "PERSON"), ("O’Hara", "PERSON")]
+
+
+def test_a_first_name_spacy_left_out_before_a_role_is_taken_in():
+    text = "They met Ohio’s Kendal Ulm, a delegate from the north."
+    assert found_entities(entity_doc(text, [("Ulm", "ORG")])) == [("Kendal Ulm", "PERSON")]
