@@ -16,8 +16,9 @@ Rules, applied to the entities found in one document:
   capitalised at the start of a sentence ("Wildfire forces ...", "the wildfire"): dropped;
 - one person, one label: once "Faith Chepkemoi" is a PERSON, other entities reading
   "Faith Chepkemoi" or "Chepkemoi" are PERSON too, and a later "Chepkemoi" that spaCy
-  missed (a proper noun outside any entity, or a capitalised word tagged as a common
-  noun that the document never writes in lower case: "Chepkemoi landed") is added;
+  missed (a proper noun outside any entity, or a capitalised word the tagger took for
+  another word that the document never writes in lower case: "Chepkemoi landed") is
+  added;
 - metonymic government bodies ("Pentagon", "White House", "Kremlin") and news outlets
   and platforms ("Twitter", "Reuters", "USA TODAY") are ORG wherever they are mentioned,
   also where spaCy found nothing, unless another capitalised word follows ("Fox News
@@ -226,10 +227,11 @@ def _consistent_people(doc: Doc, text: str, found: list[Entity]) -> list[Entity]
 
 
 def _name_token(token: Token, lower_words: set[str]) -> bool:
-    """A word of a name: a proper noun, or a capitalised word the tagger took for a
-    common one ("O’Hara said" NN) that the document never writes in lower case."""
+    """A word of a name: a proper noun, or a capitalised word the tagger took for another
+    word ("O’Hara said" NN, "Trump landed" VB) that the document never writes in lower
+    case; an untagged doc adds proper nouns only."""
     return token.tag_ in _PROPER_TAGS or (
-        token.text[:1].isupper() and token.lower_ not in lower_words
+        token.tag_ != "" and token.text[:1].isupper() and token.lower_ not in lower_words
     )
 
 
