@@ -350,3 +350,16 @@ def test_a_person_found_by_the_org_rules_is_one_person_in_every_mention():
 def test_a_first_name_spacy_left_out_before_a_role_is_taken_in():
     text = "They met Ohio’s Kendal Ulm, a delegate from the north."
     assert found_entities(entity_doc(text, [("Ulm", "ORG")])) == [("Kendal Ulm", "PERSON")]
+
+
+@pytest.mark.parametrize("opener", ["Though", "Although", "While", "Unless"])
+def test_a_clause_opener_tagged_as_a_proper_noun_is_no_first_name(opener):
+    text = f"{opener} Varga has said so, he voted no."
+    doc = entity_doc(text, [("Varga", "PERSON")], tags={opener: "NNP", "Varga": "NNP"})
+    assert found_entities(doc) == [("Varga", "PERSON")]
+
+
+def test_a_first_name_tagged_as_a_proper_noun_is_still_taken_in():
+    text = "Yesterday Lloyd Varga voted."
+    doc = entity_doc(text, [("Varga", "PERSON")], tags={"Lloyd": "NNP", "Varga": "NNP"})
+    assert found_entities(doc) == [("Lloyd Varga", "PERSON")]
