@@ -15,6 +15,10 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
   week" -> "past week", "the end of the year" kept, ages and "daily" dropped);
 - nothing is found on a credit line (:mod:`goldsmith.annotate.rules.entity_credits`:
   "Jane Roe via Acme Images.", "Contributing: ...");
+- a name never runs over a possessive inside it: a PERSON followed there by fewer than
+  two capitalised words, or an ORG followed there by a number, ends before it ("Roe’s
+  Ohio director" PERSON "Roe’s Ohio" -> "Roe", "Roe’s 2012 campaign" ORG -> "Roe"), so
+  that "Ohio" never becomes a word of a person's name for the document rules;
 - a PERSON loses leading titles and roles: "Defense Secretary Lloyd Austin" ->
   "Lloyd Austin", "Gen. Mark Milley" -> "Mark Milley", "Senators Al Poe" -> "Al Poe",
   "AG Al Poe" -> "Al Poe", descriptions ("Billionaire Al Poe" -> "Al Poe") and a
@@ -44,7 +48,19 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - US states written short are GPE (:mod:`goldsmith.annotate.rules.entity_states`:
   "Sen. Jane Roe (D-Ore.)" -> GPE "Ore.");
 - then the document-level rules of :mod:`goldsmith.annotate.rules.entity_mentions`
-  (datelines, one label per person, missed metonyms, capitalised common nouns).
+  (datelines, one label per person, missed metonyms, capitalised common nouns);
+- one label per person once more, for the persons the ORG rules found ("Jo O’Hara,
+  chief strategist" makes a later "O’Hara said" a PERSON);
+- one label per place (:mod:`goldsmith.annotate.rules.entity_places`: a name the
+  document mostly calls a GPE is a GPE everywhere, "the Harlow attack");
+- one label per acronym the document defines
+  (:mod:`goldsmith.annotate.rules.entity_acronyms`: "FRB (Federal Rescue Bureau)"
+  makes every "FRB" an ORG);
+- groups of people (:mod:`goldsmith.annotate.rules.entity_groups`: "Mexican American"
+  NORP, religions, "tea party", "Nurses for Clean Air" ORG);
+- the marks around a name (:mod:`goldsmith.annotate.rules.entity_org_marks`: "told
+  The Daily Ledger", "Chirper.com", "Factcheckr (which ...", no ORG "COULD", no
+  entity for a quoted title).
 
 spaCy's small pipelines have no calibrated NER confidence, so ``score`` is ``None``.
 
@@ -59,13 +75,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_acronyms import with_defined_acronyms
 from goldsmith.annotate.rules.entity_compounds import hyphenated_names
 from goldsmith.annotate.rules.entity_credits import credit_lines
 from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, with_holidays
+from goldsmith.annotate.rules.entity_groups import group_names
 from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
-from goldsmith.annotate.rules.entity_mentions import METONYMS, complete_mentions
+from goldsmith.annotate.rules.entity_mentions import (
+    METONYMS,
+    complete_mentions,
+    same_people,
+)
 from goldsmith.annotate.rules.entity_org_context import org_context
+from goldsmith.annotate.rules.entity_org_marks import org_marks
 from goldsmith.annotate.rules.entity_org_shapes import org_shapes
 from goldsmith.annotate.rules.entity_orgs import repair_orgs
 from goldsmith.annotate.rules.entity_persons import (
@@ -77,6 +100,7 @@ from goldsmith.annotate.rules.entity_persons import (
     is_role_prefix,
     is_title,
 )
+from goldsmith.annotate.rules.entity_places import same_places
 from goldsmith.annotate.rules.entity_states import with_party_states
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Entity
@@ -112,6 +136,11 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = hyphenated_names(text, found)
     found = with_holidays(text, found)
     found = with_party_states(text, found)
+    found = same_people(doc, found, text)
+    found = same_places(found, text, doc)
+    found = with_defined_acronyms(text, found)
+    found = group_names(text, found, doc)
+    found = org_marks(text, found)
     # rules that add names from the text (outlets, acronyms) skip no line: filter again
     found = [e for e in found if not overlaps_any(e.start, e.end, credits)]
     found.sort(key=lambda e: (e.start, e.end, e.label))
@@ -141,6 +170,7 @@ def _convert(ent: Span, text: str) -> Entity | None:
         start, end = bounds
     else:
         start = _strip_leading(doc, start, end, label)
+        end = _before_possessive(doc, start, end, label)
         end = _strip_trailing(doc, start, end, label)
         if label != "PERSON" and after_personal_title(doc, start, end):
             label = "PERSON"
@@ -171,6 +201,21 @@ def _cut_at_line_break(doc: Doc, start: int, end: int) -> int:
     for i in range(start, end):
         if "\n" in doc[i].text or (i > start and "\n" in doc[i - 1].whitespace_):
             return i
+    return end
+
+
+def _before_possessive(doc: Doc, start: int, end: int, label: str) -> int:
+    """Cut a name at a possessive inside it (module rule): "Roe’s Ohio" -> "Roe"; a
+    person's possessive before a longer name ("Acme’s Jane Roe") is left to the ORG rules."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text not in _POSSESSIVES:
+            continue
+        rest = [doc[j].text for j in range(i + 1, end)]
+        if label == "PERSON" and not (len(rest) >= 2 and all(w[:1].isupper() for w in rest)):
+            return i
+        if label == "ORG" and all(w.isdigit() for w in rest):
+            return i
+        return end
     return end
 
 

@@ -9,7 +9,10 @@ two line breaks) is a credit line when, after an optional opening bracket:
   "Photo:", "Photo by", "Photograph by", "Image:", "Credit:", "Photo credit" ...;
 - or it is a photo credit, a short line (at most eight words, never the headline) of
   capitalised names joined by "via", "for" or a slash and nothing else:
-  "Jane Roe via Acme Images.", "Jane Roe / Acme.", "Jane Roe for The Daily Ledger".
+  "Jane Roe via Acme Images.", "Jane Roe / Acme.", "Jane Roe for The Daily Ledger";
+- or it points readers to an account: a short line (at most twelve words) that ends with
+  a handle and opens with "Follow" or with a platform name and a colon: "Follow Jane Roe
+  on Chirper @janeroe.", "Chirper: @janeroe." (the promotional lines of spec section 1).
 
 A caption ("The mayor greets a crowd in Ohio.") is not a credit line: it is annotated.
 
@@ -47,6 +50,13 @@ _PHOTO_CREDIT = re.compile(
 #: A photo credit is short: at most this many words.
 _MAX_PHOTO_CREDIT_WORDS = 8
 
+#: A line sending readers to an account: "Follow Jane Roe on Chirper @janeroe.",
+#: "Chirper: @janeroe".
+_ACCOUNT_LINE = re.compile(r"(?:Follow\b.*|[A-Z][\w.]*:)\s*@\w+[.!]?")
+
+#: An account line is short: at most this many words.
+_MAX_ACCOUNT_WORDS = 12
+
 
 def credit_lines(text: str) -> list[tuple[int, int]]:
     """The (start, end) character ranges of the credit lines of ``text``, in order."""
@@ -64,6 +74,8 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
 def _is_credit(line: str, *, headline: bool) -> bool:
     """A credit line; the first line of a document (its headline) is never a photo credit."""
     if _LABEL_LINE.match(line):
+        return True
+    if len(line.split()) <= _MAX_ACCOUNT_WORDS and _ACCOUNT_LINE.fullmatch(line):
         return True
     return (
         not headline

@@ -13,14 +13,25 @@ The rules (ANNOTATION_SPEC.md sections 1 and 4, and the real-news adjudication):
   other day";
 - a tail that is only "before"/"after" and words naming no time goes: "a few months
   before his third" -> "a few months";
+- modifiers of an amount of time stay inside it (spec section 4, "more than 15 months
+  ago"): "upwards of", "more/less/fewer than", "at least", "nearly", "almost", and
+  "over" / "not" where they qualify ("for over two decades", "over a year ago", "Not a
+  day later"; "185 over two years" says during and is left out); "the rest of the week"
+  keeps "the rest of" ("the end of the year" is a DATE); a count after the time is cut
+  ("the next few weeks 28 pages" -> "the next few weeks");
 - a spaCy TIME gives the DATE in it: its final weekday ("the early hours of
-  Thursday" -> "Thursday") or a time ending in "today" ("earlier today");
+  Thursday" -> "Thursday"), its weekday before a time of day ("Wednesday night" ->
+  "Wednesday") or a time ending in "today" ("earlier today");
 - a named day is one DATE, whatever spaCy said: "Valentine's Day", "Bastille Day";
 - no DATE at all for: a small bare number ("between 65"); an age ("a 14-year-old",
   a fraction of a group ("a quarter of the committee");
   "those 18 to 35 years old"); a recurring time word ("daily", "annually"); a bare
   vague amount of time, alone or after "the", "those", "some" ("for years", "the day",
-  "those days", "some years").
+  "those days", "some years"), one time unit after "a" and only adjectives ("in a
+  year", "a very busy week") or after a possessive ("began his day", "in my 40s"); a
+  recurring time ("every year", "each fiscal year"); a number that is no year with no
+  time word ("a population under 500"); the year of a law's name ("the Aid Act of
+  1990": titles are not annotated).
 
 Example:
     >>> import spacy
@@ -34,6 +45,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.entity_date_edges import (
+    cut_count,
+    in_law_name,
+    is_vague_one,
+    part_of,
+    with_qualifier,
+)
 from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.records import Entity
 
@@ -44,7 +62,9 @@ if TYPE_CHECKING:
 _LEADERS = frozenset("only since until till by from before after during throughout".split())
 
 #: Words that may stand with a bare number ("between 65 and 70").
-_NUMBER_WORDS = frozenset("between and to or about around some nearly almost up over under".split())
+_NUMBER_WORDS = frozenset(
+    "between and to or about around some nearly almost up over under upwards of".split()
+)
 
 #: Words that name a time: a DATE keeps a leading noun only when it is one of these.
 TIME_WORDS = frozenset(
@@ -92,6 +112,12 @@ _HOLIDAY = re.compile(
     + r") Day(?![\w-])"
 )
 
+#: A number that may be a year: only such a number makes a DATE of numbers alone.
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
+
+#: Times of day after a weekday ("Wednesday night" -> "Wednesday").
+_TIMES_OF_DAY = frozenset("morning afternoon evening night overnight".split())
+
 #: Fixed phrases that keep their "the".
 _THE_IDIOMS = frozenset({"the other day"})
 
@@ -102,7 +128,12 @@ def date_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if start >= end or _is_bare_number(doc, start, end) or _is_age(doc, start, end):
         return None
     words = [doc[i].lower_ for i in range(start, end)]
-    if words[0] in _RECURRING and len(words) == 1:
+    if words[0] in _RECURRING and len(words) == 1 or words[0] in ("every", "each"):
+        return None
+    part = part_of(doc, start, end)
+    if part is not None:
+        return part, end
+    if is_vague_one(doc, start, end) or in_law_name(doc, start):
         return None
     if _is_fraction(doc, end):
         return None
@@ -120,7 +151,8 @@ def date_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     if start < end - 1 and doc[start].lower_ == "the" and not _keeps_the(doc, start, end):
         start += 1
-    return start, _cut_tail(doc, start, end)
+    end = cut_count(doc, start, _cut_tail(doc, start, end))
+    return with_qualifier(doc, start, end), end
 
 
 def date_in_time(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -130,6 +162,11 @@ def date_in_time(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     last = doc[end - 1].lower_
     if last in WEEKDAYS:
         return end - 1, end
+    for i in range(start, end - 1):
+        if doc[i].lower_ in WEEKDAYS and all(
+            doc[j].lower_ in _TIMES_OF_DAY for j in range(i + 1, end)
+        ):
+            return i, i + 1
     if last == "today":
         return date_bounds(doc, start, end)
     return None
@@ -229,12 +266,13 @@ def _is_age(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_bare_number(doc: Doc, start: int, end: int) -> bool:
-    """A DATE that is only a small number and connecting words ("between 65") is not a date."""
+    """A DATE that is only numbers that are no years and connecting words ("between 65",
+    "under 500") is not a date."""
     for i in range(start, end):
         token = doc[i]
         word = token.text.replace(",", "")
         if word.isdigit():
-            if len(word) >= 3:
+            if _YEAR.fullmatch(token.text):
                 return False
         elif not (token.is_punct or token.lower_ in _NUMBER_WORDS):
             return False

@@ -2,11 +2,13 @@
 
 Rules, applied to the entities found in one document:
 
-- a multi-word name in a title-case line (a headline) that the rest of the text does
-  not write is checked against it: written there in lower case it is a common noun
-  phrase and dropped ("Visa Program"); otherwise it is cut to the longest run of its
-  first or last words that the text names ("Trump Addresses Munich Attack" -> PERSON
-  "Trump");
+- a multi-word name in a title-case line (a headline: a title-case line that has no
+  final full stop, or whose counted words are all capitalised, so that a sentence full
+  of names such as "OSLO — Count former Premier Jan Roe among the critics." is not
+  one) that the rest of the text does not write is checked against it: written there
+  in lower case it is a common noun phrase and dropped ("Visa Program"); otherwise it
+  is cut to the longest run of its first or last words that the text names ("Trump
+  Addresses Munich Attack" -> PERSON "Trump");
 - dateline: a paragraph (not the headline) that opens with a place in capitals
   followed by a comma, a dash or a bracket ("ROTTERDAM, Netherlands —", "THE HAGUE —")
   starts with a GPE of that place; entities overlapping it are replaced;
@@ -14,7 +16,9 @@ Rules, applied to the entities found in one document:
   capitalised at the start of a sentence ("Wildfire forces ...", "the wildfire"): dropped;
 - one person, one label: once "Faith Chepkemoi" is a PERSON, other entities reading
   "Faith Chepkemoi" or "Chepkemoi" are PERSON too, and a later "Chepkemoi" that spaCy
-  missed (a proper noun outside any entity) is added;
+  missed (a proper noun outside any entity, or a capitalised word the tagger took for
+  another word that the document never writes in lower case: "Chepkemoi landed") is
+  added;
 - metonymic government bodies ("Pentagon", "White House", "Kremlin") and news outlets
   and platforms ("Twitter", "Reuters", "USA TODAY") are ORG wherever they are mentioned,
   also where spaCy found nothing, unless another capitalised word follows ("Fox News
@@ -34,13 +38,18 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE_PLACE, DATELINE_WITHIN
-from goldsmith.annotate.rules.headlines import is_title_case
+from goldsmith.annotate.rules.headlines import (
+    LOWER_IN_TITLES,
+    TITLE_WORD,
+    is_headline,
+    is_title_case,
+)
 from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.names import last_word
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Metonymic government bodies, and the industry named by its street (ANNOTATION_SPEC.md
 #: section 4: "Wall Street" meaning the industry): always ORG.
@@ -85,6 +94,9 @@ _METONYM_RE = re.compile(
 
 _PROPER_TAGS = ("NNP", "NNPS")
 
+#: A word of a name: letters, an apostrophe or a hyphen inside ("O’Hara", "Lee-Poe").
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
 _LINE_RE = re.compile(r"[^\n]+")
 
 #: A word in lower-case letters only, not part of a hyphenated or longer word.
@@ -99,6 +111,11 @@ def complete_mentions(doc: Doc, found: list[Entity], text: str | None = None) ->
     found = _with_dateline(text, found)
     found = _media_as_org(_consistent_people(doc, text, found))
     return found + _missed_metonyms(text, found)
+
+
+def same_people(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
+    """The one-person-one-label rule alone, for persons that later rules found."""
+    return _consistent_people(doc, text, found)
 
 
 def _without_common_words(text: str, found: list[Entity]) -> list[Entity]:
@@ -122,7 +139,7 @@ def _headlines_by_body(text: str, found: list[Entity]) -> list[Entity]:
     body names as an entity, with that entity's label ("Trump" PERSON).
     """
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)]
-    heads = [(a, b) for a, b in lines if is_title_case(text[a:b])]
+    heads = [(a, b) for a, b in lines if _is_title_line(text[a:b])]
     if not heads:
         return found
     body = [e for e in found if not any(a <= e.start < b for a, b in heads)]
@@ -144,6 +161,16 @@ def _headlines_by_body(text: str, found: list[Entity]) -> list[Entity]:
         if part is not None:
             kept.append(part)
     return kept
+
+
+def _is_title_line(line: str) -> bool:
+    """A headline (see the module rule): a sentence ends with a full stop and keeps
+    some content words in lower case, which a title-case line ending in one does not."""
+    if not is_title_case(line):
+        return False
+    return is_headline(line) or all(
+        w[0].isupper() for w in TITLE_WORD.findall(line) if w.lower() not in LOWER_IN_TITLES
+    )
 
 
 def _named_part(entity: Entity, words: list[str], names: dict[str, str]) -> Entity:
@@ -182,20 +209,30 @@ def _consistent_people(doc: Doc, text: str, found: list[Entity]) -> list[Entity]
         if entity.label == "PERSON" and len(entity.text.split()) >= 2:
             names.add(entity.text)
             last = last_word(entity.text)
-            if last.isalpha() and last[:1].isupper() and len(last) > 2:
+            if _NAME_WORD_RE.fullmatch(last) and last[:1].isupper() and len(last) > 2:
                 names.add(last)
     if not names:
         return found
     people = [replace(e, label="PERSON") if e.text in names else e for e in found]
+    lower_words = set(_LOWER_WORD_RE.findall(text))
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
     for match in pattern.finditer(text):
         begin, stop = match.span()
         if any(_overlaps(e, begin, stop) for e in people):
             continue
         span = doc.char_span(begin, stop)
-        if span is not None and all(token.tag_ in _PROPER_TAGS for token in span):
+        if span is not None and all(_name_token(token, lower_words) for token in span):
             people.append(Entity(start=begin, end=stop, text=match.group(), label="PERSON"))
     return people
+
+
+def _name_token(token: Token, lower_words: set[str]) -> bool:
+    """A word of a name: a proper noun, or a capitalised word the tagger took for another
+    word ("O’Hara said" NN, "Trump landed" VB) that the document never writes in lower
+    case; an untagged doc adds proper nouns only."""
+    return token.tag_ in _PROPER_TAGS or (
+        token.tag_ != "" and token.text[:1].isupper() and token.lower_ not in lower_words
+    )
 
 
 def _missed_metonyms(text: str, found: list[Entity]) -> list[Entity]:

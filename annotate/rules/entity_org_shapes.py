@@ -25,7 +25,10 @@ organisation ("Dale Brant" ORG). Rules, in this order:
   "an interview with", or written "First M. Last", are a PERSON; so is such a name
   listed with a PERSON ("Kim Lund, Ora Pike and Roy Dunn"), at every mention; one to
   three such words before a noun only people have ("the Quist campaign", "Brant's
-  aides") are a PERSON.
+  aides") or before a role set off by a comma ("Jo O’Hara, chief strategist for ...",
+  "Ohio’s Kendal Ulm, a delegate") are a PERSON, one word with the capitalised word
+  spaCy left before it inside a sentence ("Kendal"); such words may hold an apostrophe
+  or a hyphen ("O’Hara").
 
 Example:
     >>> from goldsmith.annotate.model import load_model   # doctest: +SKIP
@@ -40,6 +43,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from goldsmith.annotate.rules.entity_mentions import ALWAYS_ORG
 from goldsmith.annotate.rules.entity_runs import (
@@ -78,6 +83,8 @@ _DOTTED = re.compile(r"(?:[A-Z]\.){3,}")
 _NOT_ORG_DOTTED = frozenset({"U.S.A."})
 _POSSESSIVE = re.compile(r"['’]s? ")
 _POSSESSIVE_WORD = re.compile(r"['’]s?")
+_FIRST_NAME_BEFORE = re.compile(r"(?<=[\w,’'] )(?P<word>[A-Z][a-z]+) $")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _FIRST_M_LAST = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+")
 
 #: What stands between the names of a list: "Roe, Ulm and Poe", "Roe/Ulm".
@@ -214,6 +221,8 @@ def _person_by_role(entity: Entity, text: str) -> Entity:
         after = after[1:]  # "Roe's campaign"
     if after and after[0] in PERSON_AFTER_NOUNS:
         return replace(entity, label="PERSON")
+    if _role_after(after):
+        return _with_first_name(replace(entity, label="PERSON"), text)
     if len(words) < 2 or (after and (after[0] in ORG_CLASS_NOUNS or after[0] in ORG_AFTER_NOUNS)):
         return entity  # "told New York magazine"
     before = text[max(0, entity.start - 30) : entity.start].split()
@@ -253,10 +262,35 @@ def _people_in_lists(found: list[Entity], text: str) -> list[Entity]:
     ]
 
 
+def _with_first_name(entity: Entity, text: str) -> Entity:
+    """A one-word person with the capitalised word spaCy left before it inside a
+    sentence: "Colorado’s Kendal Unruh" ORG "Unruh" -> PERSON "Kendal Unruh"."""
+    if " " in entity.text:
+        return entity
+    match = _FIRST_NAME_BEFORE.search(text, max(0, entity.start - 30), entity.start)
+    if match is None or match["word"].lower() in STOP_WORDS:
+        return entity
+    begin = match.start("word")
+    return Entity(begin, entity.end, text[begin : entity.end], entity.label)
+
+
+def _role_after(after: list[str]) -> bool:
+    """A role set off after the name: "Jo O’Hara, chief strategist for ..."."""
+    if not after or after[0] != ",":
+        return False
+    words = []
+    for word in after[1:4]:
+        if not word.islower():
+            break
+        words.append(word.rstrip(",."))
+    return any(word in PERSON_ROLES or word in PERSON_DESCRIPTORS for word in words)
+
+
 def _shaped_like_person(name: str) -> bool:
-    """One to three capitalised words, none of them a word of organisation names."""
+    """One to three capitalised words (an apostrophe or hyphen inside: "O’Hara"), none
+    of them a word of organisation names."""
     words = name.split()
     return 1 <= len(words) <= 3 and all(
-        w.isalpha() and w.istitle() and w not in ORG_HEADS and w not in ORG_INSIDE_WORDS
+        _NAME_WORD.fullmatch(w) and w.istitle() and w not in ORG_HEADS and w not in ORG_INSIDE_WORDS
         for w in words
     )

@@ -29,6 +29,12 @@ ROLE_CONTEXT_WORDS = DEPARTMENT_WORDS | frozenset(
 #: before names ("AG Jane Roe", "Sens. Roe and Poe").
 MORE_PERSONAL_TITLES = frozenset("ag a.g. atty. sens. reps. govs. gens. drs.".split())
 
+#: Words that open a clause and never a name, whatever the tagger says at a sentence
+#: start ("Though Roe has said ..." tagged as a proper noun).
+CLAUSE_OPENERS = frozenset(
+    "though although while whereas because unless whether if when since once".split()
+)
+
 #: Lower-case name particles that may start a person's name ("de Gaulle").
 PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn al el ben".split())
 
@@ -36,7 +42,7 @@ PARTICLES = frozenset("de del della der den di da dos du la le van von bin ibn a
 def is_person_prefix(token: Token) -> bool:
     """A word before a person's name that is no part of it: a title or role ("Gen.",
     "Senators", "AG"), a description ("Billionaire") or a capitalised function word
-    at a sentence start ("Without Jane Roe")."""
+    at a sentence start ("Without Jane Roe", "Though Jane Roe")."""
     lower = token.lower_
     return (
         lower in TITLE_WORDS
@@ -45,6 +51,7 @@ def is_person_prefix(token: Token) -> bool:
         or lower in PERSON_DESCRIPTORS
         or (lower.endswith("s") and lower[:-1] in TITLE_WORDS and len(lower) > 4)
         or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET", "ADV") and lower not in PARTICLES)
+        or lower in CLAUSE_OPENERS
     )
 
 
@@ -90,7 +97,8 @@ def extend_name_left(doc: Doc, start: int) -> int:
     """Take in a first name spaCy left out: "Lloyd" of "Lloyd J. Austin III".
 
     Only a capitalised proper noun (tagged NNP) outside any entity, not a title
-    or role word, directly before the name, is taken in.
+    or role word nor a clause opener ("Though Roe"), directly before the name, is
+    taken in.
     """
     while start > 0:
         token = doc[start - 1]
@@ -102,6 +110,7 @@ def extend_name_left(doc: Doc, start: int) -> int:
             and token.is_title
             and token.lower_ not in TITLE_WORDS
             and token.lower_ not in ROLE_CONTEXT_WORDS
+            and token.lower_ not in CLAUSE_OPENERS
         ):
             break
         start -= 1
