@@ -56,6 +56,9 @@ _NOT_FOR_ENTITIES = ("parser", "lemmatizer", "attribute_ruler", "senter")
 Ranges = tuple[tuple[int, int], ...]
 Layers = tuple[Sequence[Entity], Sequence[Quote], Sequence[Claim]]
 K = TypeVar("K")
+# documents parsed inside one spaCy memory zone (their new vocabulary strings are dropped
+# after it); big enough that the zone costs nothing measurable, small enough to bound memory
+ZONE_DOCS = 1000
 
 
 def predict(
@@ -206,7 +209,10 @@ def _annotate_texts(
 ) -> Iterator[tuple[K, Layers, str | None]]:
     """Parse and extract ``(key, text, ignore)`` items in order: ``(key, layers, skipped)``.
 
-    Runs of texts within ``nlp.max_length`` stream through one ``nlp.pipe``; a longer text
+    Runs of texts within ``nlp.max_length`` stream through ``nlp.pipe`` in groups of
+    ``ZONE_DOCS``, each inside a spaCy memory zone, so the strings a group adds to the
+    vocabulary are dropped after it and memory stays flat over millions of documents (the
+    regions are plain records by then, holding no spaCy object); a longer text
     is parsed alone, one piece at a time (so its memory is that of one piece, not of the
     whole text), its regions shifted back and joined; one that cannot be cut comes back
     with no regions and the reason it was skipped.
@@ -215,13 +221,20 @@ def _annotate_texts(
     for too_long, run in groupby(items, key=lambda item: len(item[1]) > limit):
         if too_long:
             for key, text, ignore in run:
-                yield (key, *_annotate_long(nlp, extractor, text, ignore, disable))
+                with nlp.memory_zone():
+                    found = _annotate_long(nlp, extractor, text, ignore, disable)
+                yield (key, *found)
             continue
-        pairs = ((text, (key, ignore)) for key, text, ignore in run)
-        for doc, (key, ignore) in nlp.pipe(
-            pairs, as_tuples=True, batch_size=batch_size, disable=disable
-        ):
-            yield key, extractor(doc, ignore), None
+        while zone := list(islice(run, max(batch_size, ZONE_DOCS))):
+            with nlp.memory_zone():
+                pairs = ((text, (key, ignore)) for key, text, ignore in zone)
+                done = [
+                    (key, extractor(doc, ignore), None)
+                    for doc, (key, ignore) in nlp.pipe(
+                        pairs, as_tuples=True, batch_size=batch_size, disable=disable
+                    )
+                ]
+            yield from done
 
 
 def _annotate_long(

@@ -218,3 +218,23 @@ def test_a_quote_speaker_is_always_a_speaker_label_so_the_output_reads_back(tmp_
     path = tmp_path / "p.jsonl"
     write_jsonl([out], path)
     assert [d.doc_id for d in read_jsonl(path)] == ["d"]
+
+
+def test_memory_stays_flat_the_vocabulary_does_not_grow_with_the_corpus(nlp):
+    """New words of each document are dropped after its memory zone: over millions of
+    documents spaCy's string store would otherwise grow without bound."""
+    names = [
+        stem + end
+        for stem in ("Zorvax", "Quimbly", "Drennick", "Paltrov", "Wexhollow", "Brindle")
+        for end in ("ton", "ley", "berg", "mont", "ridge")
+    ]
+    texts = [
+        f"{name} Corp. said on Monday that {i + 3} workers lost their jobs."
+        for i, name in enumerate(names)
+    ]
+    before = len(nlp.vocab.strings)
+    docs = list(predict((Document(doc_id=f"z{i}", text=t) for i, t in enumerate(texts)), nlp=nlp))
+    assert len(nlp.vocab.strings) == before
+    # the records are plain data that outlive the zone
+    assert [c.text for c in docs[4].claims] == ["7 workers"]
+    assert any(e.text.startswith(names[4]) for e in docs[4].entities)
