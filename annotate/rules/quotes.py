@@ -73,7 +73,7 @@ from goldsmith.annotate.rules.reported_speech import (
     indirect_candidates,
     intro_verb,
 )
-from goldsmith.annotate.rules.speech_words import is_speech_noun, is_speech_verb
+from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, is_speech_noun, is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 from goldsmith.labels.schema import SPEAKER_LABELS
 
@@ -151,7 +151,8 @@ def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion |
 
 
 def _name_before_colon(ctx: DocContext, region: QuotedRegion) -> Entity | None:
-    """The speaker of "Name: “quote”": a named entity that is all the text before the colon."""
+    """The speaker of "Name: “quote”": a named entity that is all the text before the
+    colon, also after an inverted speech verb ("Said Ruiz: “…”", "Added Hale: “…”")."""
     p_start = ctx.paras[region.paragraph][0]
     before = ctx.text[p_start : region.open_at].rstrip()
     if not before.endswith(":"):
@@ -161,6 +162,9 @@ def _name_before_colon(ctx: DocContext, region: QuotedRegion) -> Entity | None:
     start = p_start + (lead + 2 if lead >= 0 else 0)
     while start < p_start + len(name) and ctx.text[start].isspace():
         start += 1
+    first = ctx.token_index(start)
+    if first + 1 < len(ctx.doc) and ctx.doc[first].lemma_.lower() in SPEECH_LEMMAS:
+        start = ctx.doc[first + 1].idx  # "Said Ruiz:" names the speaker after the verb
     return ctx.finder.entity_exactly(start, p_start + len(name))
 
 

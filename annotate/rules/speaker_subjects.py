@@ -6,7 +6,8 @@ told"); for "according to X" the X; for a speech noun its possessor ("Ruiz's acc
 that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding that",
 "stating in an interview") borrows the subject of the verb it hangs from, and so does a
 verb describing a piece of writing ("released a statement saying", "in a letter stating":
-the writer); a relative "who" stands for the noun the clause describes; a subject in
+the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
+that name as subject; a relative "who" stands for the noun the clause describes; a subject in
 another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped.
 
 Example:
@@ -16,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
@@ -32,18 +34,29 @@ _CLIMB = ("conj", "advcl", "xcomp", "pcomp", "csubj", "ccomp")
 _MAX_SUBJECT_CLIMB = 5
 
 
-def subject_token(verb: Token, text: str) -> Token | None:
+def subject_token(
+    verb: Token, text: str, quoted: Callable[[int], bool] | None = None
+) -> Token | None:
     """The token naming who speaks through ``verb`` (see module rules), or ``None``;
-    ``text`` is the document's text."""
+    ``text`` is the document's text, ``quoted`` tells whether a character offset lies
+    inside quotation marks (a subject there is the quote's, not the speaker's: in
+    "“Every amendment,” said Cruz" the parser gives "said" two subjects)."""
     if verb.pos_ in ("NOUN", "PROPN"):  # a speech noun: "Ruiz's accusation that …"
         return next((c for c in verb.children if c.dep_ == "poss"), None)
+    head = verb.head
+    if verb.dep_ == "compound" and verb.i < head.i and head.text[:1].isupper():
+        return head  # "Said Ruiz: “…”", parsed as a name with "Said" in it
     current = verb
     for _ in range(_MAX_SUBJECT_CLIMB):
         # a subject in another paragraph is a parser slip: skip it, keep climbing
+        subjects = own_subjects(current)
+        unquoted = [s for s in subjects if quoted is None or not quoted(s.idx)]
+        if subjects and not unquoted:
+            return subjects[0]
         found = next(
             (
                 s
-                for s in own_subjects(current)
+                for s in unquoted
                 if "\n" not in text[min(s.idx, verb.idx) : max(s.idx, verb.idx)]
                 and not in_dateline(text, s)
             ),

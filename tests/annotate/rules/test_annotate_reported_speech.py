@@ -33,8 +33,9 @@ def blocks(nlp, text: str) -> list[str]:
             ["the bridge would close"],
         ),
         (
+            # interrupted by its attribution: two spans, like "A," he said, "B."
             "The bridge, officials said, will close in May.",
-            ["The bridge, officials said, will close in May"],
+            ["The bridge", "will close in May"],
         ),
         ("Officials did not say whether the bridge would close.", []),
         ("Officials Say Bridge Will Close Soon", []),
