@@ -123,15 +123,34 @@ def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
     # one ahead of it ("…, he said"), nearest first
     clauses = clauses or _writing_clauses(verb)
     clauses.sort(key=lambda c: (not p_start <= c.idx < p_end, c.i < verb.i, abs(c.i - verb.i)))
-    spans = [(clauses[0].left_edge.i, clauses[0].right_edge.i)] if clauses else []
-    if spans and clauses[0].i < verb.i and _interrupts(verb):
-        spans += [(c.left_edge.i, c.right_edge.i) for c in _continuations(verb)][:1]
+    ahead = [c for c in clauses if c.i < verb.i]
+    if ahead and _interrupts(verb):  # "A, she said, B": the clause before and what follows
+        clauses = ahead[:1] + _continuations(verb)[:1]
+    else:
+        clauses = clauses[:1]
+    spans = [_clause_span(c, verb) for c in clauses]
     if not spans and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         spans = _around(verb.head, verb)
     lowest, highest = ctx.token_index(p_start), ctx.token_index(p_end) - 1
     fewest = _MIN_INDIRECT_TOKENS if len(spans) == 1 else _MIN_PART_TOKENS
     trimmed = (_trim(ctx, max(left, lowest), min(right, highest), fewest) for left, right in spans)
     return [span for span in trimmed if span is not None]
+
+
+def _clause_span(clause: Token, verb: Token) -> tuple[int, int]:
+    """Token range of a clause ``verb`` reports. A clause before its attribution starts
+    after the last colon or semicolon before the attribution's subject, which may lie
+    outside the clause as parsed ("The mayor stepped in: if the talks resumed, she
+    wrote, …" reports "if the talks resumed")."""
+    left, right = clause.left_edge.i, clause.right_edge.i
+    if clause.i > verb.i:
+        return left, right
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    end = subject.left_edge.i if subject is not None else verb.i
+    breaks = [t.i for t in clause.doc[left:end] if t.text in (":", ";")]
+    if breaks:
+        return breaks[-1] + 1, end - 1
+    return left, right
 
 
 def _interrupts(verb: Token) -> bool:

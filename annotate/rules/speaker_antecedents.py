@@ -29,7 +29,7 @@ from bisect import bisect_left, insort
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.person_gender import UNKNOWN, gender_evidence
+from goldsmith.annotate.rules.person_gender import UNKNOWN, full_name_key, gender_evidence
 from goldsmith.annotate.rules.role_words import PERSON_ROLES
 from goldsmith.annotate.rules.speaker_mentions import MentionIndex, name_key
 from goldsmith.annotate.rules.speaker_subjects import is_subject
@@ -169,5 +169,7 @@ class Antecedents:
         return token.pos_ == "NOUN" and token.tag_ == "NN" and is_person_noun(token.lemma_.lower())
 
     def _agrees(self, entity: Entity, gender: str | None) -> bool:
-        known = self._genders.get(name_key(entity), UNKNOWN)
+        full = full_name_key(entity)
+        known = self._genders.get(full) if full else None
+        known = known or self._genders.get(name_key(entity), UNKNOWN)
         return gender is None or known in (UNKNOWN, gender)

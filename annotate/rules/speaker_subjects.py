@@ -8,7 +8,10 @@ that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…,
 verb describing a piece of writing ("released a statement saying", "in a letter stating":
 the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
 that name as subject; a relative "who" stands for the noun the clause describes; a subject in
-another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped.
+another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped; a verb in
+a prepositional phrase ("in addition to stating", "after saying") borrows the subject of
+the verb the phrase modifies; a verb under a passive without agent takes its raised
+subject ("Hale is reported to have called the plan …").
 
 Example:
     >>> subject_token(doc[1], doc.text)   # "Austin said …"      # doctest: +SKIP
@@ -32,6 +35,9 @@ _CLIMB = ("conj", "advcl", "xcomp", "pcomp", "csubj", "ccomp")
 #: "…, stating in an interview"): a chain "said …, adding …, noting …" is three deep;
 #: five bounds the search on long coordinated sentences.
 _MAX_SUBJECT_CLIMB = 5
+#: Heads climbed from a verb in a prepositional phrase to the verb the phrase modifies:
+#: "In addition to stating" is to -> addition -> In -> the verb, three steps.
+_MAX_PHRASE_CLIMB = 4
 
 
 def subject_token(
@@ -66,6 +72,22 @@ def subject_token(
             if found.lower_ in ("who", "that") and current.dep_ == "relcl":
                 return current.head
             return found
+        if current.dep_ == "xcomp" and not own_subjects(current.head):
+            # "Hale is reported to have called it …": the raised subject of the passive
+            raised = next((c for c in current.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and (quoted is None or not quoted(raised.idx)):
+                return raised
+        if current.dep_ == "pcomp":
+            # "in addition to stating …", "after saying …": the verb the phrase modifies
+            node = current.head
+            for _ in range(_MAX_PHRASE_CLIMB):
+                if node.pos_ in ("VERB", "AUX") or node.head is node:
+                    break
+                node = node.head if node.dep_ in ("prep", "pobj") else node
+            if node.pos_ in ("VERB", "AUX") and node is not current:
+                current = node
+                continue
+            return None
         if current.dep_ in _CLIMB and current.head is not current:
             current = current.head
             continue

@@ -129,3 +129,75 @@ def test_attribution_between_two_coordinated_reports_gives_both(nlp) -> None:
         ("wages rose in the south", "indirect"),
     ]
     assert {q.speaker.text for q in found} == {"agency"}
+
+
+# -- he / she: gender read from the text ------------------------------------------------------
+
+
+def test_a_role_the_name_modifies_is_not_that_persons_gender(nlp) -> None:
+    """Class: "Hale spokeswoman Ann Roe" marked Hale as a woman, so "he said" skipped him."""
+    text = (
+        "Tom Hale spoke first. Hale spokeswoman Ann Roe handed out flyers. "
+        "“We will cut the fees,” he said."
+    )
+    hale, roe = text.index("Hale spokes"), text.index("Ann Roe")
+    people = [
+        Entity(0, 8, "Tom Hale", "PERSON"),
+        Entity(hale, hale + 4, "Hale", "PERSON"),
+        Entity(roe, roe + 7, "Ann Roe", "PERSON"),
+    ]
+    found = find_quotes(nlp(text), people)
+    assert [q.speaker.text for q in found if q.kind == "direct"] == ["Hale"]
+
+
+def test_a_relative_named_later_does_not_give_the_surname_her_gender(nlp) -> None:
+    """Class: family members with one surname ("Trump", then "Ivanka Trump … she"): the
+    bare surname written before the full name is someone else, and keeps no gender."""
+    text = (
+        "Vale said the fees would fall. His daughter, Ivy Vale, said she was proud of him. "
+        "“We will cut the fees,” he said."
+    )
+    ivy = text.index("Ivy Vale")
+    people = [Entity(0, 4, "Vale", "PERSON"), Entity(ivy, ivy + 8, "Ivy Vale", "PERSON")]
+    found = find_quotes(nlp(text), people)
+    (direct,) = [q for q in found if q.kind == "direct"]
+    assert (direct.speaker.text, direct.speaker.start) == ("Vale", 0)
+
+
+# -- subjects reached through phrases and passives --------------------------------------------
+
+
+def test_speech_verb_in_a_prepositional_phrase_takes_the_main_subject(nlp) -> None:
+    """Class: "In addition to stating that …, X has vowed …": the speaker is X."""
+    text = "In addition to stating that the fees were too high, Ana Ruiz has vowed to cut them."
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"))
+    assert summary(found) == [("the fees were too high", "indirect", "Ana Ruiz")]
+
+
+def test_raised_subject_of_a_passive_speaks_a_partial_quote(nlp) -> None:
+    """Class: "X is reported to have called Y “…”": X speaks, the passive has no agent."""
+    text = "Tom Hale is reported to have called the harbor board “a bunch of amateurs.”"
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"))
+    assert summary(found) == [("a bunch of amateurs.", "partial", "Tom Hale")]
+
+
+def test_interrupted_report_keeps_the_clause_before_when_a_quote_follows(nlp) -> None:
+    """Class: "A, she said, that B “…”": the clause before the attribution is reported
+    speech even when the part after it ends in a quote."""
+    text = (
+        "Ana Ruiz waited at the pier. It makes a real difference, she said later, "
+        "that the mayor “never forgets the small ports.”"
+    )
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"))
+    assert ("It makes a real difference", "indirect", "Ana Ruiz") in summary(found)
+
+
+def test_reported_part_before_an_attribution_starts_after_a_colon(nlp) -> None:
+    """Class: "X intervened: If A, Ruiz tweeted, “…”": what Ruiz wrote starts after the
+    colon, not at the sentence start."""
+    text = (
+        "Finally, with the vote looming, Mayor Ana Ruiz on Monday intervened: "
+        "If Hale would wait until May, Ruiz tweeted, “I will sign any permit you need.”"
+    )
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON"))
+    assert [q.text for q in found if q.kind == "indirect"] == ["If Hale would wait until May"]
