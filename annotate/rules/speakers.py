@@ -110,6 +110,10 @@ class SpeakerFinder:
         """Whether ``char`` lies inside a blocked (quoted) range."""
         return self._blocked.contains(char)
 
+    def overlaps_blocked(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` overlaps a blocked (quoted) range."""
+        return self._blocked.overlaps(start, end)
+
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks through ``verb``
         (:func:`~goldsmith.annotate.rules.speaker_subjects.subject_token`), or ``None``."""

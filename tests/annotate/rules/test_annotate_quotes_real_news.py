@@ -201,3 +201,39 @@ def test_reported_part_before_an_attribution_starts_after_a_colon(nlp) -> None:
     )
     found = quotes(nlp, text, ("Ana Ruiz", "PERSON"), ("Ruiz", "PERSON"))
     assert [q.text for q in found if q.kind == "indirect"] == ["If Hale would wait until May"]
+
+
+# -- partial and unattributed direct quotes ----------------------------------------------------
+
+
+def test_partial_quote_in_a_relative_clause_belongs_to_the_main_speaker(nlp) -> None:
+    """Class: "X launched into a lament for the sailors who are “…”": the relative clause
+    describes the sailors; the words are X's, not the sailors'."""
+    text = (
+        "Tom Hale launched into a long lament for the sailors who are “victims of a broken system.”"
+    )
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"))
+    assert summary(found) == [("victims of a broken system.", "partial", "Tom Hale")]
+
+
+def test_direct_quote_after_a_sentence_with_a_speech_verb_takes_its_speaker(nlp) -> None:
+    """Class: "X recalled how …. “…”" in one paragraph: the quote goes on with X."""
+    text = (
+        "Ana Ruiz recalled how the pier looked when she arrived in 2010. "
+        "“It was a ruin, and nobody wanted to fix it.”"
+    )
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"))
+    assert [s for s in summary(found) if s[1] == "direct"] == [
+        ("It was a ruin, and nobody wanted to fix it.", "direct", "Ana Ruiz")
+    ]
+
+
+def test_quote_after_another_quote_keeps_the_quotes_speaker(nlp) -> None:
+    """The rule above leaves a sentence holding a quote to inheritance: "“A,” X said,
+    using a term Y used. “B.”" -> X, not Y."""
+    text = (
+        "“Who is the real amateur here?” said Ruiz, using a word Hale had used to describe "
+        "the board. “The board did its job.”"
+    )
+    found = quotes(nlp, text, ("Ruiz", "PERSON"), ("Hale", "PERSON"))
+    assert [q.speaker.text for q in found if q.kind == "direct"] == ["Ruiz", "Ruiz"]
