@@ -55,10 +55,18 @@ def subject_token(
     current = verb
     for _ in range(_MAX_SUBJECT_CLIMB):
         # a subject in another paragraph is a parser slip: skip it, keep climbing
-        subjects = own_subjects(current)
+        subjects = own_subjects(current) or _inverted_subject(current)
         unquoted = [s for s in subjects if quoted is None or not quoted(s.idx)]
         if subjects and not unquoted:
-            return subjects[0]
+            # "“Good reporter, this guy,” Trump, the front-runner, said": the parser
+            # makes the quote the subject and the name its apposition
+            named = [
+                c
+                for s in subjects
+                for c in s.children
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and not quoted(c.idx)
+            ]
+            return named[0] if named else subjects[0]
         found = next(
             (
                 s
@@ -100,6 +108,21 @@ def subject_token(
                 continue
         return None
     return None
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """The name of a verb with no subject of its own that the parser hung elsewhere: the
+    name right after it ("“…,” said David Brock, a confidant who heads …", "Brock" made
+    the subject of a later verb) or a name parsed as a compound of the verb ("“…,”
+    Conway notes.")."""
+    named = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+    if named and named[-1].text[:1].isupper():
+        return [named[-1]]
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "PERSON":
+        i += 1
+    return [doc[i - 1]] if i > verb.i + 1 and verb.tag_ == "VBD" else []
 
 
 def own_subjects(verb: Token) -> list[Token]:
