@@ -81,7 +81,8 @@ def _beside_quotes(
     (ANNOTATION_SPEC.md 4, a quoted fragment inside reported speech): kept whole when
     the quoted fragments lie inside it and the clause goes on after them ("he had not
     given up hope of a “surprise” at the convention"); cut before the first fragment
-    when the quote ends the clause, if what is left is a clause of its own (a comma,
+    when the quote ends the clause (or before a verb joined to the clause whose phrase
+    holds the quote: "…, and called him “…”"), if what is left is a clause of its own (a comma,
     colon, dash or "that" stands between them: "he hopes
     the day sends a message that “…”" -> "he hopes the day sends a message"; "he was
     not advocating violence, only a “loud voice”" -> "he was not advocating
@@ -99,6 +100,11 @@ def _beside_quotes(
         doc[right].is_punct or doc[right].is_space or doc[right].lower_ == "that"
     ):
         right -= 1
+    joined = _joined_verb(doc, left, right)
+    if joined is not None:  # "…, and called him “…”": the quote is the joined verb's
+        right = joined.left_edge.i - 1
+        while right >= left and (doc[right].is_punct or doc[right].dep_ == "cc"):
+            right -= 1
     comma = next((i for i in range(right, left, -1) if doc[i].text == ","), None)
     if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[comma : right + 1]):
         right = comma - 1  # "…, only a “loud voice”": the tail has no verb of its own
@@ -110,6 +116,21 @@ def _beside_quotes(
     if not _CLAUSE_BREAK.search(ctx.text, cut, inside[0][0]):
         return None  # "the bridge was “a danger”": the quote completes the clause
     return start, cut
+
+
+def _joined_verb(doc, left: int, right: int) -> Token | None:
+    """The verb coordinated into the clause ``doc[left:right + 1]`` whose phrase runs on
+    into the quote after it: "Paul said the plan would cost jobs, and called him “…”",
+    parsed with "called" joined to "cost"; the words before it are the report."""
+    for token in doc[left + 1 : right + 1]:
+        if (
+            token.dep_ == "conj"
+            and token.pos_ in ("VERB", "AUX")
+            and left <= token.head.i < token.i
+            and token.right_edge.i > right
+        ):
+            return token
+    return None
 
 
 def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:

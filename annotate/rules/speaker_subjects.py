@@ -52,7 +52,7 @@ def subject_token(
     head = verb.head
     if verb.dep_ == "compound" and verb.i < head.i and head.text[:1].isupper():
         return head  # "Said Ruiz: “…”", parsed as a name with "Said" in it
-    current = verb
+    current = _coordinated_participle(verb)
     for _ in range(_MAX_SUBJECT_CLIMB):
         # a subject in another paragraph is a parser slip: skip it, keep climbing
         subjects = own_subjects(current) or _inverted_subject(current)
@@ -108,6 +108,16 @@ def subject_token(
                 continue
         return None
     return None
+
+
+def _coordinated_participle(verb: Token) -> Token:
+    """A participle the parser joined to a finite verb ("saying that the bill … was
+    waylaid by mistrust - and arguing that …") is coordinated with the nearest participle
+    above it ("saying … and arguing"), whose subject it shares; any other verb is
+    itself."""
+    if verb.tag_ != "VBG" or verb.dep_ != "conj" or verb.head.tag_ == "VBG":
+        return verb
+    return next((a for a in verb.ancestors if a.tag_ == "VBG"), verb)
 
 
 def _inverted_subject(verb: Token) -> list[Token]:

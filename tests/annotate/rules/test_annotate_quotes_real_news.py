@@ -287,3 +287,36 @@ def test_name_right_after_an_inverted_said_speaks(nlp) -> None:
     doc = parsed(nlp, words, heads, deps, pos)
     doc.ents = [Span(doc, 4, 6, label="PERSON")]
     assert subject_token(doc[3], doc.text).text == "Hale"
+
+
+# -- clauses joined to the report ---------------------------------------------------------------
+
+
+def test_verb_joined_to_the_report_that_holds_a_quote_is_cut_off(nlp) -> None:
+    """Class: "X said A would …, and called him “…”" parsed with "called" joined to the
+    reported clause: the report is A, the quote stays a quote."""
+    text = (
+        "Mayor Ana Ruiz said Hale's fee plan would cost the port money, and called him "
+        "“the worst harbor master in a century.”"
+    )
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"), ("Hale", "PERSON"))
+    assert ("Hale's fee plan would cost the port money", "indirect", "Ana Ruiz") in summary(found)
+
+
+def test_participle_joined_to_a_passive_shares_the_first_participles_subject(nlp) -> None:
+    """Class: "X pushed back, saying that A was undone by B - and arguing that “…”" parsed
+    with "arguing" joined to the passive: X argues, not B or A."""
+    text = (
+        "Hale pushed back on those claims Thursday, saying that the pier had the right "
+        "safety features but was undone by public mistrust - and arguing that he and Ruiz "
+        "shared “almost all the same views on the harbor.”"
+    )
+    found = quotes(nlp, text, ("Hale", "PERSON"), ("Ruiz", "PERSON"))
+    assert summary(found) == [
+        (
+            "the pier had the right safety features but was undone by public mistrust",
+            "indirect",
+            "Hale",
+        ),
+        ("almost all the same views on the harbor.", "partial", "Hale"),
+    ]
