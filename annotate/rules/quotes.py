@@ -67,6 +67,7 @@ from goldsmith.annotate.rules.attribution_lines import (
     tweet_author_speaker,
 )
 from goldsmith.annotate.rules.confidence import quote_score
+from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.annotate.rules.quote_attribution import (
     attribution,
     name_before_colon,
@@ -76,10 +77,12 @@ from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_kinds import attribution_follows, quote_kind, resumes
 from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion, quoted_regions
 from goldsmith.annotate.rules.reported_speech import (
+    SENTENCE_END,
     block_candidates,
     indirect_candidates,
     intro_verb,
 )
+from goldsmith.annotate.rules.speech_words import is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 from goldsmith.labels.schema import SPEAKER_LABELS
 
@@ -90,6 +93,11 @@ if TYPE_CHECKING:
 #: A word that marks quoted text as a scare quote, nobody's words (spec 4): "so-called".
 _SCARE_MARKER = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 _SCARE_LOOKBACK = 12
+#: A title or name in quotation marks: its words, most of its length (“The Mercy of the
+#: Harbor Lights” is seven), and the small words a title leaves in lower case.
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+_MAX_TITLE_WORDS = 7
+_TITLE_SMALL_WORDS = frozenset("a an the of in on for and or to at by with from as but nor".split())
 
 
 def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
@@ -107,6 +115,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
         for n, r in enumerate(regions)
         if any(ch.isalnum() for ch in MARKUP_TAG.sub("", text[r.start : r.end]))
         and not _SCARE_MARKER.search(text, max(0, r.open_at - _SCARE_LOOKBACK), r.open_at)
+        and not _names_a_work(ctx, r)
     ]
     items += indirect_candidates(ctx, blocked)
     items += block_candidates(ctx, regions)
@@ -126,6 +135,26 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
 
 
 # -- quoted text ---------------------------------------------------------------------------
+
+
+def _names_a_work(ctx: DocContext, region: QuotedRegion) -> bool:
+    """Whether quoted text is a title or a name, nobody's words (ANNOTATION_SPEC.md 4):
+    a few words all capitalised but for small function words, with no final . ? ! inside
+    the marks (“Harbor Lights,” “Gang of Four”), outside a title-case line (a headline,
+    where every quote is capitalised and may be speech) and not the object of a speech
+    verb ("called him “Captain Chaos”" reports a name someone used)."""
+    words = _WORDS.findall(ctx.text, region.start, region.end)
+    content = ctx.text[region.start : region.end].rstrip(", ")
+    if not words or len(words) > _MAX_TITLE_WORDS or content[-1:] in SENTENCE_END:
+        return False
+    if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words[1:]):
+        return False
+    p_start, p_end = ctx.paras[region.paragraph]
+    if not words[0][0].isupper() or is_title_case(ctx.text[p_start:p_end]):
+        return False
+    first, last = ctx.token_index(region.start), ctx.token_index(region.end) - 1
+    heads = {t.head for t in ctx.doc[first : last + 1] if not first <= t.head.i <= last}
+    return not any(is_speech_verb(h) for h in heads)
 
 
 def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion | None) -> Candidate:

@@ -320,3 +320,26 @@ def test_participle_joined_to_a_passive_shares_the_first_participles_subject(nlp
         ),
         ("almost all the same views on the harbor.", "partial", "Hale"),
     ]
+
+
+# -- titles of works -----------------------------------------------------------------------------
+
+
+def test_title_of_a_work_in_quotation_marks_is_not_a_quote(nlp) -> None:
+    """Class: titles in quotation marks taken for partial quotes (spec 4: quoted names
+    nobody is reported as saying are not quotes)."""
+    text = (
+        "Ana Ruiz, who also stars in the drama “Harbor Lights,” returns to the stage in "
+        "“Gang of Four” next week."
+    )
+    assert quotes(nlp, text, ("Ana Ruiz", "PERSON")) == []
+
+
+def test_capitalised_words_a_speech_verb_reports_stay_a_quote(nlp) -> None:
+    """A name someone used is reported speech: "called him “Captain Chaos”"; and a
+    quote in a title-case headline stays one."""
+    text = "Ana Ruiz called him “Captain Chaos” on Monday."
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"))
+    assert summary(found) == [("Captain Chaos", "partial", "Ana Ruiz")]
+    headline = "Ruiz Calls Harbor Plan ‘A Total Disaster’ After Vote"
+    assert [q.text for q in quotes(nlp, headline, ("Ruiz", "PERSON"))] == ["A Total Disaster"]
