@@ -37,7 +37,8 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    all its paragraph holds, of the last reported speech of the paragraph before.
    Otherwise it has no speaker.
 5. ``indirect`` clauses and ``block`` paragraphs: see
-   :mod:`goldsmith.annotate.rules.reported_speech` (and headline statements ``Name:
+   :mod:`goldsmith.annotate.rules.reported_speech` and
+   :mod:`goldsmith.annotate.rules.block_speech` (and headline statements ``Name:
    words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
    (``indirect``) and are resolved in document order with the quotes above, so that
    "he said" finds the latest speaker of any kind.
@@ -66,6 +67,7 @@ from goldsmith.annotate.rules.attribution_lines import (
     signature_speaker,
     tweet_author_speaker,
 )
+from goldsmith.annotate.rules.block_speech import block_candidates, intro_verb
 from goldsmith.annotate.rules.confidence import quote_score
 from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.annotate.rules.quote_attribution import (
@@ -76,12 +78,7 @@ from goldsmith.annotate.rules.quote_attribution import (
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_kinds import attribution_follows, quote_kind, resumes
 from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion, quoted_regions
-from goldsmith.annotate.rules.reported_speech import (
-    SENTENCE_END,
-    block_candidates,
-    indirect_candidates,
-    intro_verb,
-)
+from goldsmith.annotate.rules.reported_speech import SENTENCE_END, indirect_candidates
 from goldsmith.annotate.rules.speech_words import is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 from goldsmith.labels.schema import SPEAKER_LABELS

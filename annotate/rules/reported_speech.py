@@ -1,4 +1,5 @@
-"""Reported speech without quotation marks: ``indirect`` clauses and ``block`` paragraphs.
+"""Reported speech without quotation marks: ``indirect`` clauses (``block`` paragraphs:
+:mod:`goldsmith.annotate.rules.block_speech`).
 
 The rules, as applied by :mod:`goldsmith.annotate.rules.quotes` (over the per-document
 lookups of :mod:`goldsmith.annotate.rules.quote_context`):
@@ -14,10 +15,6 @@ lookups of :mod:`goldsmith.annotate.rules.quote_context`):
   speaker of quoted text). A clause
   with quoted fragments inside keeps them; one ending in a quote is cut before it when
   the rest is a clause of its own; one opening inside quoted text is left to the quote.
-- ``block``: a paragraph without quotation marks after a paragraph whose last sentence
-  introduces speech without reporting it: it ends in ":" after a speech verb ("…, she
-  said in a radio interview:"), or ends in a participle speech verb ("…, stating in a
-  BBC interview"); headlines never introduce a block.
 
 Example:
     >>> ctx = DocContext.build(doc, entities, blocked=[])         # doctest: +SKIP
@@ -33,7 +30,6 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
-from goldsmith.annotate.rules.quote_marks import QuotedRegion
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, WRITING_NOUNS, is_speech_verb
 
@@ -281,53 +277,3 @@ def _is_time_phrase(token: Token) -> bool:
         return False
     inner = [t for t in token.subtree if t is not token or token.dep_ == "npadvmod"]
     return bool(inner) and all(t.ent_type_ in ("DATE", "TIME") for t in inner)
-
-
-def block_candidates(ctx: DocContext, regions: Sequence[QuotedRegion]) -> list[Candidate]:
-    text = ctx.text
-    quoted = {r.paragraph for r in regions}
-    items = []
-    for number in range(len(ctx.paras) - 1):
-        if number + 1 in quoted:
-            continue
-        verb = intro_verb(ctx, number)
-        if verb is None:
-            continue
-        b_start, b_end = ctx.paras[number + 1]
-        while b_end > b_start and text[b_end - 1].isspace():
-            b_end -= 1
-        if b_end > b_start:
-            items.append(Candidate(b_start, b_end, "block", verb=verb))
-    return items
-
-
-def intro_verb(ctx: DocContext, number: int) -> Token | None:
-    """The speech verb by which paragraph ``number`` introduces the next one, if it does.
-
-    Its last sentence introduces speech without reporting it: it ends in ":" after a
-    speech verb ("…, she said in a radio interview:", "issued the following
-    statement:"), or ends in a participle speech verb ("…, stating in a BBC
-    interview"); a verb that has its own reported clause, and headlines, never do.
-    """
-    text, doc = ctx.text, ctx.doc
-    if number < 0 or number + 1 >= len(ctx.paras):
-        return None
-    p_start, p_end = ctx.paras[number]
-    line = text[p_start:p_end].rstrip()
-    if not line or (line[-1] in SENTENCE_END + '”"’)' and line[-1] != ":"):
-        return None
-    last = ctx.token_index(p_start + len(line)) - 1
-    if last < 0:
-        return None
-    first = ctx.token_index(p_start)
-    start = last
-    while start > first and not doc[start].is_sent_start:  # the paragraph's last sentence
-        start -= 1
-    verbs = [t for t in reversed(doc[start : last + 1]) if is_speech_verb(t, quoted=False)]
-    verb = next((t for t in verbs if ctx.finder.subject_of(t) is not None), None)
-    verb = verb or (verbs[0] if verbs else None)
-    if verb is None or any(c.dep_ == "ccomp" and c.idx < p_end for c in verb.children):
-        return None
-    if line[-1] != ":" and (verb.tag_ != "VBG" or ctx.is_headline(p_start)):
-        return None
-    return verb
