@@ -7,13 +7,18 @@ outside quotation marks, keyed by the person's last word (lower case):
 
 - an honorific right before the name: "Mr." / "Mrs." / "Ms." / "Miss";
 - a gendered role noun next to the name: "spokeswoman Ann Roe", "Ann Roe, a
-  congresswoman", "actor Tom Lee";
+  congresswoman", "actor Tom Lee" (not a role the name modifies: in "Hale spokeswoman
+  Ann Roe" the role is Roe's);
 - a pronoun that can only stand for that person as subject of a clause naming no
   other person: a reflexive ("Lee defended himself") or the subject of the clause it
   reports ("Roe said she would run").
 
 No evidence, evidence both ways, or a last word shared by two people ("Bill Clinton",
-"Hillary Clinton") means unknown: such a person is never skipped.
+"Hillary Clinton") means unknown: such a person is never skipped. A full name keeps
+its own evidence too ("his son Beau Biden" is a man although "Biden" alone is
+unknown), and gives it to the surname only when no one else holds the surname (no
+second full name with it, no bare surname written before it: "Trump said …" then
+"Ivanka Trump … she" leaves "Trump" alone unmarked).
 
 Example:
     >>> pronoun_gender("she"), pronoun_gender("they")
@@ -60,6 +65,13 @@ def pronoun_gender(word: str) -> str | None:
     return _PRONOUNS.get(word.lower())
 
 
+def full_name_key(entity: Entity) -> str | None:
+    """The whole name of a mention of two words or more, lower case ("beau biden"), under
+    which its own gender evidence is kept; ``None`` for a surname alone."""
+    words = entity.text.lower().split()
+    return " ".join(words) if len(words) > 1 else None
+
+
 def gender_evidence(
     doc: Doc,
     people: Sequence[Entity],
@@ -67,35 +79,77 @@ def gender_evidence(
     token_at: Callable[[int], Token | None],
     blocked: Callable[[int], bool],
 ) -> dict[str, str]:
-    """Known genders of ``people`` (PERSON mentions outside quotes), by ``key``; names
-    that must stay unknown map to :data:`UNKNOWN`."""
-    seen: dict[str, set[str]] = {}
-    text = doc.text
-    person_starts = {e.start for e in people}
-    for entity in people:
-        found = seen.setdefault(key(entity), set())
-        before = text[max(0, entity.start - 6) : entity.start].split()
-        if before and before[-1].lower() in _HONORIFICS:
-            found.add(_HONORIFICS[before[-1].lower()])
-        token = token_at(entity.end - 1)
-        if token is None:
-            continue
-        near = [c for c in token.children if c.dep_ in ("appos", "compound")]
-        if token.dep_ in ("appos", "compound"):
-            near.append(token.head)
-        near += [t for t in token.doc[max(0, token.i - 3) : token.i]]
-        found.update(_ROLES[t.lower_] for t in near if t.lower_ in _ROLES)
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            found.update(_clause_pronouns(entity, token, person_starts, blocked))
+    """Known genders of ``people`` (PERSON mentions outside quotes), by ``key`` and, for
+    full names, by :func:`full_name_key`; names that must stay unknown map to
+    :data:`UNKNOWN`.
+
+    Evidence read at a full name is that full name's; it is also the surname's unless
+    another person holds the surname: a second full name with it ("Joe Biden", "Beau
+    Biden"), or the surname alone before this full name is first written ("Trump said
+    …" before "Ivanka Trump": the bare surname is someone already known)."""
+    starts = {e.start for e in people}
+    by_mention = [
+        (entity, _mention_evidence(doc.text, entity, token_at, starts, blocked))
+        for entity in people
+    ]
+    first_full: dict[str, int] = {}
+    first_bare: dict[str, int] = {}
     full_names: dict[str, set[str]] = {}
     for entity in people:
-        if len(entity.text.split()) > 1:
-            full_names.setdefault(key(entity), set()).add(entity.text)
-    return {
+        full = full_name_key(entity)
+        if full is None:
+            first_bare.setdefault(key(entity), entity.start)
+        else:
+            first_full.setdefault(full, entity.start)
+            full_names.setdefault(key(entity), set()).add(full)
+    seen: dict[str, set[str]] = {}
+    seen_full: dict[str, set[str]] = {}
+    for entity, genders in by_mention:
+        last, full = key(entity), full_name_key(entity)
+        found = seen.setdefault(last, set())
+        if full is None:
+            found.update(genders)
+            continue
+        seen_full.setdefault(full, set()).update(genders)
+        if first_bare.get(last, first_full[full] + 1) > first_full[full]:
+            found.update(genders)
+    known = {
         name: next(iter(g)) if len(g) == 1 and len(full_names.get(name, ())) < 2 else UNKNOWN
         for name, g in seen.items()
         if g or len(full_names.get(name, ())) > 1
     }
+    known.update(
+        {name: next(iter(g)) if len(g) == 1 else UNKNOWN for name, g in seen_full.items() if g}
+    )
+    return known
+
+
+def _mention_evidence(
+    text: str,
+    entity: Entity,
+    token_at: Callable[[int], Token | None],
+    person_starts: set[int],
+    blocked: Callable[[int], bool],
+) -> set[str]:
+    """The genders one mention shows (module rules)."""
+    found = set()
+    before = text[max(0, entity.start - 6) : entity.start].split()
+    if before and before[-1].lower() in _HONORIFICS:
+        found.add(_HONORIFICS[before[-1].lower()])
+    token = token_at(entity.end - 1)
+    if token is None:
+        return found
+    near = [c for c in token.children if c.dep_ in ("appos", "compound")]
+    if token.dep_ == "appos":  # "Ann Roe, a congresswoman"
+        near.append(token.head)
+    # the words just before the name, but not a role the name modifies: in "Hale
+    # spokeswoman Ann Roe" the role is Roe's, not Hale's
+    if token.dep_ != "compound" or token.head.lower_ not in _ROLES:
+        near += [t for t in token.doc[max(0, token.i - 3) : token.i]]
+    found.update(_ROLES[t.lower_] for t in near if t.lower_ in _ROLES)
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        found.update(_clause_pronouns(entity, token, person_starts, blocked))
+    return found
 
 
 def _clause_pronouns(entity: Entity, subject: Token, person_starts: set[int], blocked) -> set[str]:

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 _CLAUSE_END = ".?!…,;:"
 _OPENERS = '“"„«‘'
+#: Blanks inside a paragraph: spaces, tabs and the non-breaking space U+00A0 that real
+#: articles put before a quote ("… USA Today.\u00a0“This …”").
+_BLANKS = " \t\u00a0"
 
 
 #: Characters looked at before an opening mark to find the last one before it: only
@@ -55,9 +58,9 @@ def quote_kind(ctx: DocContext, region: QuotedRegion, follows: bool, resumed: bo
     right after the quote, ``resumed`` that it resumes an interrupted quote."""
     text = ctx.text
     p_start = ctx.paras[region.paragraph][0]
-    before = text[max(p_start, region.open_at - _LOOKBACK_CHARS) : region.open_at].rstrip(" \t")
+    before = text[max(p_start, region.open_at - _LOOKBACK_CHARS) : region.open_at].rstrip(_BLANKS)
     if before.endswith(">"):  # markup before the quote is not text: <tweet …>“…”
-        before = MARKUP_TAG.sub("", before).rstrip(" \t")
+        before = MARKUP_TAG.sub("", before).rstrip(_BLANKS)
     prev = before[-1] if before else ""
     content = text[region.start : region.end]
     capital = content[0].isupper() or content[0].isdigit() or content[0] in "[(…'\"‘“."
@@ -75,7 +78,8 @@ def quote_kind(ctx: DocContext, region: QuotedRegion, follows: bool, resumed: bo
         or nxt in ("", "\n")
         or nxt in SENTENCE_END
         or (follows and capital)
-        or text[region.outer_end :].lstrip(" ")[:1] in _OPENERS + "–—"
+        or text[region.outer_end : region.outer_end + _LOOKBACK_CHARS].lstrip(_BLANKS)[:1]
+        in _OPENERS + "–—"
     )
     return "direct" if start_ok and end_ok else "partial"
 

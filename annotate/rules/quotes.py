@@ -17,12 +17,15 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
 3. Attribution: the nearest speech verb up the dependency tree from the quote (for
    partial quotes also a speech noun with a possessor: "Ruiz's accusation that … “…”"),
    else the nearest speech verb in the quote's sentences, else (partial quotes only) the
-   nearest verb with a subject up the tree ("labeled the move “a significant
-   escalation”"; when its clause is the complement of a verb with a subject, that
-   verb: "protested that the aides were “disingenuous”"), else (a direct quote that is
-   its whole paragraph) the verb by which
-   the paragraph before introduces it ("X said in a statement:" ⏎ “…”), else (direct
-   quotes) a named entity that is all the text before a colon ("Lopez: “We will win”")
+   nearest verb with a subject up the tree, relative clauses describing their noun
+   passed over ("labeled the move “a significant escalation”"; when its clause is the
+   complement of a verb with a subject, that verb: "protested that the aides were
+   “disingenuous”") (:mod:`goldsmith.annotate.rules.quote_attribution`), else (a direct
+   quote that is its whole paragraph) the verb by which the paragraph before introduces
+   it ("X said in a statement:" ⏎ “…”), else (other direct quotes) the speech verb of
+   the sentence right before it in its paragraph when that holds no quote ("Ruiz
+   recalled how …. “…”"), else (direct quotes) a named entity that is all the text
+   before a colon ("Lopez: “We will win”", "Said Lopez: “…”")
    or, in a headline, the name before the colon; else a dash signature after the quote
    ("“…” – Ana Ruiz", "“…” – @anaruiz") or the author in the markup of an embedded
    post (:mod:`goldsmith.annotate.rules.attribution_lines`). Only verbs of
@@ -34,7 +37,8 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    all its paragraph holds, of the last reported speech of the paragraph before.
    Otherwise it has no speaker.
 5. ``indirect`` clauses and ``block`` paragraphs: see
-   :mod:`goldsmith.annotate.rules.reported_speech` (and headline statements ``Name:
+   :mod:`goldsmith.annotate.rules.reported_speech` and
+   :mod:`goldsmith.annotate.rules.block_speech` (and headline statements ``Name:
    words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
    (``indirect``) and are resolved in document order with the quotes above, so that
    "he said" finds the latest speaker of any kind.
@@ -63,34 +67,34 @@ from goldsmith.annotate.rules.attribution_lines import (
     signature_speaker,
     tweet_author_speaker,
 )
+from goldsmith.annotate.rules.block_speech import block_candidates, intro_verb
 from goldsmith.annotate.rules.confidence import quote_score
+from goldsmith.annotate.rules.headlines import is_title_case
+from goldsmith.annotate.rules.quote_attribution import (
+    attribution,
+    name_before_colon,
+    verb_of_sentence_before,
+)
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_kinds import attribution_follows, quote_kind, resumes
 from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion, quoted_regions
-from goldsmith.annotate.rules.reported_speech import (
-    SENTENCE_END,
-    block_candidates,
-    indirect_candidates,
-    intro_verb,
-)
-from goldsmith.annotate.rules.speech_words import is_speech_noun, is_speech_verb
+from goldsmith.annotate.rules.reported_speech import SENTENCE_END, indirect_candidates
+from goldsmith.annotate.rules.speech_words import is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 from goldsmith.labels.schema import SPEAKER_LABELS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
-    from goldsmith.annotate.rules.speakers import SpeakerFinder
 
 #: A word that marks quoted text as a scare quote, nobody's words (spec 4): "so-called".
 _SCARE_MARKER = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 _SCARE_LOOKBACK = 12
-#: Heads climbed from a quoted token to its speech verb. A quote hangs from its verb
-#: directly ("said"), or through a conjunction, a complement and a clause or two ("she
-#: said in a statement that the plan, which ..., was 'a mistake'"); eight levels cover
-#: every attribution in the gold sets with room to spare and keep the cost per quote
-#: fixed.
-_MAX_CLIMB = 8
+#: A title or name in quotation marks: its words, most of its length (“The Mercy of the
+#: Harbor Lights” is seven), and the small words a title leaves in lower case.
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+_MAX_TITLE_WORDS = 7
+_TITLE_SMALL_WORDS = frozenset("a an the of in on for and or to at by with from as but nor".split())
 
 
 def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
@@ -108,6 +112,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
         for n, r in enumerate(regions)
         if any(ch.isalnum() for ch in MARKUP_TAG.sub("", text[r.start : r.end]))
         and not _SCARE_MARKER.search(text, max(0, r.open_at - _SCARE_LOOKBACK), r.open_at)
+        and not _names_a_work(ctx, r)
     ]
     items += indirect_candidates(ctx, blocked)
     items += block_candidates(ctx, regions)
@@ -129,6 +134,26 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
 # -- quoted text ---------------------------------------------------------------------------
 
 
+def _names_a_work(ctx: DocContext, region: QuotedRegion) -> bool:
+    """Whether quoted text is a title or a name, nobody's words (ANNOTATION_SPEC.md 4):
+    a few words all capitalised but for small function words, with no final . ? ! inside
+    the marks (“Harbor Lights,” “Gang of Four”), outside a title-case line (a headline,
+    where every quote is capitalised and may be speech) and not the object of a speech
+    verb ("called him “Captain Chaos”" reports a name someone used)."""
+    words = _WORDS.findall(ctx.text, region.start, region.end)
+    content = ctx.text[region.start : region.end].rstrip(", ")
+    if not words or len(words) > _MAX_TITLE_WORDS or content[-1:] in SENTENCE_END:
+        return False
+    if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words[1:]):
+        return False
+    p_start, p_end = ctx.paras[region.paragraph]
+    if not words[0][0].isupper() or is_title_case(ctx.text[p_start:p_end]):
+        return False
+    first, last = ctx.token_index(region.start), ctx.token_index(region.end) - 1
+    heads = {t.head for t in ctx.doc[first : last + 1] if not first <= t.head.i <= last}
+    return not any(is_speech_verb(h) for h in heads)
+
+
 def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion | None) -> Candidate:
     text = ctx.text
     end = region.end
@@ -139,94 +164,17 @@ def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion |
     after = ctx.token_index(region.outer_end)
     follows = attribution_follows(ctx.doc, after)
     kind = quote_kind(ctx, region, follows, resumes(ctx, region, previous))
-    verb = _attribution(ctx, region, first, last, after, kind)
+    verb = attribution(ctx, region, first, last, after, kind)
     if verb is None and kind == "direct" and _whole_paragraph(ctx, region):
         verb = intro_verb(ctx, region.paragraph - 1)  # "X said in a statement:" ⏎ “…”
+    elif verb is None and kind == "direct":
+        verb = verb_of_sentence_before(ctx, region, first)  # "Ruiz recalled how …. “…”"
     item = Candidate(region.start, max(end, region.start + 1), kind, region, verb)
     if verb is None and kind == "direct":
-        item.speaker = _name_before_colon(ctx, region) or headline_speaker(ctx, region)
+        item.speaker = name_before_colon(ctx, region) or headline_speaker(ctx, region)
     if verb is None and item.speaker is None:
         item.speaker = signature_speaker(ctx, region) or tweet_author_speaker(ctx, region)
     return item
-
-
-def _name_before_colon(ctx: DocContext, region: QuotedRegion) -> Entity | None:
-    """The speaker of "Name: “quote”": a named entity that is all the text before the colon."""
-    p_start = ctx.paras[region.paragraph][0]
-    before = ctx.text[p_start : region.open_at].rstrip()
-    if not before.endswith(":"):
-        return None
-    name = before[:-1].rstrip()
-    lead = max(name.rfind(". "), name.rfind("? "), name.rfind("! "))
-    start = p_start + (lead + 2 if lead >= 0 else 0)
-    while start < p_start + len(name) and ctx.text[start].isspace():
-        start += 1
-    return ctx.finder.entity_exactly(start, p_start + len(name))
-
-
-def _attribution(
-    ctx: DocContext, region: QuotedRegion, first: int, last: int, after: int, kind: str
-) -> Token | None:
-    """The speech verb (or, for partial quotes, any verb with a subject) of a quote.
-
-    Looked for up the dependency tree from the quote, then among the speech verbs of
-    the quote's sentences, then (partial quotes only) among verbs with a subject up the
-    tree. Only verbs of the quote's own paragraph and outside quotation marks count.
-    """
-    if last < first:
-        return None
-    doc, finder = ctx.doc, ctx.finder
-    p_start, p_end = ctx.paras[region.paragraph]
-
-    def usable(token: Token) -> bool:
-        return p_start <= token.idx < p_end and not finder.is_blocked(token.idx)
-
-    fallback = None
-    for token in doc[first : last + 1]:
-        if first <= token.head.i <= last and token.head is not token:
-            continue
-        node = token
-        for _ in range(_MAX_CLIMB):
-            if node.head is node:
-                break
-            node = node.head
-            if not usable(node):
-                continue
-            if is_speech_verb(node) or (kind == "partial" and is_speech_noun(node)):
-                return node
-            if fallback is None and kind == "partial" and node.pos_ in ("VERB", "AUX"):
-                if finder.subject_of(node) is not None:
-                    fallback = _reporting_verb(node, finder)
-    sentences = {doc[first].sent.start, doc[last].sent.start}
-    if after < len(doc) and doc[after - 1].text not in SENTENCE_END:
-        sentences.add(doc[after].sent.start)
-    best, best_distance = None, None
-    lowest, highest = ctx.token_index(p_start), ctx.token_index(p_end)
-    for start in sorted(sentences):
-        sent = doc[start].sent
-        for token in doc[max(sent.start, lowest) : min(sent.end, highest)]:
-            if not usable(token) or not is_speech_verb(token):
-                continue
-            distance = token.i - last if token.i > last else (first - token.i) * 2
-            if best_distance is None or distance < best_distance:
-                best, best_distance = token, distance
-    return best if best is not None else fallback
-
-
-def _reporting_verb(verb: Token, finder: SpeakerFinder) -> Token:
-    """The verb whose subject speaks a partial quote in ``verb``'s clause: ``verb``
-    itself ("labeled the move “a significant escalation”"), or, when that clause is the
-    complement of a verb with a subject, that verb ("His campaign protested that the
-    aides were “disingenuous”": the campaign, not the aides)."""
-    head = verb.head
-    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and _usable_subject(head, finder):
-        return head
-    return verb
-
-
-def _usable_subject(verb: Token, finder: SpeakerFinder) -> bool:
-    subject = finder.subject_of(verb)
-    return subject is not None and not finder.is_blocked(subject.idx)
 
 
 # -- inheritance and output ----------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Reported speech without quotation marks: ``indirect`` clauses and ``block`` paragraphs.
+"""Reported speech without quotation marks: ``indirect`` clauses (``block`` paragraphs:
+:mod:`goldsmith.annotate.rules.block_speech`).
 
 The rules, as applied by :mod:`goldsmith.annotate.rules.quotes` (over the per-document
 lookups of :mod:`goldsmith.annotate.rules.quote_context`):
@@ -7,15 +8,13 @@ lookups of :mod:`goldsmith.annotate.rules.quote_context`):
   title-case headline, with a clausal complement (``ccomp``) in its paragraph, or the
   "that" clause of the writing it names ("said in a statement that …"), gives that
   clause, without "that", a leading time phrase ("on Monday"), a dateline
-  ("WASHINGTON — ") or edge punctuation; a parenthetical "X, he said, Y" gives the whole
-  sentence. "according to X" is never indirect speech (ANNOTATION_SPEC.md 4: an
-  attribution of information; it still names the speaker of quoted text). A clause
+  ("WASHINGTON — "), a leading conjunction or edge punctuation; an attribution that
+  interrupts the reported sentence ("X, he said, Y", "X, the agency said, and Y") gives
+  two spans, X and Y, like an interrupted quote. "according to X" is never indirect
+  speech (ANNOTATION_SPEC.md 4: an attribution of information; it still names the
+  speaker of quoted text). A clause
   with quoted fragments inside keeps them; one ending in a quote is cut before it when
   the rest is a clause of its own; one opening inside quoted text is left to the quote.
-- ``block``: a paragraph without quotation marks after a paragraph whose last sentence
-  introduces speech without reporting it: it ends in ":" after a speech verb ("…, she
-  said in a radio interview:"), or ends in a participle speech verb ("…, stating in a
-  BBC interview"); headlines never introduce a block.
 
 Example:
     >>> ctx = DocContext.build(doc, entities, blocked=[])         # doctest: +SKIP
@@ -31,7 +30,6 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
-from goldsmith.annotate.rules.quote_marks import QuotedRegion
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, WRITING_NOUNS, is_speech_verb
 
@@ -42,6 +40,9 @@ SENTENCE_END = ".?!…"
 #: Fewest tokens of a reported clause: "it is late" has three; fewer ("so", "it did")
 #: is an ellipsis or a parser fragment, not reported speech.
 _MIN_INDIRECT_TOKENS = 3
+#: Fewest tokens of one part of a reported sentence interrupted by its attribution: the
+#: part before it may be a noun phrase ("The bridge, officials said, will close").
+_MIN_PART_TOKENS = 2
 
 #: What separates a complete reported clause from a quote that follows it: a comma,
 #: colon, semicolon or dash, or "that" ("sends a signal that “…”").
@@ -60,14 +61,12 @@ def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
             continue
         if token.lower_ == "according":
             continue  # "according to X": information, not reported speech (spec 4)
-        clause = _reported_clause(ctx, token)
-        if clause is None:
-            continue
-        if overlaps_any(*clause, blocked):
-            clause = _beside_quotes(ctx, *clause, blocked)
-            if clause is None:
-                continue
-        items.append(Candidate(*clause, "indirect", verb=token))
+        for clause in _reported_clauses(ctx, token):
+            if overlaps_any(*clause, blocked):
+                clause = _beside_quotes(ctx, *clause, blocked)
+                if clause is None:
+                    continue
+            items.append(Candidate(*clause, "indirect", verb=token))
     return items
 
 
@@ -78,7 +77,8 @@ def _beside_quotes(
     (ANNOTATION_SPEC.md 4, a quoted fragment inside reported speech): kept whole when
     the quoted fragments lie inside it and the clause goes on after them ("he had not
     given up hope of a “surprise” at the convention"); cut before the first fragment
-    when the quote ends the clause, if what is left is a clause of its own (a comma,
+    when the quote ends the clause (or before a verb joined to the clause whose phrase
+    holds the quote: "…, and called him “…”"), if what is left is a clause of its own (a comma,
     colon, dash or "that" stands between them: "he hopes
     the day sends a message that “…”" -> "he hopes the day sends a message"; "he was
     not advocating violence, only a “loud voice”" -> "he was not advocating
@@ -96,6 +96,11 @@ def _beside_quotes(
         doc[right].is_punct or doc[right].is_space or doc[right].lower_ == "that"
     ):
         right -= 1
+    joined = _joined_verb(doc, left, right)
+    if joined is not None:  # "…, and called him “…”": the quote is the joined verb's
+        right = joined.left_edge.i - 1
+        while right >= left and (doc[right].is_punct or doc[right].dep_ == "cc"):
+            right -= 1
     comma = next((i for i in range(right, left, -1) if doc[i].text == ","), None)
     if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[comma : right + 1]):
         right = comma - 1  # "…, only a “loud voice”": the tail has no verb of its own
@@ -109,7 +114,25 @@ def _beside_quotes(
     return start, cut
 
 
-def _reported_clause(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
+def _joined_verb(doc, left: int, right: int) -> Token | None:
+    """The verb coordinated into the clause ``doc[left:right + 1]`` whose phrase runs on
+    into the quote after it: "Paul said the plan would cost jobs, and called him “…”",
+    parsed with "called" joined to "cost"; the words before it are the report."""
+    for token in doc[left + 1 : right + 1]:
+        if (
+            token.dep_ == "conj"
+            and token.pos_ in ("VERB", "AUX")
+            and left <= token.head.i < token.i
+            and token.right_edge.i > right
+        ):
+            return token
+    return None
+
+
+def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
+    """The character spans of the clauses ``verb`` reports: one, or two when the
+    attribution interrupts the reported sentence ("A, she said, B": like an interrupted
+    quote, ANNOTATION_SPEC.md 2, one span before and one after it)."""
     p_start, p_end = ctx.bounds(verb.idx)
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     # a complement in the verb's paragraph (the parser sometimes hangs another
@@ -117,15 +140,68 @@ def _reported_clause(ctx: DocContext, verb: Token) -> tuple[int, int] | None:
     # one ahead of it ("…, he said"), nearest first
     clauses = clauses or _writing_clauses(verb)
     clauses.sort(key=lambda c: (not p_start <= c.idx < p_end, c.i < verb.i, abs(c.i - verb.i)))
-    span = (clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
-    if span is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-        span = _around(verb.head, verb)
-    if span is None:
-        return None
-    p_start, p_end = ctx.bounds(verb.idx)
-    left = max(span[0], ctx.token_index(p_start))
-    right = min(span[1], ctx.token_index(p_end) - 1)
-    return _trim(ctx, left, right)
+    ahead = [c for c in clauses if c.i < verb.i]
+    if ahead and _interrupts(verb):  # "A, she said, B": the clause before and what follows
+        clauses = ahead[:1] + _continuations(verb)[:1]
+    else:
+        clauses = clauses[:1]
+    spans = [_clause_span(c, verb) for c in clauses]
+    if not spans and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        spans = _around(verb.head, verb)
+    lowest, highest = ctx.token_index(p_start), ctx.token_index(p_end) - 1
+    fewest = _MIN_INDIRECT_TOKENS if len(spans) == 1 else _MIN_PART_TOKENS
+    trimmed = (_trim(ctx, max(left, lowest), min(right, highest), fewest) for left, right in spans)
+    return [span for span in trimmed if span is not None]
+
+
+def _clause_span(clause: Token, verb: Token) -> tuple[int, int]:
+    """Token range of a clause ``verb`` reports. A clause before its attribution starts
+    after the last colon or semicolon before the attribution's subject, which may lie
+    outside the clause as parsed ("The mayor stepped in: if the talks resumed, she
+    wrote, …" reports "if the talks resumed")."""
+    left, right = clause.left_edge.i, clause.right_edge.i
+    if clause.i > verb.i:
+        return left, right
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    end = subject.left_edge.i if subject is not None else verb.i
+    breaks = [t.i for t in clause.doc[left:end] if t.text in (":", ";")]
+    if breaks:
+        return breaks[-1] + 1, end - 1
+    return left, right
+
+
+def _interrupts(verb: Token) -> bool:
+    """Whether ``verb``'s attribution is set off by commas inside a sentence ("…, the
+    agency said in a report, and …"): a comma right before its subject and a comma
+    right after its last dependent before the next clause."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0:
+        return False
+    return doc[subject.left_edge.i - 1].text == "," and any(
+        c.text == "," and c.i > verb.i for c in verb.children
+    )
+
+
+def _continuations(verb: Token) -> list[Token]:
+    """Clauses after an interrupting attribution that go on with the reported speech: a
+    complement ("It helps, she said, that the mayor came") or a coordinated clause with
+    its own subject that is not itself an attribution ("…, the agency said, and those
+    in the bottom fifth paid 0.8 percent")."""
+    return [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and c.pos_ in ("VERB", "AUX")
+        and (
+            c.dep_ == "ccomp"
+            or (
+                c.dep_ == "conj"
+                and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                and not is_speech_verb(c)
+            )
+        )
+    ]
 
 
 def _writing_clauses(verb: Token) -> list[Token]:
@@ -144,9 +220,11 @@ def _writing_clauses(verb: Token) -> list[Token]:
     ]
 
 
-def _around(clause: Token, attribution: Token) -> tuple[int, int]:
-    """Token range of ``clause``'s subtree, cut before or after ``attribution``'s subtree
-    when that stands at its start or end (commas aside); the whole subtree otherwise."""
+def _around(clause: Token, attribution: Token) -> list[tuple[int, int]]:
+    """Token ranges of ``clause``'s subtree without ``attribution``'s subtree: the part
+    after it when it stands at the start, the part before it when it stands at the end
+    (commas aside), both parts when it interrupts the clause ("The good news, Hale
+    said, is that …")."""
     doc = clause.doc
     left, right = clause.left_edge.i, clause.right_edge.i
     while right > left and (doc[right].is_punct or doc[right].is_space):
@@ -155,20 +233,28 @@ def _around(clause: Token, attribution: Token) -> tuple[int, int]:
         left += 1
     a_left, a_right = attribution.left_edge.i, attribution.right_edge.i
     if a_left <= left:
-        return a_right + 1, right
+        return [(a_right + 1, right)]
     if a_right >= right:
-        return left, a_left - 1
-    return clause.left_edge.i, clause.right_edge.i
+        return [(left, a_left - 1)]
+    return [(left, a_left - 1), (a_right + 1, right)]
 
 
-def _trim(ctx: DocContext, left: int, right: int) -> tuple[int, int] | None:
+def _trim(
+    ctx: DocContext, left: int, right: int, fewest: int = _MIN_INDIRECT_TOKENS
+) -> tuple[int, int] | None:
     """Token range to character span, without edge punctuation, a leading "that", a
     leading dateline ("KELOWNA, British Columbia — ") or a leading time phrase ("on
-    Monday it would …"); ``None`` when fewer than three tokens are left."""
+    Monday it would …"), a leading conjunction; ``None`` when fewer than ``fewest``
+    tokens are left."""
     doc = ctx.doc
     while left <= right:
         token = doc[left]
-        if token.is_punct or token.is_space or (token.dep_ == "mark" and token.lower_ == "that"):
+        if (
+            token.is_punct
+            or token.is_space
+            or (token.dep_ == "mark" and token.lower_ == "that")
+            or token.dep_ == "cc"
+        ):
             left += 1
         elif _is_time_phrase(token) and token.right_edge.i < right:
             left = token.right_edge.i + 1
@@ -176,7 +262,7 @@ def _trim(ctx: DocContext, left: int, right: int) -> tuple[int, int] | None:
             break
     while right >= left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
-    if right - left + 1 < _MIN_INDIRECT_TOKENS:
+    if right - left + 1 < fewest:
         return None
     start, end = doc[left].idx, doc[right].idx + len(doc[right])
     dateline = DATELINE.match(ctx.text, start, end)
@@ -191,53 +277,3 @@ def _is_time_phrase(token: Token) -> bool:
         return False
     inner = [t for t in token.subtree if t is not token or token.dep_ == "npadvmod"]
     return bool(inner) and all(t.ent_type_ in ("DATE", "TIME") for t in inner)
-
-
-def block_candidates(ctx: DocContext, regions: Sequence[QuotedRegion]) -> list[Candidate]:
-    text = ctx.text
-    quoted = {r.paragraph for r in regions}
-    items = []
-    for number in range(len(ctx.paras) - 1):
-        if number + 1 in quoted:
-            continue
-        verb = intro_verb(ctx, number)
-        if verb is None:
-            continue
-        b_start, b_end = ctx.paras[number + 1]
-        while b_end > b_start and text[b_end - 1].isspace():
-            b_end -= 1
-        if b_end > b_start:
-            items.append(Candidate(b_start, b_end, "block", verb=verb))
-    return items
-
-
-def intro_verb(ctx: DocContext, number: int) -> Token | None:
-    """The speech verb by which paragraph ``number`` introduces the next one, if it does.
-
-    Its last sentence introduces speech without reporting it: it ends in ":" after a
-    speech verb ("…, she said in a radio interview:", "issued the following
-    statement:"), or ends in a participle speech verb ("…, stating in a BBC
-    interview"); a verb that has its own reported clause, and headlines, never do.
-    """
-    text, doc = ctx.text, ctx.doc
-    if number < 0 or number + 1 >= len(ctx.paras):
-        return None
-    p_start, p_end = ctx.paras[number]
-    line = text[p_start:p_end].rstrip()
-    if not line or (line[-1] in SENTENCE_END + '”"’)' and line[-1] != ":"):
-        return None
-    last = ctx.token_index(p_start + len(line)) - 1
-    if last < 0:
-        return None
-    first = ctx.token_index(p_start)
-    start = last
-    while start > first and not doc[start].is_sent_start:  # the paragraph's last sentence
-        start -= 1
-    verbs = [t for t in reversed(doc[start : last + 1]) if is_speech_verb(t, quoted=False)]
-    verb = next((t for t in verbs if ctx.finder.subject_of(t) is not None), None)
-    verb = verb or (verbs[0] if verbs else None)
-    if verb is None or any(c.dep_ == "ccomp" and c.idx < p_end for c in verb.children):
-        return None
-    if line[-1] != ":" and (verb.tag_ != "VBG" or ctx.is_headline(p_start)):
-        return None
-    return verb

@@ -12,6 +12,7 @@ The rules (ANNOTATION_SPEC.md section 2, "Speaker"):
   gender is unknown);
 - "they" is the most recent non-person speaker or subject ("Organizers said … They
   said"); "it" is the most recent organisation that spoke (an ORG, else a GPE or NORP);
+  "the agency / group …" the most recent ORG that spoke or was a subject, else as "it";
 - "the commissioner / minister …" is the nearest person introduced with that role
   ("Trade Commissioner Eva Lind", "Eva Lind, the commissioner");
 - a resolved source is reported by its nearest preceding mention (same last word).
@@ -23,11 +24,12 @@ Example:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.person_gender import UNKNOWN, gender_evidence
+from goldsmith.annotate.rules.person_gender import UNKNOWN, full_name_key, gender_evidence
 from goldsmith.annotate.rules.role_words import PERSON_ROLES
 from goldsmith.annotate.rules.speaker_mentions import MentionIndex, name_key
 from goldsmith.annotate.rules.speaker_subjects import is_subject
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
 #: a title of a few words, up to about 40 characters ("Deputy Assistant Secretary of
 #: State").
 _ROLE_LOOKBACK_CHARS = 40
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 
 
 class Antecedents:
@@ -92,17 +95,19 @@ class Antecedents:
     def resolve(self, at: int, want: str, gender: str | None = None) -> Entity | None:
         """Most recent subject/speaker before ``at`` that is a ``want``, reported by its
         nearest mention: "person" (else the nearest PERSON entity), "group" (anything but
-        a person) or "org" (an organisation that spoke: an ORG, else a GPE or NORP).
+        a person), "org" (an organisation that spoke: an ORG, else a GPE or NORP) or
+        "body" (for "the agency": also an ORG that was only a subject, "the Harbor Board,
+        reviewing the plan, found … the board said").
 
         A person the document marks with a gender other than ``gender`` is skipped
         (:mod:`~goldsmith.annotate.rules.person_gender`)."""
         nearest = self._mentions.nearest_mention
         end = bisect_left(self._recent, (at,))
-        if want == "org":  # a body that spoke: an ORG, else any named non-person
-            spoken = [r for r in self._recent[:end] if r[4] and not r[3]]
+        if want in ("org", "body"):  # an ORG, else any named non-person, that spoke
+            bodies = [r for r in self._recent[:end] if not r[3] and (r[4] or want == "body")]
             for labels in (("ORG",), ("ORG", "GPE", "NORP")):
-                for _, _, entity, _, _ in reversed(spoken):
-                    if entity.label in labels:
+                for _, _, entity, _, spoke in reversed(bodies):
+                    if entity.label in labels and (spoke or entity.label == "ORG"):
                         return nearest(at, entity)
             return None
         for _, _, entity, is_person, spoke in reversed(self._recent[:end]):
@@ -128,7 +133,9 @@ class Antecedents:
                 continue
             line_start = text.rfind("\n", 0, entity.start) + 1
             before = text[max(line_start, entity.start - _ROLE_LOOKBACK_CHARS) : entity.start]
-            before = before.lower()
+            # only the name's own sentence: "Mayor Ana Ruiz spoke. Tom Hale …" gives Hale
+            # no role
+            before = _SENTENCE_BREAK.split(before)[-1].lower()
             near = {token.head.lemma_.lower()} | {
                 c.lemma_.lower() for c in token.children if c.dep_ in ("appos", "compound")
             }
@@ -162,5 +169,7 @@ class Antecedents:
         return token.pos_ == "NOUN" and token.tag_ == "NN" and is_person_noun(token.lemma_.lower())
 
     def _agrees(self, entity: Entity, gender: str | None) -> bool:
-        known = self._genders.get(name_key(entity), UNKNOWN)
+        full = full_name_key(entity)
+        known = self._genders.get(full) if full else None
+        known = known or self._genders.get(name_key(entity), UNKNOWN)
         return gender is None or known in (UNKNOWN, gender)

@@ -53,6 +53,10 @@ class MentionIndex:
             key=lambda e: e.start,
         )
         self._ent_starts = [e.start for e in self.ents]
+        # where each full name (two words or more) is first written
+        self._first_written: dict[str, int] = {}
+        for e in self.ents:
+            self._first_written.setdefault(e.text, e.start)
 
     def token_at(self, char: int) -> Token | None:
         """The token holding ``char`` (the last one starting at or before it)."""
@@ -98,13 +102,23 @@ class MentionIndex:
             i -= 1
 
     def nearest_mention(self, at: int, entity: Entity) -> Entity:
-        """The mention of ``entity``'s name nearest before ``at`` (same last word)."""
+        """The mention of ``entity``'s name nearest before ``at`` (same last word), but
+        not a full name first written after a bare surname ``entity``: "Vale said …" then
+        "his daughter Ivy Vale" names someone else."""
         last = name_key(entity)
+        bare = " " not in entity.text.strip()
         for candidate in self.before(at):
             if candidate.end <= entity.start:
                 break
-            if name_key(candidate) == last:
-                return candidate
+            if name_key(candidate) != last:
+                continue
+            if (
+                bare
+                and " " in candidate.text
+                and self._first_written[candidate.text] > entity.start
+            ):
+                continue
+            return candidate
         return entity
 
     def named_like(self, at: int, noun: str) -> Entity | None:

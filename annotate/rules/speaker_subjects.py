@@ -6,8 +6,12 @@ told"); for "according to X" the X; for a speech noun its possessor ("Ruiz's acc
 that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding that",
 "stating in an interview") borrows the subject of the verb it hangs from, and so does a
 verb describing a piece of writing ("released a statement saying", "in a letter stating":
-the writer); a relative "who" stands for the noun the clause describes; a subject in
-another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped.
+the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
+that name as subject; a relative "who" stands for the noun the clause describes; a subject in
+another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped; a verb in
+a prepositional phrase ("in addition to stating", "after saying") borrows the subject of
+the verb the phrase modifies; a verb under a passive without agent takes its raised
+subject ("Hale is reported to have called the plan …").
 
 Example:
     >>> subject_token(doc[1], doc.text)   # "Austin said …"      # doctest: +SKIP
@@ -16,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
@@ -30,20 +35,42 @@ _CLIMB = ("conj", "advcl", "xcomp", "pcomp", "csubj", "ccomp")
 #: "…, stating in an interview"): a chain "said …, adding …, noting …" is three deep;
 #: five bounds the search on long coordinated sentences.
 _MAX_SUBJECT_CLIMB = 5
+#: Heads climbed from a verb in a prepositional phrase to the verb the phrase modifies:
+#: "In addition to stating" is to -> addition -> In -> the verb, three steps.
+_MAX_PHRASE_CLIMB = 4
 
 
-def subject_token(verb: Token, text: str) -> Token | None:
+def subject_token(
+    verb: Token, text: str, quoted: Callable[[int], bool] | None = None
+) -> Token | None:
     """The token naming who speaks through ``verb`` (see module rules), or ``None``;
-    ``text`` is the document's text."""
+    ``text`` is the document's text, ``quoted`` tells whether a character offset lies
+    inside quotation marks (a subject there is the quote's, not the speaker's: in
+    "“Every amendment,” said Cruz" the parser gives "said" two subjects)."""
     if verb.pos_ in ("NOUN", "PROPN"):  # a speech noun: "Ruiz's accusation that …"
         return next((c for c in verb.children if c.dep_ == "poss"), None)
-    current = verb
+    head = verb.head
+    if verb.dep_ == "compound" and verb.i < head.i and head.text[:1].isupper():
+        return head  # "Said Ruiz: “…”", parsed as a name with "Said" in it
+    current = _coordinated_participle(verb)
     for _ in range(_MAX_SUBJECT_CLIMB):
         # a subject in another paragraph is a parser slip: skip it, keep climbing
+        subjects = own_subjects(current) or _inverted_subject(current)
+        unquoted = [s for s in subjects if quoted is None or not quoted(s.idx)]
+        if subjects and not unquoted:
+            # "“Good reporter, this guy,” Trump, the front-runner, said": the parser
+            # makes the quote the subject and the name its apposition
+            named = [
+                c
+                for s in subjects
+                for c in s.children
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and not quoted(c.idx)
+            ]
+            return named[0] if named else subjects[0]
         found = next(
             (
                 s
-                for s in own_subjects(current)
+                for s in unquoted
                 if "\n" not in text[min(s.idx, verb.idx) : max(s.idx, verb.idx)]
                 and not in_dateline(text, s)
             ),
@@ -53,6 +80,22 @@ def subject_token(verb: Token, text: str) -> Token | None:
             if found.lower_ in ("who", "that") and current.dep_ == "relcl":
                 return current.head
             return found
+        if current.dep_ == "xcomp" and not own_subjects(current.head):
+            # "Hale is reported to have called it …": the raised subject of the passive
+            raised = next((c for c in current.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and (quoted is None or not quoted(raised.idx)):
+                return raised
+        if current.dep_ == "pcomp":
+            # "in addition to stating …", "after saying …": the verb the phrase modifies
+            node = current.head
+            for _ in range(_MAX_PHRASE_CLIMB):
+                if node.pos_ in ("VERB", "AUX") or node.head is node:
+                    break
+                node = node.head if node.dep_ in ("prep", "pobj") else node
+            if node.pos_ in ("VERB", "AUX") and node is not current:
+                current = node
+                continue
+            return None
         if current.dep_ in _CLIMB and current.head is not current:
             current = current.head
             continue
@@ -65,6 +108,31 @@ def subject_token(verb: Token, text: str) -> Token | None:
                 continue
         return None
     return None
+
+
+def _coordinated_participle(verb: Token) -> Token:
+    """A participle the parser joined to a finite verb ("saying that the bill … was
+    waylaid by mistrust - and arguing that …") is coordinated with the nearest participle
+    above it ("saying … and arguing"), whose subject it shares; any other verb is
+    itself."""
+    if verb.tag_ != "VBG" or verb.dep_ != "conj" or verb.head.tag_ == "VBG":
+        return verb
+    return next((a for a in verb.ancestors if a.tag_ == "VBG"), verb)
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """The name of a verb with no subject of its own that the parser hung elsewhere: the
+    name right after it ("“…,” said David Brock, a confidant who heads …", "Brock" made
+    the subject of a later verb) or a name parsed as a compound of the verb ("“…,”
+    Conway notes.")."""
+    named = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+    if named and named[-1].text[:1].isupper():
+        return [named[-1]]
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "PERSON":
+        i += 1
+    return [doc[i - 1]] if i > verb.i + 1 and verb.tag_ == "VBD" else []
 
 
 def own_subjects(verb: Token) -> list[Token]:

@@ -65,6 +65,9 @@ if TYPE_CHECKING:
 _PERSON_PRONOUNS = frozenset("he she him her".split())
 _NO_SPEAKER = frozenset("i we you me us there this that these those who which one".split())
 _ARTICLES = frozenset(("a", "an", "the"))
+#: Pronouns that stand for an unnamed group as subject of a speech verb: "some note
+#: that …", "others say …" (a SOURCE, like "analysts").
+_GROUP_PRONOUNS = frozenset("some others many".split())
 
 #: Longest SOURCE span, in tokens, counted back from its head noun: "two senior U.S.
 #: defense officials" is six; twelve keeps any real modifier run and stops a parse that
@@ -107,17 +110,23 @@ class SpeakerFinder:
         """Whether ``char`` lies inside a blocked (quoted) range."""
         return self._blocked.contains(char)
 
+    def overlaps_blocked(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` overlaps a blocked (quoted) range."""
+        return self._blocked.overlaps(start, end)
+
     def subject_of(self, verb: Token) -> Token | None:
         """The token naming who speaks through ``verb``
         (:func:`~goldsmith.annotate.rules.speaker_subjects.subject_token`), or ``None``."""
-        return subject_token(verb, self.text)
+        return subject_token(verb, self.text, self.is_blocked)
 
     def speaker_of(self, verb: Token) -> Entity | None:
         """The speaker span of a speech verb, recorded as the latest speaker."""
         subject = self.subject_of(verb)
         if subject is None or self.is_blocked(subject.idx):
             return None
-        speaker = self.speaker_from_token(subject, any_noun=verb.lemma_.lower() in SAY_LEMMAS)
+        speaker = self.speaker_from_token(
+            subject, any_noun=verb.lemma_.lower() in SAY_LEMMAS, verb=verb
+        )
         if speaker is not None:
             person = self._antecedents.is_person(speaker, subject)
             self.remember(subject.idx, speaker, person=person)
@@ -142,11 +151,16 @@ class SpeakerFinder:
             return self._antecedents.is_person(entity, token)
         return token.pos_ == "NOUN" and is_person_noun(token.lemma_.lower())
 
-    def speaker_from_token(self, token: Token, *, any_noun: bool = False) -> Entity | None:
+    def speaker_from_token(
+        self, token: Token, *, any_noun: bool = False, verb: Token | None = None
+    ) -> Entity | None:
         """The speaker span a subject token stands for (see module rules).
 
         A common noun that does not name people or bodies ("the deployment") gives no
         speaker unless ``any_noun`` (the verb is "say", "tell"…: "the report said").
+        ``verb`` is the speech verb the token is subject of, when it is one: a relative
+        clause holding it ("the president, who said …") is not a modifier that makes
+        the description a new one.
         """
         low = token.lower_
         at = token.idx
@@ -161,6 +175,8 @@ class SpeakerFinder:
             return group
         if low == "it":
             return resolve(at, "org")
+        if low in _GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            return self._source_phrase(token)  # "some note that …", "others say …"
         if low in _NO_SPEAKER or token.pos_ == "PRON":
             return None
         entity = self._mentions.entity_at(token)
@@ -181,14 +197,18 @@ class SpeakerFinder:
             writer = self._writer_of(token, lemma)
             if writer is not None:
                 return writer
+        speaking = set() if verb is None else {verb.i} | {v.i for v in verb.ancestors}
         if (
             any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and token.tag_ in ("NN", "NNP")
-            and not any(c.dep_ in ("prep", "acl", "relcl") for c in token.rights)
+            and not any(
+                c.dep_ in ("prep", "acl", "relcl") and c.i not in speaking for c in token.rights
+            )
         ):  # an anaphoric description: "the minister", not "the union representing staff"
             resolved = None
-            if lemma in ORG_NOUNS:
-                resolved = self._mentions.named_like(at, lemma) or resolve(at, "org")
+            if lemma in ORG_NOUNS and not any(c.dep_ == "compound" for c in token.children):
+                # "the committee", not "the convention committee" (a body named anew)
+                resolved = self._mentions.named_like(at, lemma) or resolve(at, "body")
             elif is_person_noun(lemma):
                 resolved = self._antecedents.with_role(at, lemma) or resolve(at, "person")
             if resolved is not None:
