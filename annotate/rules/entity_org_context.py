@@ -32,13 +32,12 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.entity_runs import (
-    PROPER_TAGS,
+    further_mentions,
     is_proper_name,
     proper_run,
     starts_sentence,
@@ -46,7 +45,6 @@ from goldsmith.annotate.rules.entity_runs import (
 )
 from goldsmith.annotate.rules.entity_words import ORG_AFTER_NOUNS, ORG_CLASS_NOUNS, ORG_HEADS
 from goldsmith.annotate.rules.role_words import DEPARTMENT_WORDS, TITLE_WORDS
-from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
@@ -205,13 +203,6 @@ def _consistent_orgs(
         else e
         for e in found
     ]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(orgs))) + r")(?![\w-])")
-    taken = [(e.start, e.end) for e in found]
-    for match in pattern.finditer(text):
-        begin, stop = match.span()
-        if any(overlaps(a, b, begin, stop) for a, b in taken):
-            continue
-        span = doc.char_span(begin, stop)
-        if span is not None and all(token.tag_ in PROPER_TAGS for token in span):
-            found.append(Entity(start=begin, end=stop, text=match.group(), label="ORG"))
+    for match, _ in list(further_mentions(doc, text, orgs, found)):
+        found.append(Entity(start=match.start(), end=match.end(), text=match.group(), label="ORG"))
     return found

@@ -24,12 +24,12 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE_PLACE, DATELINE_WITHIN
+from goldsmith.annotate.rules.entity_runs import PROPER_TAGS, further_mentions
 from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.records import Entity
 
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 _RELABELLED = frozenset({"PERSON", "ORG", "FAC", "LOC"})
 
 #: Fine-grained tags of proper nouns.
-_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 def same_places(found: list[Entity], text: str, doc: Doc | None = None) -> list[Entity]:
@@ -82,18 +81,10 @@ def _dateline_places(text: str) -> set[str]:
 
 
 def _missed(doc: Doc, text: str, found: list[Entity], places: set[str]) -> list[Entity]:
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(places))) + r")(?![\w-])"
-    )
     taken = [(e.start, e.end) for e in found]
     added: list[Entity] = []
-    for match in pattern.finditer(text):
+    for match, span in further_mentions(doc, text, places, found):
         begin, stop = match.span()
-        if any(overlaps(a, b, begin, stop) for a, b in taken):
-            continue
-        span = doc.char_span(begin, stop)
-        if span is None or not all(t.tag_ in _PROPER_TAGS for t in span):
-            continue
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
         if any(t is not None and _free_proper(t, taken) for t in (before, after)):
@@ -106,4 +97,4 @@ def _free_proper(token, taken: list[tuple[int, int]]) -> bool:
     """A proper noun outside every entity: the mention may be part of a longer name."""
     begin = token.idx
     stop = begin + len(token.text)
-    return token.tag_ in _PROPER_TAGS and not any(overlaps(a, b, begin, stop) for a, b in taken)
+    return token.tag_ in PROPER_TAGS and not any(overlaps(a, b, begin, stop) for a, b in taken)

@@ -13,19 +13,38 @@ Example:
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.spans import overlaps
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: spaCy's tags of proper nouns.
 PROPER_TAGS = ("NNP", "NNPS")
 
 #: At most this many capitalised words make a name found by its context.
 MAX_NAME_WORDS = 4
+
+
+def further_mentions(
+    doc: Doc, text: str, names: Collection[str], found: list[Entity]
+) -> Iterator[tuple[re.Match, Span]]:
+    """Whole-word mentions of ``names`` in ``text`` (``doc.text``) outside every entity of
+    ``found`` whose tokens are all proper nouns (how a name the document already gave a
+    label is found again)."""
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])")
+    taken = [(e.start, e.end) for e in found]
+    for match in pattern.finditer(text):
+        begin, stop = match.span()
+        if any(overlaps(a, b, begin, stop) for a, b in taken):
+            continue
+        span = doc.char_span(begin, stop)
+        if span is not None and all(token.tag_ in PROPER_TAGS for token in span):
+            yield match, span
 
 
 def starts_sentence(doc: Doc, i: int) -> bool:
