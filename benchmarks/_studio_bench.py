@@ -52,10 +52,8 @@ SAMPLE = REPO / "corpus" / "sample"
 SEEDS = Path("/work/shared/seeds")
 
 
-def add_server_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--url`` / ``--api-key`` / ``--docs`` / ``--quick`` / ``--seeds``."""
-    parser.add_argument("--url", help="An existing Label Studio server (default: start one).")
-    parser.add_argument("--api-key", help="Its API token (with --url).")
+def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--docs`` / ``--quick`` / ``--seeds``: the documents every Label Studio benchmark pushes."""
     parser.add_argument("--docs", type=int, default=2000, help="Number of documents.")
     parser.add_argument("--quick", action="store_true", help="200 documents.")
     parser.add_argument(
@@ -71,14 +69,7 @@ def add_database_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--databases", default="sqlite,postgresql", help="Comma-separated.")
     parser.add_argument("--sqlite-dir", help="Data dir of a running SQLite studio to reuse.")
     parser.add_argument("--postgresql-dir", help="Data dir of a running PostgreSQL studio.")
-    parser.add_argument("--docs", type=int, default=2000, help="Number of documents.")
-    parser.add_argument("--quick", action="store_true", help="200 documents.")
-    parser.add_argument(
-        "--seeds",
-        type=Path,
-        default=SEEDS,
-        help="Folder of extra .txt base texts read at run time.",
-    )
+    _add_corpus_arguments(parser)
 
 
 @contextmanager
