@@ -6,7 +6,7 @@ PATH is a clone of networkdynamics/PolNeAR or a bare mirror of it. Writes
 ``DIR/<article_id>.txt`` (UTF-8, LF newlines: the text goldsmith's ingest sees) for every
 article of ``manifest.tsv``; exits 1 naming the first article whose sha256 differs.
 ``--select`` recomputes the selection from the rules in ``selection.py`` (the first 30 and
-the round-3 HELD-OUT draw) and rewrites the manifest (only needed once; the committed
+the fresh held-out rounds) and rewrites the manifest (only needed once; the committed
 manifest is the record).
 """
 
@@ -29,7 +29,7 @@ from goldsmith.corpus.realnews.selection import (
     Candidate,
     polnear_sample,
     select,
-    select_round3,
+    select_rounds,
 )
 from goldsmith.errors import GoldsmithError
 
@@ -47,7 +47,7 @@ def _select(source: PolnearSource) -> list[Entry]:
     seen = first | {e.article_id for e in read_manifest(CLAIMS_MANIFEST)}
     for seed in ATTRIBUTION_SEEDS:
         seen |= {m.article_id for m in polnear_sample(metas, first, ATTRIBUTION_SAMPLE, seed)}
-    chosen += select_round3(candidates, seen)
+    chosen += select_rounds(candidates, seen)
     return [
         Entry(
             c.article_id,

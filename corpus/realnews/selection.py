@@ -14,13 +14,16 @@ Rule, applied to every train/dev article of PolNeAR's ``metadata.tsv``:
 
 The rule was fixed, and the split drawn, before anyone looked at any result on them. Those 10
 were held out in rounds 1 and 2 (measured twice); from round 3 they are tuned on (role
-``heldout-r1``) and a fresh HELD-OUT set replaces them:
+``heldout-r1``) and fresh HELD-OUT sets replace them:
 
-4. **Round 3** (:func:`select_round3`): the articles eligible under rule 1 that are not in
-   ``exclude`` (the first 30, the claims set, and the PolNeAR attribution samples of seeds 11
-   and 23, whose errors were looked at or measured) are drawn round-robin over publishers as
-   in rule 2 with ``random.Random(ROUND3_SEED)`` until ``ROUND3_SIZE`` (10): role
-   ``heldout``. Drawn before anyone ran a system on them.
+4. **Fresh held-out rounds** (:func:`select_round`): the articles eligible under rule 1 that are
+   not in ``exclude`` are drawn round-robin over publishers as in rule 2 with
+   ``random.Random(seed)`` until ``ROUND_SIZE`` (10). ``exclude`` holds the first 30, the claims
+   set, the PolNeAR attribution samples of seeds 11 and 23 (whose errors were looked at or
+   measured) and every earlier round. Each draw was made before anyone ran a system on it.
+   ``HELDOUT_ROUNDS`` lists them: round 3 (seed 31) was HELD-OUT in round 3 and is tuned on from
+   round 4 (role ``heldout-r3``); rounds 4 (seed 41) and 5 (seed 51) are the HELD-OUT of round 4
+   (role ``heldout``).
 
 :func:`polnear_sample` is the fixed per-outlet sample of train+dev articles the attribution
 figures are measured on (seed 11 the untuned check, seed 23 for tuning).
@@ -38,8 +41,9 @@ from typing import Protocol, TypeVar
 SEED = 11
 SIZE = 30
 HELDOUT = 10
-ROUND3_SEED = 31
-ROUND3_SIZE = 10
+ROUND_SIZE = 10
+#: (round, seed, role) of each fresh held-out draw, in drawing order (rule 4)
+HELDOUT_ROUNDS = ((3, 31, "heldout-r3"), (4, 41, "heldout"), (5, 51, "heldout"))
 MIN_WORDS, MAX_WORDS = 400, 1200
 MIN_QUOTES = 3
 MIN_NUMBERS = 5
@@ -70,7 +74,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Chosen:
-    """A selected article and its role: ``"tune"``, ``"heldout-r1"`` or ``"heldout"``."""
+    """A selected article and its role (``manifest.ROLES``)."""
 
     article_id: str
     split: str
@@ -131,13 +135,27 @@ def select(candidates: Iterable[Candidate]) -> list[Chosen]:
     ]
 
 
-def select_round3(candidates: Iterable[Candidate], exclude: Collection[str]) -> list[Chosen]:
-    """Rule 4: the fresh HELD-OUT set of round 3, drawn outside ``exclude``."""
+def select_round(
+    candidates: Iterable[Candidate], exclude: Collection[str], seed: int, role: str
+) -> list[Chosen]:
+    """Rule 4: a fresh held-out draw of ``ROUND_SIZE`` articles outside ``exclude``."""
     pool = (c for c in candidates if c.article_id not in exclude)
     return [
-        Chosen(c.article_id, c.split, c.publisher, "heldout")
-        for c in _round_robin(pool, ROUND3_SEED, ROUND3_SIZE)
+        Chosen(c.article_id, c.split, c.publisher, role)
+        for c in _round_robin(pool, seed, ROUND_SIZE)
     ]
+
+
+def select_rounds(candidates: Iterable[Candidate], exclude: Collection[str]) -> list[Chosen]:
+    """Every draw of ``HELDOUT_ROUNDS`` in order, each also excluding the earlier ones."""
+    pool = list(candidates)
+    seen = set(exclude)
+    chosen: list[Chosen] = []
+    for _, seed, role in HELDOUT_ROUNDS:
+        drawn = select_round(pool, seen, seed, role)
+        seen |= {c.article_id for c in drawn}
+        chosen += drawn
+    return chosen
 
 
 def polnear_sample(metas: Iterable[M], exclude: Collection[str], size: int, seed: int) -> list[M]:

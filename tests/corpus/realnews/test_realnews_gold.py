@@ -112,10 +112,15 @@ def test_manifest_with_a_bad_role_is_refused(tmp_path):
         read_manifest(path)
 
 
-def test_the_committed_manifest_has_20_tune_and_10_plus_10_heldout_articles():
+def test_the_committed_manifest_has_its_tune_and_heldout_rounds():
     entries = read_manifest()
-    assert len(entries) == 40 and len({e.article_id for e in entries}) == 40
-    assert Counter(e.role for e in entries) == {"tune": 20, "heldout-r1": 10, "heldout": 10}
+    assert len(entries) == 60 and len({e.article_id for e in entries}) == 60
+    assert Counter(e.role for e in entries) == {
+        "tune": 20,
+        "heldout-r1": 10,
+        "heldout-r3": 10,
+        "heldout": 20,
+    }
     assert {e.split for e in entries} <= {"train", "dev"}
 
 

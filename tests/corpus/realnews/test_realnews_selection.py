@@ -6,13 +6,15 @@ from collections import Counter
 
 from goldsmith.corpus.realnews.selection import (
     HELDOUT,
-    ROUND3_SIZE,
+    HELDOUT_ROUNDS,
+    ROUND_SIZE,
     SIZE,
     Candidate,
     eligible,
     polnear_sample,
     select,
-    select_round3,
+    select_round,
+    select_rounds,
 )
 
 
@@ -50,18 +52,38 @@ def test_selection_is_fixed_round_robin_and_split_by_seed():
     assert "alpha_short" not in {c.article_id for c in chosen}
 
 
-def test_round3_draws_a_fresh_heldout_outside_everything_excluded():
+def test_a_fresh_round_draws_outside_everything_excluded():
     pool = _pool()
     first = {c.article_id for c in select(pool)}
     sample = {m.article_id for m in polnear_sample(pool, first, 7, seed=23)}
     exclude = first | sample
-    fresh = select_round3(pool, exclude)
-    assert len(fresh) == ROUND3_SIZE
-    assert {c.role for c in fresh} == {"heldout"}
+    fresh = select_round(pool, exclude, 31, "heldout-r3")
+    assert len(fresh) == ROUND_SIZE
+    assert {c.role for c in fresh} == {"heldout-r3"}
     assert not {c.article_id for c in fresh} & exclude
-    assert select_round3(list(reversed(pool)), exclude) == fresh
+    assert select_round(list(reversed(pool)), exclude, 31, "heldout-r3") == fresh
     # round-robin over outlets: no outlet gets two before every outlet with articles got one
     assert max(Counter(c.publisher for c in fresh).values()) <= 2
+
+
+def test_the_rounds_are_drawn_in_order_each_outside_the_earlier_ones():
+    pool = [
+        Candidate(f"{pub}_{i:03d}", "train", pub, _text())
+        for pub in ("alpha", "beta", "gamma", "delta", "eps", "zeta", "eta")
+        for i in range(12)
+    ]
+    first = {c.article_id for c in select(pool)}
+    rounds = select_rounds(pool, first)
+    ids = [c.article_id for c in rounds]
+    assert len(ids) == len(set(ids)) == ROUND_SIZE * len(HELDOUT_ROUNDS)
+    assert not set(ids) & first
+    # the first round is the same draw as on its own; each later one skips the earlier ones
+    _, seed, role = HELDOUT_ROUNDS[0]
+    assert rounds[:ROUND_SIZE] == select_round(pool, first, seed, role)
+    _, seed, role = HELDOUT_ROUNDS[1]
+    earlier = first | set(ids[:ROUND_SIZE])
+    assert rounds[ROUND_SIZE : 2 * ROUND_SIZE] == select_round(pool, earlier, seed, role)
+    assert [c.role for c in rounds] == [r for _, _, r in HELDOUT_ROUNDS for _ in range(ROUND_SIZE)]
 
 
 def test_polnear_sample_is_fixed_per_outlet_and_outside_exclude():
