@@ -18,7 +18,9 @@ Each entry may also be an object with the same names (``surface``/``quote``, ``o
   order; ``null`` means the string must occur exactly once; ``"*"`` (entities only)
   means every occurrence not already covered by another entity;
 - a quote must not start or end with a quotation mark, end with a comma, have outer
-  whitespace or cross a newline;
+  whitespace or cross a newline; a final ``'`` or ``’`` glued to a letter is an apostrophe
+  of elision ("Lyin'"), not a mark, unless the span opens right after a single quotation
+  mark (then it is the closing one);
 - a named speaker (label other than ``SOURCE``) must also be an entity with the same
   offsets and label; a ``SOURCE`` speaker is any span;
 - entities may not overlap each other.
@@ -136,6 +138,15 @@ def _entities(text: str, items: list, found: list[str]) -> list[Entity]:
     return sorted(placed, key=lambda e: (e.start, e.end))
 
 
+def _marked_end(text: str, start: int, body: str) -> bool:
+    """True when the quote ends with a quotation mark (see the module docstring)."""
+    if body[-1] not in QUOTE_MARKS:
+        return False
+    elision = body[-1] in "'’" and len(body) > 1 and body[-2].isalpha()
+    opened_single = start > 0 and text[start - 1] in "'‘"
+    return not elision or opened_single
+
+
 def _quotes(text: str, items: list, entities: list[Entity], found: list[str]) -> list[Quote]:
     by_span = {(e.start, e.end): e for e in entities}
     quotes = []
@@ -149,7 +160,7 @@ def _quotes(text: str, items: list, entities: list[Entity], found: list[str]) ->
         if isinstance(span, str):
             found.append(f"quotes[{i}]: {span}")
             continue
-        if body[0] in QUOTE_MARKS or body[-1] in QUOTE_MARKS or body[-1] == ",":
+        if body[0] in QUOTE_MARKS or _marked_end(text, span[0], body) or body[-1] == ",":
             found.append(f"quotes[{i}]: {body[:40]!r}… has a quotation mark or comma at its edge")
         if body != body.strip() or "\n" in body:
             found.append(f"quotes[{i}]: {body[:40]!r}… has outer whitespace or crosses a paragraph")

@@ -66,6 +66,18 @@ def test_quote_with_named_speaker_and_source():
     assert (direct.speaker.start, direct.speaker.label) == (TEXT.index("Okafor said,"), "PERSON")
 
 
+def test_a_final_apostrophe_of_elision_is_not_a_quotation_mark():
+    text = "He mocked “Lyin’ Ned” and ‘sleepin’’ Sue, and wrote 'nothin' to fear'."
+    ok = convert(text, {"quotes": [["Lyin’", None, "partial", None, None, None]]})
+    assert ok.problems == ()
+    # after an opening single mark the final ’ closes the quotation: still refused
+    bad = convert(text, {"quotes": [["sleepin’", None, "partial", None, None, None]]})
+    assert bad.problems == ("quotes[0]: 'sleepin’'… has a quotation mark or comma at its edge",)
+    # a mark that follows no letter is refused as before
+    bad = convert(text, {"quotes": [["Ned”", None, "partial", None, None, None]]})
+    assert len(bad.problems) == 1 and "at its edge" in bad.problems[0]
+
+
 def test_named_speaker_must_be_an_entity():
     data = {"quotes": [["We are ready", None, "direct", "Okafor", 1, "PERSON"]]}
     result = convert(TEXT, data)
