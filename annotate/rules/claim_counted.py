@@ -27,7 +27,7 @@ from goldsmith.annotate.rules.claim_words import (
     singular,
     unit_of,
 )
-from goldsmith.annotate.rules.currencies import CURRENCY_UNITS, CURRENCY_WORDS
+from goldsmith.annotate.rules.currencies import CURRENCY_SIGNS, CURRENCY_UNITS, CURRENCY_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,9 +57,11 @@ class CountedReader(QuantityReader):
         if end is not None:
             return "year", end  # "a 52-year-old", "those 18 to 35 years old"
         prev = self.doc[num - 1] if num > 0 else None
+        if prev is not None and prev.lower_ in ("aged", "age", "ages") and self._bare(qty):
+            return "year", k  # "aged 61", "children ages 3 to 17"
         if qty.value_high is not None or prev is None:
             return None
-        if is_apposed_age(self.doc, num, qty.end) or prev.lower_ in ("aged", "age", "ages"):
+        if is_apposed_age(self.doc, num, qty.end):
             return "year", k
         if k > qty.end and self.lower[k - 1] == "older":
             return "year", k  # "voters 45 and older"
@@ -126,6 +128,9 @@ class CountedReader(QuantityReader):
             return f"square {unit_of(self.doc[k + 1])}", k + 2  # "20 square miles"
         if (qty.vague or qty.kind == "couple") and k < n and lower[k] == "of":
             k += 1
+        nested = self._nested_head(qty, k)
+        if nested is not None:
+            return unit_of(self.doc[nested]), nested + 1  # "three $40 million jets"
         if self._nominalised(qty, k):
             return "person", k + 1  # "the 53 wounded": the participle is the head
         head = self._head_noun(qty, k)
@@ -135,13 +140,27 @@ class CountedReader(QuantityReader):
         unit = singular(tok.lower_) if _plural_name(tok) else unit_of(tok)
         return (None if unit in PRONOUN_NOUNS else unit), head + 1
 
+    def _nested_head(self, qty: Quantity, k: int) -> int | None:
+        """The head noun counted by a count whose noun phrase holds an amount of money
+        ("three $40 million jets", "two \u20ac5 tickets"): the outer claim runs to the head
+        (claims may nest), the inner amount is a claim of its own."""
+        if qty.currency or qty.kind or k >= len(self.lower) or self.lower[k] not in CURRENCY_SIGNS:
+            return None
+        inner = self._quantity(k)
+        if inner is None or inner.currency is None or inner.value_high is not None:
+            return None
+        return self._head_noun(inner, inner.end)
+
     def _nominalised(self, qty: Quantity, k: int) -> bool:
-        """ "the 53 wounded": a participle standing for people after "the" + number (not
-        the verb of "84 were killed and 200 wounded")."""
+        """ "the 53 wounded", "TWO DEAD, 16 INJURED": a participle standing for people after
+        "the" + number, or after a number that opens its sentence or line or follows a
+        comma (a headline's list); not the verb of "84 were killed and 200 wounded"."""
         lower, n = self.lower, len(self.lower)
-        if k >= n or lower[k] not in NOMINALISED or qty.first == 0:
+        if k >= n or lower[k] not in NOMINALISED:
             return False
-        if lower[qty.first - 1] not in REFERENTIAL:
+        before = self._word_before(qty.first) if qty.first > 0 else ""
+        opens = qty.first == self._sentence(qty.first)[0] or "\n" in before or before == ","
+        if before not in REFERENTIAL and not opens and before != "":
             return False
         return k + 1 >= n or self.doc[k + 1].pos_ != "NOUN"
 
@@ -209,6 +228,8 @@ class CountedReader(QuantityReader):
             return True
         if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound"):
             return True
+        if tok.pos_ == "ADV" and not tok.whitespace_ and self.words[j + 1 : j + 2] == ["-"]:
+            return True  # "randomly-selected voters": an adverb hyphened to its adjective
         if low in ("and", "or") and j > 0 and self.words[j - 1].endswith("-"):
             return True  # "low- and middle-income voters": a suspended hyphen
         if low == "-" and j > 0 and not self.doc[j - 1].whitespace_:

@@ -18,6 +18,8 @@ from goldsmith.annotate.rules.claim_words import (
     AMOUNT_NOUNS,
     BOUND_NOUNS,
     CHANGE_VERBS,
+    MONEY_VERBS,
+    PARENTS,
     QUALIFIERS,
     QUANTITY_VERBS,
     unit_of,
@@ -57,6 +59,9 @@ class ElidedReader(CountedReader):
             head = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
                 return unit_of(head)  # partitive: "9,500 of the port's 12,000 dockworkers"
+        number = doc[qty.last]
+        if qty.vague and number.dep_ == "dobj" and number.head.lemma_.lower() in MONEY_VERBS:
+            return "dollar"  # "has given billions", "siphoning millions": sums of money
         listed = self._listed_unit(qty)
         if listed is not None:
             return listed  # "from 3,000 to 10,000 rubles", "10, 20 or 30 boats"
@@ -92,22 +97,39 @@ class ElidedReader(CountedReader):
         same_verb = self._same_verb_unit(number)
         if same_verb is not None:
             return same_verb
-        if number.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "to":
-            verb = verb.head
+        if number.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in PARENTS:
+            return "child"  # "a mother of three"
+        if number.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("to", "at"):
+            verb = verb.head  # "rose to 90", "stood at 263"
             verbs = CHANGE_VERBS
         else:
             verbs = QUANTITY_VERBS
         if number.dep_ in ("dobj", "attr", "pobj") and verb.lemma_.lower() in verbs:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
-                    if unit_of(child) not in AMOUNT_NOUNS:  # "the numbers swelled to ..."
-                        return unit_of(child)
+                    counted = self._amount_of(child)  # "the gap in delegates stood at ..."
+                    if counted is not None:
+                        return counted
             if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
-                return unit_of(verb.head)
+                return self._amount_of(verb.head)
         if self.count_units:
             unit, end_char = self.count_units[-1]
             if "\n" not in self.text[end_char : doc[qty.first].idx]:
                 return unit  # the things counted last in the same paragraph
+        return None
+
+    def _amount_of(self, noun: Token) -> str | None:
+        """The unit a subject noun gives an elided amount: the noun itself ("the toll rose to
+        90" -> toll), or for a noun naming an amount the thing after its "of"/"in" ("the
+        gap in pledged delegates stood at 263" -> delegate); None for an amount noun alone
+        ("the numbers swelled to ...")."""
+        if unit_of(noun) not in AMOUNT_NOUNS:
+            return unit_of(noun)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "NOUN":
+                    return unit_of(obj)
         return None
 
     def _elided_unit_or_person(self, qty: Quantity) -> tuple[str, bool]:
@@ -169,16 +191,19 @@ class ElidedReader(CountedReader):
         return None
 
     def _number_of(self, qty: Quantity) -> str | None:
-        """The things of "the number of X" earlier in the sentence: "the number of ferries
-        in service fell from 30 to 12" -> ferry ("a number of" means some, not an amount)."""
-        start, _ = self._sentence(qty.first)
-        for j in range(qty.first - 2, start, -1):
+        """The things of "the number of X" in the sentence, looked for before the number
+        first: "the number of ferries in service fell from 30 to 12" -> ferry; "'We may be
+        at 54, 56,' she said, referring to the number of seats" -> seat ("a number of"
+        means some, not an amount)."""
+        start, end = self._sentence(qty.first)
+        before = range(qty.first - 2, start, -1)
+        for j in [*before, *range(qty.end + 1, end - 2)]:
             if self.lower[j] != "number" or self.lower[j + 1] != "of":
                 continue
             if self.lower[j - 1] not in ("the", "total") or self.words[j + 2 : j + 3] == []:
                 return None
             head = next((c for c in self.doc[j + 1].children if c.dep_ == "pobj"), None)
-            if head is not None and head.pos_ == "NOUN" and head.i < qty.first:
+            if head is not None and head.pos_ == "NOUN" and (head.i < qty.first or j > qty.end):
                 return unit_of(head)
             return None
         return None

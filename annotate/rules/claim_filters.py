@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.claim_elided import ElidedReader
 from goldsmith.annotate.rules.claim_quantity import Quantity, year_like_value
+from goldsmith.annotate.rules.claim_referential import ReferentialRules
 from goldsmith.annotate.rules.claim_words import (
     ASSENT_VERBS,
     DURATIONS,
@@ -20,7 +20,6 @@ from goldsmith.annotate.rules.claim_words import (
     NAME_LABELS,
     NAME_MARKERS,
     PERCENT_WORDS,
-    REFERENTIAL,
     RELATIVE_AFTER,
     TIME_WORDS,
     UNIT_WORDS,
@@ -39,6 +38,10 @@ _WORD_TAIL = re.compile(r"(?<=[^a-z])[a-z]+\.?$")
 _UNITS_NOT_NAMES = MEASURES | {"percentage point"}
 #: Words after a duration that make it say when, not how long ("four days before").
 _WHEN_AFTER = frozenset("before after prior".split())
+#: Prepositions whose duration says how long also before "before"/"after".
+_EXTENT_PREPOSITIONS = frozenset("for during throughout within".split())
+#: Verbs whose duration says how long ("waited three days before answering").
+_LASTING_VERBS = frozenset("last wait spend take serve stay remain live work stall linger".split())
 #: Adverbs after a duration that always make it say when ("four years ago").
 _WHEN_ADVERBS = frozenset("ago earlier later hence".split())
 #: Last words of a street name after a house number ("100 Haven Avenue").
@@ -48,17 +51,9 @@ _STREET_WORDS = frozenset(
 )
 #: Auxiliaries of a future "in N days" ("will decide in three days": when).
 _FUTURE_AUX = frozenset("will would 'll shall".split())
-#: Possessive determiners: "their three daughters" counts unless the things were named.
-_POSSESSIVES = frozenset("its their his her our your my whose".split())
-#: Words between a determiner and a small number that make it point back at things
-#: already named ("the last two storms", "the top three contenders").
-_ORDER_WORDS = frozenset("last past previous top other first next remaining final".split())
-#: Words that rank the things counted, so they point at known ones ("their two top
-#: targets", "their two leading candidates").
-_RANK_WORDS = _ORDER_WORDS | frozenset("leading main major chief principal key".split())
 
 
-class ClaimFilters(ElidedReader):
+class ClaimFilters(ReferentialRules):
     """Rules that drop a number found by :class:`QuantityReader` (the sentence's title case
     comes from :meth:`goldsmith.annotate.rules.claims._Finder._title_case`)."""
 
@@ -139,14 +134,6 @@ class ClaimFilters(ElidedReader):
         before = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
         after = text[line_end:].lstrip().split("\n", 1)[0].strip()
         return "of." in (before, after)
-
-    def _superlative(self, i: int) -> bool:
-        """A superlative at token ``i``: "largest", "most influential"."""
-        tok = self.doc[i]
-        if tok.tag_ == "JJS":
-            return True
-        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
-        return tok.lower_ in ("most", "least") and nxt is not None and nxt.pos_ == "ADJ"
 
     def _address(self, qty: Quantity) -> bool:
         """A street number: "100 Haven Avenue", "1600 Pennsylvania Ave."."""
@@ -282,13 +269,11 @@ class ClaimFilters(ElidedReader):
         if nxt in _WHEN_ADVERBS:
             return True  # "four years ago", "bringing it back three years later"
         if nxt in _WHEN_AFTER:
-            # fronted or set off by a comma ("Five years earlier, …", "…, four days after
-            # the vote"), or before a date or event ("four days before Election Day");
-            # otherwise it may say how long ("stalled for nearly five years before …")
-            if self._set_off(qual_start):
-                return True
-            after = self.doc[end + 1] if end + 1 < len(self.doc) else None
-            return after is not None and after.ent_type_ in ("DATE", "EVENT")  # "… Election Day"
+            # "four days before Election Day", "arrived just one day after the vote",
+            # "Two weeks after the flood, …" say when; a duration governed by "for" or
+            # "during", or what a verb of lasting takes, says how long ("stalled for
+            # nearly five years before resuming", "waited three days before answering")
+            return not self._how_long(qty, qual_start, end)
         if (
             qual_start == qty.first
             and qual_start > 0
@@ -307,6 +292,21 @@ class ClaimFilters(ElidedReader):
         while qual_start == qty.first and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head  # "will become minorities in 30 years": "in" hangs off a noun
         return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+
+    def _how_long(self, qty: Quantity, qual_start: int, end: int) -> bool:
+        """Whether a duration followed by "before"/"after" says how long: it is governed by
+        a preposition of extent ("for nearly five years before", "during two weeks after")
+        or its noun is what a verb of lasting takes ("waited three days after", "spent two
+        years before")."""
+        if self._word_before(qual_start) in _EXTENT_PREPOSITIONS:
+            return True
+        head = self.doc[end - 1]
+        verb = head.head
+        if verb.pos_ == "ADP":
+            verb = verb.head  # "waited [three days] before": the amount hangs off "before"
+        elif verb.dep_ == "advcl" and any(c.lower_ in _WHEN_AFTER for c in verb.children):
+            verb = verb.head  # "waited [14 months] after the rocket failed": off "failed"
+        return head.dep_ in ("dobj", "npadvmod") and verb.lemma_.lower() in _LASTING_VERBS
 
     def _set_off(self, qual_start: int) -> bool:
         """Whether the amount starting at token ``qual_start`` (or "just"/"only" before it)
@@ -334,39 +334,6 @@ class ClaimFilters(ElidedReader):
             return True
         after = self.lower[end] if end < len(self.lower) else ""
         return after not in RELATIVE_AFTER
-
-    def _referential(self, qty: Quantity, num: int, qualifier: str, unit: str, end: int) -> bool:
-        if qualifier != "exact" or num == 0 or qty.vague or qty.currency:
-            return False
-        lower, doc = self.lower, self.doc
-        if lower[qty.end : qty.end + 1] == ["-"] and not doc[qty.last].whitespace_:
-            return False  # "the 50-state tour": a compound modifier is a claim every time
-        prev = lower[num - 1]
-        small_word = not qty.digits and qty.value <= 10
-        if prev in _ORDER_WORDS and num > 1 and lower[num - 2] in REFERENTIAL:
-            return small_word and unit not in DURATIONS  # "the last two storms"
-        if prev in REFERENTIAL or prev in ("'s", "\u2019s"):
-            if qty.end < len(doc) and self._superlative(qty.end):
-                return True  # "the two largest unions": a description, not a count
-        if prev not in REFERENTIAL:
-            return False
-        if small_word and prev in _POSSESSIVES and self._first_mention(qty, num, unit, end):
-            return False  # "their three daughters": a first mention of her kin, a count
-        if small_word:
-            return True
-        # "the 40 protesters" after "40 protesters"; "the 40 remaining protesters" adds to it
-        return prev == "the" and (qty.value, unit) in self.seen and end - qty.end <= 1
-
-    def _first_mention(self, qty: Quantity, num: int, unit: str, end: int) -> bool:
-        """Whether "his/their/our N things" names things for the first time: no word with
-        the lemma ``unit`` before, no "between" before the possessive ("between our two
-        countries" names the parties), and no rank word before the noun ("their two
-        leading candidates", "their two top targets" point at known ones)."""
-        if num > 1 and self.lower[num - 2] == "between":
-            return False
-        if any(self.lower[j] in _RANK_WORDS for j in range(qty.end, end)):
-            return False
-        return not any(tok.lemma_.lower() == unit for tok in self.doc[: qty.first])
 
     def _one_counts(self, qty: Quantity, qualifier: str, unit: str) -> bool:
         """ "one" is a claim only when qualified ("at least one"), scaled or a measure."""

@@ -1,0 +1,195 @@
+"""Claim classes found on the real-news articles held out in round 3 (issue 11, round 4):
+nested counts over an amount of money, "the" + a number word that names things for the
+first time, demonstratives repeating a number, amounts of time that say when after a
+verb, casualty participles as heads, hyphened adverbs in the counted phrase, list
+bullets, age ranges, and elided units named by a parent noun, an amount noun, a money
+verb or a later "the number of". Every sentence is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from goldsmith.annotate.rules.claims import find_claims
+
+
+def _claims(nlp, text: str) -> list[tuple]:
+    return [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(nlp(text))]
+
+
+def _texts(nlp, text: str) -> list[str]:
+    return [c.text for c in find_claims(nlp(text))]
+
+
+# -- nested claims ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "The navy ordered four $90 million frigates.",
+            [
+                ("four $90 million frigates", 4.0, "frigate", "exact"),
+                ("$90 million", 90_000_000.0, "dollar", "exact"),
+            ],
+        ),
+        (
+            "Finalists compete for one of two $25,000 grants.",
+            [
+                ("two $25,000 grants", 2.0, "grant", "exact"),
+                ("$25,000", 25_000.0, "dollar", "exact"),
+            ],
+        ),
+        (
+            "Meet the five\u00a0$2 billion donors behind the fund.",
+            [
+                ("five\u00a0$2 billion donors", 5.0, "donor", "exact"),
+                ("$2 billion", 2_000_000_000.0, "dollar", "exact"),
+            ],
+        ),
+    ],
+)
+def test_count_over_an_amount_of_money_nests(nlp, text: str, claims: list[tuple]) -> None:
+    assert _claims(nlp, text) == claims
+
+
+def test_nested_claims_stay_inside_each_other(nlp) -> None:
+    found = find_claims(nlp("The city bought six $3 million buses and 40 vans."))
+    outer, inner, last = found
+    assert outer.start <= inner.start and inner.end <= outer.end
+    assert outer.end <= last.start
+
+
+# -- "the" + a number word -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Counting the five mills that shut last year, output fell.", "five mills"),
+        ("The seven board members from the valley met on Monday.", "seven board members"),
+        ("Parents would get the eight weeks of paid leave.", "eight weeks"),
+    ],
+)
+def test_the_with_a_number_word_naming_new_things_is_a_claim(nlp, text: str, claim: str) -> None:
+    assert _texts(nlp, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two candidates are tied in the county.",
+        "Reporters met Ada Roe, Bo Lin and Cy Park, the three founders of the firm.",
+        "Voters in Ohio, Texas and Iowa cast ballots. The three states decide the race.",
+    ],
+)
+def test_the_with_a_number_word_pointing_back_is_not_a_claim(nlp, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+def test_the_number_word_repeating_a_claim_is_not_a_claim(nlp) -> None:
+    text = (
+        "Nurses get the eight weeks of leave. Aides are not eligible for the eight weeks of leave."
+    )
+    assert _texts(nlp, text) == ["eight weeks"]
+
+
+def test_partitive_whole_after_the_is_a_claim(nlp) -> None:
+    text = "Two of the five GOP backers of the bill face close races."
+    assert _texts(nlp, text) == ["Two", "five GOP backers"]
+
+
+def test_demonstrative_repeating_a_number_is_not_a_claim(nlp) -> None:
+    text = "The law frees 31,000 inmates. We say to these 31,000 people: welcome back."
+    assert _texts(nlp, text) == ["31,000 inmates"]
+
+
+# -- amounts of time that say when -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey lands just one day after a rival poll showed a tie.",
+        "The launch came 14 months after the first rocket failed.",
+        "The fight broke out just two months after the mayor spoke.",
+    ],
+)
+def test_amount_before_after_following_a_verb_says_when(nlp, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The talks stalled for nearly five years before resuming.", "nearly five years"),
+        ("She waited three days before answering the letter.", "three days"),
+        ("The strike ran for 10 days after the vote.", "10 days"),
+    ],
+)
+def test_amount_before_after_that_says_how_long_stays(nlp, text: str, claim: str) -> None:
+    assert _texts(nlp, text) == [claim]
+
+
+# -- counted phrases -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "Digest\nTHREE DEAD, 12 INJURED IN OHIO MILL BLAST Crews worked all night.",
+            [("THREE DEAD", 3.0, "person", "exact"), ("12 INJURED", 12.0, "person", "exact")],
+        ),
+        (
+            "The quake left 9 people dead and more than 30 injured.",
+            [("9 people", 9.0, "person", "exact"), ("more than 30", 30.0, "person", "more_than")],
+        ),
+    ],
+)
+def test_casualty_participle_is_the_head_only_when_it_opens(
+    nlp, text: str, claims: list[tuple]
+) -> None:
+    assert _claims(nlp, text) == claims
+
+
+def test_hyphened_adverb_stays_inside_the_counted_phrase(nlp) -> None:
+    text = "The survey reached 1,204 randomly-chosen likely voters."
+    assert _claims(nlp, text) == [("1,204 randomly-chosen likely voters", 1204.0, "voter", "exact")]
+
+
+def test_list_bullet_is_no_qualifier(nlp) -> None:
+    text = "IN BRIEF.\n\n~ Three retired pilots flew the route again.\n~ Rain is due."
+    assert _claims(nlp, text) == [("Three retired pilots", 3.0, "pilot", "exact")]
+
+
+def test_age_range_after_ages(nlp) -> None:
+    text = "The study covered pupils ages 6 to 11 in the district."
+    assert [(c.text, c.value, c.value_high, c.unit) for c in find_claims(nlp(text))] == [
+        ("6 to 11", 6.0, 11.0, "year")
+    ]
+
+
+# -- elided units ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The 41-year-old father of four answered.", ("four", 4.0, "child", "exact")),
+        ("The margin of votes stood at 120.", ("120", 120.0, "vote", "exact")),
+        (
+            "Ana won six states. Ben can still narrow the gap in delegates, which stood at 97 "
+            "before the vote.",
+            ("97", 97.0, "delegate", "exact"),
+        ),
+        ("A banker who has donated billions spoke.", ("billions", 1e9, "dollar", "more_than")),
+        (
+            "\u201cWe could be at 51, maybe 52,\u201d she said, referring to the number of "
+            "seats the party holds.",
+            ("51", 51.0, "seat", "exact"),
+        ),
+    ],
+)
+def test_elided_unit_named_around_the_number(nlp, text: str, claim: tuple) -> None:
+    assert claim in _claims(nlp, text)
