@@ -65,6 +65,8 @@ class CountedReader(QuantityReader):
             return "year", k
         if k > qty.end and self.lower[k - 1] == "older":
             return "year", k  # "voters 45 and older"
+        if self.lower[max(0, num - 2) : num] in (["younger", "than"], ["older", "than"]):
+            return "year", k  # "all of them are younger than 50"
         if prev.lemma_.lower() == "turn" and qty.digits and self._bare(qty):
             return "year", k  # "she turned 66 on Sunday"
         if self._age_of_a_person(qty, num):
@@ -226,8 +228,13 @@ class CountedReader(QuantityReader):
             return False
         if tok.pos_ in _MODIFIER_POS:
             return True
-        if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound"):
-            return True
+        if tok.tag_ in ("VBN", "VBG", "VBD") and tok.dep_ in ("amod", "compound"):
+            return True  # "pledged delegates" (also when tagged as a past tense)
+        if tok.dep_ == "advmod" and tok.head.i > j and tok.head.pos_ == "ADJ":
+            return True  # "seven less politicized panels": an adverb of its adjective
+        if low in ("and", "or", ",") and 0 < j < len(self.doc) - 1:
+            if self.doc[j - 1].pos_ == "ADJ" and self.doc[j + 1].dep_ == "conj":
+                return True  # "three current and former employees"
         if tok.pos_ == "ADV" and not tok.whitespace_ and self.words[j + 1 : j + 2] == ["-"]:
             return True  # "randomly-selected voters": an adverb hyphened to its adjective
         if low in ("and", "or") and j > 0 and self.words[j - 1].endswith("-"):

@@ -62,7 +62,7 @@ class ElidedReader(CountedReader):
         number = doc[qty.last]
         if qty.vague and number.dep_ == "dobj" and number.head.lemma_.lower() in MONEY_VERBS:
             return "dollar"  # "has given billions", "siphoning millions": sums of money
-        listed = self._listed_unit(qty)
+        listed = self._listed_unit(qty) or self._group_after(qty)
         if listed is not None:
             return listed  # "from 3,000 to 10,000 rubles", "10, 20 or 30 boats"
         if qty.first > 0 and lower[qty.first - 1] == "to" and self.claims:
@@ -158,6 +158,25 @@ class ElidedReader(CountedReader):
                 return unit if closed or not comma else None
             j = following.end
         return None
+
+    def _group_after(self, qty: Quantity) -> str | None:
+        """The plural noun after "in"/"among" that a tally counts: "leads 1,428 to 1,153 in
+        pledged delegates", "516 to 39 among superdelegates" (the first amount of the
+        tally, or the second)."""
+        j, n = qty.end, len(self.lower)
+        if j + 1 < n and self.lower[j] == "to":
+            following = self._quantity(j + 1) if is_starter(self.words[j + 1]) else None
+            if following is None or self._counted(following, following.end)[1] is not None:
+                return None
+            j = following.end
+        elif not (qty.first > 1 and self.lower[qty.first - 1] == "to"):
+            return None
+        if j >= n or self.lower[j] not in ("in", "among"):
+            return None
+        head = next((c for c in self.doc[j].children if c.dep_ == "pobj"), None)
+        if head is None or head.pos_ != "NOUN" or head.tag_ != "NNS":
+            return None
+        return unit_of(head)
 
     def _people_whole(self, qty: Quantity) -> str | None:
         """ "person" for the amount of a whole of people: "a population of 769,025", "a

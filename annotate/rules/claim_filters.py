@@ -76,6 +76,10 @@ class ClaimFilters(ReferentialRules):
             return True
         if self._figure_of_speech(qty, nxt):
             return True
+        if re.match(r"[-\u2013]to[-\u2013]\d", text[end_char : end_char + 6]):
+            return True  # "a 5-to-4 decision": a vote split, like "5-4"
+        if self._titled_unit(qty):
+            return True  # "the film \u201c13 Hours\u201d", "on CBS' 60 Minutes"
         if qty.end < n and text[end_char : end_char + 1] in ("-", "\u2013") and qty.digits:
             after = lower[qty.end + 1] if qty.end + 1 < n else ""
             if after and after[0].isdigit() and qty.value_high is None:
@@ -110,6 +114,20 @@ class ClaimFilters(ReferentialRules):
         if tok.ent_type_ in ("DATE", "TIME"):
             return not (self._duration(qty) or self._counted_around(qty))
         return False
+
+    def _titled_unit(self, qty: Quantity) -> bool:
+        """A unit of time or measure capitalised mid-sentence outside a title-case headline
+        names a work or a show: "the film \u201c13 Hours\u201d", "on 60 Minutes"."""
+        if qty.end >= len(self.words) or qty.currency:
+            return False
+        word = self.words[qty.end]
+        if not (word[:1].isupper() and word[1:].islower()):
+            return False
+        unit = self._counted(qty, qty.end)[0]
+        if unit not in DURATIONS and unit not in MEASURES:
+            return False
+        start, _ = self._sentence(qty.first)
+        return qty.first > start and not self._title_case(qty.first)
 
     def _counted_around(self, qty: Quantity) -> bool:
         """Whether the words around a bare number name what it counts although spaCy calls
@@ -166,6 +184,8 @@ class ClaimFilters(ReferentialRules):
         after = doc[qty.end + 1] if qty.end + 1 < n else None
         if qty.value == 1 and lower[qty.end : qty.end + 2] == ["or", "more"]:
             return True
+        if qty.value == 0 and lower[qty.first] == "zero" and qty.end == qty.first + 1:
+            return True  # "zero chance", "zero communication skills": none, as a figure
         if qty.value == 1 and nxt in ("point", "time", "stage") and qty.first > 0:
             if lower[qty.first - 1] == "at":
                 return True  # "at one point, he ...": a moment, not a measure
@@ -204,6 +224,9 @@ class ClaimFilters(ReferentialRules):
         unit, unit_end = self._counted(qty, qty.end)
         if unit_end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS):
             return False  # "DOWN 0.4 percent", "favored Trump 46 percent": no name ends so
+        if self.lower[qty.end : qty.end + 1] == ["to"] and qty.end + 1 < len(doc):
+            if doc[qty.end + 1].like_num:
+                return False  # "leads Ana Diaz 812 to 790": a tally, not "Route 66"
         if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I":
             return True
         if num == 0 or qualifier != "exact" or qty.currency:

@@ -193,3 +193,58 @@ def test_age_range_after_ages(nlp) -> None:
 )
 def test_elided_unit_named_around_the_number(nlp, text: str, claim: tuple) -> None:
     assert claim in _claims(nlp, text)
+
+
+# -- classes seen on unannotated PolNeAR train articles (no gold; judged by the spec) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "The tally gives her 2,100 pledged delegates so far.",
+            ("2,100 pledged delegates", 2100.0, "delegate", "exact"),
+        ),
+        (
+            "It met after nine less divided state panels had voted.",
+            ("nine less divided state panels", 9.0, "panel", "exact"),
+        ),
+        (
+            "In calls, four current and former Acme engineers said so.",
+            ("four current and former Acme engineers", 4.0, "engineer", "exact"),
+        ),
+    ],
+)
+def test_counted_phrase_runs_over_modifiers_the_tagger_misreads(
+    nlp, text: str, claim: tuple
+) -> None:
+    assert _claims(nlp, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court's 6-to-3 ruling stood.",
+        'The film, "12 Hours: A Night in Lagos," opens Friday.',
+        "She said so on the radio show 90 Minutes last week.",
+        "The mayor has zero chance of winning.",
+    ],
+)
+def test_splits_titles_and_zero_as_a_figure_are_not_claims(nlp, text: str) -> None:
+    assert _claims(nlp, text) == []
+
+
+def test_tally_counts_the_group_after_in_or_among(nlp) -> None:
+    text = "Ruiz leads Ana Diaz 812 to 790 in pledged delegates, and 40 to 12 among governors."
+    assert _claims(nlp, text) == [
+        ("812", 812.0, "delegate", "exact"),
+        ("790", 790.0, "delegate", "exact"),
+        ("40", 40.0, "governor", "exact"),
+        ("12", 12.0, "governor", "exact"),
+    ]
+
+
+def test_younger_than_is_an_age(nlp) -> None:
+    assert _claims(nlp, "Most of the new judges are younger than 55.") == [
+        ("55", 55.0, "year", "exact")
+    ]
