@@ -86,6 +86,8 @@ class CountedReader(QuantityReader):
         verb = tok.head
         if tok.dep_ != "attr" or verb.lemma_.lower() != "be":
             return False
+        if not self._same_line(verb.idx, tok.idx):
+            return False  # a parse across lines: "... was low.\n\n60.\n\nThe number of"
         nxt = self.lower[qty.end] if qty.end < len(self.lower) else "."
         if nxt not in (".", ",", ";", "when", "and", "at"):
             return False
@@ -230,6 +232,10 @@ class CountedReader(QuantityReader):
             return True
         if tok.tag_ in ("VBN", "VBG", "VBD") and tok.dep_ in ("amod", "compound"):
             return True  # "pledged delegates" (also when tagged as a past tense)
+        if tok.tag_ in ("VBN", "VBD") and j + 1 < len(self.doc):
+            noun = self.doc[j + 1]
+            if noun.tag_ == "NNS" and noun.head.i != j and not self._has_object(tok):
+                return True  # "60 pledged delegates were at stake": a verb with no object
         if tok.dep_ == "advmod" and tok.head.i > j and tok.head.pos_ == "ADJ":
             return True  # "seven less politicized panels": an adverb of its adjective
         if low in ("and", "or", ",") and 0 < j < len(self.doc) - 1:
@@ -242,6 +248,10 @@ class CountedReader(QuantityReader):
         if low == "-" and j > 0 and not self.doc[j - 1].whitespace_:
             return not tok.whitespace_ or self.lower[j + 1 : j + 2] in (["and"], ["or"])
         return False
+
+    @staticmethod
+    def _has_object(verb: Token) -> bool:
+        return any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
 
     def _aside_end(self, j: int) -> int | None:
         """The closing bracket of a short aside opened at token ``j`` after a name in a

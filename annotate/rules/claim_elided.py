@@ -284,10 +284,10 @@ class ElidedReader(CountedReader):
         for j in range(k, min(k + 4, len(self.words))):
             if self.lower[j] in (",", ".", ";", "and"):
                 return None
-            if self.words[j][:1].isdigit() or self.lower[j] in ("dozen", "hundred"):
+            if self.words[j][:1].isdigit() or is_starter(self.words[j]):
                 whole = self._quantity(j)
-                if whole is None or whole.kind:
-                    return None
+                if whole is None or whole.kind or self.lower[whole.end : whole.end + 1] == ["-"]:
+                    return None  # "four of his one-time rivals": a compound, not a whole
                 unit, end = self._counted(whole, whole.end)
                 return unit if end is not None else None
         return None

@@ -105,7 +105,7 @@ class ClaimFilters(ReferentialRules):
             return True  # "one in five adults": a ratio, not a count
         if num >= 2 and prev == "in" and match_number(self.words, num - 2) is not None:
             return True
-        if self._gallery_counter(start_char, end_char):
+        if self._gallery_counter(start_char, end_char) or self._list_marker(qty, end_char):
             return True
         if self._in_name(num, qual_start, qualifier, qty):
             return True
@@ -140,6 +140,16 @@ class ClaimFilters(ReferentialRules):
         """Whether a percent, a measure or money follows the number (names never end so)."""
         unit, end = self._counted(qty, qty.end)
         return end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS)
+
+    def _list_marker(self, qty: Quantity, end: int) -> bool:
+        """A numbered list's marker: a bare number opening its line, followed by "." or
+        ")" and a space on the same line ("2.  Even in a state where ...", "3) Turnout");
+        "60." alone on its line is a heading the next line explains, not a marker."""
+        text = self.text
+        start = self.doc[qty.first].idx
+        if text[text.rfind("\n", 0, start) + 1 : start].strip():
+            return False
+        return text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t")
 
     def _gallery_counter(self, start: int, end: int) -> bool:
         """A photo gallery's counter "1." / "of." / "8.", each on its own line."""

@@ -213,6 +213,8 @@ def unit_of(tok: Token) -> str:
     if low in CURRENCY_WORDS:
         return CURRENCY_WORDS[low]
     lemma = tok.lemma_.lower() or low
+    if low.endswith("xes") and lemma == low[:-2] + "is":
+        lemma = low[:-2]  # "taxes": the lemmatizer's "taxis" is another word
     if lemma == low and is_plural(tok):
         lemma = singular(low)
     return UNIT_WORDS.get(lemma, lemma)

@@ -248,3 +248,35 @@ def test_younger_than_is_an_age(nlp) -> None:
     assert _claims(nlp, "Most of the new judges are younger than 55.") == [
         ("55", 55.0, "year", "exact")
     ]
+
+
+def test_list_marker_is_not_a_claim_but_a_heading_number_is(nlp) -> None:
+    text = (
+        "Two reasons:\n\n1.  Rivals did not invest in Utah.\n2) Turnout was low.\n\n"
+        "40.\n\nThe number of towns that voted early."
+    )
+    assert _claims(nlp, text) == [
+        ("Two reasons", 2.0, "reason", "exact"),
+        ("40", 40.0, "town", "exact"),
+    ]
+
+
+def test_plural_taxes_has_unit_tax(nlp) -> None:
+    assert _claims(nlp, "Four taxes were delayed.") == [("Four taxes", 4.0, "tax", "exact")]
+
+
+def test_partitive_whole_written_in_words_names_the_unit(nlp) -> None:
+    assert _claims(nlp, "In six of ten counties, turnout fell.")[0] == (
+        "six",
+        6.0,
+        "county",
+        "exact",
+    )
+    assert _claims(nlp, "He beat three of his one-time rivals.") == [
+        ("three", 3.0, "rival", "exact")
+    ]
+
+
+def test_participle_parsed_as_a_verb_stays_in_the_counted_phrase(nlp) -> None:
+    text = "In Guam, 12 pledged delegates and two superdelegates were at stake."
+    assert _claims(nlp, text)[0] == ("12 pledged delegates", 12.0, "delegate", "exact")
