@@ -39,6 +39,9 @@ _APPOSITION_MARKS = frozenset({"--", "\u2014", "\u2013", "(", ":"})
 #: How far back (tokens) a whole of people may stand: "the population of the town that
 #: year as 21,090" has seven.
 _WHOLE_WINDOW = 8
+#: Longest gap (characters) from the claim of a paragraph to an elided amount opening the
+#: next, for the amount to count the same things.
+_NEXT_PARAGRAPH = 300
 #: Openings of a line that explains a bare number heading: "60." then "The number of
 #: countries that ...".
 _HEADING_EXPLAINED = (("the", "number", "of"), ("the", "amount", "of"))
@@ -114,9 +117,22 @@ class ElidedReader(CountedReader):
                 return self._amount_of(verb.head)
         if self.count_units:
             unit, end_char = self.count_units[-1]
-            if "\n" not in self.text[end_char : doc[qty.first].idx]:
+            gap = self.text[end_char : doc[qty.first].idx]
+            if "\n" not in gap:
                 return unit  # the things counted last in the same paragraph
+            if gap.count("\n\n") <= 1 and len(gap) < _NEXT_PARAGRAPH and self._no_new_topic(qty):
+                return unit  # "... are 213 delegates.\n\nShe is assured of at least 108"
         return None
+
+    def _no_new_topic(self, qty: Quantity) -> bool:
+        """Whether the sentence of an elided amount names no common noun before it and is
+        no headline in capitals, so the amount goes on with the paragraph before ("She
+        will get at least 108"; not "A storm hit the coast, leaving dozens stranded")."""
+        start, _ = self._sentence(qty.first)
+        words = [t.text for t in self.doc[start : qty.end + 3] if t.is_alpha]
+        if words and all(w.isupper() for w in words):
+            return False  # a headline in capitals opens a new item
+        return not any(t.pos_ == "NOUN" for t in self.doc[start : qty.first])
 
     def _amount_of(self, noun: Token) -> str | None:
         """The unit a subject noun gives an elided amount: the noun itself ("the toll rose to

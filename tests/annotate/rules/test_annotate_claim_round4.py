@@ -280,3 +280,21 @@ def test_partitive_whole_written_in_words_names_the_unit(nlp) -> None:
 def test_participle_parsed_as_a_verb_stays_in_the_counted_phrase(nlp) -> None:
     text = "In Guam, 12 pledged delegates and two superdelegates were at stake."
     assert _claims(nlp, text)[0] == ("12 pledged delegates", 12.0, "delegate", "exact")
+
+
+def test_elided_amount_opening_the_next_paragraph_counts_the_same_things(nlp) -> None:
+    text = "At stake in those two states are 150 delegates.\n\nShe is sure of at least 80."
+    assert _claims(nlp, text)[-1] == ("at least 80", 80.0, "delegate", "at_least")
+
+
+def test_headline_in_capitals_opens_a_new_item(nlp) -> None:
+    text = "Rebels freed 30 hostages on Monday.\n\nTWO MORE QUIT THE RACE FOR MAYOR"
+    assert _claims(nlp, text)[-1] == ("TWO", 2.0, "person", "exact")
+
+
+def test_cents_are_money_not_things_counted(nlp) -> None:
+    text = "Tickets cost 75 cents. At least 40 came."
+    assert _claims(nlp, text) == [
+        ("75 cents", 75.0, "cent", "exact"),
+        ("At least 40", 40.0, "person", "at_least"),
+    ]
