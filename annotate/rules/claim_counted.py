@@ -226,8 +226,11 @@ class CountedReader(QuantityReader):
     def _modifier(self, j: int) -> bool:
         tok = self.doc[j]
         low = self.lower[j]
-        if low in NP_STOP or low in MONTHS or low in WEEKDAYS:
+        if low in NP_STOP:
             return False
+        if low in MONTHS or low in WEEKDAYS:
+            # "4 Super Tuesday states": a day inside a name stays in the phrase
+            return j > 0 and self.doc[j - 1].pos_ == "PROPN" and self.words[j - 1][:1].isupper()
         if tok.pos_ in _MODIFIER_POS:
             return True
         if tok.tag_ in ("VBN", "VBG", "VBD") and tok.dep_ in ("amod", "compound"):

@@ -38,6 +38,8 @@ _WORD_TAIL = re.compile(r"(?<=[^a-z])[a-z]+\.?$")
 _UNITS_NOT_NAMES = MEASURES | {"percentage point"}
 #: Words after a duration that make it say when, not how long ("four days before").
 _WHEN_AFTER = frozenset("before after prior".split())
+#: Quotation marks around a title.
+_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
 #: Prepositions whose duration says how long also before "before"/"after".
 _EXTENT_PREPOSITIONS = frozenset("for during throughout within".split())
 #: Verbs whose duration says how long ("waited three days before answering").
@@ -116,8 +118,10 @@ class ClaimFilters(ReferentialRules):
         return False
 
     def _titled_unit(self, qty: Quantity) -> bool:
-        """A unit of time or measure capitalised mid-sentence outside a title-case headline
-        names a work or a show: "the film \u201c13 Hours\u201d", "on 60 Minutes"."""
+        """A unit of time or measure capitalised mid-sentence outside a title-case headline,
+        or in quotation marks, names a work or a show: "the film \u201c13 Hours\u201d", "on
+        60 Minutes", "Movie \u201813 Hours\u2019 Opens"; so do the same words anywhere
+        later in the text ("13 Hours opens Friday")."""
         if qty.end >= len(self.words) or qty.currency:
             return False
         word = self.words[qty.end]
@@ -126,8 +130,15 @@ class ClaimFilters(ReferentialRules):
         unit = self._counted(qty, qty.end)[0]
         if unit not in DURATIONS and unit not in MEASURES:
             return False
+        name = f"{self.lower[qty.first]} {word.lower()}"
         start, _ = self._sentence(qty.first)
-        return qty.first > start and not self._title_case(qty.first)
+        text, first = self.text, self.doc[qty.first]
+        after = self.doc[qty.end].idx + len(word)
+        quoted = text[first.idx - 1 : first.idx] in _QUOTES and text[after : after + 1] in _QUOTES
+        if quoted or (qty.first > start and not self._title_case(qty.first)):
+            self.titles.add(name)  # the same words elsewhere in the text are the title too
+            return True
+        return name in self.titles
 
     def _counted_around(self, qty: Quantity) -> bool:
         """Whether the words around a bare number name what it counts although spaCy calls
@@ -143,11 +154,15 @@ class ClaimFilters(ReferentialRules):
 
     def _list_marker(self, qty: Quantity, end: int) -> bool:
         """A numbered list's marker: a bare number opening its line, followed by "." or
-        ")" and a space on the same line ("2.  Even in a state where ...", "3) Turnout");
+        ")" and a space on the same line ("2.  Even in a state where ...", "3) Turnout"), or
+        a number closing a bracket never opened on its line ("she 1) reads, 2) acts");
         "60." alone on its line is a heading the next line explains, not a marker."""
         text = self.text
         start = self.doc[qty.first].idx
-        if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[end : end + 1] == ")" and "(" not in text[line_start:start]:
+            return True  # "it 1) registers the words, 2) acts": an inline enumeration
+        if text[line_start:start].strip():
             return False
         return text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t")
 

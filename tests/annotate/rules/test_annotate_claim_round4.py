@@ -298,3 +298,23 @@ def test_cents_are_money_not_things_counted(nlp) -> None:
         ("75 cents", 75.0, "cent", "exact"),
         ("At least 40", 40.0, "person", "at_least"),
     ]
+
+
+def test_inline_enumeration_is_not_a_claim(nlp) -> None:
+    text = "The clip shows she 1) hears the words, 2) grasps them and 3) smiles."
+    assert _claims(nlp, text) == []
+
+
+def test_quoted_title_names_a_work_also_where_it_opens_a_sentence(nlp) -> None:
+    text = (
+        "Studio Sets \u201812 Hours\u2019 For Release In May\n\n"
+        "12 Hours will tell the story of a raid."
+    )
+    assert _claims(nlp, text) == []
+
+
+def test_day_inside_a_name_stays_in_the_counted_phrase(nlp) -> None:
+    text = "She won at least 90 Super Tuesday delegates."
+    assert _claims(nlp, text) == [
+        ("at least 90 Super Tuesday delegates", 90.0, "delegate", "at_least")
+    ]
