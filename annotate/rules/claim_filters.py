@@ -209,6 +209,8 @@ class ClaimFilters(ReferentialRules):
         after = doc[qty.end + 1] if qty.end + 1 < n else None
         if qty.value == 1 and lower[qty.end : qty.end + 2] == ["or", "more"]:
             return True
+        if nxt in ("way", "ways") and self._manner(doc[qty.end]):
+            return True  # "the vote was split three ways": a manner, like "in two"
         if qty.value == 0 and lower[qty.first] == "zero" and qty.end == qty.first + 1:
             return True  # "zero chance", "zero communication skills": none, as a figure
         if qty.value == 1 and nxt in ("point", "time", "stage") and qty.first > 0:
@@ -227,6 +229,14 @@ class ClaimFilters(ReferentialRules):
         if qty.value == 100 and nxt in PERCENT_WORDS:
             return self._full_assent(qty, after)
         return False
+
+    @staticmethod
+    def _manner(ways: Token) -> bool:
+        """Whether "ways" is adverbial ("split three ways"), also as the false object of a
+        passive verb ("was divided four ways"), not a noun counted ("three ways to win")."""
+        if ways.dep_ in ("npadvmod", "advmod"):
+            return True
+        return ways.dep_ == "dobj" and any(c.dep_ == "auxpass" for c in ways.head.children)
 
     def _full_assent(self, qty: Quantity, after: Token | None) -> bool:
         """ "100 percent" as an intensifier: before an adjective ("100% sure"), after a verb

@@ -318,3 +318,15 @@ def test_day_inside_a_name_stays_in_the_counted_phrase(nlp) -> None:
     assert _claims(nlp, text) == [
         ("at least 90 Super Tuesday delegates", 90.0, "delegate", "at_least")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("The vote was split three ways.", []),
+        ("Profits were divided four ways among the partners.", []),
+        ("There are three ways to win.", [("three ways", 3.0, "way", "exact")]),
+    ],
+)
+def test_ways_of_dividing_are_a_manner(nlp, text: str, claims: list[tuple]) -> None:
+    assert _claims(nlp, text) == claims
