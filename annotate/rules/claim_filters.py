@@ -293,6 +293,9 @@ class ClaimFilters(ReferentialRules):
             following is not None and is_plural(following) and following.pos_ in ("NOUN", "PROPN")
         )
         if self._title_case(num):
+            if not counts_plural:  # "But 2 Major Things Were Left Out": the head is plural
+                unit, end = self._counted(qty, qty.end)
+                counts_plural = end is not None and is_plural(doc[end - 1])
             return not counts_plural  # "Deploys 3,000 Troops" counts; "Route 66" names
         return prev.pos_ == "PROPN" or word[0].islower() or not counts_plural
 

@@ -330,3 +330,8 @@ def test_day_inside_a_name_stays_in_the_counted_phrase(nlp) -> None:
 )
 def test_ways_of_dividing_are_a_manner(nlp, text: str, claims: list[tuple]) -> None:
     assert _claims(nlp, text) == claims
+
+
+def test_title_case_count_with_adjectives_before_a_plural_head(nlp) -> None:
+    text = "Film Opens Friday - But 3 Key Scenes Are Missing"
+    assert _claims(nlp, text) == [("3 Key Scenes", 3.0, "scene", "exact")]
