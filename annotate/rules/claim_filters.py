@@ -109,6 +109,8 @@ class ClaimFilters(ReferentialRules):
             return True
         if self._gallery_counter(start_char, end_char) or self._list_marker(qty, end_char):
             return True
+        if tok.text == "911" and self._bare(qty):
+            return True  # "a 911 caller", "called 911": the emergency number, a name
         if self._in_name(num, qual_start, qualifier, qty):
             return True
         if self._says_when(qty, qual_start):

@@ -204,8 +204,10 @@ class _Finder(ClaimFilters):
             qualifier = "approx"  # "a couple of things": about two
         k = qty.end
         if qualifier == "exact":
+            if lower[k : k + 2] == ["-", "plus"] and not doc[k].whitespace_:
+                qualifier, k = "more_than", k + 2  # "15-plus years", like "15 plus years"
             for phrase, name in AFTER_QUALIFIERS.items():
-                if tuple(lower[k : k + len(phrase)]) == phrase:
+                if qualifier == "exact" and tuple(lower[k : k + len(phrase)]) == phrase:
                     qualifier, k = name, k + len(phrase)
                     break
         fixed = self._fixed_unit(qty, num, k)

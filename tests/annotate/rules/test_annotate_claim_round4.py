@@ -335,3 +335,21 @@ def test_ways_of_dividing_are_a_manner(nlp, text: str, claims: list[tuple]) -> N
 def test_title_case_count_with_adjectives_before_a_plural_head(nlp) -> None:
     text = "Film Opens Friday - But 3 Key Scenes Are Missing"
     assert _claims(nlp, text) == [("3 Key Scenes", 3.0, "scene", "exact")]
+
+
+def test_hyphened_plus_is_a_qualifier(nlp) -> None:
+    assert _claims(nlp, "She has led the board for 20-plus years.") == [
+        ("20-plus years", 20.0, "year", "more_than")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("A 911 caller reported the fire.", []),
+        ("Neighbors called 911 at once.", []),
+        ("The city recorded 911 fires.", [("911 fires", 911.0, "fire", "exact")]),
+    ],
+)
+def test_emergency_number_is_a_name(nlp, text: str, claims: list[tuple]) -> None:
+    assert _claims(nlp, text) == claims
