@@ -27,7 +27,7 @@ from goldsmith.annotate.rules.claim_words import (
     singular,
     unit_of,
 )
-from goldsmith.annotate.rules.currencies import CURRENCY_UNITS, CURRENCY_WORDS
+from goldsmith.annotate.rules.currencies import CURRENCY_SIGNS, CURRENCY_UNITS, CURRENCY_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,12 +57,16 @@ class CountedReader(QuantityReader):
         if end is not None:
             return "year", end  # "a 52-year-old", "those 18 to 35 years old"
         prev = self.doc[num - 1] if num > 0 else None
+        if prev is not None and prev.lower_ in ("aged", "age", "ages") and self._bare(qty):
+            return "year", k  # "aged 61", "children ages 3 to 17"
         if qty.value_high is not None or prev is None:
             return None
-        if is_apposed_age(self.doc, num, qty.end) or prev.lower_ in ("aged", "age", "ages"):
+        if is_apposed_age(self.doc, num, qty.end):
             return "year", k
         if k > qty.end and self.lower[k - 1] == "older":
             return "year", k  # "voters 45 and older"
+        if self.lower[max(0, num - 2) : num] in (["younger", "than"], ["older", "than"]):
+            return "year", k  # "all of them are younger than 50"
         if prev.lemma_.lower() == "turn" and qty.digits and self._bare(qty):
             return "year", k  # "she turned 66 on Sunday"
         if self._age_of_a_person(qty, num):
@@ -82,6 +86,8 @@ class CountedReader(QuantityReader):
         verb = tok.head
         if tok.dep_ != "attr" or verb.lemma_.lower() != "be":
             return False
+        if not self._same_line(verb.idx, tok.idx):
+            return False  # a parse across lines: "... was low.\n\n60.\n\nThe number of"
         nxt = self.lower[qty.end] if qty.end < len(self.lower) else "."
         if nxt not in (".", ",", ";", "when", "and", "at"):
             return False
@@ -126,6 +132,9 @@ class CountedReader(QuantityReader):
             return f"square {unit_of(self.doc[k + 1])}", k + 2  # "20 square miles"
         if (qty.vague or qty.kind == "couple") and k < n and lower[k] == "of":
             k += 1
+        nested = self._nested_head(qty, k)
+        if nested is not None:
+            return unit_of(self.doc[nested]), nested + 1  # "three $40 million jets"
         if self._nominalised(qty, k):
             return "person", k + 1  # "the 53 wounded": the participle is the head
         head = self._head_noun(qty, k)
@@ -135,13 +144,27 @@ class CountedReader(QuantityReader):
         unit = singular(tok.lower_) if _plural_name(tok) else unit_of(tok)
         return (None if unit in PRONOUN_NOUNS else unit), head + 1
 
+    def _nested_head(self, qty: Quantity, k: int) -> int | None:
+        """The head noun counted by a count whose noun phrase holds an amount of money
+        ("three $40 million jets", "two \u20ac5 tickets"): the outer claim runs to the head
+        (claims may nest), the inner amount is a claim of its own."""
+        if qty.currency or qty.kind or k >= len(self.lower) or self.lower[k] not in CURRENCY_SIGNS:
+            return None
+        inner = self._quantity(k)
+        if inner is None or inner.currency is None or inner.value_high is not None:
+            return None
+        return self._head_noun(inner, inner.end)
+
     def _nominalised(self, qty: Quantity, k: int) -> bool:
-        """ "the 53 wounded": a participle standing for people after "the" + number (not
-        the verb of "84 were killed and 200 wounded")."""
+        """ "the 53 wounded", "TWO DEAD, 16 INJURED": a participle standing for people after
+        "the" + number, or after a number that opens its sentence or line or follows a
+        comma (a headline's list); not the verb of "84 were killed and 200 wounded"."""
         lower, n = self.lower, len(self.lower)
-        if k >= n or lower[k] not in NOMINALISED or qty.first == 0:
+        if k >= n or lower[k] not in NOMINALISED:
             return False
-        if lower[qty.first - 1] not in REFERENTIAL:
+        before = self._word_before(qty.first) if qty.first > 0 else ""
+        opens = qty.first == self._sentence(qty.first)[0] or "\n" in before or before == ","
+        if before not in REFERENTIAL and not opens and before != "":
             return False
         return k + 1 >= n or self.doc[k + 1].pos_ != "NOUN"
 
@@ -203,17 +226,35 @@ class CountedReader(QuantityReader):
     def _modifier(self, j: int) -> bool:
         tok = self.doc[j]
         low = self.lower[j]
-        if low in NP_STOP or low in MONTHS or low in WEEKDAYS:
+        if low in NP_STOP:
             return False
+        if low in MONTHS or low in WEEKDAYS:
+            # "4 Super Tuesday states": a day inside a name stays in the phrase
+            return j > 0 and self.doc[j - 1].pos_ == "PROPN" and self.words[j - 1][:1].isupper()
         if tok.pos_ in _MODIFIER_POS:
             return True
-        if tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound"):
-            return True
+        if tok.tag_ in ("VBN", "VBG", "VBD") and tok.dep_ in ("amod", "compound"):
+            return True  # "pledged delegates" (also when tagged as a past tense)
+        if tok.tag_ in ("VBN", "VBD") and j + 1 < len(self.doc):
+            noun = self.doc[j + 1]
+            if noun.tag_ == "NNS" and noun.head.i != j and not self._has_object(tok):
+                return True  # "60 pledged delegates were at stake": a verb with no object
+        if tok.dep_ == "advmod" and tok.head.i > j and tok.head.pos_ == "ADJ":
+            return True  # "seven less politicized panels": an adverb of its adjective
+        if low in ("and", "or", ",") and 0 < j < len(self.doc) - 1:
+            if self.doc[j - 1].pos_ == "ADJ" and self.doc[j + 1].dep_ == "conj":
+                return True  # "three current and former employees"
+        if tok.pos_ == "ADV" and not tok.whitespace_ and self.words[j + 1 : j + 2] == ["-"]:
+            return True  # "randomly-selected voters": an adverb hyphened to its adjective
         if low in ("and", "or") and j > 0 and self.words[j - 1].endswith("-"):
             return True  # "low- and middle-income voters": a suspended hyphen
         if low == "-" and j > 0 and not self.doc[j - 1].whitespace_:
             return not tok.whitespace_ or self.lower[j + 1 : j + 2] in (["and"], ["or"])
         return False
+
+    @staticmethod
+    def _has_object(verb: Token) -> bool:
+        return any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
 
     def _aside_end(self, j: int) -> int | None:
         """The closing bracket of a short aside opened at token ``j`` after a name in a

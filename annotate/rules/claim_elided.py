@@ -18,6 +18,8 @@ from goldsmith.annotate.rules.claim_words import (
     AMOUNT_NOUNS,
     BOUND_NOUNS,
     CHANGE_VERBS,
+    MONEY_VERBS,
+    PARENTS,
     QUALIFIERS,
     QUANTITY_VERBS,
     unit_of,
@@ -37,6 +39,9 @@ _APPOSITION_MARKS = frozenset({"--", "\u2014", "\u2013", "(", ":"})
 #: How far back (tokens) a whole of people may stand: "the population of the town that
 #: year as 21,090" has seven.
 _WHOLE_WINDOW = 8
+#: Longest gap (characters) from the claim of a paragraph to an elided amount opening the
+#: next, for the amount to count the same things.
+_NEXT_PARAGRAPH = 300
 #: Openings of a line that explains a bare number heading: "60." then "The number of
 #: countries that ...".
 _HEADING_EXPLAINED = (("the", "number", "of"), ("the", "amount", "of"))
@@ -57,7 +62,10 @@ class ElidedReader(CountedReader):
             head = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
                 return unit_of(head)  # partitive: "9,500 of the port's 12,000 dockworkers"
-        listed = self._listed_unit(qty)
+        number = doc[qty.last]
+        if qty.vague and number.dep_ == "dobj" and number.head.lemma_.lower() in MONEY_VERBS:
+            return "dollar"  # "has given billions", "siphoning millions": sums of money
+        listed = self._listed_unit(qty) or self._group_after(qty)
         if listed is not None:
             return listed  # "from 3,000 to 10,000 rubles", "10, 20 or 30 boats"
         if qty.first > 0 and lower[qty.first - 1] == "to" and self.claims:
@@ -92,22 +100,52 @@ class ElidedReader(CountedReader):
         same_verb = self._same_verb_unit(number)
         if same_verb is not None:
             return same_verb
-        if number.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "to":
-            verb = verb.head
+        if number.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in PARENTS:
+            return "child"  # "a mother of three"
+        if number.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("to", "at"):
+            verb = verb.head  # "rose to 90", "stood at 263"
             verbs = CHANGE_VERBS
         else:
             verbs = QUANTITY_VERBS
         if number.dep_ in ("dobj", "attr", "pobj") and verb.lemma_.lower() in verbs:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
-                    if unit_of(child) not in AMOUNT_NOUNS:  # "the numbers swelled to ..."
-                        return unit_of(child)
+                    counted = self._amount_of(child)  # "the gap in delegates stood at ..."
+                    if counted is not None:
+                        return counted
             if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
-                return unit_of(verb.head)
+                return self._amount_of(verb.head)
         if self.count_units:
             unit, end_char = self.count_units[-1]
-            if "\n" not in self.text[end_char : doc[qty.first].idx]:
+            gap = self.text[end_char : doc[qty.first].idx]
+            if "\n" not in gap:
                 return unit  # the things counted last in the same paragraph
+            if gap.count("\n\n") <= 1 and len(gap) < _NEXT_PARAGRAPH and self._no_new_topic(qty):
+                return unit  # "... are 213 delegates.\n\nShe is assured of at least 108"
+        return None
+
+    def _no_new_topic(self, qty: Quantity) -> bool:
+        """Whether the sentence of an elided amount names no common noun before it and is
+        no headline in capitals, so the amount goes on with the paragraph before ("She
+        will get at least 108"; not "A storm hit the coast, leaving dozens stranded")."""
+        start, _ = self._sentence(qty.first)
+        words = [t.text for t in self.doc[start : qty.end + 3] if t.is_alpha]
+        if words and all(w.isupper() for w in words):
+            return False  # a headline in capitals opens a new item
+        return not any(t.pos_ == "NOUN" for t in self.doc[start : qty.first])
+
+    def _amount_of(self, noun: Token) -> str | None:
+        """The unit a subject noun gives an elided amount: the noun itself ("the toll rose to
+        90" -> toll), or for a noun naming an amount the thing after its "of"/"in" ("the
+        gap in pledged delegates stood at 263" -> delegate); None for an amount noun alone
+        ("the numbers swelled to ...")."""
+        if unit_of(noun) not in AMOUNT_NOUNS:
+            return unit_of(noun)
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "NOUN":
+                    return unit_of(obj)
         return None
 
     def _elided_unit_or_person(self, qty: Quantity) -> tuple[str, bool]:
@@ -136,6 +174,25 @@ class ElidedReader(CountedReader):
                 return unit if closed or not comma else None
             j = following.end
         return None
+
+    def _group_after(self, qty: Quantity) -> str | None:
+        """The plural noun after "in"/"among" that a tally counts: "leads 1,428 to 1,153 in
+        pledged delegates", "516 to 39 among superdelegates" (the first amount of the
+        tally, or the second)."""
+        j, n = qty.end, len(self.lower)
+        if j + 1 < n and self.lower[j] == "to":
+            following = self._quantity(j + 1) if is_starter(self.words[j + 1]) else None
+            if following is None or self._counted(following, following.end)[1] is not None:
+                return None
+            j = following.end
+        elif not (qty.first > 1 and self.lower[qty.first - 1] == "to"):
+            return None
+        if j >= n or self.lower[j] not in ("in", "among"):
+            return None
+        head = next((c for c in self.doc[j].children if c.dep_ == "pobj"), None)
+        if head is None or head.pos_ != "NOUN" or head.tag_ != "NNS":
+            return None
+        return unit_of(head)
 
     def _people_whole(self, qty: Quantity) -> str | None:
         """ "person" for the amount of a whole of people: "a population of 769,025", "a
@@ -169,16 +226,19 @@ class ElidedReader(CountedReader):
         return None
 
     def _number_of(self, qty: Quantity) -> str | None:
-        """The things of "the number of X" earlier in the sentence: "the number of ferries
-        in service fell from 30 to 12" -> ferry ("a number of" means some, not an amount)."""
-        start, _ = self._sentence(qty.first)
-        for j in range(qty.first - 2, start, -1):
+        """The things of "the number of X" in the sentence, looked for before the number
+        first: "the number of ferries in service fell from 30 to 12" -> ferry; "'We may be
+        at 54, 56,' she said, referring to the number of seats" -> seat ("a number of"
+        means some, not an amount)."""
+        start, end = self._sentence(qty.first)
+        before = range(qty.first - 2, start, -1)
+        for j in [*before, *range(qty.end + 1, end - 2)]:
             if self.lower[j] != "number" or self.lower[j + 1] != "of":
                 continue
             if self.lower[j - 1] not in ("the", "total") or self.words[j + 2 : j + 3] == []:
                 return None
             head = next((c for c in self.doc[j + 1].children if c.dep_ == "pobj"), None)
-            if head is not None and head.pos_ == "NOUN" and head.i < qty.first:
+            if head is not None and head.pos_ == "NOUN" and (head.i < qty.first or j > qty.end):
                 return unit_of(head)
             return None
         return None
@@ -240,10 +300,10 @@ class ElidedReader(CountedReader):
         for j in range(k, min(k + 4, len(self.words))):
             if self.lower[j] in (",", ".", ";", "and"):
                 return None
-            if self.words[j][:1].isdigit() or self.lower[j] in ("dozen", "hundred"):
+            if self.words[j][:1].isdigit() or is_starter(self.words[j]):
                 whole = self._quantity(j)
-                if whole is None or whole.kind:
-                    return None
+                if whole is None or whole.kind or self.lower[whole.end : whole.end + 1] == ["-"]:
+                    return None  # "four of his one-time rivals": a compound, not a whole
                 unit, end = self._counted(whole, whole.end)
                 return unit if end is not None else None
         return None

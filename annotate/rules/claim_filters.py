@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.claim_elided import ElidedReader
 from goldsmith.annotate.rules.claim_quantity import Quantity, year_like_value
+from goldsmith.annotate.rules.claim_referential import ReferentialRules
 from goldsmith.annotate.rules.claim_words import (
     ASSENT_VERBS,
     DURATIONS,
@@ -20,7 +20,6 @@ from goldsmith.annotate.rules.claim_words import (
     NAME_LABELS,
     NAME_MARKERS,
     PERCENT_WORDS,
-    REFERENTIAL,
     RELATIVE_AFTER,
     TIME_WORDS,
     UNIT_WORDS,
@@ -39,6 +38,12 @@ _WORD_TAIL = re.compile(r"(?<=[^a-z])[a-z]+\.?$")
 _UNITS_NOT_NAMES = MEASURES | {"percentage point"}
 #: Words after a duration that make it say when, not how long ("four days before").
 _WHEN_AFTER = frozenset("before after prior".split())
+#: Quotation marks around a title.
+_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
+#: Prepositions whose duration says how long also before "before"/"after".
+_EXTENT_PREPOSITIONS = frozenset("for during throughout within".split())
+#: Verbs whose duration says how long ("waited three days before answering").
+_LASTING_VERBS = frozenset("last wait spend take serve stay remain live work stall linger".split())
 #: Adverbs after a duration that always make it say when ("four years ago").
 _WHEN_ADVERBS = frozenset("ago earlier later hence".split())
 #: Last words of a street name after a house number ("100 Haven Avenue").
@@ -48,17 +53,9 @@ _STREET_WORDS = frozenset(
 )
 #: Auxiliaries of a future "in N days" ("will decide in three days": when).
 _FUTURE_AUX = frozenset("will would 'll shall".split())
-#: Possessive determiners: "their three daughters" counts unless the things were named.
-_POSSESSIVES = frozenset("its their his her our your my whose".split())
-#: Words between a determiner and a small number that make it point back at things
-#: already named ("the last two storms", "the top three contenders").
-_ORDER_WORDS = frozenset("last past previous top other first next remaining final".split())
-#: Words that rank the things counted, so they point at known ones ("their two top
-#: targets", "their two leading candidates").
-_RANK_WORDS = _ORDER_WORDS | frozenset("leading main major chief principal key".split())
 
 
-class ClaimFilters(ElidedReader):
+class ClaimFilters(ReferentialRules):
     """Rules that drop a number found by :class:`QuantityReader` (the sentence's title case
     comes from :meth:`goldsmith.annotate.rules.claims._Finder._title_case`)."""
 
@@ -81,6 +78,10 @@ class ClaimFilters(ElidedReader):
             return True
         if self._figure_of_speech(qty, nxt):
             return True
+        if re.match(r"[-\u2013]to[-\u2013]\d", text[end_char : end_char + 6]):
+            return True  # "a 5-to-4 decision": a vote split, like "5-4"
+        if self._titled_unit(qty):
+            return True  # "the film \u201c13 Hours\u201d", "on CBS' 60 Minutes"
         if qty.end < n and text[end_char : end_char + 1] in ("-", "\u2013") and qty.digits:
             after = lower[qty.end + 1] if qty.end + 1 < n else ""
             if after and after[0].isdigit() and qty.value_high is None:
@@ -106,8 +107,10 @@ class ClaimFilters(ElidedReader):
             return True  # "one in five adults": a ratio, not a count
         if num >= 2 and prev == "in" and match_number(self.words, num - 2) is not None:
             return True
-        if self._gallery_counter(start_char, end_char):
+        if self._gallery_counter(start_char, end_char) or self._list_marker(qty, end_char):
             return True
+        if tok.text == "911" and self._bare(qty):
+            return True  # "a 911 caller", "called 911": the emergency number, a name
         if self._in_name(num, qual_start, qualifier, qty):
             return True
         if self._says_when(qty, qual_start):
@@ -115,6 +118,29 @@ class ClaimFilters(ElidedReader):
         if tok.ent_type_ in ("DATE", "TIME"):
             return not (self._duration(qty) or self._counted_around(qty))
         return False
+
+    def _titled_unit(self, qty: Quantity) -> bool:
+        """A unit of time or measure capitalised mid-sentence outside a title-case headline,
+        or in quotation marks, names a work or a show: "the film \u201c13 Hours\u201d", "on
+        60 Minutes", "Movie \u201813 Hours\u2019 Opens"; so do the same words anywhere
+        later in the text ("13 Hours opens Friday")."""
+        if qty.end >= len(self.words) or qty.currency:
+            return False
+        word = self.words[qty.end]
+        if not (word[:1].isupper() and word[1:].islower()):
+            return False
+        unit = self._counted(qty, qty.end)[0]
+        if unit not in DURATIONS and unit not in MEASURES:
+            return False
+        name = f"{self.lower[qty.first]} {word.lower()}"
+        start, _ = self._sentence(qty.first)
+        text, first = self.text, self.doc[qty.first]
+        after = self.doc[qty.end].idx + len(word)
+        quoted = text[first.idx - 1 : first.idx] in _QUOTES and text[after : after + 1] in _QUOTES
+        if quoted or (qty.first > start and not self._title_case(qty.first)):
+            self.titles.add(name)  # the same words elsewhere in the text are the title too
+            return True
+        return name in self.titles
 
     def _counted_around(self, qty: Quantity) -> bool:
         """Whether the words around a bare number name what it counts although spaCy calls
@@ -128,6 +154,20 @@ class ClaimFilters(ElidedReader):
         unit, end = self._counted(qty, qty.end)
         return end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS)
 
+    def _list_marker(self, qty: Quantity, end: int) -> bool:
+        """A numbered list's marker: a bare number opening its line, followed by "." or
+        ")" and a space on the same line ("2.  Even in a state where ...", "3) Turnout"), or
+        a number closing a bracket never opened on its line ("she 1) reads, 2) acts");
+        "60." alone on its line is a heading the next line explains, not a marker."""
+        text = self.text
+        start = self.doc[qty.first].idx
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[end : end + 1] == ")" and "(" not in text[line_start:start]:
+            return True  # "it 1) registers the words, 2) acts": an inline enumeration
+        if text[line_start:start].strip():
+            return False
+        return text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t")
+
     def _gallery_counter(self, start: int, end: int) -> bool:
         """A photo gallery's counter "1." / "of." / "8.", each on its own line."""
         text = self.text
@@ -139,14 +179,6 @@ class ClaimFilters(ElidedReader):
         before = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
         after = text[line_end:].lstrip().split("\n", 1)[0].strip()
         return "of." in (before, after)
-
-    def _superlative(self, i: int) -> bool:
-        """A superlative at token ``i``: "largest", "most influential"."""
-        tok = self.doc[i]
-        if tok.tag_ == "JJS":
-            return True
-        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
-        return tok.lower_ in ("most", "least") and nxt is not None and nxt.pos_ == "ADJ"
 
     def _address(self, qty: Quantity) -> bool:
         """A street number: "100 Haven Avenue", "1600 Pennsylvania Ave."."""
@@ -179,6 +211,10 @@ class ClaimFilters(ElidedReader):
         after = doc[qty.end + 1] if qty.end + 1 < n else None
         if qty.value == 1 and lower[qty.end : qty.end + 2] == ["or", "more"]:
             return True
+        if nxt in ("way", "ways") and self._manner(doc[qty.end]):
+            return True  # "the vote was split three ways": a manner, like "in two"
+        if qty.value == 0 and lower[qty.first] == "zero" and qty.end == qty.first + 1:
+            return True  # "zero chance", "zero communication skills": none, as a figure
         if qty.value == 1 and nxt in ("point", "time", "stage") and qty.first > 0:
             if lower[qty.first - 1] == "at":
                 return True  # "at one point, he ...": a moment, not a measure
@@ -195,6 +231,14 @@ class ClaimFilters(ElidedReader):
         if qty.value == 100 and nxt in PERCENT_WORDS:
             return self._full_assent(qty, after)
         return False
+
+    @staticmethod
+    def _manner(ways: Token) -> bool:
+        """Whether "ways" is adverbial ("split three ways"), also as the false object of a
+        passive verb ("was divided four ways"), not a noun counted ("three ways to win")."""
+        if ways.dep_ in ("npadvmod", "advmod"):
+            return True
+        return ways.dep_ == "dobj" and any(c.dep_ == "auxpass" for c in ways.head.children)
 
     def _full_assent(self, qty: Quantity, after: Token | None) -> bool:
         """ "100 percent" as an intensifier: before an adjective ("100% sure"), after a verb
@@ -217,6 +261,9 @@ class ClaimFilters(ElidedReader):
         unit, unit_end = self._counted(qty, qty.end)
         if unit_end is not None and (unit in _UNITS_NOT_NAMES or unit in CURRENCY_UNITS):
             return False  # "DOWN 0.4 percent", "favored Trump 46 percent": no name ends so
+        if self.lower[qty.end : qty.end + 1] == ["to"] and qty.end + 1 < len(doc):
+            if doc[qty.end + 1].like_num:
+                return False  # "leads Ana Diaz 812 to 790": a tally, not "Route 66"
         if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I":
             return True
         if num == 0 or qualifier != "exact" or qty.currency:
@@ -248,6 +295,9 @@ class ClaimFilters(ElidedReader):
             following is not None and is_plural(following) and following.pos_ in ("NOUN", "PROPN")
         )
         if self._title_case(num):
+            if not counts_plural:  # "But 2 Major Things Were Left Out": the head is plural
+                unit, end = self._counted(qty, qty.end)
+                counts_plural = end is not None and is_plural(doc[end - 1])
             return not counts_plural  # "Deploys 3,000 Troops" counts; "Route 66" names
         return prev.pos_ == "PROPN" or word[0].islower() or not counts_plural
 
@@ -282,13 +332,11 @@ class ClaimFilters(ElidedReader):
         if nxt in _WHEN_ADVERBS:
             return True  # "four years ago", "bringing it back three years later"
         if nxt in _WHEN_AFTER:
-            # fronted or set off by a comma ("Five years earlier, …", "…, four days after
-            # the vote"), or before a date or event ("four days before Election Day");
-            # otherwise it may say how long ("stalled for nearly five years before …")
-            if self._set_off(qual_start):
-                return True
-            after = self.doc[end + 1] if end + 1 < len(self.doc) else None
-            return after is not None and after.ent_type_ in ("DATE", "EVENT")  # "… Election Day"
+            # "four days before Election Day", "arrived just one day after the vote",
+            # "Two weeks after the flood, …" say when; a duration governed by "for" or
+            # "during", or what a verb of lasting takes, says how long ("stalled for
+            # nearly five years before resuming", "waited three days before answering")
+            return not self._how_long(qty, qual_start, end)
         if (
             qual_start == qty.first
             and qual_start > 0
@@ -307,6 +355,21 @@ class ClaimFilters(ElidedReader):
         while qual_start == qty.first and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head  # "will become minorities in 30 years": "in" hangs off a noun
         return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+
+    def _how_long(self, qty: Quantity, qual_start: int, end: int) -> bool:
+        """Whether a duration followed by "before"/"after" says how long: it is governed by
+        a preposition of extent ("for nearly five years before", "during two weeks after")
+        or its noun is what a verb of lasting takes ("waited three days after", "spent two
+        years before")."""
+        if self._word_before(qual_start) in _EXTENT_PREPOSITIONS:
+            return True
+        head = self.doc[end - 1]
+        verb = head.head
+        if verb.pos_ == "ADP":
+            verb = verb.head  # "waited [three days] before": the amount hangs off "before"
+        elif verb.dep_ == "advcl" and any(c.lower_ in _WHEN_AFTER for c in verb.children):
+            verb = verb.head  # "waited [14 months] after the rocket failed": off "failed"
+        return head.dep_ in ("dobj", "npadvmod") and verb.lemma_.lower() in _LASTING_VERBS
 
     def _set_off(self, qual_start: int) -> bool:
         """Whether the amount starting at token ``qual_start`` (or "just"/"only" before it)
@@ -334,39 +397,6 @@ class ClaimFilters(ElidedReader):
             return True
         after = self.lower[end] if end < len(self.lower) else ""
         return after not in RELATIVE_AFTER
-
-    def _referential(self, qty: Quantity, num: int, qualifier: str, unit: str, end: int) -> bool:
-        if qualifier != "exact" or num == 0 or qty.vague or qty.currency:
-            return False
-        lower, doc = self.lower, self.doc
-        if lower[qty.end : qty.end + 1] == ["-"] and not doc[qty.last].whitespace_:
-            return False  # "the 50-state tour": a compound modifier is a claim every time
-        prev = lower[num - 1]
-        small_word = not qty.digits and qty.value <= 10
-        if prev in _ORDER_WORDS and num > 1 and lower[num - 2] in REFERENTIAL:
-            return small_word and unit not in DURATIONS  # "the last two storms"
-        if prev in REFERENTIAL or prev in ("'s", "\u2019s"):
-            if qty.end < len(doc) and self._superlative(qty.end):
-                return True  # "the two largest unions": a description, not a count
-        if prev not in REFERENTIAL:
-            return False
-        if small_word and prev in _POSSESSIVES and self._first_mention(qty, num, unit, end):
-            return False  # "their three daughters": a first mention of her kin, a count
-        if small_word:
-            return True
-        # "the 40 protesters" after "40 protesters"; "the 40 remaining protesters" adds to it
-        return prev == "the" and (qty.value, unit) in self.seen and end - qty.end <= 1
-
-    def _first_mention(self, qty: Quantity, num: int, unit: str, end: int) -> bool:
-        """Whether "his/their/our N things" names things for the first time: no word with
-        the lemma ``unit`` before, no "between" before the possessive ("between our two
-        countries" names the parties), and no rank word before the noun ("their two
-        leading candidates", "their two top targets" point at known ones)."""
-        if num > 1 and self.lower[num - 2] == "between":
-            return False
-        if any(self.lower[j] in _RANK_WORDS for j in range(qty.end, end)):
-            return False
-        return not any(tok.lemma_.lower() == unit for tok in self.doc[: qty.first])
 
     def _one_counts(self, qty: Quantity, qualifier: str, unit: str) -> bool:
         """ "one" is a claim only when qualified ("at least one"), scaled or a measure."""

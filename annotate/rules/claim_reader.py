@@ -38,6 +38,8 @@ class ClaimReader:
         self.count_heads: set[int] = set()
         self.seen: set[tuple[float, str]] = set()
         self.last_end = -1  # token end of the last claim
+        #: Number + unit words found naming a work ("13 hours"), lower case.
+        self.titles: set[str] = set()
         self._sentences: list[tuple[int, int]] | None = None
 
     def _same_line(self, a: int, b: int) -> bool:

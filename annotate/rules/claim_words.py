@@ -186,7 +186,16 @@ CHANGE_VERBS = frozenset(
 #: Verbs of support or agreement that "100 percent" intensifies ("backs her 100 percent").
 ASSENT_VERBS = frozenset("support back agree believe trust endorse commit".split())
 #: Nouns that name an amount, not the thing counted ("the group's numbers swelled to ...").
-AMOUNT_NOUNS = frozenset({"number", "total", "count", "tally", "figure", "amount", "size"})
+AMOUNT_NOUNS = frozenset(
+    {"number", "total", "count", "tally", "figure", "amount", "size", "gap", "lead", "margin"}
+)
+#: Verbs whose bare plural scale word ("billions", "millions") is a sum of money.
+MONEY_VERBS = frozenset(
+    "give donate spend raise pay cost earn make lose owe steal siphon invest waste save "
+    "funnel pour embezzle launder borrow lend charge".split()
+)
+#: Parents whose "of N" counts children ("a mother of three").
+PARENTS = frozenset("mother father parent mom dad mum grandmother grandfather".split())
 #: Nouns a bare amount names as a bound: "the 600 mark", "the 1,000 threshold".
 BOUND_NOUNS = frozenset({"mark", "threshold", "milestone", "barrier", "figure", "level"})
 #: Participles and adjectives that stand for the people counted ("the 53 wounded").
@@ -204,6 +213,8 @@ def unit_of(tok: Token) -> str:
     if low in CURRENCY_WORDS:
         return CURRENCY_WORDS[low]
     lemma = tok.lemma_.lower() or low
+    if low.endswith("xes") and lemma == low[:-2] + "is":
+        lemma = low[:-2]  # "taxes": the lemmatizer's "taxis" is another word
     if lemma == low and is_plural(tok):
         lemma = singular(low)
     return UNIT_WORDS.get(lemma, lemma)

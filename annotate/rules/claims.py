@@ -23,17 +23,21 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
      "one or more of", "10 times harder", "a two-time winner", "three-dimensional",
      "100% sure", "I agree 100 percent", "at one point";
    - amounts of time that say when: followed by ago/earlier/later ("three years
-     later"), or by before/after and fronted, after a comma or before a date or event
-     ("Two weeks after the flood, …", "four days before Election Day"), or "in three
-     days" after "will"; a fronted "Nine stops later, …";
+     later"), or by before/after unless "for"/"during" governs them or a verb of lasting
+     takes them ("arrived two days after the vote", "Two weeks after the flood, …"; but
+     "waited three days before answering"), or "in three days" after "will"; a fronted
+     "Nine stops later, …";
    - names: after "number"/"no."/"#" ("Number one"); inside a spaCy name entity;
      after a proper noun or mixed-case word ("Route 66", "iPhone 15"; in a title-case
      headline only when no plural noun follows); after a singular common noun with
      nothing counted ("room 404"); ending a name ("Group of 20"); a capitalised number
      word before a capitalised word mid-sentence ("Six Nations");
-   - referential numbers: the/these/those/both/all or a possessive pronoun before a
-     number word up to ten, unqualified ("the two nations"); "the" + a number already
-     claimed with the same unit ("the 40 protesters" after "40 protesters");
+   - referential numbers (:mod:`claim_referential`): these/those/both/all or a
+     possessive pronoun before a number word up to ten, unqualified ("the two nations");
+     "the" + "two", or a number word naming things already named, repeated or listed
+     ("Ohio, Iowa and Utah. The three states ..."; but "the four mills that shut" counts);
+     "the" + a number already claimed with the same unit ("the 40 protesters" after "40
+     protesters"); "these/those" + a number already claimed ("these 206 people");
    - "one" unless qualified ("at least one"), scaled ("one million") or counting a
      percent, money or measure: not "one said", "one of the", "one notable step".
 3. Qualifier: the longest phrase of ``QUALIFIERS`` right before the number (it starts
@@ -41,7 +45,8 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    noun; plural scale words ("thousands of") are ``more_than``; "over" before a
    duration means "during" ("over two years" is exact) unless a preposition comes before
    it ("for over two decades"); "up to" of the verb "add up to" is no qualifier.
-4. Counted thing: "%", "percent", "per cent" -> ``percent``; a currency sign or word ->
+4. Counted thing (claims may nest: "three $40 million jets" is (3, jet) over
+   ($40 million, dollar)): "%", "percent", "per cent" -> ``percent``; a currency sign or word ->
    that currency; a unit abbreviation ("km") -> its unit; "20-month" -> month;
    otherwise the noun phrase after the number up to its head noun (spaCy's head of the
    number when every word between is a modifier, else the first plural noun of a run
@@ -107,8 +112,8 @@ def find_claims(doc: Doc) -> list[Claim]:
 
     Reads ``doc`` (a parsed spaCy ``Doc`` of the whole text, with tagger, parser and
     NER) once, left to right, and never calls the pipeline; see the module docstring
-    for the rules. Claims come in text order and never overlap; ``score`` is a rule
-    confidence in [0, 1].
+    for the rules. Claims come in text order and overlap only by nesting (the amount of
+    money inside "three $40 million jets"); ``score`` is a rule confidence in [0, 1].
 
     Example:
         >>> doc = load_model()("Another 7,000 troops may follow.")  # doctest: +SKIP
@@ -141,6 +146,8 @@ class _Finder(ClaimFilters):
             if claim is not None:
                 self.claims.append(claim)
                 floor = end
+            if self._nested_head(qty, qty.end) is not None:
+                floor = end = qty.end  # the inner amount of "three $40 million jets"
             i = max(end, i + 1)
         return self.claims
 
@@ -197,8 +204,10 @@ class _Finder(ClaimFilters):
             qualifier = "approx"  # "a couple of things": about two
         k = qty.end
         if qualifier == "exact":
+            if lower[k : k + 2] == ["-", "plus"] and not doc[k].whitespace_:
+                qualifier, k = "more_than", k + 2  # "15-plus years", like "15 plus years"
             for phrase, name in AFTER_QUALIFIERS.items():
-                if tuple(lower[k : k + len(phrase)]) == phrase:
+                if qualifier == "exact" and tuple(lower[k : k + len(phrase)]) == phrase:
                     qualifier, k = name, k + len(phrase)
                     break
         fixed = self._fixed_unit(qty, num, k)
@@ -269,9 +278,18 @@ class _Finder(ClaimFilters):
             j -= 1
         for size in range(len(words), 0, -1):
             name = QUALIFIERS.get(tuple(self.lower[w] for w in words[-size:]))
-            if name is not None:
+            if name is not None and not self._bullet(words[-size]):
                 return words[-size], name
         return first, "exact"
+
+    def _bullet(self, i: int) -> bool:
+        """Whether token ``i`` is a list bullet: a symbol ("~", "-") opening its line and
+        followed by a space ("~ Two punters died"), not the sign "~200"."""
+        tok = self.doc[i]
+        if tok.is_alpha or not tok.whitespace_:
+            return False
+        line_start = self.text.rfind("\n", 0, tok.idx) + 1
+        return not self.text[line_start : tok.idx].strip()
 
     def _phrasal_add(self, up: int) -> bool:
         """Whether "up to" at token ``up`` belongs to the verb "add up to" (a total, not a

@@ -75,6 +75,11 @@ CURRENCY_NAMES: dict[str, str] = {
     "hryvnias": "hryvnia",
     "franc": "franc",
     "francs": "franc",
+    "cent": "cent",
+    "cents": "cent",
+    "penny": "penny",
+    "pennies": "penny",
+    "pence": "penny",
 }
 
 #: Words that set the currency when written before the number.

@@ -155,7 +155,6 @@ def test_amount_that_says_when_is_not_a_claim(nlp, text: str) -> None:
     ("text", "claim"),
     [
         ("The talks stalled for nearly five years before resuming.", "nearly five years"),
-        ("The fight broke out just two months after the mayor spoke.", "two months"),
         ("He visited nine stops later in the week.", "nine stops"),
     ],
 )
