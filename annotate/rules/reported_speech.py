@@ -30,6 +30,10 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
+from goldsmith.annotate.rules.quote_report_forms import (
+    closing_attribution_part,
+    misparsed_content_clauses,
+)
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, WRITING_NOUNS, is_speech_verb
 
@@ -117,15 +121,17 @@ def _beside_quotes(
 def _joined_verb(doc, left: int, right: int) -> Token | None:
     """The verb coordinated into the clause ``doc[left:right + 1]`` whose phrase runs on
     into the quote after it: "Paul said the plan would cost jobs, and called him “…”",
-    parsed with "called" joined to "cost"; the words before it are the report."""
-    for token in doc[left + 1 : right + 1]:
-        if (
-            token.dep_ == "conj"
-            and token.pos_ in ("VERB", "AUX")
-            and left <= token.head.i < token.i
-            and token.right_edge.i > right
-        ):
-            return token
+    parsed with "called" joined to "cost"; the words before it are the report. The verb
+    may stand inside the quote: "noted that A and that B had “placed …”"."""
+    for head in doc[left : right + 1]:
+        for token in head.children:
+            if (
+                token.dep_ == "conj"
+                and token.pos_ in ("VERB", "AUX")
+                and token.i > head.i
+                and left < token.left_edge.i <= right < token.right_edge.i
+            ):
+                return token
     return None
 
 
@@ -138,7 +144,7 @@ def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
     # a complement in the verb's paragraph (the parser sometimes hangs another
     # paragraph's clause on it: clipped below), after the verb ("said that …") before
     # one ahead of it ("…, he said"), nearest first
-    clauses = clauses or _writing_clauses(verb)
+    clauses = clauses or _writing_clauses(verb) or misparsed_content_clauses(verb)
     clauses.sort(key=lambda c: (not p_start <= c.idx < p_end, c.i < verb.i, abs(c.i - verb.i)))
     ahead = [c for c in clauses if c.i < verb.i]
     if ahead and _interrupts(verb):  # "A, she said, B": the clause before and what follows
@@ -148,6 +154,8 @@ def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
     spans = [_clause_span(c, verb) for c in clauses]
     if not spans and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         spans = _around(verb.head, verb)
+    if not spans:  # "Fares unlikely to fall, analysts say."
+        spans = [part] if (part := closing_attribution_part(verb)) else []
     lowest, highest = ctx.token_index(p_start), ctx.token_index(p_end) - 1
     fewest = _MIN_INDIRECT_TOKENS if len(spans) == 1 else _MIN_PART_TOKENS
     trimmed = (_trim(ctx, max(left, lowest), min(right, highest), fewest) for left, right in spans)
@@ -252,7 +260,7 @@ def _trim(
         if (
             token.is_punct
             or token.is_space
-            or (token.dep_ == "mark" and token.lower_ == "that")
+            or (token.lower_ == "that" and (token.dep_ == "mark" or token.tag_ == "WDT"))
             or token.dep_ == "cc"
         ):
             left += 1

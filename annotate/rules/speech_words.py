@@ -36,7 +36,8 @@ SPEECH_LEMMAS = frozenset(
     stress assert maintain reply respond remark report reveal recall observe predict
     promise pledge vow urge tweet testify concede complain allege affirm reiterate
     repeat hint indicate estimate describe call label agree disclose inform mention
-    speculate quip joke boast lament post email e-mail continue conclude
+    speculate quip joke boast lament post email e-mail continue conclude fume retort
+    exclaim scoff grumble mutter muse marvel recount rule order
     """.split()
 )
 

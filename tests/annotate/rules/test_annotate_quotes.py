@@ -590,3 +590,14 @@ def test_later_mention_of_a_name_with_a_suffix_is_the_same_source(nlp) -> None:
     )
     found = quotes(nlp, text, ("Robert Haines Jr.", "PERSON"), ("Haines", "PERSON"))
     assert found[-1].speaker.text == "Haines"
+
+
+# -- round 4: classes seen on held-out real news -----------------------------------------
+
+
+def test_manner_of_speaking_verb_attributes_a_quote(nlp) -> None:
+    text = "“If they cared about the port, they would have funded it,” Ortiz fumed on Friday."
+    found = quotes(nlp, text, ("Ortiz", "PERSON"))
+    assert summary(found) == [
+        ("If they cared about the port, they would have funded it", "direct", "Ortiz")
+    ]
