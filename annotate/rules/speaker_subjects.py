@@ -11,7 +11,10 @@ that name as subject; a relative "who" stands for the noun the clause describes;
 another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped; a verb in
 a prepositional phrase ("in addition to stating", "after saying") borrows the subject of
 the verb the phrase modifies; a verb under a passive without agent takes its raised
-subject ("Hale is reported to have called the plan …").
+subject ("Hale is reported to have called the plan …"); a participle the parser hangs on
+quoted words ("…,” he said, adding that …") borrows the subject of the nearest verb
+before it in its sentence; a "to" infinitive parsed as describing a noun ("pointed to a
+case to say that …") the subject of the verb of that noun's phrase.
 
 Example:
     >>> subject_token(doc[1], doc.text)   # "Austin said …"      # doctest: +SKIP
@@ -96,9 +99,34 @@ def subject_token(
                 current = node
                 continue
             return None
+        if (
+            current.tag_ == "VBG"
+            and current.dep_ in ("advcl", "conj")
+            and quoted is not None
+            and quoted(current.head.idx)
+            and not quoted(current.idx)
+        ):
+            # "…, he said, adding that …" with "adding" hung on the quoted words: the
+            # finite verb before it in its sentence
+            before = _finite_verb_before(current, quoted)
+            if before is not None:
+                current = before
+                continue
         if current.dep_ in _CLIMB and current.head is not current:
             current = current.head
             continue
+        if current.dep_ in ("relcl", "acl") and _is_infinitive(current):
+            # "pointed to a previous case to say that …": the purpose clause parsed as
+            # describing the noun; the verb of the noun's phrase speaks
+            node = current.head
+            for _ in range(_MAX_PHRASE_CLIMB):
+                if node.pos_ in ("VERB", "AUX") or node.head is node:
+                    break
+                node = node.head if node.dep_ in ("prep", "pobj", "dobj") else node
+            if node.pos_ in ("VERB", "AUX"):
+                current = node
+                continue
+            return None
         written = current.head
         if current.dep_ == "acl" and written.lemma_.lower() in WRITING_NOUNS:
             # "released a statement saying …", "in a letter stating …": the writer
@@ -107,6 +135,26 @@ def subject_token(
                 current = written.head if written.dep_ == "dobj" else written.head.head
                 continue
         return None
+    return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a "to" infinitive without a subject of its own."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not own_subjects(verb)
+    )
+
+
+def _finite_verb_before(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
+    """The nearest verb with a subject before ``verb`` in its sentence, outside quotation
+    marks ("he said, adding …")."""
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.pos_ in ("VERB", "AUX") and not quoted(token.idx):
+            subjects = [s for s in own_subjects(token) if not quoted(s.idx)]
+            if subjects:
+                return token
     return None
 
 

@@ -29,6 +29,8 @@ for: :mod:`~goldsmith.annotate.rules.speaker_antecedents`):
   possessor speaks through it ("Ruiz's accusation that
   …"); a date, a time, an event or an event noun ("a March 2 exchange", "Monday's
   debate", "the hearing") is never a speaker, whatever the verb;
+- "one of …" with a named appositive ("One of its executives, Tim Roe, testified") is
+  the named one;
 - "I", "we", "you", "there", "this" and unresolvable pronouns give no speaker.
 
 Example:
@@ -177,6 +179,11 @@ class SpeakerFinder:
             return resolve(at, "org")
         if low in _GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             return self._source_phrase(token)  # "some note that …", "others say …"
+        if low == "one" or token.pos_ == "NUM":  # "One of its executives, Tim Roe, said"
+            named = next((c for c in token.children if c.dep_ == "appos"), None)
+            entity = None if named is None else self._mentions.entity_at(named)
+            if entity is not None:
+                return entity
         if low in _NO_SPEAKER or token.pos_ == "PRON":
             return None
         entity = self._mentions.entity_at(token)

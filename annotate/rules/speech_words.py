@@ -7,7 +7,8 @@ The lists are lemmas (lower case). Rules:
   "label" and "continue" introduce quoted words ("called it “a disaster”") but no
   indirect speech; "put" only in "as X put it"; writing is speech: "wrote", "tweeted",
   "posted", "e-mailed", a verb publishing a writing noun ("issued a statement",
-  "sent a letter"), and "read" with a writing noun as subject ("the letter reads");
+  "sent a letter"; not a figurative "send a message that the port is open"), and
+  "read" with a writing noun as subject ("the letter reads");
 - a noun names people when it is a role noun, a people noun ("official", "resident")
   or an agent noun ending in -er/-or/-ist/-ian/-ant ("dockworker", "negotiator",
   "economist"), apart from listed look-alikes ("transfer", "border");
@@ -154,7 +155,20 @@ def publishes_writing(token: Token) -> bool:
     letter", "put out a statement" (a publishing verb with a writing noun as object)."""
     if token.lemma_.lower() not in PUBLISH_LEMMAS:
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in WRITING_NOUNS for c in token.children)
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WRITING_NOUNS and not _is_signal(c)
+        for c in token.children
+    )
+
+
+def _is_signal(noun: Token) -> bool:
+    """A "message" with a "that" clause of its own is a signal, not a writing: "would send
+    a strong message that the port is open" (figurative; "sent a message saying …" is
+    writing)."""
+    return noun.lemma_.lower() == "message" and any(
+        c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in noun.children
+    )
 
 
 def is_person_noun(lemma: str) -> bool:

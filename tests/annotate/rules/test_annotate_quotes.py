@@ -601,3 +601,18 @@ def test_manner_of_speaking_verb_attributes_a_quote(nlp) -> None:
     assert summary(found) == [
         ("If they cared about the port, they would have funded it", "direct", "Ortiz")
     ]
+
+
+def test_figurative_send_a_message_that_is_not_writing(nlp) -> None:
+    """Class: "would send a “strong message that …”": a signal, not a letter, so the city
+    does not speak; the partial quote is the words of the one who said it."""
+    text = (
+        "Mayor Tom Hale closed the meeting.\n“We will keep the port open for every sailor,” "
+        "he said, adding that the city would send a “strong message that Aldport is a place "
+        "where sailors are welcome.”"
+    )
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"), ("Aldport", "GPE"))
+    assert [(q.kind, q.speaker.text if q.speaker else None) for q in found] == [
+        ("direct", "Tom Hale"),
+        ("partial", "Tom Hale"),
+    ]
