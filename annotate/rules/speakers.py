@@ -17,7 +17,8 @@ for: :mod:`~goldsmith.annotate.rules.speaker_antecedents`):
   commissioner / minister / spokeswoman…" (singular, with "the") is the nearest person
   introduced with that role ("Trade Commissioner Eva Lind"), else resolved like "he";
   a description with its own modifier ("the union representing the staff") is not
-  resolved but is a SOURCE;
+  resolved but is a SOURCE, except an epithet with an age ("the 34-year-old mother of
+  three": :mod:`~goldsmith.annotate.rules.speaker_descriptions`);
 - any other noun subject that names people or bodies ("U.S. officials", "two officials",
   "analysts", "dockworkers", "a source") is a ``SOURCE`` span: the head noun and its
   modifiers on the left, without a leading article and without what follows the noun
@@ -44,9 +45,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.person_gender import pronoun_gender
+from goldsmith.annotate.rules.person_gender import pronoun_gender, role_gender
 from goldsmith.annotate.rules.spans import RangeSet
 from goldsmith.annotate.rules.speaker_antecedents import Antecedents
+from goldsmith.annotate.rules.speaker_descriptions import is_epithet
 from goldsmith.annotate.rules.speaker_mentions import NEVER_SPEAKERS, MentionIndex, TokenStarts
 from goldsmith.annotate.rules.speaker_subjects import subject_token
 from goldsmith.annotate.rules.speech_words import (
@@ -70,6 +72,8 @@ _ARTICLES = frozenset(("a", "an", "the"))
 #: Pronouns that stand for an unnamed group as subject of a speech verb: "some note
 #: that …", "others say …" (a SOURCE, like "analysts").
 _GROUP_PRONOUNS = frozenset("some others many".split())
+#: Speech verbs that go on with earlier words: "he added" is the last person who spoke.
+_GOING_ON = frozenset(("add", "continue"))
 
 #: Longest SOURCE span, in tokens, counted back from its head noun: "two senior U.S.
 #: defense officials" is six; twelve keeps any real modifier run and stops a parse that
@@ -168,7 +172,8 @@ class SpeakerFinder:
         at = token.idx
         resolve = self._antecedents.resolve
         if low in _PERSON_PRONOUNS:
-            return resolve(at, "person", gender=pronoun_gender(low))
+            going_on = verb is not None and verb.lemma_.lower() in _GOING_ON
+            return resolve(at, "person", gender=pronoun_gender(low), spoke_first=going_on)
         if low in ("they", "them"):
             group = resolve(at, "group")
             noun = self._group_subject_before(token)
@@ -204,6 +209,8 @@ class SpeakerFinder:
             writer = self._writer_of(token, lemma)
             if writer is not None:
                 return writer
+        if is_epithet(token):  # "the 34-year-old mother of three replied"
+            return resolve(at, "person", gender=role_gender(lemma))
         speaking = set() if verb is None else {verb.i} | {v.i for v in verb.ancestors}
         if (
             any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

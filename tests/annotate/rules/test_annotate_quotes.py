@@ -616,3 +616,56 @@ def test_figurative_send_a_message_that_is_not_writing(nlp) -> None:
         ("direct", "Tom Hale"),
         ("partial", "Tom Hale"),
     ]
+
+
+def test_he_added_goes_on_with_the_last_speaker(nlp) -> None:
+    """Class: a man named since as subject of a caption does not take over "he added"."""
+    text = (
+        "“The port will reopen in May,” Tom Hale said.\n"
+        "Pilot Mark Dunn holds up the new chart at the pier.\n"
+        "“It took two years of work,” he added."
+    )
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"), ("Mark Dunn", "PERSON"))
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Tom Hale", "Tom Hale"]
+
+
+def test_he_said_still_takes_the_latest_subject(nlp) -> None:
+    text = (
+        "“The port will reopen in May,” Tom Hale said.\n"
+        "Pilot Mark Dunn disagreed at the pier.\n"
+        "“It will take two more years,” he said."
+    )
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"), ("Mark Dunn", "PERSON"))
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Tom Hale", "Mark Dunn"]
+
+
+def test_epithet_with_an_age_is_the_person_named_before(nlp) -> None:
+    """Class: "the 34-year-old mother of three replied" stands for the woman named
+    before, although "of three" modifies the noun."""
+    text = (
+        "Ana Ruiz, the harbor master's daughter, spoke to reporters on Monday. Asked about "
+        "fathers, the 34-year-old mother of three replied, “The plan is meant for everyone.”"
+    )
+    found = quotes(nlp, text, ("Ana Ruiz", "PERSON"))
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in found][-1] == (
+        "The plan is meant for everyone.",
+        "Ana Ruiz",
+    )
+
+
+def test_person_named_right_before_a_colon_speaks_the_quote(nlp) -> None:
+    """Class: "The result does not surprise pollster Dan Roe: “…”" with no speech verb."""
+    text = (
+        "The result does not surprise Republican pollster Dan Roe: “Ports like this one "
+        "always lose money in the first year.”"
+    )
+    found = quotes(nlp, text, ("Dan Roe", "PERSON"))
+    assert summary(found) == [
+        ("Ports like this one always lose money in the first year.", "direct", "Dan Roe")
+    ]
+
+
+def test_name_at_the_colon_is_not_the_speaker_when_another_name_is_subject(nlp) -> None:
+    text = "Tom Hale Praises Harbor Pilot Dan Roe: ‘A Very Good Sailor’"
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"), ("Dan Roe", "PERSON"))
+    assert all(q.speaker is None or q.speaker.text == "Tom Hale" for q in found)
