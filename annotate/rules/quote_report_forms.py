@@ -19,6 +19,10 @@ verb has no clausal complement:
   that part holds a verb and is not a subordinate clause of the verb ("Though they
   speak no English, …").
 
+A complement that opens with a relative pronoun right after a noun is no report: in
+"“…,” he said of people whose rights were restored" the parser makes "whose … restored"
+a complement of "said" (:func:`is_relative_clause`).
+
 Example:
     >>> misparsed_content_clauses(alleged_token)            # doctest: +SKIP
     [earned]
@@ -96,3 +100,15 @@ def closing_attribution_part(verb: Token) -> tuple[int, int] | None:
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[left : right + 1]):
         return None
     return left, right
+
+
+def is_relative_clause(clause: Token) -> bool:
+    """Whether a clause parsed as a complement opens with a relative pronoun after a noun
+    ("said of people whose rights were restored"): it describes the noun."""
+    first = clause.left_edge
+    if first.i == 0:
+        return False
+    before = clause.doc[first.i - 1]
+    return before.pos_ in ("NOUN", "PROPN") and (
+        first.tag_ == "WP$" or first.lower_ in ("who", "whom", "which")
+    )

@@ -32,6 +32,7 @@ from goldsmith.annotate.rules.datelines import DATELINE
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_report_forms import (
     closing_attribution_part,
+    is_relative_clause,
     misparsed_content_clauses,
 )
 from goldsmith.annotate.rules.spans import overlaps_any
@@ -50,6 +51,7 @@ _MIN_PART_TOKENS = 2
 
 #: What separates a complete reported clause from a quote that follows it: a comma,
 #: colon, semicolon or dash, or "that" ("sends a signal that “…”").
+_SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSE_BREAK = re.compile(r"[,:;—–]|\s-+\s|\bthat\b", re.IGNORECASE)
 
 
@@ -87,14 +89,23 @@ def _beside_quotes(
     the day sends a message that “…”" -> "he hopes the day sends a message"; "he was
     not advocating violence, only a “loud voice”" -> "he was not advocating
     violence"; not "the bridge was “a danger”"); ``None`` when the clause opens inside
-    quoted text."""
+    quoted text, or when the words outside the quoted fragments hold no verb and no
+    subject (spec 4: the partial span alone; "the loss really “accelerated” after May"
+    keeps its subject and stays)."""
     inside = sorted(r for r in blocked if r[0] < end and r[1] > start)
     if inside[0][0] <= start:
         return None
     after = ctx.text[inside[-1][1] : end]
-    if inside[-1][1] <= end and any(ch.isalnum() for ch in after):
-        return start, end
     doc = ctx.doc
+    if inside[-1][1] <= end and any(ch.isalnum() for ch in after):
+        unquoted = [
+            t
+            for t in doc[ctx.token_index(start) : ctx.token_index(end)]
+            if not overlaps_any(t.idx, t.idx + 1, inside)
+        ]
+        if any(t.pos_ in ("VERB", "AUX") or t.dep_ in _SUBJECTS for t in unquoted):
+            return start, end
+        return None  # "only that “for years it has been a priority” for the board"
     left, right = ctx.token_index(start), ctx.token_index(inside[0][0]) - 1
     while right >= left and (
         doc[right].is_punct or doc[right].is_space or doc[right].lower_ == "that"
@@ -140,7 +151,11 @@ def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
     attribution interrupts the reported sentence ("A, she said, B": like an interrupted
     quote, ANNOTATION_SPEC.md 2, one span before and one after it)."""
     p_start, p_end = ctx.bounds(verb.idx)
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and not is_relative_clause(c)
+    ]
     # a complement in the verb's paragraph (the parser sometimes hangs another
     # paragraph's clause on it: clipped below), after the verb ("said that …") before
     # one ahead of it ("…, he said"), nearest first

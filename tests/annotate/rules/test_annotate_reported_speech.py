@@ -149,3 +149,39 @@ def test_clause_before_a_closing_attribution(nlp, text: str, expected: list[str]
 )
 def test_look_alikes_of_the_new_forms(nlp, text: str) -> None:
     assert clauses(nlp, text) == []
+
+
+def test_relative_clause_parsed_as_a_complement_is_not_reported(nlp) -> None:
+    """Class: "he said of sailors whose licences were restored" with "restored" parsed
+    as the complement of "said": a clause opening with a relative pronoun after a noun
+    describes the noun."""
+    from spacy.tokens import Doc
+
+    rows = [
+        ("He", 1, "nsubj", "PRON", "PRP"),
+        ("said", 1, "ROOT", "VERB", "VBD"),
+        ("of", 1, "prep", "ADP", "IN"),
+        ("sailors", 2, "pobj", "NOUN", "NNS"),
+        ("whose", 5, "poss", "DET", "WP$"),
+        ("licences", 7, "nsubjpass", "NOUN", "NNS"),
+        ("were", 7, "auxpass", "AUX", "VBD"),
+        ("restored", 1, "ccomp", "VERB", "VBN"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    words, heads, deps, pos, tags = (list(c) for c in zip(*rows, strict=True))
+    lemmas = [w.lower() if w != "said" else "say" for w in words]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    ctx = DocContext.build(doc, [], [])
+    assert [doc.text[c.start : c.end] for c in indirect_candidates(ctx, [])] == []
+
+
+def test_clause_with_no_verb_outside_its_quote_is_left_to_the_quote(nlp) -> None:
+    """Class (spec 4): the unquoted part "only that … for the board" is no clause of its
+    own, so the partial quote stands alone."""
+    text = "Ortiz said only that “for years it has been a priority” for the board."
+    assert clauses(nlp, text) == []
+
+
+def test_clause_whose_verb_alone_is_quoted_stays_reported(nlp) -> None:
+    text = "Hale told reporters that the port's loss of trade really “accelerated” after May."
+    assert clauses(nlp, text) == ["the port's loss of trade really “accelerated” after May"]
