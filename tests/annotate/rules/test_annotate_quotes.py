@@ -669,3 +669,28 @@ def test_name_at_the_colon_is_not_the_speaker_when_another_name_is_subject(nlp) 
     text = "Tom Hale Praises Harbor Pilot Dan Roe: ‘A Very Good Sailor’"
     found = quotes(nlp, text, ("Tom Hale", "PERSON"), ("Dan Roe", "PERSON"))
     assert all(q.speaker is None or q.speaker.text == "Tom Hale" for q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a one-word noun in quotation marks that nobody is reported as saying
+        "A 2012 “handbook” published by the union showed pilots how to bargain.",
+        # a title after "titled": nobody's words
+        "The port authority released a memo titled “What the Ferry Costs Us.”",
+    ],
+)
+def test_scare_word_and_title_are_not_quotes(nlp, text: str) -> None:
+    assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Tom Hale called the plan a “swindle” on Monday.", "swindle"),
+        ("Tom Hale rejected the idea as “ludicrous” on Monday.", "ludicrous"),
+        ("Tom Hale wants to make sure the chart is “updated.”", "updated."),
+    ],
+)
+def test_one_word_quotes_that_stay(nlp, text: str, quote: str) -> None:
+    assert [q.text for q in quotes(nlp, text, ("Tom Hale", "PERSON"))] == [quote]
