@@ -13,7 +13,9 @@ a prepositional phrase ("in addition to stating", "after saying") borrows the su
 the verb the phrase modifies; a verb under a passive without agent takes its raised
 subject ("Hale is reported to have called the plan …"); a participle the parser hangs on
 quoted words ("…,” he said, adding that …") borrows the subject of the nearest verb
-before it in its sentence; a "to" infinitive parsed as describing a noun ("pointed to a
+before it in its sentence; a participle describing a writing that is no verb's object
+("The notice of a certified letter, announcing that …") has that writing as subject; a
+"to" infinitive parsed as describing a noun ("pointed to a
 case to say that …") the subject of the verb of that noun's phrase.
 
 Example:
@@ -134,7 +136,23 @@ def subject_token(
             if written.dep_ == "dobj" or (written.dep_ == "pobj" and written.head.dep_ == "prep"):
                 current = written.head if written.dep_ == "dobj" else written.head.head
                 continue
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            # "The notice of a certified letter, announcing that …": the writing speaks
+            return _writing_named(written)
         return None
+    return None
+
+
+def _writing_named(noun: Token) -> Token | None:
+    """A writing noun, or the writing noun of its "of" phrase ("the notice of a certified
+    letter"), else ``None``."""
+    if noun.lemma_.lower() in WRITING_NOUNS:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inner = pobj(prep)
+            if inner is not None and inner.lemma_.lower() in WRITING_NOUNS:
+                return inner
     return None
 
 

@@ -5,7 +5,9 @@ The lists are lemmas (lower case). Rules:
 - a speech verb is a verb (or auxiliary) whose lemma is in :data:`SPEECH_LEMMAS`;
   "point" only as "point out"; "according" only in "according to"; "describe", "call",
   "label" and "continue" introduce quoted words ("called it “a disaster”") but no
-  indirect speech; "put" only in "as X put it"; writing is speech: "wrote", "tweeted",
+  indirect speech; "put" only in "as X put it"; "question" only finite ("she
+  questioned whether …", not the doubt of "led them to question whether …"); writing
+  is speech: "wrote", "tweeted",
   "posted", "e-mailed", a verb publishing a writing noun ("issued a statement",
   "sent a letter"; not a figurative "send a message that the port is open"), and
   "read" with a writing noun as subject ("the letter reads");
@@ -38,7 +40,7 @@ SPEECH_LEMMAS = frozenset(
     promise pledge vow urge tweet testify concede complain allege affirm reiterate
     repeat hint indicate estimate describe call label agree disclose inform mention
     speculate quip joke boast lament post email e-mail continue conclude fume retort
-    exclaim scoff grumble mutter muse marvel recount rule order
+    exclaim scoff grumble mutter muse marvel recount rule order question
     """.split()
 )
 
@@ -136,6 +138,8 @@ def is_speech_verb(token: Token, *, quoted: bool = True) -> bool:
         return False
     if lemma == "read":  # "the letter reads", not "she reads from prepared texts"
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in WRITING_NOUNS for c in token.children)
+    if lemma == "question":  # "she questioned whether …", not "led them to question"
+        return token.tag_ in ("VBD", "VBZ", "VBP")
     if lemma == "put":  # "as the memo put it"
         return quoted and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return lemma in SPEECH_LEMMAS or publishes_writing(token)

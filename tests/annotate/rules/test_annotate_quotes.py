@@ -694,3 +694,28 @@ def test_scare_word_and_title_are_not_quotes(nlp, text: str) -> None:
 )
 def test_one_word_quotes_that_stay(nlp, text: str, quote: str) -> None:
     assert [q.text for q in quotes(nlp, text, ("Tom Hale", "PERSON"))] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle describing a writing that is no verb's object: the writing speaks
+        (
+            "The notice of a registered letter, announcing that the pilot has been dropped "
+            "from the training program for absence, sits on the table.",
+            (
+                "the pilot has been dropped from the training program for absence",
+                "registered letter",
+            ),
+        ),
+        # "question whether" reports speech
+        (
+            "Hale, who previously questioned whether the pilot's training made him unfit, "
+            "said nothing on Friday.",
+            ("whether the pilot's training made him unfit", "Hale"),
+        ),
+    ],
+)
+def test_writing_participles_and_questioned_whether(nlp, text: str, expected) -> None:
+    found = quotes(nlp, text, ("Hale", "PERSON"))
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in found] == [expected]

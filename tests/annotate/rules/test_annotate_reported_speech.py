@@ -185,3 +185,8 @@ def test_clause_with_no_verb_outside_its_quote_is_left_to_the_quote(nlp) -> None
 def test_clause_whose_verb_alone_is_quoted_stays_reported(nlp) -> None:
     text = "Hale told reporters that the port's loss of trade really “accelerated” after May."
     assert clauses(nlp, text) == ["the port's loss of trade really “accelerated” after May"]
+
+
+def test_question_as_doubt_is_not_reported_speech(nlp) -> None:
+    text = "The fire led harbor officials to question whether the pier was ever safe."
+    assert clauses(nlp, text) == []
