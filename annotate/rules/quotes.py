@@ -37,7 +37,8 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    all its paragraph holds, of the last reported speech of the paragraph before.
    Otherwise it has no speaker.
 5. ``indirect`` clauses and ``block`` paragraphs: see
-   :mod:`goldsmith.annotate.rules.reported_speech` and
+   :mod:`goldsmith.annotate.rules.reported_speech`,
+   :mod:`goldsmith.annotate.rules.quote_tails` (“…” because X, he said) and
    :mod:`goldsmith.annotate.rules.block_speech` (and headline statements ``Name:
    words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
    (``indirect``) and are resolved in document order with the quotes above, so that
@@ -78,6 +79,7 @@ from goldsmith.annotate.rules.quote_attribution import (
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_kinds import attribution_follows, quote_kind, resumes
 from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion, quoted_regions
+from goldsmith.annotate.rules.quote_tails import tail_candidates
 from goldsmith.annotate.rules.reported_speech import SENTENCE_END, indirect_candidates
 from goldsmith.annotate.rules.speech_words import is_speech_noun, is_speech_verb
 from goldsmith.labels.records import Entity, Quote
@@ -117,6 +119,11 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
     ]
     items = [i for i in items if not _is_scare_word(ctx, i)]
     items += indirect_candidates(ctx, blocked)
+    items += [
+        t
+        for t in tail_candidates(ctx, regions)
+        if not any(i.start < t.end and t.start < i.end for i in items)
+    ]
     items += block_candidates(ctx, regions)
     items += headline_statements(ctx)
     items.sort(key=lambda item: (item.start, item.end))

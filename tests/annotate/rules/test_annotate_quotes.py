@@ -719,3 +719,36 @@ def test_one_word_quotes_that_stay(nlp, text: str, quote: str) -> None:
 def test_writing_participles_and_questioned_whether(nlp, text: str, expected) -> None:
     found = quotes(nlp, text, ("Hale", "PERSON"))
     assert [(q.text, q.speaker.text if q.speaker else None) for q in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        (
+            "“He can say it, but it seems very unlikely” that the port can recover this "
+            "year, said Tom Hale, a pilot for the ferry line.",
+            "the port can recover this year",
+        ),
+        (
+            "“It would seal the vote for the mayor” because she would expand her lead, "
+            "said Tom Hale.",
+            "because she would expand her lead",
+        ),
+    ],
+)
+def test_clause_after_a_closing_mark_is_reported_speech(nlp, text: str, tail: str) -> None:
+    """Class: “…” that/because CLAUSE, said X: the clause goes on with X's words."""
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"))
+    assert (tail, "indirect", "Tom Hale") in summary(found)
+
+
+def test_clause_after_an_attribution_is_not_a_tail(nlp) -> None:
+    text = "“We are ready,” Tom Hale said, because the storm is coming."
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"))
+    assert [q.kind for q in found] == ["direct"]
+
+
+def test_relative_that_after_a_closing_mark_is_not_a_tail(nlp) -> None:
+    text = "“The plan represents a kind of old social order” that is plainly unfair, Hale said."
+    found = quotes(nlp, text, ("Hale", "PERSON"))
+    assert "is plainly unfair" not in [q.text for q in found]
