@@ -32,7 +32,8 @@ for: :mod:`~goldsmith.annotate.rules.speaker_antecedents`):
   debate", "the hearing") is never a speaker, whatever the verb;
 - "one of …" with a named appositive ("One of its executives, Tim Roe, testified") is
   the named one;
-- "I", "we", "you", "there", "this" and unresolvable pronouns give no speaker.
+- "I", "we", "you", "there", "this", unresolvable pronouns and a percentage ("55
+  percent of voters say": what a poll shows, spec 4) give no speaker.
 
 Example:
     >>> finder = SpeakerFinder(doc, entities, blocked=[])   # doctest: +SKIP
@@ -189,8 +190,8 @@ class SpeakerFinder:
             entity = None if named is None else self._mentions.entity_at(named)
             if entity is not None:
                 return entity
-        if low in _NO_SPEAKER or token.pos_ == "PRON":
-            return None
+        if low in _NO_SPEAKER or token.pos_ == "PRON" or token.ent_type_ == "PERCENT":
+            return None  # "55 percent of voters say …": a poll's figure, not a source
         entity = self._mentions.entity_at(token)
         if entity is not None:
             return entity
@@ -274,9 +275,10 @@ class SpeakerFinder:
     def _writer_of(self, token: Token, lemma: str) -> Entity | None:
         """The writer of "the letter", "the statement" …: the speaker of the nearest
         earlier verb publishing a piece of writing with that noun ("a group of parents
-        sent a letter …"), within :data:`_WRITING_LOOKBACK_TOKENS`."""
+        sent a letter …", "Hale released a video that said …": the noun itself may be
+        the object), within :data:`_WRITING_LOOKBACK_TOKENS`."""
         doc = token.doc
-        for earlier in reversed(doc[max(0, token.i - _WRITING_LOOKBACK_TOKENS) : token.i]):
+        for earlier in reversed(doc[max(0, token.i - _WRITING_LOOKBACK_TOKENS) : token.i + 1]):
             if earlier.dep_ != "dobj" or earlier.lemma_.lower() != lemma:
                 continue
             if self.is_blocked(earlier.idx) or not publishes_writing(earlier.head):

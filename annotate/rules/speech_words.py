@@ -38,7 +38,7 @@ SPEECH_LEMMAS = frozenset(
     suggest acknowledge admit caution comment contend declare deny emphasize emphasise
     stress assert maintain reply respond remark report reveal recall observe predict
     promise pledge vow urge tweet testify concede complain allege affirm reiterate
-    repeat hint indicate estimate describe call label agree disclose inform mention
+    repeat hint indicate describe call label agree disclose inform mention
     speculate quip joke boast lament post email e-mail continue conclude fume retort
     exclaim scoff grumble mutter muse marvel recount rule order question
     """.split()
@@ -52,7 +52,7 @@ QUOTE_ONLY_LEMMAS = frozenset("describe call label continue".split())
 WRITING_NOUNS = frozenset(
     """
     statement letter e-mail email message post tweet memo release note op-ed column
-    essay blog announcement press
+    essay blog announcement press video ad advertisement
     """.split()
 )
 

@@ -752,3 +752,23 @@ def test_relative_that_after_a_closing_mark_is_not_a_tail(nlp) -> None:
     text = "“The plan represents a kind of old social order” that is plainly unfair, Hale said."
     found = quotes(nlp, text, ("Hale", "PERSON"))
     assert "is plainly unfair" not in [q.text for q in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a poll shows is no one's speech (spec 4): a percentage is not a source
+        "Asked about the ferry, 55 percent of all residents say it should be sold.",
+        # an estimate is a figure, not reported speech
+        "The port authority estimates that one in five ships arrives late.",
+    ],
+)
+def test_poll_figures_and_estimates_are_not_reported_speech(nlp, text: str) -> None:
+    assert quotes(nlp, text, ("port authority", "ORG")) == []
+
+
+def test_writing_released_by_someone_speaks_for_them(nlp) -> None:
+    """Class: "Hale released a video that said, “…”": the one who released it speaks."""
+    text = "Tom Hale released a campaign video that said, “Every pier will be rebuilt by May.”"
+    found = quotes(nlp, text, ("Tom Hale", "PERSON"))
+    assert summary(found) == [("Every pier will be rebuilt by May.", "direct", "Tom Hale")]
