@@ -3,19 +3,20 @@
 The rules (ANNOTATION_SPEC.md section 2, "Speaker"): the subject of a verb is its
 ``nsubj``; for a passive verb the ``by`` agent (no agent: no subject, "residents were
 told"); for "according to X" the X; for a speech noun its possessor ("Ruiz's accusation
-that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding that",
-"stating in an interview") borrows the subject of the verb it hangs from, and so does a
-verb describing a piece of writing ("released a statement saying", "in a letter stating":
-the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
-that name as subject; a relative "who" stands for the noun the clause describes; a subject in
-another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped; a verb in
-a prepositional phrase ("in addition to stating", "after saying") borrows the subject of
-the verb the phrase modifies; a verb under a passive without agent takes its raised
-subject ("Hale is reported to have called the plan …"); a participle the parser hangs on
-quoted words ("…,” he said, adding that …") borrows the subject of the nearest verb
-before it in its sentence; a participle describing a writing that is no verb's object
-("The notice of a certified letter, announcing that …") has that writing as subject; a
-"to" infinitive parsed as describing a noun ("pointed to a
+that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding
+that", "stating in an interview") borrows the subject of the verb it hangs from, and so
+does a verb describing a piece of writing ("released a statement saying", "in a letter
+stating": the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
+that name as subject; a relative "who" stands for the noun the clause describes; a
+subject in another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped;
+a verb in a prepositional phrase ("in addition to stating", "after saying") borrows the
+subject of the verb the phrase modifies; a verb under a passive without agent takes its
+raised subject ("Hale is reported to have called the plan …"); a verb without a subject
+takes the name opening its paragraph that the parser hung on the paragraph before; a
+participle the parser hangs on quoted words ("…,” he said, adding that …") borrows the
+subject of the nearest verb before it in its sentence; a participle describing a writing
+that is no verb's object ("The notice of a certified letter, announcing that …") has
+that writing as subject; a "to" infinitive parsed as describing a noun ("pointed to a
 case to say that …") the subject of the verb of that noun's phrase.
 
 Example:
@@ -61,6 +62,8 @@ def subject_token(
     for _ in range(_MAX_SUBJECT_CLIMB):
         # a subject in another paragraph is a parser slip: skip it, keep climbing
         subjects = own_subjects(current) or _inverted_subject(current)
+        if not subjects and current is verb:
+            subjects = _stray_subject(verb, text)
         unquoted = [s for s in subjects if quoted is None or not quoted(s.idx)]
         if subjects and not unquoted:
             # "“Good reporter, this guy,” Trump, the front-runner, said": the parser
@@ -141,6 +144,31 @@ def subject_token(
             return _writing_named(written)
         return None
     return None
+
+
+def _stray_subject(verb: Token, text: str) -> list[Token]:
+    """The name opening the verb's paragraph when the parser hung it on the paragraph
+    before ("… they don't have a solution.”" ⏎ "Hale, for example, said …" with "Hale"
+    the object of "have"): a proper name whose head lies in another paragraph, with no
+    verb between it and ``verb``."""
+    doc = verb.doc
+    first = verb.i
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    while first < verb.i and doc[first].is_space:
+        first += 1
+    name = first
+    while name + 1 < verb.i and doc[name + 1].pos_ == "PROPN":
+        name += 1
+    token = doc[name]
+    if token.pos_ != "PROPN" or first == 0:
+        return []
+    head = token.head
+    if "\n" not in text[min(head.idx, token.idx) : max(head.idx, token.idx)]:
+        return []
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[name + 1 : verb.i]):
+        return []
+    return [token]
 
 
 def _writing_named(noun: Token) -> Token | None:

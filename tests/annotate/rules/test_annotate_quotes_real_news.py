@@ -411,3 +411,26 @@ def test_one_of_a_group_with_a_named_appositive_is_the_named_one(nlp) -> None:
     assert [(q.kind, q.speaker.text if q.speaker else None) for q in found] == [
         ("partial", "Tim Roe")
     ]
+
+
+def test_name_opening_a_paragraph_hung_on_the_one_before_speaks(nlp) -> None:
+    """Class: “…” ⏎ "Hale, for example, said …" with "Hale" parsed as the object of the
+    quote's verb in the paragraph before and "said" left without a subject."""
+    rows = [
+        ("“", 2, "punct", "PUNCT", "``"),
+        ("We", 2, "nsubj", "PRON", "PRP"),
+        ("lost", 2, "ROOT", "VERB", "VBD"),
+        (".", 2, "punct", "PUNCT", "."),
+        ("”", 2, "punct", "PUNCT", "''"),
+        ("\n\n", 4, "dep", "SPACE", "_SP"),
+        ("Hale", 2, "dobj", "PROPN", "NNP"),
+        (",", 10, "punct", "PUNCT", ","),
+        ("for", 10, "prep", "ADP", "IN"),
+        ("example", 8, "pobj", "NOUN", "NN"),
+        ("said", 10, "ROOT", "VERB", "VBD"),
+        ("it", 12, "nsubj", "PRON", "PRP"),
+        ("hurt", 10, "ccomp", "VERB", "VBD"),
+        (".", 10, "punct", "PUNCT", "."),
+    ]
+    doc = _doc(nlp, rows)
+    assert subject_token(doc[10], doc.text).text == "Hale"
