@@ -65,6 +65,11 @@ def pronoun_gender(word: str) -> str | None:
     return _PRONOUNS.get(word.lower())
 
 
+def role_gender(word: str) -> str | None:
+    """ "f" for a gendered role noun such as "mother", "m" for "actor", else ``None``."""
+    return _ROLES.get(word.lower())
+
+
 def full_name_key(entity: Entity) -> str | None:
     """The whole name of a mention of two words or more, lower case ("beau biden"), under
     which its own gender evidence is kept; ``None`` for a surname alone."""

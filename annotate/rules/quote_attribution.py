@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.annotate.rules.quote_context import DocContext
 from goldsmith.annotate.rules.quote_marks import QuotedRegion
 from goldsmith.annotate.rules.reported_speech import SENTENCE_END
@@ -41,7 +42,11 @@ _MAX_CLIMB = 12
 
 def name_before_colon(ctx: DocContext, region: QuotedRegion) -> Entity | None:
     """The speaker of "Name: “quote”": a named entity that is all the text before the
-    colon, also after an inverted speech verb ("Said Ruiz: “…”", "Added Hale: “…”")."""
+    colon, also after an inverted speech verb ("Said Ruiz: “…”", "Added Hale: “…”"),
+    else a person named last in the sentence, right at the colon, when no other name
+    there is a subject ("The result doesn't surprise pollster Ann Roe: “…”"; not "Hale
+    Praises Ann Roe: ‘…’", nor in a title-case headline; only reached when the sentence
+    has no speech verb)."""
     p_start = ctx.paras[region.paragraph][0]
     before = ctx.text[p_start : region.open_at].rstrip()
     if not before.endswith(":"):
@@ -54,7 +59,19 @@ def name_before_colon(ctx: DocContext, region: QuotedRegion) -> Entity | None:
     first = ctx.token_index(start)
     if first + 1 < len(ctx.doc) and ctx.doc[first].lemma_.lower() in SPEECH_LEMMAS:
         start = ctx.doc[first + 1].idx  # "Said Ruiz:" names the speaker after the verb
-    return ctx.finder.entity_exactly(start, p_start + len(name))
+    whole = ctx.finder.entity_exactly(start, p_start + len(name))
+    if whole is not None:
+        return whole
+    # "The result doesn't surprise pollster Ann Roe: “…”": a person named last, at the colon
+    if is_title_case(ctx.text[p_start : ctx.paras[region.paragraph][1]]):
+        return None  # a headline: "Hale Praises Ann Roe: ‘…’" (headline_speaker decides)
+    named = ctx.finder.entities_within(start, p_start + len(name))
+    if not named or named[-1].label != "PERSON" or named[-1].end != p_start + len(name):
+        return None
+    for other in named[:-1]:  # "Hale Praises Ann Roe: ‘…’": Hale's words
+        if any(t.dep_ == "nsubj" for t in ctx.doc.char_span(other.start, other.end) or ()):
+            return None
+    return named[-1]
 
 
 def attribution(

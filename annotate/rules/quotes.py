@@ -37,7 +37,8 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    all its paragraph holds, of the last reported speech of the paragraph before.
    Otherwise it has no speaker.
 5. ``indirect`` clauses and ``block`` paragraphs: see
-   :mod:`goldsmith.annotate.rules.reported_speech` and
+   :mod:`goldsmith.annotate.rules.reported_speech`,
+   :mod:`goldsmith.annotate.rules.quote_tails` (“…” because X, he said) and
    :mod:`goldsmith.annotate.rules.block_speech` (and headline statements ``Name:
    words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
    (``indirect``) and are resolved in document order with the quotes above, so that
@@ -78,8 +79,9 @@ from goldsmith.annotate.rules.quote_attribution import (
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_kinds import attribution_follows, quote_kind, resumes
 from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion, quoted_regions
+from goldsmith.annotate.rules.quote_tails import tail_candidates
 from goldsmith.annotate.rules.reported_speech import SENTENCE_END, indirect_candidates
-from goldsmith.annotate.rules.speech_words import is_speech_verb
+from goldsmith.annotate.rules.speech_words import is_speech_noun, is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 from goldsmith.labels.schema import SPEAKER_LABELS
 
@@ -87,9 +89,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-#: A word that marks quoted text as a scare quote, nobody's words (spec 4): "so-called".
-_SCARE_MARKER = re.compile(r"\bso-called\s*$", re.IGNORECASE)
-_SCARE_LOOKBACK = 12
+#: A word that marks quoted text as a scare quote or a title, nobody's words (spec 4):
+#: "so-called", "a memo titled", "an essay entitled", "a column headlined".
+_SCARE_MARKER = re.compile(r"\b(?:so-called|titled|entitled|headlined),?\s*$", re.IGNORECASE)
+_SCARE_LOOKBACK = 14
 #: A title or name in quotation marks: its words, most of its length (“The Mercy of the
 #: Harbor Lights” is seven), and the small words a title leaves in lower case.
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
@@ -114,7 +117,13 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
         and not _SCARE_MARKER.search(text, max(0, r.open_at - _SCARE_LOOKBACK), r.open_at)
         and not _names_a_work(ctx, r)
     ]
+    items = [i for i in items if not _is_scare_word(ctx, i)]
     items += indirect_candidates(ctx, blocked)
+    items += [
+        t
+        for t in tail_candidates(ctx, regions)
+        if not any(i.start < t.end and t.start < i.end for i in items)
+    ]
     items += block_candidates(ctx, regions)
     items += headline_statements(ctx)
     items.sort(key=lambda item: (item.start, item.end))
@@ -152,6 +161,25 @@ def _names_a_work(ctx: DocContext, region: QuotedRegion) -> bool:
     first, last = ctx.token_index(region.start), ctx.token_index(region.end) - 1
     heads = {t.head for t in ctx.doc[first : last + 1] if not first <= t.head.i <= last}
     return not any(is_speech_verb(h) for h in heads)
+
+
+def _is_scare_word(ctx: DocContext, item: Candidate) -> bool:
+    """Whether a partial quote is one lower-case noun, not ending a sentence, that no
+    speech verb or speech noun reports ("a 2010 “playbook” published by …", "it was no
+    “concession”"): a term in quotation marks, nobody's words (ANNOTATION_SPEC.md 4). A
+    word someone is reported as using stays ("called him a “hater”"), and so do other
+    words, often someone's verdict ("rejected the idea as “ludicrous”"), and a word
+    ending a sentence ("making sure it is “updated.”")."""
+    if item.kind != "partial":
+        return False
+    words = ctx.text[item.start : item.end].rstrip(",;:")
+    if not words or " " in words or not words[0].islower() or words[-1] in SENTENCE_END:
+        return False
+    first = ctx.token_index(item.start)
+    if ctx.token_index(item.end) - first != 1 or ctx.doc[first].pos_ != "NOUN":
+        return False
+    verb = item.verb
+    return verb is None or not (is_speech_verb(verb) or is_speech_noun(verb))
 
 
 def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion | None) -> Candidate:

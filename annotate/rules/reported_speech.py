@@ -30,6 +30,11 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
+from goldsmith.annotate.rules.quote_report_forms import (
+    closing_attribution_part,
+    is_relative_clause,
+    misparsed_content_clauses,
+)
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, WRITING_NOUNS, is_speech_verb
 
@@ -46,6 +51,7 @@ _MIN_PART_TOKENS = 2
 
 #: What separates a complete reported clause from a quote that follows it: a comma,
 #: colon, semicolon or dash, or "that" ("sends a signal that “…”").
+_SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSE_BREAK = re.compile(r"[,:;—–]|\s-+\s|\bthat\b", re.IGNORECASE)
 
 
@@ -83,14 +89,23 @@ def _beside_quotes(
     the day sends a message that “…”" -> "he hopes the day sends a message"; "he was
     not advocating violence, only a “loud voice”" -> "he was not advocating
     violence"; not "the bridge was “a danger”"); ``None`` when the clause opens inside
-    quoted text."""
+    quoted text, or when the words outside the quoted fragments hold no verb and no
+    subject (spec 4: the partial span alone; "the loss really “accelerated” after May"
+    keeps its subject and stays)."""
     inside = sorted(r for r in blocked if r[0] < end and r[1] > start)
     if inside[0][0] <= start:
         return None
     after = ctx.text[inside[-1][1] : end]
-    if inside[-1][1] <= end and any(ch.isalnum() for ch in after):
-        return start, end
     doc = ctx.doc
+    if inside[-1][1] <= end and any(ch.isalnum() for ch in after):
+        unquoted = [
+            t
+            for t in doc[ctx.token_index(start) : ctx.token_index(end)]
+            if not overlaps_any(t.idx, t.idx + 1, inside)
+        ]
+        if any(t.pos_ in ("VERB", "AUX") or t.dep_ in _SUBJECTS for t in unquoted):
+            return start, end
+        return None  # "only that “for years it has been a priority” for the board"
     left, right = ctx.token_index(start), ctx.token_index(inside[0][0]) - 1
     while right >= left and (
         doc[right].is_punct or doc[right].is_space or doc[right].lower_ == "that"
@@ -117,15 +132,17 @@ def _beside_quotes(
 def _joined_verb(doc, left: int, right: int) -> Token | None:
     """The verb coordinated into the clause ``doc[left:right + 1]`` whose phrase runs on
     into the quote after it: "Paul said the plan would cost jobs, and called him “…”",
-    parsed with "called" joined to "cost"; the words before it are the report."""
-    for token in doc[left + 1 : right + 1]:
-        if (
-            token.dep_ == "conj"
-            and token.pos_ in ("VERB", "AUX")
-            and left <= token.head.i < token.i
-            and token.right_edge.i > right
-        ):
-            return token
+    parsed with "called" joined to "cost"; the words before it are the report. The verb
+    may stand inside the quote: "noted that A and that B had “placed …”"."""
+    for head in doc[left : right + 1]:
+        for token in head.children:
+            if (
+                token.dep_ == "conj"
+                and token.pos_ in ("VERB", "AUX")
+                and token.i > head.i
+                and left < token.left_edge.i <= right < token.right_edge.i
+            ):
+                return token
     return None
 
 
@@ -134,11 +151,15 @@ def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
     attribution interrupts the reported sentence ("A, she said, B": like an interrupted
     quote, ANNOTATION_SPEC.md 2, one span before and one after it)."""
     p_start, p_end = ctx.bounds(verb.idx)
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and not is_relative_clause(c)
+    ]
     # a complement in the verb's paragraph (the parser sometimes hangs another
     # paragraph's clause on it: clipped below), after the verb ("said that …") before
     # one ahead of it ("…, he said"), nearest first
-    clauses = clauses or _writing_clauses(verb)
+    clauses = clauses or _writing_clauses(verb) or misparsed_content_clauses(verb)
     clauses.sort(key=lambda c: (not p_start <= c.idx < p_end, c.i < verb.i, abs(c.i - verb.i)))
     ahead = [c for c in clauses if c.i < verb.i]
     if ahead and _interrupts(verb):  # "A, she said, B": the clause before and what follows
@@ -148,6 +169,8 @@ def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
     spans = [_clause_span(c, verb) for c in clauses]
     if not spans and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         spans = _around(verb.head, verb)
+    if not spans:  # "Fares unlikely to fall, analysts say."
+        spans = [part] if (part := closing_attribution_part(verb)) else []
     lowest, highest = ctx.token_index(p_start), ctx.token_index(p_end) - 1
     fewest = _MIN_INDIRECT_TOKENS if len(spans) == 1 else _MIN_PART_TOKENS
     trimmed = (_trim(ctx, max(left, lowest), min(right, highest), fewest) for left, right in spans)
@@ -252,7 +275,7 @@ def _trim(
         if (
             token.is_punct
             or token.is_space
-            or (token.dep_ == "mark" and token.lower_ == "that")
+            or (token.lower_ == "that" and (token.dep_ == "mark" or token.tag_ == "WDT"))
             or token.dep_ == "cc"
         ):
             left += 1

@@ -6,7 +6,9 @@ The rules (ANNOTATION_SPEC.md section 2, "Speaker"):
   pronoun, outside quotation marks (a person: a PERSON entity, a name seen elsewhere as
   PERSON, or a name next to a role noun), and not marked with the other gender (the man
   a woman talks about in her quote is not her speaker), else the nearest PERSON entity;
-  the subject of an embedded clause is passed over when its sentence has a person as
+  with "added" / "continued" the most recent person that spoke goes first ("…,” he
+  added" goes on with the last speaker); the subject of an embedded clause is passed
+  over when its sentence has a person as
   main subject ("Ana Ruiz warned that Tom Hale would lose. “…,” she said": Ruiz; in
   "Hale voiced confidence that Ruiz would lose. “…,” he said": Hale, even when Ruiz's
   gender is unknown);
@@ -92,7 +94,9 @@ class Antecedents:
             for c in token.children
         )
 
-    def resolve(self, at: int, want: str, gender: str | None = None) -> Entity | None:
+    def resolve(
+        self, at: int, want: str, gender: str | None = None, *, spoke_first: bool = False
+    ) -> Entity | None:
         """Most recent subject/speaker before ``at`` that is a ``want``, reported by its
         nearest mention: "person" (else the nearest PERSON entity), "group" (anything but
         a person), "org" (an organisation that spoke: an ORG, else a GPE or NORP) or
@@ -100,9 +104,15 @@ class Antecedents:
         reviewing the plan, found … the board said").
 
         A person the document marks with a gender other than ``gender`` is skipped
-        (:mod:`~goldsmith.annotate.rules.person_gender`)."""
+        (:mod:`~goldsmith.annotate.rules.person_gender`). ``spoke_first``: a person who
+        spoke goes before one who was only a subject ("… he added" goes on with the
+        last speaker, not with a man named in a photo caption since)."""
         nearest = self._mentions.nearest_mention
         end = bisect_left(self._recent, (at,))
+        if want == "person" and spoke_first:
+            for _, _, entity, is_person, spoke in reversed(self._recent[:end]):
+                if spoke and is_person and self._agrees(entity, gender):
+                    return nearest(at, entity)
         if want in ("org", "body"):  # an ORG, else any named non-person, that spoke
             bodies = [r for r in self._recent[:end] if not r[3] and (r[4] or want == "body")]
             for labels in (("ORG",), ("ORG", "GPE", "NORP")):

@@ -3,15 +3,21 @@
 The rules (ANNOTATION_SPEC.md section 2, "Speaker"): the subject of a verb is its
 ``nsubj``; for a passive verb the ``by`` agent (no agent: no subject, "residents were
 told"); for "according to X" the X; for a speech noun its possessor ("Ruiz's accusation
-that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding that",
-"stating in an interview") borrows the subject of the verb it hangs from, and so does a
-verb describing a piece of writing ("released a statement saying", "in a letter stating":
-the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
-that name as subject; a relative "who" stands for the noun the clause describes; a subject in
-another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped; a verb in
-a prepositional phrase ("in addition to stating", "after saying") borrows the subject of
-the verb the phrase modifies; a verb under a passive without agent takes its raised
-subject ("Hale is reported to have called the plan …").
+that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…, adding
+that", "stating in an interview") borrows the subject of the verb it hangs from, and so
+does a verb describing a piece of writing ("released a statement saying", "in a letter
+stating": the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
+that name as subject; a relative "who" stands for the noun the clause describes; a
+subject in another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped;
+a verb in a prepositional phrase ("in addition to stating", "after saying") borrows the
+subject of the verb the phrase modifies; a verb under a passive without agent takes its
+raised subject ("Hale is reported to have called the plan …"); a verb without a subject
+takes the name opening its paragraph that the parser hung on the paragraph before; a
+participle the parser hangs on quoted words ("…,” he said, adding that …") borrows the
+subject of the nearest verb before it in its sentence; a participle describing a writing
+that is no verb's object ("The notice of a certified letter, announcing that …") has
+that writing as subject; a "to" infinitive parsed as describing a noun ("pointed to a
+case to say that …") the subject of the verb of that noun's phrase.
 
 Example:
     >>> subject_token(doc[1], doc.text)   # "Austin said …"      # doctest: +SKIP
@@ -56,6 +62,8 @@ def subject_token(
     for _ in range(_MAX_SUBJECT_CLIMB):
         # a subject in another paragraph is a parser slip: skip it, keep climbing
         subjects = own_subjects(current) or _inverted_subject(current)
+        if not subjects and current is verb:
+            subjects = _stray_subject(verb, text)
         unquoted = [s for s in subjects if quoted is None or not quoted(s.idx)]
         if subjects and not unquoted:
             # "“Good reporter, this guy,” Trump, the front-runner, said": the parser
@@ -96,9 +104,34 @@ def subject_token(
                 current = node
                 continue
             return None
+        if (
+            current.tag_ == "VBG"
+            and current.dep_ in ("advcl", "conj")
+            and quoted is not None
+            and quoted(current.head.idx)
+            and not quoted(current.idx)
+        ):
+            # "…, he said, adding that …" with "adding" hung on the quoted words: the
+            # finite verb before it in its sentence
+            before = _finite_verb_before(current, quoted)
+            if before is not None:
+                current = before
+                continue
         if current.dep_ in _CLIMB and current.head is not current:
             current = current.head
             continue
+        if current.dep_ in ("relcl", "acl") and _is_infinitive(current):
+            # "pointed to a previous case to say that …": the purpose clause parsed as
+            # describing the noun; the verb of the noun's phrase speaks
+            node = current.head
+            for _ in range(_MAX_PHRASE_CLIMB):
+                if node.pos_ in ("VERB", "AUX") or node.head is node:
+                    break
+                node = node.head if node.dep_ in ("prep", "pobj", "dobj") else node
+            if node.pos_ in ("VERB", "AUX"):
+                current = node
+                continue
+            return None
         written = current.head
         if current.dep_ == "acl" and written.lemma_.lower() in WRITING_NOUNS:
             # "released a statement saying …", "in a letter stating …": the writer
@@ -106,7 +139,68 @@ def subject_token(
             if written.dep_ == "dobj" or (written.dep_ == "pobj" and written.head.dep_ == "prep"):
                 current = written.head if written.dep_ == "dobj" else written.head.head
                 continue
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            # "The notice of a certified letter, announcing that …": the writing speaks
+            return _writing_named(written)
         return None
+    return None
+
+
+def _stray_subject(verb: Token, text: str) -> list[Token]:
+    """The name opening the verb's paragraph when the parser hung it on the paragraph
+    before ("… they don't have a solution.”" ⏎ "Hale, for example, said …" with "Hale"
+    the object of "have"): a proper name whose head lies in another paragraph, with no
+    verb between it and ``verb``."""
+    doc = verb.doc
+    first = verb.i
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    while first < verb.i and doc[first].is_space:
+        first += 1
+    name = first
+    while name + 1 < verb.i and doc[name + 1].pos_ == "PROPN":
+        name += 1
+    token = doc[name]
+    if token.pos_ != "PROPN" or first == 0:
+        return []
+    head = token.head
+    if "\n" not in text[min(head.idx, token.idx) : max(head.idx, token.idx)]:
+        return []
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[name + 1 : verb.i]):
+        return []
+    return [token]
+
+
+def _writing_named(noun: Token) -> Token | None:
+    """A writing noun, or the writing noun of its "of" phrase ("the notice of a certified
+    letter"), else ``None``."""
+    if noun.lemma_.lower() in WRITING_NOUNS:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inner = pobj(prep)
+            if inner is not None and inner.lemma_.lower() in WRITING_NOUNS:
+                return inner
+    return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a "to" infinitive without a subject of its own."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not own_subjects(verb)
+    )
+
+
+def _finite_verb_before(verb: Token, quoted: Callable[[int], bool]) -> Token | None:
+    """The nearest verb with a subject before ``verb`` in its sentence, outside quotation
+    marks ("he said, adding …")."""
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.pos_ in ("VERB", "AUX") and not quoted(token.idx):
+            subjects = [s for s in own_subjects(token) if not quoted(s.idx)]
+            if subjects:
+                return token
     return None
 
 

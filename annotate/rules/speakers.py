@@ -17,7 +17,8 @@ for: :mod:`~goldsmith.annotate.rules.speaker_antecedents`):
   commissioner / minister / spokeswoman…" (singular, with "the") is the nearest person
   introduced with that role ("Trade Commissioner Eva Lind"), else resolved like "he";
   a description with its own modifier ("the union representing the staff") is not
-  resolved but is a SOURCE;
+  resolved but is a SOURCE, except an epithet with an age ("the 34-year-old mother of
+  three": :mod:`~goldsmith.annotate.rules.speaker_descriptions`);
 - any other noun subject that names people or bodies ("U.S. officials", "two officials",
   "analysts", "dockworkers", "a source") is a ``SOURCE`` span: the head noun and its
   modifiers on the left, without a leading article and without what follows the noun
@@ -29,7 +30,10 @@ for: :mod:`~goldsmith.annotate.rules.speaker_antecedents`):
   possessor speaks through it ("Ruiz's accusation that
   …"); a date, a time, an event or an event noun ("a March 2 exchange", "Monday's
   debate", "the hearing") is never a speaker, whatever the verb;
-- "I", "we", "you", "there", "this" and unresolvable pronouns give no speaker.
+- "one of …" with a named appositive ("One of its executives, Tim Roe, testified") is
+  the named one;
+- "I", "we", "you", "there", "this", unresolvable pronouns and a percentage ("55
+  percent of voters say": what a poll shows, spec 4) give no speaker.
 
 Example:
     >>> finder = SpeakerFinder(doc, entities, blocked=[])   # doctest: +SKIP
@@ -42,9 +46,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.person_gender import pronoun_gender
+from goldsmith.annotate.rules.person_gender import pronoun_gender, role_gender
 from goldsmith.annotate.rules.spans import RangeSet
 from goldsmith.annotate.rules.speaker_antecedents import Antecedents
+from goldsmith.annotate.rules.speaker_descriptions import is_epithet
 from goldsmith.annotate.rules.speaker_mentions import NEVER_SPEAKERS, MentionIndex, TokenStarts
 from goldsmith.annotate.rules.speaker_subjects import subject_token
 from goldsmith.annotate.rules.speech_words import (
@@ -68,6 +73,8 @@ _ARTICLES = frozenset(("a", "an", "the"))
 #: Pronouns that stand for an unnamed group as subject of a speech verb: "some note
 #: that …", "others say …" (a SOURCE, like "analysts").
 _GROUP_PRONOUNS = frozenset("some others many".split())
+#: Speech verbs that go on with earlier words: "he added" is the last person who spoke.
+_GOING_ON = frozenset(("add", "continue"))
 
 #: Longest SOURCE span, in tokens, counted back from its head noun: "two senior U.S.
 #: defense officials" is six; twelve keeps any real modifier run and stops a parse that
@@ -166,7 +173,8 @@ class SpeakerFinder:
         at = token.idx
         resolve = self._antecedents.resolve
         if low in _PERSON_PRONOUNS:
-            return resolve(at, "person", gender=pronoun_gender(low))
+            going_on = verb is not None and verb.lemma_.lower() in _GOING_ON
+            return resolve(at, "person", gender=pronoun_gender(low), spoke_first=going_on)
         if low in ("they", "them"):
             group = resolve(at, "group")
             noun = self._group_subject_before(token)
@@ -177,8 +185,13 @@ class SpeakerFinder:
             return resolve(at, "org")
         if low in _GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             return self._source_phrase(token)  # "some note that …", "others say …"
-        if low in _NO_SPEAKER or token.pos_ == "PRON":
-            return None
+        if low == "one" or token.pos_ == "NUM":  # "One of its executives, Tim Roe, said"
+            named = next((c for c in token.children if c.dep_ == "appos"), None)
+            entity = None if named is None else self._mentions.entity_at(named)
+            if entity is not None:
+                return entity
+        if low in _NO_SPEAKER or token.pos_ == "PRON" or token.ent_type_ == "PERCENT":
+            return None  # "55 percent of voters say …": a poll's figure, not a source
         entity = self._mentions.entity_at(token)
         if entity is not None:
             return entity
@@ -197,6 +210,8 @@ class SpeakerFinder:
             writer = self._writer_of(token, lemma)
             if writer is not None:
                 return writer
+        if is_epithet(token):  # "the 34-year-old mother of three replied"
+            return resolve(at, "person", gender=role_gender(lemma))
         speaking = set() if verb is None else {verb.i} | {v.i for v in verb.ancestors}
         if (
             any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
@@ -260,9 +275,10 @@ class SpeakerFinder:
     def _writer_of(self, token: Token, lemma: str) -> Entity | None:
         """The writer of "the letter", "the statement" …: the speaker of the nearest
         earlier verb publishing a piece of writing with that noun ("a group of parents
-        sent a letter …"), within :data:`_WRITING_LOOKBACK_TOKENS`."""
+        sent a letter …", "Hale released a video that said …": the noun itself may be
+        the object), within :data:`_WRITING_LOOKBACK_TOKENS`."""
         doc = token.doc
-        for earlier in reversed(doc[max(0, token.i - _WRITING_LOOKBACK_TOKENS) : token.i]):
+        for earlier in reversed(doc[max(0, token.i - _WRITING_LOOKBACK_TOKENS) : token.i + 1]):
             if earlier.dep_ != "dobj" or earlier.lemma_.lower() != lemma:
                 continue
             if self.is_blocked(earlier.idx) or not publishes_writing(earlier.head):

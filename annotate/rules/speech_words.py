@@ -5,9 +5,12 @@ The lists are lemmas (lower case). Rules:
 - a speech verb is a verb (or auxiliary) whose lemma is in :data:`SPEECH_LEMMAS`;
   "point" only as "point out"; "according" only in "according to"; "describe", "call",
   "label" and "continue" introduce quoted words ("called it “a disaster”") but no
-  indirect speech; "put" only in "as X put it"; writing is speech: "wrote", "tweeted",
+  indirect speech; "put" only in "as X put it"; "question" only finite ("she
+  questioned whether …", not the doubt of "led them to question whether …"); writing
+  is speech: "wrote", "tweeted",
   "posted", "e-mailed", a verb publishing a writing noun ("issued a statement",
-  "sent a letter"), and "read" with a writing noun as subject ("the letter reads");
+  "sent a letter"; not a figurative "send a message that the port is open"), and
+  "read" with a writing noun as subject ("the letter reads");
 - a noun names people when it is a role noun, a people noun ("official", "resident")
   or an agent noun ending in -er/-or/-ist/-ian/-ant ("dockworker", "negotiator",
   "economist"), apart from listed look-alikes ("transfer", "border");
@@ -35,8 +38,9 @@ SPEECH_LEMMAS = frozenset(
     suggest acknowledge admit caution comment contend declare deny emphasize emphasise
     stress assert maintain reply respond remark report reveal recall observe predict
     promise pledge vow urge tweet testify concede complain allege affirm reiterate
-    repeat hint indicate estimate describe call label agree disclose inform mention
-    speculate quip joke boast lament post email e-mail continue conclude
+    repeat hint indicate describe call label agree disclose inform mention
+    speculate quip joke boast lament post email e-mail continue conclude fume retort
+    exclaim scoff grumble mutter muse marvel recount rule order question
     """.split()
 )
 
@@ -48,7 +52,7 @@ QUOTE_ONLY_LEMMAS = frozenset("describe call label continue".split())
 WRITING_NOUNS = frozenset(
     """
     statement letter e-mail email message post tweet memo release note op-ed column
-    essay blog announcement press
+    essay blog announcement press video ad advertisement
     """.split()
 )
 
@@ -134,6 +138,8 @@ def is_speech_verb(token: Token, *, quoted: bool = True) -> bool:
         return False
     if lemma == "read":  # "the letter reads", not "she reads from prepared texts"
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in WRITING_NOUNS for c in token.children)
+    if lemma == "question":  # "she questioned whether …", not "led them to question"
+        return token.tag_ in ("VBD", "VBZ", "VBP")
     if lemma == "put":  # "as the memo put it"
         return quoted and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return lemma in SPEECH_LEMMAS or publishes_writing(token)
@@ -153,7 +159,20 @@ def publishes_writing(token: Token) -> bool:
     letter", "put out a statement" (a publishing verb with a writing noun as object)."""
     if token.lemma_.lower() not in PUBLISH_LEMMAS:
         return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in WRITING_NOUNS for c in token.children)
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WRITING_NOUNS and not _is_signal(c)
+        for c in token.children
+    )
+
+
+def _is_signal(noun: Token) -> bool:
+    """A "message" with a "that" clause of its own is a signal, not a writing: "would send
+    a strong message that the port is open" (figurative; "sent a message saying …" is
+    writing)."""
+    return noun.lemma_.lower() == "message" and any(
+        c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in noun.children
+    )
 
 
 def is_person_noun(lemma: str) -> bool:
