@@ -3,9 +3,12 @@
 The rules (ANNOTATION_SPEC.md sections 1 and 4, and the real-news adjudication):
 
 - words before a date that are not part of it go: "only last year" -> "last year",
-  and so do a lower-case pronoun, or a lower-case noun followed by a number or a
-  determiner, that spaCy glued in front ("an election eight years ago" -> "eight years
-  ago", "himself years ago" -> "years ago"; "this school year" stays);
+  and so do a lower-case pronoun, or a lower-case noun followed by a number, a
+  determiner or "last"/"next"/"past", that spaCy glued in front ("an election eight
+  years ago" -> "eight years ago", "himself years ago" -> "years ago", "an essay last
+  week" -> "last week"; "this school year" stays);
+- a lone time unit takes in the "this"/"last"/"next" before it that spaCy left out
+  ("this year's race" -> "this year");
 - "late" / "early" before a weekday go with the time of day they stand for: "late
   Monday" -> "Monday" (as "Saturday night" -> "Saturday"); "late September" stays;
 - a leading "the" goes ("over the past week" -> "past week", "the 19th century" ->
@@ -24,7 +27,9 @@ The rules (ANNOTATION_SPEC.md sections 1 and 4, and the real-news adjudication):
   "Wednesday") or a time ending in "today" ("earlier today");
 - a named day is one DATE, whatever spaCy said: "Valentine's Day", "Bastille Day";
 - no DATE at all for: a small bare number ("between 65"); an age ("a 14-year-old",
-  a fraction of a group ("a quarter of the committee");
+  a fraction of a group ("a quarter of the committee"); numbers after "ages" ("children
+  ages 3 to 9"); a rate ("costs more per year"); a numbered part of a series ("season
+  four");
   "those 18 to 35 years old"); a recurring time word ("daily", "annually"); a bare
   vague amount of time, alone or after "the", "those", "some" ("for years", "the day",
   "those days", "some years"), one time unit after "a" and only adjectives ("in a
@@ -118,6 +123,9 @@ _YEAR = re.compile(r"1\d{3}|20\d{2}")
 #: Times of day after a weekday ("Wednesday night" -> "Wednesday").
 _TIMES_OF_DAY = frozenset("morning afternoon evening night overnight".split())
 
+#: Words that place a time from now: "last week", "next year", "past month".
+_DEICTIC = frozenset("last next past previous coming".split())
+
 #: Fixed phrases that keep their "the".
 _THE_IDIOMS = frozenset({"the other day"})
 
@@ -130,6 +138,9 @@ def date_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     words = [doc[i].lower_ for i in range(start, end)]
     if words[0] in _RECURRING and len(words) == 1 or words[0] in ("every", "each"):
         return None
+    if "per" in words or _is_numbered_part(doc, start, end):
+        return None
+    start = _with_deictic(doc, start, end)
     part = part_of(doc, start, end)
     if part is not None:
         return part, end
@@ -206,9 +217,33 @@ def _is_leader(doc: Doc, i: int) -> bool:
 
 
 def _starts_phrase(doc: Doc, i: int) -> bool:
-    """Whether a new phrase starts at token ``i``: a number or a determiner, so that the
-    noun before it is not the head of a compound ("school year" keeps "school")."""
-    return i < len(doc) and (doc[i].like_num or doc[i].pos_ == "DET")
+    """Whether a new phrase starts at token ``i``: a number, a determiner or a word that
+    places a time from now ("last", "next"), so that the noun before it is not the head
+    of a compound ("school year" keeps "school"; "an essay last week" -> "last week")."""
+    return i < len(doc) and (doc[i].like_num or doc[i].pos_ == "DET" or doc[i].lower_ in _DEICTIC)
+
+
+def _with_deictic(doc: Doc, start: int, end: int) -> int:
+    """Take in the word before a lone time unit that places it from now, which spaCy
+    left out: "this year's race" DATE "year" -> "this year"."""
+    if (
+        end - start == 1
+        and start > 0
+        and doc[start - 1].lower_ in _DEICTIC | {"this"}
+        and doc[start - 1].ent_iob_ == "O"
+        and doc[start].lower_ in TIME_WORDS
+    ):
+        return start - 1
+    return start
+
+
+def _is_numbered_part(doc: Doc, start: int, end: int) -> bool:
+    """A numbered part of a series, not a time: "season four", "Season 2"."""
+    return (
+        end - start == 2
+        and doc[start].lower_ in ("season", "series", "episode", "part")
+        and doc[start + 1].like_num
+    )
 
 
 def _keeps_the(doc: Doc, start: int, end: int) -> bool:
@@ -249,9 +284,14 @@ def _is_fraction(doc: Doc, end: int) -> bool:
 
 
 def _is_age(doc: Doc, start: int, end: int) -> bool:
-    """An age: "14-year-old", "those 18 to 35 years old"."""
+    """An age: "14-year-old", "those 18 to 35 years old", "children ages 3 to 9"."""
     last = doc[end - 1].lower_
     if last == "old" or last.endswith("-old"):
+        return True
+    ages = ("age", "ages", "aged")
+    if start > 0 and doc[start - 1].lower_ in ages and doc[start].like_num:
+        return True
+    if end - start > 1 and doc[start].lower_ in ages and doc[start + 1].like_num:
         return True
     return (
         end < len(doc)

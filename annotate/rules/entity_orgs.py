@@ -13,7 +13,8 @@ Rules, applied in this order to the entities of one document:
   "Tolvik Rovers";
 - a news agency in brackets in a dateline is an ORG: "OSLO, May 3 (Acme) — ";
 - capitalised names right before "poll" or "survey", one or several joined by a
-  slash, are pollsters and media: ORG ("a Acme/Tolvik University poll");
+  slash, are pollsters and media: ORG ("a Acme/Tolvik University poll"), without a
+  capitalised function word before "the" ("In the Acme poll" -> "Acme");
 - an acronym of three to six capitals that no rule took (a dateline is a GPE), in
   running text (not next
   to another word in capitals, not on a line written mostly in capitals), is an ORG
@@ -185,8 +186,13 @@ def _in_poll_name(token: Token) -> bool:
 
 
 def _trim_name(words: list[Token]) -> list[Token]:
-    """A name without the article or lower-case words at its edges."""
-    while words and (words[0].text.islower() or words[0].text in ("A", "An", "The")):
+    """A name without the article or lower-case words at its edges, nor a capitalised
+    function word that opens the sentence before them ("In the Acme poll" -> "Acme")."""
+    while words and (
+        words[0].text.islower()
+        or words[0].text in ("A", "An", "The")
+        or (len(words) > 1 and words[0].is_stop and words[1].text.islower())
+    ):
         words = words[1:]
     while words and words[-1].text.islower():
         words = words[:-1]

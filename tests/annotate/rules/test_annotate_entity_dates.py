@@ -52,6 +52,13 @@ from goldsmith.annotate.rules.entity_credits import credit_lines
         ("It happened years ago.", [("years ago", "DATE")], None),
         ("It rained in recent days.", [("recent days", "DATE")], None),
         ("That same day she left.", [("That same day", "DATE")], None),
+        # numbers after "ages" are ages, a rate is no date, nor a numbered season
+        ("Pupils ages 5 to 12 may enter.", [("ages 5 to 12", "DATE")], []),
+        ("A tutor costs more per year than a car.", [("more per year", "DATE")], []),
+        ("A teaser for season two came out.", [("season two", "DATE")], []),
+        # "this"/"last" left out by spaCy before a lone unit is taken in
+        ("It came up during this year's vote.", [("year", "DATE")], ["this year"]),
+        ("The fee rose last month for all.", [("month", "DATE")], ["last month"]),
     ],
 )
 def test_date_bounds(text, spacy_ents, expected):
@@ -75,6 +82,15 @@ def test_nouns_and_pronouns_glued_before_a_date_go():
         pos={"himself": "PRON", "years": "NOUN"},
     )
     assert found_entities(doc) == [("years ago", "DATE")]
+
+
+def test_a_noun_glued_before_last_or_next_goes():
+    doc = entity_doc(
+        "In a Harbor Times column last week, Jo Ulm wrote it.",
+        [("column last week", "DATE")],
+        pos={"column": "NOUN", "last": "ADJ", "week": "NOUN"},
+    )
+    assert found_entities(doc) == [("last week", "DATE")]
 
 
 def test_a_compound_noun_before_a_time_word_stays():

@@ -187,6 +187,9 @@ def test_a_place_and_a_plural_proper_noun_are_a_team():
             [("Ledger", "ORG"), ("Speak the Truth", "ORG")],
         ),
         ("A Norvale poll found it.", [("Norvale", "PERSON")], [("Norvale", "ORG")]),
+        # a capitalised function word before "the" opens the sentence, not the name
+        ("In the Norvale poll, it led.", [("Norvale", "ORG")], [("Norvale", "ORG")]),
+        ("At the Ledger survey it fell.", [], [("Ledger", "ORG")]),
         # ... but a place, a party word or a month before "poll" stays what it is
         ("A Tolvik poll found it.", [("Tolvik", "GPE")], [("Tolvik", "GPE")]),
         ("A June poll found it.", [("June", "DATE")], [("June", "DATE")]),
