@@ -7,7 +7,8 @@ Rules (ANNOTATION_SPEC.md section 1), on the entities of one document:
   "told The Daily Ledger" -> ORG "The Daily Ledger" (spec: a leading "the" stays when
   it is part of the proper name; mid-sentence, only the name's own "The" is
   capitalised), but not in a title-case line, where every word is capitalised;
-- a web domain ending belongs to the name: "a Chirper.com video" -> ORG "Chirper.com";
+- a web domain ending belongs to the name: "a Chirper.com video" -> ORG "Chirper.com",
+  and a capitalised domain spaCy missed is an ORG ("listed on Gunmart.com");
 - a one-word PERSON followed by "which" ("Factcheckr (which is ..." / ", which") is an
   organisation: people take "who";
 - a word in capitals that is a function word ("COULD"), or that stands beside one
@@ -33,6 +34,9 @@ from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.labels.records import Entity
 
 _DOMAIN = re.compile(r"\.(?:com|org|net)(?![\w-])")
+
+#: A capitalised web domain written as a name: "Chirpr.com" (not "jo@chirpr.com").
+_DOMAIN_NAME = re.compile(r"(?<![\w@./-])[A-Z][A-Za-z0-9-]*[A-Za-z0-9]\.(?:com|org|net)(?![\w-])")
 _WHICH = re.compile(r"\s*(?:\(|,)\s*which\b")
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
 _QUOTED_LABELS = frozenset({"PERSON"})
@@ -53,7 +57,17 @@ def org_marks(text: str, found: list[Entity]) -> list[Entity]:
         if _is_quoted_word(text, entity):
             continue
         kept.append(entity)
-    return kept
+    return kept + _domain_names(text, kept)
+
+
+def _domain_names(text: str, found: list[Entity]) -> list[Entity]:
+    """A capitalised web domain no entity covers is an ORG: "posted on Chirpr.com"."""
+    added = []
+    for match in _DOMAIN_NAME.finditer(text):
+        begin, stop = match.span()
+        if not any(e.start < stop and begin < e.end for e in found):
+            added.append(Entity(begin, stop, match.group(), "ORG"))
+    return added
 
 
 def _with_the(text: str, entity: Entity) -> Entity:

@@ -315,6 +315,12 @@ def test_a_web_domain_belongs_to_the_org():
     assert [(e.text, e.label) for e in found] == [("Chirper.com", "ORG")]
 
 
+def test_a_capitalised_domain_spacy_missed_is_an_org():
+    text = "It sold on GearBazaar.com, then moved. Write to jo@gearbazaar.com or gearbazaar.com."
+    found = org_marks(text, [])
+    assert [(e.text, e.label) for e in found] == [("GearBazaar.com", "ORG")]
+
+
 @pytest.mark.parametrize(
     ("text", "spacy_ents"),
     [
