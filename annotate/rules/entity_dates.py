@@ -7,6 +7,7 @@ The rules (ANNOTATION_SPEC.md sections 1 and 4, and the real-news adjudication):
   determiner or "last"/"next"/"past", that spaCy glued in front ("an election eight
   years ago" -> "eight years ago", "himself years ago" -> "years ago", "an essay last
   week" -> "last week"; "this school year" stays);
+- a date ends at a possessive after it ("Monday’s Morning Email" -> "Monday");
 - a lone time unit takes in the "this"/"last"/"next" before it that spaCy left out
   ("this year's race" -> "this year");
 - "late" / "early" before a weekday go with the time of day they stand for: "late
@@ -141,6 +142,7 @@ def date_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if "per" in words or _is_numbered_part(doc, start, end):
         return None
     start = _with_deictic(doc, start, end)
+    end = _before_possessive(doc, start, end)
     part = part_of(doc, start, end)
     if part is not None:
         return part, end
@@ -235,6 +237,16 @@ def _with_deictic(doc: Doc, start: int, end: int) -> int:
     ):
         return start - 1
     return start
+
+
+def _before_possessive(doc: Doc, start: int, end: int) -> int:
+    """A weekday or month ends at its possessive: "Monday’s Morning Briefing" ->
+    "Monday"; "the year's end" stays, and named days ("Valentine's Day") are found
+    whole by :func:`with_holidays`."""
+    for i in range(start + 1, end):
+        if doc[i].text in ("'s", "’s") and doc[i - 1].lower_ in WEEKDAYS | _MONTHS:
+            return i
+    return end
 
 
 def _is_numbered_part(doc: Doc, start: int, end: int) -> bool:

@@ -59,6 +59,9 @@ from goldsmith.annotate.rules.entity_credits import credit_lines
         # "this"/"last" left out by spaCy before a lone unit is taken in
         ("It came up during this year's vote.", [("year", "DATE")], ["this year"]),
         ("The fee rose last month for all.", [("month", "DATE")], ["last month"]),
+        # a weekday ends at its possessive; "the year's end" stays
+        ("Friday’s Evening Digest ran.", [("Friday’s Evening Digest", "DATE")], ["Friday"]),
+        ("It fell by the year's end.", [("the year's end", "DATE")], ["year's end"]),
     ],
 )
 def test_date_bounds(text, spacy_ents, expected):

@@ -19,6 +19,18 @@ from entity_docs import entity_doc, found_entities
             [("Ann Roe", "PERSON")],
             [("Ann Roe", "PERSON"), ("Ore.", "GPE")],
         ),
+        # West Virginia's short forms
+        (
+            "Sen. Ann Roe (D-W-Va.) and Sen. Al Poe (R-W.Va.) objected.",
+            [("Ann Roe", "PERSON"), ("Al Poe", "PERSON")],
+            [("Ann Roe", "PERSON"), ("W-Va.", "GPE"), ("Al Poe", "PERSON"), ("W.Va.", "GPE")],
+        ),
+        # "D.C." after a GPE belongs to it
+        (
+            "It hangs in Washington D.C. and in Tolvik, D.C., too.",
+            [("Washington", "GPE"), ("D.C.", "GPE"), ("Tolvik", "GPE"), ("D.C.", "GPE")],
+            [("Washington D.C.", "GPE"), ("Tolvik, D.C.", "GPE")],
+        ),
         (
             "Rep. Al Poe (R-TX) agreed.",
             [("Al Poe", "PERSON"), ("R-TX", "ORG")],
