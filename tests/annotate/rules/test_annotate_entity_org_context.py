@@ -350,7 +350,9 @@ def test_a_person_ending_in_a_building_word_is_a_facility():
     [
         ("Later the NRA said no.", [("NRA", "GPE")], [("NRA", "ORG")]),
         ("Later the DPRK fired.", [("DPRK", "GPE")], [("DPRK", "GPE")]),
-        ("Supporters of LGBT rights marched.", [("LGBT", "NORP")], []),
+        # no ORG; a group of people (entity_groups, spec 4) is a NORP
+        ("Supporters of LGBT rights marched.", [("LGBT", "NORP")], [("LGBT", "NORP")]),
+        ("Later the CEO spoke.", [("CEO", "NORP")], []),
         ("Later FDR spoke.", [("FDR", "PERSON")], [("FDR", "PERSON")]),
         ("Rain fell.\nOSLO — The mayor spoke.", [("OSLO", "GPE")], [("OSLO", "GPE")]),
         ("Later the Senate voted.", [("Senate", "PERSON")], [("Senate", "ORG")]),
