@@ -22,7 +22,8 @@ Rules, applied in this order to the entities of one document:
 - no entity for: an ORG that is a common acronym of a thing ("a DVD", "the CEO"),
   the names of laws and treaties ("... Act", "U.S. Constitution"),
   the parties of a court case ("Roe v. Wade"), a department word before "department"
-  ("the Commerce and Justice departments"), a programme ("... Program") or a single
+  ("the Commerce and Justice departments"), a programme ("... Program"), a prize
+  ("the Harbor Arts Prize", "... Award") or a single
   letter ("I.").
 
 Example:
@@ -63,6 +64,9 @@ _MEDIA_NOUNS = frozenset("magazine newspaper tabloid weekly daily paper".split()
 _LAW_HEADS = frozenset(
     "Act Acts Amendment Constitution Treaty Agreement Accord Accords Code Statute Bill".split()
 )
+
+#: Last words of the names of prizes: no entity (no spec label names an award).
+_AWARD_HEADS = frozenset("Prize Prizes Award Awards Medal Trophy".split())
 
 #: Last words of programme names: no ORG (real-news adjudication).
 _PROGRAM_HEADS = frozenset("Program Programme Programs".split())
@@ -231,6 +235,8 @@ def _is_no_entity(entity: Entity, text: str) -> bool:
         if words[-1] in _LAW_HEADS:
             return True
     if entity.label == "ORG" and words[-1] in _PROGRAM_HEADS:
+        return True
+    if entity.label != "EVENT" and len(words) > 1 and words[-1] in _AWARD_HEADS:
         return True
     if entity.label == "ORG" and entity.text in THING_ACRONYMS:
         return True

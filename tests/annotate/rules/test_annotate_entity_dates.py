@@ -175,6 +175,17 @@ def test_credit_lines_are_found_and_captions_are_not():
     ]
 
 
+def test_a_short_line_ending_in_an_email_address_is_a_credit_line():
+    text = (
+        "Rain fell on Harlow.\nSend tips and photos to Ann Berg ann.berg@tolvikpost.com.\n"
+        "Ann Berg wrote to board@tolvik.org in May, and the board answered her at length "
+        "after its meeting in Harlow a week later, said Per Lund per@x.com"
+    )
+    assert [text[a:b] for a, b in credit_lines(text)] == [
+        "Send tips and photos to Ann Berg ann.berg@tolvikpost.com."
+    ]
+
+
 def test_no_entity_on_a_credit_line():
     names = [
         ("Tolvik", "GPE"),

@@ -299,6 +299,11 @@ def test_a_known_person_the_text_writes_in_lower_case_is_not_added():
         ("She told The Daily Ledger so.", [("Daily Ledger", "ORG")], ("The Daily Ledger", "ORG")),
         ("She told the Daily Ledger so.", [("Daily Ledger", "ORG")], ("Daily Ledger", "ORG")),
         ("Jo Poe Tells The Daily Ledger", [("Daily Ledger", "ORG")], ("Daily Ledger", "ORG")),
+        # a newspaper called by its head word keeps "The", also at a sentence start
+        ("It was first reported by The Post, she said.", [("Post", "ORG")], ("The Post", "ORG")),
+        ("The Herald sued in May.", [("Herald", "ORG")], ("The Herald", "ORG")),
+        # ... but another one-word name does not
+        ("The Senate sued in May.", [("Senate", "ORG")], ("Senate", "ORG")),
         (
             "Factcheckr (which is new) checked it.",
             [("Factcheckr", "PERSON")],
@@ -375,3 +380,18 @@ def test_a_first_name_tagged_as_a_proper_noun_is_still_taken_in():
     text = "Yesterday Lloyd Varga voted."
     doc = entity_doc(text, [("Varga", "PERSON")], tags={"Lloyd": "NNP", "Varga": "NNP"})
     assert found_entities(doc) == [("Lloyd Varga", "PERSON")]
+
+
+def test_a_town_before_police_and_a_prize_name():
+    found = found_entities(
+        entity_doc(
+            "Harlow police officer Jo Ulm spoke. The Harbor Arts Prize went to Al Poe.",
+            [
+                ("Harlow", "PERSON"),
+                ("Jo Ulm", "PERSON"),
+                ("The Harbor Arts Prize", "ORG"),
+                ("Al Poe", "PERSON"),
+            ],
+        )
+    )
+    assert found == [("Harlow", "GPE"), ("Jo Ulm", "PERSON"), ("Al Poe", "PERSON")]
