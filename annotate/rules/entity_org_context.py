@@ -74,7 +74,7 @@ def org_context(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
     """``found`` with the rules above applied."""
     people = _person_words(found)
     found, strong = _by_context(doc, found, text, people)
-    found = _not_persons(doc, found, strong)
+    found = _not_persons(doc, found, text, strong)
     found = found + _orgs_in_titles(doc, found, text)
     return _consistent_orgs(doc, found, text, people, strong)
 
@@ -149,20 +149,25 @@ def _cue_before(doc: Doc, i: int) -> bool:
     return lower == "on" and before.lower_ in _PUBLISHING_VERBS
 
 
-def _not_persons(doc: Doc, found: list[Entity], strong: set[str]) -> list[Entity]:
+def _not_persons(doc: Doc, found: list[Entity], text: str, strong: set[str]) -> list[Entity]:
     """A PERSON after "<role> of" or after a described "group" is an organisation:
     "director of Harbor Scribes", "the advocacy group Mothers Speak" (no person is
     directed or is a group); a possessive after it ("director of Jo Ulm’s campaign")
-    or another mention of its last word as a person's keeps it a PERSON."""
-    starts = {token.idx: token.i for token in doc}
+    or another person's name with its last word keeps it a PERSON."""
+    names = {e.text for e in found if e.label == "PERSON"}
+    persons = Counter(w for name in names for w in set(name.split()))
     result = []
     for entity in found:
-        i = starts.get(entity.start)
-        if entity.label == "PERSON" and i is not None and _org_cue_before(doc, i):
+        if entity.label == "PERSON":
+            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
             last = entity.text.split()[-1]
-            others = [e for e in found if e.label == "PERSON" and e is not entity]
-            after = doc.text[entity.end : entity.end + 2]
-            if after[:1] not in ("'", "’") and not any(last in e.text.split() for e in others):
+            after = text[entity.end : entity.end + 1]
+            if (
+                span is not None
+                and _org_cue_before(doc, span.start)
+                and after not in ("'", "’")
+                and persons[last] == 1
+            ):
                 entity = replace(entity, label="ORG")
                 strong.add(entity.text)
         result.append(entity)

@@ -11,7 +11,7 @@ organisation ("Dale Brant" ORG). Rules, in this order:
   capitalised words before it ("Forward Now PAC"), else no entity ("a super PAC");
 - an acronym written with full stops, three letters or more ("F.B.I.", "S.E.C."), is an
   ORG (but for "U.S.A."); so is one in capitals that spaCy called a place or a group
-  ("NRA" GPE), but for acronyms of places ("DPRK") and things ("CEO": no entity) and
+  ("NRA" GPE), but for acronyms of places ("DPRK") and things ("LGBT": no entity) and
   but in a dateline or a line in capitals; so is an organisation head word
   alone that spaCy called a person ("Senate" PERSON);
 - a name written with a possessive inside, whose first part ends in an organisation head
