@@ -60,7 +60,10 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
   NORP, religions, "tea party", "Nurses for Clean Air" ORG);
 - the marks around a name (:mod:`goldsmith.annotate.rules.entity_org_marks`: "told
   The Daily Ledger", "Chirper.com", "Factcheckr (which ...", no ORG "COULD", no
-  entity for a quoted title).
+  entity for a quoted title);
+- an opening word of a sentence is cut from a name the document writes without it
+  (:mod:`goldsmith.annotate.rules.entity_openers`: "Internal Acme University records"
+  -> ORG "Acme University" when "Acme University" is named again).
 
 spaCy's small pipelines have no calibrated NER confidence, so ``score`` is ``None``.
 
@@ -78,7 +81,12 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.entity_acronyms import with_defined_acronyms
 from goldsmith.annotate.rules.entity_compounds import hyphenated_names
 from goldsmith.annotate.rules.entity_credits import credit_lines
-from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, with_holidays
+from goldsmith.annotate.rules.entity_dates import (
+    date_bounds,
+    date_in_time,
+    with_holidays,
+    with_ranges,
+)
 from goldsmith.annotate.rules.entity_groups import group_names
 from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
@@ -87,6 +95,7 @@ from goldsmith.annotate.rules.entity_mentions import (
     complete_mentions,
     same_people,
 )
+from goldsmith.annotate.rules.entity_openers import sentence_openers
 from goldsmith.annotate.rules.entity_org_context import org_context
 from goldsmith.annotate.rules.entity_org_marks import org_marks
 from goldsmith.annotate.rules.entity_org_shapes import org_shapes
@@ -134,13 +143,14 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = relabel(doc, found, text)
     found = org_context(doc, org_shapes(doc, found, text), text)
     found = hyphenated_names(text, found)
-    found = with_holidays(text, found)
+    found = with_ranges(text, with_holidays(text, found))
     found = with_party_states(text, found)
     found = same_people(doc, found, text)
     found = same_places(found, text, doc)
     found = with_defined_acronyms(text, found)
     found = group_names(text, found, doc)
     found = org_marks(text, found)
+    found = sentence_openers(text, found)
     # rules that add names from the text (outlets, acronyms) skip no line: filter again
     found = [e for e in found if not overlaps_any(e.start, e.end, credits)]
     found.sort(key=lambda e: (e.start, e.end, e.label))

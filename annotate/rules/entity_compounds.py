@@ -6,6 +6,7 @@
   document never labels elsewhere keeps the PERSON, ORG or GPE label spaCy gave the
   hyphenated word, or is left alone;
 - a name with a derivational suffix is not annotated: "Roe-isms", "Roe-esque";
+- a prefixed word inside a longer name is left to it ("World Anti-Fraud Agency");
 - a name never runs into a lower-case word after a hyphen: "Jane Roe-led" -> "Jane Roe".
 
 Example:
@@ -47,6 +48,8 @@ def hyphenated_names(text: str, found: list[Entity]) -> list[Entity]:
     labels = _labels(text, found)
     added = []
     for match in PREFIXED.finditer(text):
+        if _inside_name(found, match.start(), match.end("name")):
+            continue
         name = match.group("name")
         if name not in labels and name.split()[0] in labels:
             name = name.split()[0]
@@ -63,6 +66,11 @@ def hyphenated_names(text: str, found: list[Entity]) -> list[Entity]:
         and not _is_prefixed_form(e, text)
     ]
     return kept + added
+
+
+def _inside_name(found: list[Entity], begin: int, end: int) -> bool:
+    """A prefixed word inside a longer name is a word of it: "World Anti-Fraud Agency"."""
+    return any(e.start < begin and end <= e.end and e.label != "DATE" for e in found)
 
 
 def _label_over(found: list[Entity], begin: int, end: int) -> str | None:

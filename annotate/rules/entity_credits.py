@@ -6,13 +6,17 @@ two line breaks) is a credit line when, after an optional opening bracket:
 
 - it opens with a credit label: "Contributing:", "Additional reporting by",
   "Reporting by", "Writing by", "Editing by", "Compiled by", "Editor's note",
-  "Photo:", "Photo by", "Photograph by", "Image:", "Credit:", "Photo credit" ...;
+  "Photo:", "Photo by", "Photograph by", "Image:", "Credit:", "Photo credit", "h/t",
+  "Hat tip" ...;
 - or it is a photo credit, a short line (at most eight words, never the headline) of
   capitalised names joined by "via", "for" or a slash and nothing else:
   "Jane Roe via Acme Images.", "Jane Roe / Acme.", "Jane Roe for The Daily Ledger";
 - or it points readers to an account: a short line (at most twelve words) that ends with
   a handle and opens with "Follow" or with a platform name and a colon: "Follow Jane Roe
-  on Chirper @janeroe.", "Chirper: @janeroe." (the promotional lines of spec section 1).
+  on Chirper @janeroe.", "Chirper: @janeroe." (the promotional lines of spec section 1);
+- or it sends readers to an e-mail address: a short line (at most fifteen words, never
+  the headline) that ends with one: "Send tips to Jane Roe jroe@acme.com.", "Contact
+  Jane Roe at jroe@acme.com".
 
 A caption ("The mayor greets a crowd in Ohio.") is not a credit line: it is annotated.
 
@@ -36,6 +40,8 @@ _LABELS = (
     r"photo(?:graph)?(?: credit)?s?(?::| by)",
     r"(?:image|credit|credits|illustration|video|graphic)(?::| by)",
     r"top (?:photo|image)(?::| by)",
+    r"h/t\b",
+    r"hat tip\b",
 )
 _LABEL_LINE = re.compile(r"[(\[]?\s*(?:" + "|".join(_LABELS) + r")", re.IGNORECASE)
 
@@ -53,6 +59,13 @@ _MAX_PHOTO_CREDIT_WORDS = 8
 #: A line sending readers to an account: "Follow Jane Roe on Chirper @janeroe.",
 #: "Chirper: @janeroe".
 _ACCOUNT_LINE = re.compile(r"(?:Follow\b.*|[A-Z][\w.]*:)\s*@\w+[.!]?")
+
+#: A line that ends with an e-mail address: "Send tips to Jane Roe jroe@acme.com.",
+#: "Contact Jane Roe at jroe@acme.com".
+_CONTACT_LINE = re.compile(r".*\s[\w.+-]+@[\w-]+(?:\.[\w-]+)+[.)\]]?")
+
+#: A contact line is short: at most this many words.
+_MAX_CONTACT_WORDS = 15
 
 #: An account line is short: at most this many words.
 _MAX_ACCOUNT_WORDS = 12
@@ -76,6 +89,8 @@ def _is_credit(line: str, *, headline: bool) -> bool:
     if _LABEL_LINE.match(line):
         return True
     if len(line.split()) <= _MAX_ACCOUNT_WORDS and _ACCOUNT_LINE.fullmatch(line):
+        return True
+    if not headline and len(line.split()) <= _MAX_CONTACT_WORDS and _CONTACT_LINE.fullmatch(line):
         return True
     return (
         not headline

@@ -3,9 +3,13 @@
 The rules (ANNOTATION_SPEC.md sections 1 and 4, and the real-news adjudication):
 
 - words before a date that are not part of it go: "only last year" -> "last year",
-  and so do a lower-case pronoun, or a lower-case noun followed by a number or a
-  determiner, that spaCy glued in front ("an election eight years ago" -> "eight years
-  ago", "himself years ago" -> "years ago"; "this school year" stays);
+  and so do a lower-case pronoun, or a lower-case noun followed by a number, a
+  determiner or "last"/"next"/"past", that spaCy glued in front ("an election eight
+  years ago" -> "eight years ago", "himself years ago" -> "years ago", "an essay last
+  week" -> "last week"; "this school year" stays);
+- a date ends at a possessive after it ("Monday’s Morning Email" -> "Monday");
+- a lone time unit takes in the "this"/"last"/"next" before it that spaCy left out
+  ("this year's race" -> "this year");
 - "late" / "early" before a weekday go with the time of day they stand for: "late
   Monday" -> "Monday" (as "Saturday night" -> "Saturday"); "late September" stays;
 - a leading "the" goes ("over the past week" -> "past week", "the 19th century" ->
@@ -22,16 +26,20 @@ The rules (ANNOTATION_SPEC.md sections 1 and 4, and the real-news adjudication):
 - a spaCy TIME gives the DATE in it: its final weekday ("the early hours of
   Thursday" -> "Thursday"), its weekday before a time of day ("Wednesday night" ->
   "Wednesday") or a time ending in "today" ("earlier today");
+- a date range after "from" is one DATE with its "from": "from 1990 to 1995", "from May
+  3 through May 9" (:func:`with_ranges`);
 - a named day is one DATE, whatever spaCy said: "Valentine's Day", "Bastille Day";
 - no DATE at all for: a small bare number ("between 65"); an age ("a 14-year-old",
-  a fraction of a group ("a quarter of the committee");
-  "those 18 to 35 years old"); a recurring time word ("daily", "annually"); a bare
-  vague amount of time, alone or after "the", "those", "some" ("for years", "the day",
-  "those days", "some years"), one time unit after "a" and only adjectives ("in a
-  year", "a very busy week") or after a possessive ("began his day", "in my 40s"); a
-  recurring time ("every year", "each fiscal year"); a number that is no year with no
-  time word ("a population under 500"); the year of a law's name ("the Aid Act of
-  1990": titles are not annotated).
+  "those 18 to 35 years old", "children ages 3 to 9"); a fraction of a group ("a quarter
+  of the committee"); a rate ("costs more per year"); a numbered part of a series
+  ("season four"); a recurring time word ("daily", "annually"); a bare vague amount of
+  time, alone or after "the", "those", "some" ("years ahead", "the day", "those days",
+  "some years"; but a bare plural unit after "for" or "after" is a duration and a DATE:
+  "for years", "after months of talks"); one time unit after "a" and only adjectives
+  ("in a year", "a very busy week") or after a possessive ("began his day", "in my
+  40s"); a recurring time ("every year", "each fiscal year"); a number that is no year
+  with no time word ("a population under 500"); the year of a law's name ("the Aid Act
+  of 1990": titles are not annotated).
 
 Example:
     >>> import spacy
@@ -96,6 +104,7 @@ _RECURRING = frozenset(
 
 #: Vague amounts of time: not DATE alone or after one of :data:`_VAGUE_DETERMINERS`.
 _VAGUE_UNITS = frozenset("day days weeks months years decades centuries ages".split())
+_DURATION_UNITS = frozenset("days weeks months years decades".split())
 _VAGUE_DETERMINERS = frozenset("the those these some many".split())
 
 #: Days named after what they mark, without a possessive ("Election Day").
@@ -118,6 +127,13 @@ _YEAR = re.compile(r"1\d{3}|20\d{2}")
 #: Times of day after a weekday ("Wednesday night" -> "Wednesday").
 _TIMES_OF_DAY = frozenset("morning afternoon evening night overnight".split())
 
+#: Words that place a time from now: "last week", "next year", "past month".
+_DEICTIC = frozenset("last next past previous coming".split())
+
+#: What joins the two ends of a date range: "1990 to 1995", "May 3 through May 9".
+_RANGE_JOIN = re.compile(r" (?:to|through|until|till) | ?[-–] ?")
+_RANGE_INSIDE = re.compile(r" (?:to|through|until|till) |[-–]")
+
 #: Fixed phrases that keep their "the".
 _THE_IDIOMS = frozenset({"the other day"})
 
@@ -130,6 +146,10 @@ def date_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     words = [doc[i].lower_ for i in range(start, end)]
     if words[0] in _RECURRING and len(words) == 1 or words[0] in ("every", "each"):
         return None
+    if "per" in words or _is_numbered_part(doc, start, end):
+        return None
+    start = _with_deictic(doc, start, end)
+    end = _before_possessive(doc, start, end)
     part = part_of(doc, start, end)
     if part is not None:
         return part, end
@@ -140,7 +160,8 @@ def date_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if words[-1] in _VAGUE_UNITS and all(
         w in _VAGUE_DETERMINERS or w == "very" for w in words[:-1]
     ):
-        return None
+        if not (len(words) == 1 and _after_duration_word(doc, start)):
+            return None
     while start < end - 1 and _is_leader(doc, start):
         start += 1
     if (
@@ -182,6 +203,29 @@ def with_holidays(text: str, found: list[Entity]) -> list[Entity]:
     return kept + [Entity(start=a, end=b, text=text[a:b], label="DATE") for a, b in days]
 
 
+def with_ranges(text: str, found: list[Entity]) -> list[Entity]:
+    """``found`` with each date range after "from" one DATE, "from" inside
+    (docs/gold-conventions.md): "from 1990 to 1995" (spaCy: "1990", "1995") and "from May
+    3 through May 9" (spaCy: "May 3 through May 9") -> one DATE from "from"."""
+    dates = sorted((e for e in found if e.label == "DATE"), key=lambda e: e.start)
+    merged: dict[int, Entity] = {}
+    dropped: set[int] = set()
+    for i, first in enumerate(dates):
+        if not text.endswith("from ", max(0, first.start - 5), first.start):
+            continue
+        begin, stop = first.start - 5, first.end
+        following = dates[i + 1] if i + 1 < len(dates) else None
+        if following is not None and _RANGE_JOIN.fullmatch(text, first.end, following.start):
+            stop = following.end
+            dropped.add(id(following))
+        elif not _RANGE_INSIDE.search(first.text):
+            continue
+        merged[id(first)] = Entity(begin, stop, text[begin:stop], "DATE")
+    if not merged:
+        return found
+    return [merged.get(id(e), e) for e in found if id(e) not in dropped]
+
+
 def _is_leader(doc: Doc, i: int) -> bool:
     """A word before the date proper: a preposition of :data:`_LEADERS`, or a lower-case
     noun or pronoun that names no time ("election", "himself")."""
@@ -206,9 +250,53 @@ def _is_leader(doc: Doc, i: int) -> bool:
 
 
 def _starts_phrase(doc: Doc, i: int) -> bool:
-    """Whether a new phrase starts at token ``i``: a number or a determiner, so that the
-    noun before it is not the head of a compound ("school year" keeps "school")."""
-    return i < len(doc) and (doc[i].like_num or doc[i].pos_ == "DET")
+    """Whether a new phrase starts at token ``i``: a number, a determiner or a word that
+    places a time from now ("last", "next"), so that the noun before it is not the head
+    of a compound ("school year" keeps "school"; "an essay last week" -> "last week")."""
+    return i < len(doc) and (doc[i].like_num or doc[i].pos_ == "DET" or doc[i].lower_ in _DEICTIC)
+
+
+def _with_deictic(doc: Doc, start: int, end: int) -> int:
+    """Take in the word before a lone time unit that places it from now, which spaCy
+    left out: "this year's race" DATE "year" -> "this year"."""
+    if (
+        end - start == 1
+        and start > 0
+        and doc[start - 1].lower_ in _DEICTIC | {"this"}
+        and doc[start - 1].ent_iob_ == "O"
+        and doc[start].lower_ in TIME_WORDS
+    ):
+        return start - 1
+    return start
+
+
+def _before_possessive(doc: Doc, start: int, end: int) -> int:
+    """A weekday or month ends at its possessive: "Monday’s Morning Briefing" ->
+    "Monday"; "the year's end" stays, and named days ("Valentine's Day") are found
+    whole by :func:`with_holidays`."""
+    for i in range(start + 1, end):
+        if doc[i].text in ("'s", "’s") and doc[i - 1].lower_ in WEEKDAYS | _MONTHS:
+            return i
+    return end
+
+
+def _after_duration_word(doc: Doc, start: int) -> bool:
+    """A bare plural unit after "for" or "after" is a duration, a DATE like "for
+    decades" (docs/gold-conventions.md, R4): "argued for years", "after months of talks"."""
+    return (
+        start > 0
+        and doc[start - 1].lower_ in ("for", "after")
+        and doc[start].lower_ in _DURATION_UNITS
+    )
+
+
+def _is_numbered_part(doc: Doc, start: int, end: int) -> bool:
+    """A numbered part of a series, not a time: "season four", "Season 2"."""
+    return (
+        end - start == 2
+        and doc[start].lower_ in ("season", "series", "episode", "part")
+        and doc[start + 1].like_num
+    )
 
 
 def _keeps_the(doc: Doc, start: int, end: int) -> bool:
@@ -249,9 +337,14 @@ def _is_fraction(doc: Doc, end: int) -> bool:
 
 
 def _is_age(doc: Doc, start: int, end: int) -> bool:
-    """An age: "14-year-old", "those 18 to 35 years old"."""
+    """An age: "14-year-old", "those 18 to 35 years old", "children ages 3 to 9"."""
     last = doc[end - 1].lower_
     if last == "old" or last.endswith("-old"):
+        return True
+    ages = ("age", "ages", "aged")
+    if start > 0 and doc[start - 1].lower_ in ages and doc[start].like_num:
+        return True
+    if end - start > 1 and doc[start].lower_ in ages and doc[start + 1].like_num:
         return True
     return (
         end < len(doc)

@@ -9,6 +9,8 @@ document:
   a NORP entity or a capitalised word shaped like a nationality ("-an", "-ese", "-ish",
   "-i"); party words ("Democratic", "Republican") are never joined;
 - a religion is NORP, whatever spaCy said, and is added where missed: "a strain of Islam";
+- one-word ethnic groups are NORP and added where missed: "the Latino vote",
+  "Hispanic parents" (spec section 4), but not before a capitalised word;
 - "tea party" is NORP (spec section 4), in lower case too, but for a longer capitalised
   name ("Tea Party Express");
 - a capitalised plural and "for" and one to three capitalised words name a group: "Nurses
@@ -38,6 +40,12 @@ if TYPE_CHECKING:
 RELIGIONS = ("Islam", "Christianity", "Judaism", "Hinduism", "Buddhism", "Sikhism")
 
 _RELIGION = re.compile(r"(?<![\w-])(?:" + "|".join(RELIGIONS) + r")(?![\w-])")
+#: Ethnic groups named by one word (spec section 4: "Latino" is NORP): a closed class
+#: of words, like the religions; a capitalised word after one makes a longer name
+#: ("Latino Victory Fund") that is left alone. Other identity groups ("LGBT") are no
+#: NORP (docs/gold-conventions.md).
+GROUP_WORDS = ("Latino", "Latinos", "Latina", "Latinas", "Latinx", "Hispanic", "Hispanics")
+_GROUP_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(GROUP_WORDS) + r")(?![\w-])(?! [A-Z])")
 _TEA_PARTY = re.compile(r"(?<![\w-])(?:tea party|Tea Party)(?![\w-])(?! [A-Z])")
 _JOINED = re.compile(r"[- ](?P<word>[A-Z][a-z]+)(?![\w-])")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
@@ -65,6 +73,7 @@ def group_names(text: str, found: list[Entity], doc: Doc | None = None) -> list[
     found = _joined_nationalities(text, found)
     found = _always_norp(text, found, _RELIGION)
     found = _always_norp(text, found, _TEA_PARTY)
+    found = _always_norp(text, found, _GROUP_WORD)
     nouns = None if doc is None else {t.idx for t in doc if t.pos_ in ("NOUN", "PROPN")}
     return _for_groups(text, found, nouns)
 

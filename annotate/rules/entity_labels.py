@@ -12,6 +12,8 @@ entities of one document (word lists in :mod:`goldsmith.annotate.rules.entity_wo
 - a party or nationality word before an organisation head is one ORG ("Islamic" +
   "State" -> "Islamic State"); one before a legislature is not ("Republican" NORP,
   "Congress" ORG);
+- a name that spaCy calls an EVENT or a FAC and that ends in an organisation head that
+  names no event or building is an ORG ("World Anti-Fraud Agency");
 - a name whose last word is an event head is an EVENT ("... National Convention",
   "Cold War"), a number right after it included ("Super Bowl 50"); one whose last word
   is a facility head is a FAC ("Wells Fargo Center", "Tolvik Airport"), but not when a
@@ -156,6 +158,17 @@ def _join_norp_heads(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
     ]
 
 
+#: Organisation heads that name neither an event nor a building: a name ending in one
+#: is an ORG whatever spaCy said ("... Agency" EVENT -> ORG).
+_ORG_ONLY_HEADS = frozenset(
+    """
+    Agency Commission Committee Council Ministry Bureau Administration Authority
+    Foundation Institute Association Federation Organization Organisation Corporation
+    Corp. Company Co. Inc. Ltd. LLC Coalition Society
+    """.split()
+)
+
+
 def _by_head(doc: Doc, entity: Entity, text: str) -> Entity:
     """EVENT or FAC by the last word of the name, or FAC by the noun after it; a
     metonym ("Wall Street", "Downing Street") stays an ORG."""
@@ -167,6 +180,8 @@ def _by_head(doc: Doc, entity: Entity, text: str) -> Entity:
         return entity
     words = entity.text.split()
     last = words[-1]
+    if entity.label in ("EVENT", "FAC") and last in _ORG_ONLY_HEADS and len(words) > 1:
+        return replace(entity, label="ORG")  # "World Anti-Fraud Agency" is no event
     if entity.label != "EVENT" and last in EVENT_HEADS and len(words) > 1:
         return _with_number(doc, replace(entity, label="EVENT"), text)
     if entity.label == "EVENT" and last in EVENT_HEADS:

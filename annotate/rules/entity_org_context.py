@@ -11,6 +11,8 @@ is. Rules, in this order (after :mod:`goldsmith.annotate.rules.entity_org_shapes
   right before a noun only organisations have ("Bluebird account", "Zinger employees")
   or right after "told", "an interview with" or a verb of publishing and "on" ("told
   Zinger", "wrote on Bluebird");
+- a "person" after a role held in an organisation and "of", or after a described
+  "group", is an ORG: "director of Harbor Scribes", "the advocacy group Mothers Speak";
 - an organisation named inside a person's title is an ORG: "Harbor Freight Committee
   Chair Mara Quist" -> ORG "Harbor Freight Committee" (ANNOTATION_SPEC.md section 4:
   "FBI Director James Comey" -> ORG "FBI"); one generic word ("Police Commissioner") is
@@ -53,6 +55,12 @@ if TYPE_CHECKING:
 #: Labels that a rule here may turn into ORG; a DATE or a NORP ("American workers") never.
 _RELABELLED = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
 
+#: Roles held in an organisation, never in a person: "director of Harbor Scribes".
+_ROLES_OF_ORGS = frozenset(
+    "director founder co-founder cofounder president chairman chairwoman ceo publisher "
+    "owner member members".split()
+)
+
 #: Verbs of publishing before "on" and a platform or outlet: "wrote on Bluebird".
 _PUBLISHING_VERBS = frozenset(
     """
@@ -66,6 +74,7 @@ def org_context(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
     """``found`` with the rules above applied."""
     people = _person_words(found)
     found, strong = _by_context(doc, found, text, people)
+    found = _not_persons(doc, found, text, strong)
     found = found + _orgs_in_titles(doc, found, text)
     return _consistent_orgs(doc, found, text, people, strong)
 
@@ -138,6 +147,43 @@ def _cue_before(doc: Doc, i: int) -> bool:
     if lower == "with":
         return before.lower_ in ("interview", "interviews")
     return lower == "on" and before.lower_ in _PUBLISHING_VERBS
+
+
+def _not_persons(doc: Doc, found: list[Entity], text: str, strong: set[str]) -> list[Entity]:
+    """A PERSON after "<role> of" or after a described "group" is an organisation:
+    "director of Harbor Scribes", "the advocacy group Mothers Speak" (no person is
+    directed or is a group); a possessive after it ("director of Jo Ulm’s campaign")
+    or another person's name with its last word keeps it a PERSON."""
+    names = {e.text for e in found if e.label == "PERSON"}
+    persons = Counter(w for name in names for w in set(name.split()))
+    result = []
+    for entity in found:
+        if entity.label == "PERSON":
+            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            last = entity.text.split()[-1]
+            after = text[entity.end : entity.end + 1]
+            if (
+                span is not None
+                and _org_cue_before(doc, span.start)
+                and after not in ("'", "’")
+                and persons[last] == 1
+            ):
+                entity = replace(entity, label="ORG")
+                strong.add(entity.text)
+        result.append(entity)
+    return result
+
+
+def _org_cue_before(doc: Doc, i: int) -> bool:
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _ROLES_OF_ORGS:
+        return doc[i - 2].text.islower()
+    return (
+        i >= 2
+        and doc[i - 1].text in ("group", "groups")
+        and doc[i - 2].is_alpha
+        and doc[i - 2].text.islower()
+        and doc[i - 2].pos_ in ("NOUN", "ADJ")
+    )
 
 
 def _no_person(entity: Entity, people: frozenset[str]) -> bool:

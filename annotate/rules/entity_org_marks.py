@@ -6,8 +6,11 @@ Rules (ANNOTATION_SPEC.md section 1), on the entities of one document:
 - a capital "The" inside a sentence belongs to the name of two words or more after it:
   "told The Daily Ledger" -> ORG "The Daily Ledger" (spec: a leading "the" stays when
   it is part of the proper name; mid-sentence, only the name's own "The" is
-  capitalised), but not in a title-case line, where every word is capitalised;
-- a web domain ending belongs to the name: "a Chirper.com video" -> ORG "Chirper.com";
+  capitalised), but not in a title-case line, where every word is capitalised; a
+  newspaper called by its head word alone keeps a capital "The" anywhere ("The Post
+  reported", "reported by The Post");
+- a web domain ending belongs to the name: "a Chirper.com video" -> ORG "Chirper.com",
+  and a capitalised domain spaCy missed is an ORG ("listed on Gunmart.com");
 - a one-word PERSON followed by "which" ("Factcheckr (which is ..." / ", which") is an
   organisation: people take "who";
 - a word in capitals that is a function word ("COULD"), or that stands beside one
@@ -33,7 +36,15 @@ from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.labels.records import Entity
 
 _DOMAIN = re.compile(r"\.(?:com|org|net)(?![\w-])")
+
+#: A capitalised web domain written as a name: "Chirpr.com" (not "jo@chirpr.com").
+_DOMAIN_NAME = re.compile(r"(?<![\w@./-])[A-Z][A-Za-z0-9-]*[A-Za-z0-9]\.(?:com|org|net)(?![\w-])")
 _WHICH = re.compile(r"\s*(?:\(|,)\s*which\b")
+#: A newspaper called by its head word alone: "The Post", "The Times" keep their "The"
+#: wherever it is capitalised, also at a sentence start (real-news adjudication).
+_PAPER_SHORT_NAMES = frozenset(
+    "Post Times Journal Herald Tribune Globe Gazette Chronicle Inquirer Examiner".split()
+)
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
 _QUOTED_LABELS = frozenset({"PERSON"})
 _OPENING = "“‘\"'"
@@ -53,17 +64,32 @@ def org_marks(text: str, found: list[Entity]) -> list[Entity]:
         if _is_quoted_word(text, entity):
             continue
         kept.append(entity)
-    return kept
+    return kept + _domain_names(text, kept)
+
+
+def _domain_names(text: str, found: list[Entity]) -> list[Entity]:
+    """A capitalised web domain no entity covers is an ORG: "posted on Chirpr.com"."""
+    added = []
+    for match in _DOMAIN_NAME.finditer(text):
+        begin, stop = match.span()
+        if not any(e.start < stop and begin < e.end for e in found):
+            added.append(Entity(begin, stop, match.group(), "ORG"))
+    return added
 
 
 def _with_the(text: str, entity: Entity) -> Entity:
     begin = entity.start - 4
-    if begin < 2 or text[begin : entity.start] != "The " or " " not in entity.text:
+    if begin < 0 or text[begin : entity.start] != "The ":
+        return entity
+    paper = entity.text in _PAPER_SHORT_NAMES
+    if not paper and (begin < 2 or " " not in entity.text):
         return entity
     line_start = text.rfind("\n", 0, begin) + 1
     line_end = text.find("\n", entity.end)
     if is_title_case(text[line_start : line_end if line_end >= 0 else len(text)]):
         return entity
+    if paper:
+        return Entity(begin, entity.end, text[begin : entity.end], entity.label, entity.score)
     before = text[:begin].rstrip(" ")
     if not before or not (before[-1].islower() or before[-1] == ","):
         return entity

@@ -13,7 +13,8 @@ Rules, applied in this order to the entities of one document:
   "Tolvik Rovers";
 - a news agency in brackets in a dateline is an ORG: "OSLO, May 3 (Acme) — ";
 - capitalised names right before "poll" or "survey", one or several joined by a
-  slash, are pollsters and media: ORG ("a Acme/Tolvik University poll");
+  slash, are pollsters and media: ORG ("a Acme/Tolvik University poll"), without a
+  capitalised function word before "the" ("In the Acme poll" -> "Acme");
 - an acronym of three to six capitals that no rule took (a dateline is a GPE), in
   running text (not next
   to another word in capitals, not on a line written mostly in capitals), is an ORG
@@ -21,7 +22,8 @@ Rules, applied in this order to the entities of one document:
 - no entity for: an ORG that is a common acronym of a thing ("a DVD", "the CEO"),
   the names of laws and treaties ("... Act", "U.S. Constitution"),
   the parties of a court case ("Roe v. Wade"), a department word before "department"
-  ("the Commerce and Justice departments"), a programme ("... Program") or a single
+  ("the Commerce and Justice departments"), a programme ("... Program"), a prize
+  ("the Harbor Arts Prize", "... Award") or a single
   letter ("I.").
 
 Example:
@@ -62,6 +64,9 @@ _MEDIA_NOUNS = frozenset("magazine newspaper tabloid weekly daily paper".split()
 _LAW_HEADS = frozenset(
     "Act Acts Amendment Constitution Treaty Agreement Accord Accords Code Statute Bill".split()
 )
+
+#: Last words of the names of prizes: no entity (no spec label names an award).
+_AWARD_HEADS = frozenset("Prize Prizes Award Awards Medal Trophy".split())
 
 #: Last words of programme names: no ORG (real-news adjudication).
 _PROGRAM_HEADS = frozenset("Program Programme Programs".split())
@@ -185,8 +190,13 @@ def _in_poll_name(token: Token) -> bool:
 
 
 def _trim_name(words: list[Token]) -> list[Token]:
-    """A name without the article or lower-case words at its edges."""
-    while words and (words[0].text.islower() or words[0].text in ("A", "An", "The")):
+    """A name without the article or lower-case words at its edges, nor a capitalised
+    function word that opens the sentence before them ("In the Acme poll" -> "Acme")."""
+    while words and (
+        words[0].text.islower()
+        or words[0].text in ("A", "An", "The")
+        or (len(words) > 1 and words[0].is_stop and words[1].text.islower())
+    ):
         words = words[1:]
     while words and words[-1].text.islower():
         words = words[:-1]
@@ -225,6 +235,8 @@ def _is_no_entity(entity: Entity, text: str) -> bool:
         if words[-1] in _LAW_HEADS:
             return True
     if entity.label == "ORG" and words[-1] in _PROGRAM_HEADS:
+        return True
+    if entity.label != "EVENT" and len(words) > 1 and words[-1] in _AWARD_HEADS:
         return True
     if entity.label == "ORG" and entity.text in THING_ACRONYMS:
         return True

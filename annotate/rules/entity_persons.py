@@ -29,6 +29,10 @@ ROLE_CONTEXT_WORDS = DEPARTMENT_WORDS | frozenset(
 #: before names ("AG Jane Roe", "Sens. Roe and Poe").
 MORE_PERSONAL_TITLES = frozenset("ag a.g. atty. sens. reps. govs. gens. drs.".split())
 
+#: Words of a legislature's titles the shared lexicon leaves out ("Senate Minority Whip
+#: Jane Roe", "Majority Whip Al Poe"): never part of the name after them.
+LEGISLATIVE_TITLES = frozenset("whip whips majority minority".split())
+
 #: Words that open a clause and never a name, whatever the tagger says at a sentence
 #: start ("Though Roe has said ..." tagged as a proper noun).
 CLAUSE_OPENERS = frozenset(
@@ -48,6 +52,7 @@ def is_person_prefix(token: Token) -> bool:
         lower in TITLE_WORDS
         or lower in ROLE_CONTEXT_WORDS
         or lower in MORE_PERSONAL_TITLES
+        or lower in LEGISLATIVE_TITLES
         or lower in PERSON_DESCRIPTORS
         or (lower.endswith("s") and lower[:-1] in TITLE_WORDS and len(lower) > 4)
         or (token.pos_ in ("ADP", "SCONJ", "CCONJ", "DET", "ADV") and lower not in PARTICLES)
@@ -109,6 +114,7 @@ def extend_name_left(doc: Doc, start: int) -> int:
             and token.is_alpha
             and token.is_title
             and token.lower_ not in TITLE_WORDS
+            and token.lower_ not in LEGISLATIVE_TITLES
             and token.lower_ not in ROLE_CONTEXT_WORDS
             and token.lower_ not in CLAUSE_OPENERS
         ):

@@ -8,6 +8,8 @@ section 1, GPE):
 - a name is a place of the document when it is a GPE at least twice and more than twice
   as often as under any other label, or when the document's dateline names it in
   capitals ("HARLOW, Ohio —" makes "Harlow" a place);
+- a one-word "person" right before a lower-case "police" is a town ("Harlow police
+  officer" -> GPE "Harlow"; a person has no police);
 - every entity reading exactly such a name is a GPE, whatever spaCy said (only PERSON,
   ORG, FAC and LOC are changed; an entity with a longer text, "Harlow Fire Department",
   is left alone);
@@ -24,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -36,6 +39,8 @@ from goldsmith.labels.records import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_POLICE = re.compile(r" police\b")
+
 #: Labels a place name may wrongly carry; these are made GPE.
 _RELABELLED = frozenset({"PERSON", "ORG", "FAC", "LOC"})
 
@@ -45,6 +50,7 @@ _RELABELLED = frozenset({"PERSON", "ORG", "FAC", "LOC"})
 def same_places(found: list[Entity], text: str, doc: Doc | None = None) -> list[Entity]:
     """``found`` with every mention of a place of the document a GPE (module rule);
     with ``doc`` (for its tags), uncovered mentions are added too."""
+    found = [_police_town(e, text) for e in found]
     places = _places(found) | _dateline_places(text)
     if not places:
         return found
@@ -54,6 +60,18 @@ def same_places(found: list[Entity], text: str, doc: Doc | None = None) -> list[
     if doc is None:
         return found
     return found + _missed(doc, text, found, places)
+
+
+def _police_town(entity: Entity, text: str) -> Entity:
+    """A one-word "person" right before a lower-case "police" is the town they serve:
+    "Harlow police said" -> GPE "Harlow" (a person has no police)."""
+    if (
+        entity.label == "PERSON"
+        and " " not in entity.text
+        and _POLICE.match(text, entity.end) is not None
+    ):
+        return replace(entity, label="GPE")
+    return entity
 
 
 def _places(found: list[Entity]) -> set[str]:

@@ -5,7 +5,9 @@ The rules (real-news adjudication, entities):
 - the state of a party-state tag after a politician's name is a GPE, the party letter
   is not annotated: "Sen. Jane Roe (D-Ore.)" -> GPE "Ore.", "(R-TX)" -> "TX",
   "Rep. Al Poe, R-Wis., said" -> "Wis."; entities spaCy put over the tag are replaced;
-- an entity that is only a US postal code ("AZ", "D.C.") is a GPE whatever spaCy said.
+- an entity that is only a US postal code ("AZ", "D.C.") is a GPE whatever spaCy said;
+- a GPE right before "D.C." takes it in ("Washington D.C.", "Washington, D.C.": one GPE);
+- West Virginia's short forms are states too: "(D-W.Va.)", "(D-W-Va.)" -> GPE.
 
 Example:
     >>> [m.group("state") for m in PARTY_STATE.finditer("Roe (D-Ore.) and Poe (R-TX)")]
@@ -30,7 +32,13 @@ POSTAL_CODES = frozenset(
 
 #: A state as a party-state tag writes it: a postal code ("TX"), an abbreviation with
 #: a full stop ("Ore.", "Calif."), initials ("N.Y.", "N.C.") or one word ("Texas").
-_STATE = r"[A-Z]{2}(?![\w.])|[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{3,}(?![\w.])"
+_STATE = (
+    r"[A-Z](?:\.|-|\. )[A-Z][a-z]{1,4}\.|[A-Z]{2}(?![\w.])|[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\."
+    r"|[A-Z][a-z]{3,}(?![\w.])"
+)
+
+#: "Washington" and "D.C." after it, with or without a comma: one GPE.
+_DC_AFTER = re.compile(r",? D\.C\.")
 
 #: A party letter, a hyphen and a state, in brackets or between commas.
 PARTY_STATE = re.compile(
@@ -48,4 +56,24 @@ def with_party_states(text: str, found: list[Entity]) -> list[Entity]:
         for e in found
         if not any(overlaps(e.start, e.end, a, b) for a, b in tags)
     ]
-    return kept + [Entity(start=a, end=b, text=text[a:b], label="GPE") for a, b in states]
+    found = kept + [Entity(start=a, end=b, text=text[a:b], label="GPE") for a, b in states]
+    return _with_district(text, found)
+
+
+def _with_district(text: str, found: list[Entity]) -> list[Entity]:
+    """A GPE right before "D.C." takes it in: "Washington D.C." is one GPE."""
+    grown = {}
+    for entity in found:
+        match = _DC_AFTER.match(text, entity.end)
+        if entity.label == "GPE" and match is not None:
+            grown[id(entity)] = Entity(
+                entity.start, match.end(), text[entity.start : match.end()], "GPE"
+            )
+    if not grown:
+        return found
+    spans = list(grown.values())
+    return [
+        grown.get(id(e), e)
+        for e in found
+        if id(e) in grown or not any(g.start <= e.start and e.end <= g.end for g in spans)
+    ]

@@ -86,6 +86,7 @@ ORG_HEADS = _words(
     Channel Review Observer Chronicle Inquirer Examiner Sentinel Bulletin Report
     Guard Army Navy Force Forces Police Service Services Project Campaign PAC Center
     Centre Church Ministries Brotherhood Front Movement Institution Laboratory Lab
+    Research Associates
     """
 )
 

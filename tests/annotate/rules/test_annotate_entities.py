@@ -162,6 +162,17 @@ def test_first_name_is_not_taken_in_across_a_title():
     assert found_entities(doc) == [("Austin", "PERSON")]
 
 
+def test_a_legislative_title_is_not_taken_in():
+    doc = entity_doc(
+        "said House Minority Whip Jo Ulm today.",
+        [("House", "ORG"), ("Jo Ulm", "PERSON")],
+        tags={"Minority": "NNP", "Whip": "NNP"},
+    )
+    assert found_entities(doc) == [("House", "ORG"), ("Jo Ulm", "PERSON")]
+    doc = entity_doc("Majority Whip Jo Ulm left.", [("Majority Whip Jo Ulm", "PERSON")])
+    assert found_entities(doc) == [("Jo Ulm", "PERSON")]
+
+
 def test_offsets_point_at_the_text_and_score_is_none():
     text = "“Eastern” Ukraine’s allies met the Pentagon’s envoy in eastern Russia."
     doc = entity_doc(

@@ -43,7 +43,10 @@ from goldsmith.annotate.rules.entity_credits import credit_lines
         ("Those 20 to 30 years old agree.", [("20 to 30 years old", "DATE")], []),
         ("Visas are issued annually.", [("annually", "DATE")], []),
         ("The daily briefing ran.", [("daily", "DATE")], []),
-        ("He has argued for years that it works.", [("years", "DATE")], []),
+        # a bare plural unit after "for"/"after" is a duration (gold conventions, R4)
+        ("He has argued for years that it works.", [("years", "DATE")], None),
+        ("After months of talks it ended.", [("months", "DATE")], None),
+        ("He has argued years on end.", [("years", "DATE")], []),
         ("Over the years it changed.", [("the years", "DATE")], []),
         ("In those days it rained.", [("those days", "DATE")], []),
         ("He may in some years.", [("some years", "DATE")], []),
@@ -52,6 +55,16 @@ from goldsmith.annotate.rules.entity_credits import credit_lines
         ("It happened years ago.", [("years ago", "DATE")], None),
         ("It rained in recent days.", [("recent days", "DATE")], None),
         ("That same day she left.", [("That same day", "DATE")], None),
+        # numbers after "ages" are ages, a rate is no date, nor a numbered season
+        ("Pupils ages 5 to 12 may enter.", [("ages 5 to 12", "DATE")], []),
+        ("A tutor costs more per year than a car.", [("more per year", "DATE")], []),
+        ("A teaser for season two came out.", [("season two", "DATE")], []),
+        # "this"/"last" left out by spaCy before a lone unit is taken in
+        ("It came up during this year's vote.", [("year", "DATE")], ["this year"]),
+        ("The fee rose last month for all.", [("month", "DATE")], ["last month"]),
+        # a weekday ends at its possessive; "the year's end" stays
+        ("Friday’s Evening Digest ran.", [("Friday’s Evening Digest", "DATE")], ["Friday"]),
+        ("It fell by the year's end.", [("the year's end", "DATE")], ["year's end"]),
     ],
 )
 def test_date_bounds(text, spacy_ents, expected):
@@ -75,6 +88,15 @@ def test_nouns_and_pronouns_glued_before_a_date_go():
         pos={"himself": "PRON", "years": "NOUN"},
     )
     assert found_entities(doc) == [("years ago", "DATE")]
+
+
+def test_a_noun_glued_before_last_or_next_goes():
+    doc = entity_doc(
+        "In a Harbor Times column last week, Jo Ulm wrote it.",
+        [("column last week", "DATE")],
+        pos={"column": "NOUN", "last": "ADJ", "week": "NOUN"},
+    )
+    assert found_entities(doc) == [("last week", "DATE")]
 
 
 def test_a_compound_noun_before_a_time_word_stays():
@@ -156,6 +178,25 @@ def test_credit_lines_are_found_and_captions_are_not():
     ]
 
 
+def test_a_short_line_ending_in_an_email_address_is_a_credit_line():
+    text = (
+        "Rain fell on Harlow.\nSend tips and photos to Ann Berg ann.berg@tolvikpost.com.\n"
+        "Ann Berg wrote to board@tolvik.org in May, and the board answered her at length "
+        "after its meeting in Harlow a week later, said Per Lund per@x.com"
+    )
+    assert [text[a:b] for a, b in credit_lines(text)] == [
+        "Send tips and photos to Ann Berg ann.berg@tolvikpost.com."
+    ]
+
+
+def test_a_hat_tip_line_is_a_credit_line():
+    text = "Rain fell on Harlow.\nh/t: Tolvik Ledger.\n(Hat tip to Ann Berg)\nHarlow voted."
+    assert [text[a:b] for a, b in credit_lines(text)] == [
+        "h/t: Tolvik Ledger.",
+        "(Hat tip to Ann Berg)",
+    ]
+
+
 def test_no_entity_on_a_credit_line():
     names = [
         ("Tolvik", "GPE"),
@@ -172,3 +213,25 @@ def test_no_entity_on_a_credit_line():
     found = found_entities(entity_doc(_PAGE, names))
     assert found == [("Tolvik", "GPE"), ("Monday", "DATE"), ("Ann Berg", "PERSON")]
     assert find_entities(entity_doc(_PAGE, names))[2].start == _PAGE.index("Ann Berg said")
+
+
+def test_a_range_after_from_is_one_date_with_its_from():
+    text = "It ran from 1990 to 1995, from May 3 through May 9 and since 2001-2004."
+    doc = entity_doc(
+        text,
+        [
+            ("1990", "DATE"),
+            ("1995", "DATE"),
+            ("May 3 through May 9", "DATE"),
+            ("2001-2004", "DATE"),
+        ],
+    )
+    assert found_entities(doc) == [
+        ("from 1990 to 1995", "DATE"),
+        ("from May 3 through May 9", "DATE"),
+        ("2001-2004", "DATE"),
+    ]
+    # a single date after "from" keeps "from" out
+    assert found_entities(entity_doc("It rose from 2010 on.", [("2010", "DATE")])) == [
+        ("2010", "DATE")
+    ]

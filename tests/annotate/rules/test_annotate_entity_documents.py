@@ -231,6 +231,12 @@ def test_a_religion_and_the_tea_party_are_norp():
     assert ("Tea Party", "NORP") not in found
 
 
+def test_one_word_ethnic_groups_are_norp_but_not_other_identity_groups():
+    text = "They court the Latino vote and LGBT parents; the Latino Unity Fund paid."
+    found = found_entities(entity_doc(text, [("LGBT", "ORG"), ("the Latino Unity Fund", "ORG")]))
+    assert found == [("Latino", "NORP"), ("Latino Unity Fund", "ORG")]
+
+
 @pytest.mark.parametrize(
     ("text", "spacy_ents", "expected"),
     [
@@ -293,6 +299,11 @@ def test_a_known_person_the_text_writes_in_lower_case_is_not_added():
         ("She told The Daily Ledger so.", [("Daily Ledger", "ORG")], ("The Daily Ledger", "ORG")),
         ("She told the Daily Ledger so.", [("Daily Ledger", "ORG")], ("Daily Ledger", "ORG")),
         ("Jo Poe Tells The Daily Ledger", [("Daily Ledger", "ORG")], ("Daily Ledger", "ORG")),
+        # a newspaper called by its head word keeps "The", also at a sentence start
+        ("It was first reported by The Post, she said.", [("Post", "ORG")], ("The Post", "ORG")),
+        ("The Herald sued in May.", [("Herald", "ORG")], ("The Herald", "ORG")),
+        # ... but another one-word name does not
+        ("The Senate sued in May.", [("Senate", "ORG")], ("Senate", "ORG")),
         (
             "Factcheckr (which is new) checked it.",
             [("Factcheckr", "PERSON")],
@@ -313,6 +324,12 @@ def test_a_web_domain_belongs_to_the_org():
     text = "They posted a Chirper.com video."
     found = org_marks(text, [Entity(14, 21, "Chirper", "ORG")])
     assert [(e.text, e.label) for e in found] == [("Chirper.com", "ORG")]
+
+
+def test_a_capitalised_domain_spacy_missed_is_an_org():
+    text = "It sold on GearBazaar.com, then moved. Write to jo@gearbazaar.com or gearbazaar.com."
+    found = org_marks(text, [])
+    assert [(e.text, e.label) for e in found] == [("GearBazaar.com", "ORG")]
 
 
 @pytest.mark.parametrize(
@@ -363,3 +380,18 @@ def test_a_first_name_tagged_as_a_proper_noun_is_still_taken_in():
     text = "Yesterday Lloyd Varga voted."
     doc = entity_doc(text, [("Varga", "PERSON")], tags={"Lloyd": "NNP", "Varga": "NNP"})
     assert found_entities(doc) == [("Lloyd Varga", "PERSON")]
+
+
+def test_a_town_before_police_and_a_prize_name():
+    found = found_entities(
+        entity_doc(
+            "Harlow police officer Jo Ulm spoke. The Harbor Arts Prize went to Al Poe.",
+            [
+                ("Harlow", "PERSON"),
+                ("Jo Ulm", "PERSON"),
+                ("The Harbor Arts Prize", "ORG"),
+                ("Al Poe", "PERSON"),
+            ],
+        )
+    )
+    assert found == [("Harlow", "GPE"), ("Jo Ulm", "PERSON"), ("Al Poe", "PERSON")]

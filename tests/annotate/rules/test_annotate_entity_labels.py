@@ -19,6 +19,18 @@ from entity_docs import entity_doc, found_entities
             [("Ann Roe", "PERSON")],
             [("Ann Roe", "PERSON"), ("Ore.", "GPE")],
         ),
+        # West Virginia's short forms
+        (
+            "Sen. Ann Roe (D-W-Va.) and Sen. Al Poe (R-W.Va.) objected.",
+            [("Ann Roe", "PERSON"), ("Al Poe", "PERSON")],
+            [("Ann Roe", "PERSON"), ("W-Va.", "GPE"), ("Al Poe", "PERSON"), ("W.Va.", "GPE")],
+        ),
+        # "D.C." after a GPE belongs to it
+        (
+            "It hangs in Washington D.C. and in Tolvik, D.C., too.",
+            [("Washington", "GPE"), ("D.C.", "GPE"), ("Tolvik", "GPE"), ("D.C.", "GPE")],
+            [("Washington D.C.", "GPE"), ("Tolvik, D.C.", "GPE")],
+        ),
         (
             "Rep. Al Poe (R-TX) agreed.",
             [("Al Poe", "PERSON"), ("R-TX", "ORG")],
@@ -187,6 +199,9 @@ def test_a_place_and_a_plural_proper_noun_are_a_team():
             [("Ledger", "ORG"), ("Speak the Truth", "ORG")],
         ),
         ("A Norvale poll found it.", [("Norvale", "PERSON")], [("Norvale", "ORG")]),
+        # a capitalised function word before "the" opens the sentence, not the name
+        ("In the Norvale poll, it led.", [("Norvale", "ORG")], [("Norvale", "ORG")]),
+        ("At the Ledger survey it fell.", [], [("Ledger", "ORG")]),
         # ... but a place, a party word or a month before "poll" stays what it is
         ("A Tolvik poll found it.", [("Tolvik", "GPE")], [("Tolvik", "GPE")]),
         ("A June poll found it.", [("June", "DATE")], [("June", "DATE")]),

@@ -351,6 +351,7 @@ def test_a_person_ending_in_a_building_word_is_a_facility():
         ("Later the NRA said no.", [("NRA", "GPE")], [("NRA", "ORG")]),
         ("Later the DPRK fired.", [("DPRK", "GPE")], [("DPRK", "GPE")]),
         ("Supporters of LGBT rights marched.", [("LGBT", "NORP")], []),
+        ("Later the CEO spoke.", [("CEO", "NORP")], []),
         ("Later FDR spoke.", [("FDR", "PERSON")], [("FDR", "PERSON")]),
         ("Rain fell.\nOSLO — The mayor spoke.", [("OSLO", "GPE")], [("OSLO", "GPE")]),
         ("Later the Senate voted.", [("Senate", "PERSON")], [("Senate", "ORG")]),
@@ -358,3 +359,58 @@ def test_a_person_ending_in_a_building_word_is_a_facility():
 )
 def test_acronyms_and_org_heads_labelled_otherwise(text, ents, expected):
     assert _found(text, ents, proper="NRA DPRK OSLO Senate FDR") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a role held in an organisation and "of" before a two-word "person"
+        (
+            "said Jo Ulm, director of Harbor Scribes and a writer.",
+            [("Jo Ulm", "PERSON"), ("Harbor Scribes", "PERSON")],
+            [("Jo Ulm", "PERSON"), ("Harbor Scribes", "ORG")],
+        ),
+        # a described group
+        (
+            "The advocacy group Mothers Speak held a vigil.",
+            [("Mothers Speak", "PERSON")],
+            [("Mothers Speak", "ORG")],
+        ),
+        # a possessive after the name: the person's campaign
+        (
+            "She was director of Jo Ulm’s campaign.",
+            [("Jo Ulm", "PERSON")],
+            [("Jo Ulm", "PERSON")],
+        ),
+        # the document names the person elsewhere
+        (
+            "He is a member of Dale Brant now. Dale Brant spoke.",
+            [("Dale Brant", "PERSON"), ("Dale Brant", "PERSON")],
+            [("Dale Brant", "PERSON"), ("Dale Brant", "PERSON")],
+        ),
+        # a place after a role and "of" stays a place
+        (
+            "She is president of Tolvik now.",
+            [("Tolvik", "GPE")],
+            [("Tolvik", "GPE")],
+        ),
+    ],
+)
+def test_a_person_after_a_role_of_or_a_group_is_an_org(text, ents, expected):
+    doc = entity_doc(text, ents, pos={"advocacy": "NOUN"})
+    assert [(e.text, e.label) for e in find_entities(doc)] == expected
+
+
+def test_a_name_ending_in_an_organisation_head_is_no_event_or_building():
+    doc = entity_doc(
+        "Riders were barred by the World Anti-Fraud Agency today.",
+        [("the World Anti-Fraud Agency", "EVENT")],
+    )
+    assert [(e.text, e.label) for e in find_entities(doc)] == [("World Anti-Fraud Agency", "ORG")]
+    doc = entity_doc("It met at the Tolvik Harbor Authority.", [("Tolvik Harbor Authority", "FAC")])
+    assert [(e.text, e.label) for e in find_entities(doc)] == [("Tolvik Harbor Authority", "ORG")]
+
+
+def test_research_is_an_organisation_head_after_a_name():
+    doc = entity_doc("A poll run with Dale Brant Research found a tie.", [("Dale Brant", "PERSON")])
+    assert [(e.text, e.label) for e in find_entities(doc)] == [("Dale Brant Research", "ORG")]
