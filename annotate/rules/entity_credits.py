@@ -6,8 +6,7 @@ two line breaks) is a credit line when, after an optional opening bracket:
 
 - it opens with a credit label: "Contributing:", "Additional reporting by",
   "Reporting by", "Writing by", "Editing by", "Compiled by", "Editor's note",
-  "Photo:", "Photo by", "Photograph by", "Image:", "Credit:", "Photo credit", "h/t",
-  "Hat tip" ...;
+  "Photo:", "Photo by", "Photograph by", "Image:", "Credit:", "Photo credit" ...;
 - or it is a photo credit, a short line (at most eight words, never the headline) of
   capitalised names joined by "via", "for" or a slash and nothing else:
   "Jane Roe via Acme Images.", "Jane Roe / Acme.", "Jane Roe for The Daily Ledger";
@@ -40,8 +39,6 @@ _LABELS = (
     r"photo(?:graph)?(?: credit)?s?(?::| by)",
     r"(?:image|credit|credits|illustration|video|graphic)(?::| by)",
     r"top (?:photo|image)(?::| by)",
-    r"h/t\b",
-    r"hat tip\b",
 )
 _LABEL_LINE = re.compile(r"[(\[]?\s*(?:" + "|".join(_LABELS) + r")", re.IGNORECASE)
 

@@ -189,14 +189,6 @@ def test_a_short_line_ending_in_an_email_address_is_a_credit_line():
     ]
 
 
-def test_a_hat_tip_line_is_a_credit_line():
-    text = "Rain fell on Harlow.\nh/t: Tolvik Ledger.\n(Hat tip to Ann Berg)\nHarlow voted."
-    assert [text[a:b] for a, b in credit_lines(text)] == [
-        "h/t: Tolvik Ledger.",
-        "(Hat tip to Ann Berg)",
-    ]
-
-
 def test_no_entity_on_a_credit_line():
     names = [
         ("Tolvik", "GPE"),
