@@ -81,12 +81,7 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.entity_acronyms import with_defined_acronyms
 from goldsmith.annotate.rules.entity_compounds import hyphenated_names
 from goldsmith.annotate.rules.entity_credits import credit_lines
-from goldsmith.annotate.rules.entity_dates import (
-    date_bounds,
-    date_in_time,
-    with_holidays,
-    with_ranges,
-)
+from goldsmith.annotate.rules.entity_dates import date_bounds, date_in_time, with_holidays
 from goldsmith.annotate.rules.entity_groups import group_names
 from goldsmith.annotate.rules.entity_headlines import headline_names
 from goldsmith.annotate.rules.entity_labels import relabel
@@ -143,7 +138,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     found = relabel(doc, found, text)
     found = org_context(doc, org_shapes(doc, found, text), text)
     found = hyphenated_names(text, found)
-    found = with_ranges(text, with_holidays(text, found))
+    found = with_holidays(text, found)
     found = with_party_states(text, found)
     found = same_people(doc, found, text)
     found = same_places(found, text, doc)

@@ -26,20 +26,18 @@ The rules (ANNOTATION_SPEC.md sections 1 and 4, and the real-news adjudication):
 - a spaCy TIME gives the DATE in it: its final weekday ("the early hours of
   Thursday" -> "Thursday"), its weekday before a time of day ("Wednesday night" ->
   "Wednesday") or a time ending in "today" ("earlier today");
-- a date range after "from" is one DATE with its "from": "from 1990 to 1995", "from May
-  3 through May 9" (:func:`with_ranges`);
 - a named day is one DATE, whatever spaCy said: "Valentine's Day", "Bastille Day";
 - no DATE at all for: a small bare number ("between 65"); an age ("a 14-year-old",
-  "those 18 to 35 years old", "children ages 3 to 9"); a fraction of a group ("a quarter
-  of the committee"); a rate ("costs more per year"); a numbered part of a series
-  ("season four"); a recurring time word ("daily", "annually"); a bare vague amount of
-  time, alone or after "the", "those", "some" ("years ahead", "the day", "those days",
-  "some years"; but a bare plural unit after "for" or "after" is a duration and a DATE:
-  "for years", "after months of talks"); one time unit after "a" and only adjectives
-  ("in a year", "a very busy week") or after a possessive ("began his day", "in my
-  40s"); a recurring time ("every year", "each fiscal year"); a number that is no year
-  with no time word ("a population under 500"); the year of a law's name ("the Aid Act
-  of 1990": titles are not annotated).
+  a fraction of a group ("a quarter of the committee"); numbers after "ages" ("children
+  ages 3 to 9"); a rate ("costs more per year"); a numbered part of a series ("season
+  four");
+  "those 18 to 35 years old"); a recurring time word ("daily", "annually"); a bare
+  vague amount of time, alone or after "the", "those", "some" ("for years", "the day",
+  "those days", "some years"), one time unit after "a" and only adjectives ("in a
+  year", "a very busy week") or after a possessive ("began his day", "in my 40s"); a
+  recurring time ("every year", "each fiscal year"); a number that is no year with no
+  time word ("a population under 500"); the year of a law's name ("the Aid Act of
+  1990": titles are not annotated).
 
 Example:
     >>> import spacy
@@ -104,7 +102,6 @@ _RECURRING = frozenset(
 
 #: Vague amounts of time: not DATE alone or after one of :data:`_VAGUE_DETERMINERS`.
 _VAGUE_UNITS = frozenset("day days weeks months years decades centuries ages".split())
-_DURATION_UNITS = frozenset("days weeks months years decades".split())
 _VAGUE_DETERMINERS = frozenset("the those these some many".split())
 
 #: Days named after what they mark, without a possessive ("Election Day").
@@ -129,10 +126,6 @@ _TIMES_OF_DAY = frozenset("morning afternoon evening night overnight".split())
 
 #: Words that place a time from now: "last week", "next year", "past month".
 _DEICTIC = frozenset("last next past previous coming".split())
-
-#: What joins the two ends of a date range: "1990 to 1995", "May 3 through May 9".
-_RANGE_JOIN = re.compile(r" (?:to|through|until|till) | ?[-–] ?")
-_RANGE_INSIDE = re.compile(r" (?:to|through|until|till) |[-–]")
 
 #: Fixed phrases that keep their "the".
 _THE_IDIOMS = frozenset({"the other day"})
@@ -160,8 +153,7 @@ def date_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if words[-1] in _VAGUE_UNITS and all(
         w in _VAGUE_DETERMINERS or w == "very" for w in words[:-1]
     ):
-        if not (len(words) == 1 and _after_duration_word(doc, start)):
-            return None
+        return None
     while start < end - 1 and _is_leader(doc, start):
         start += 1
     if (
@@ -201,29 +193,6 @@ def with_holidays(text: str, found: list[Entity]) -> list[Entity]:
         return found
     kept = [e for e in found if not any(overlaps(e.start, e.end, a, b) for a, b in days)]
     return kept + [Entity(start=a, end=b, text=text[a:b], label="DATE") for a, b in days]
-
-
-def with_ranges(text: str, found: list[Entity]) -> list[Entity]:
-    """``found`` with each date range after "from" one DATE, "from" inside
-    (docs/gold-conventions.md): "from 1990 to 1995" (spaCy: "1990", "1995") and "from May
-    3 through May 9" (spaCy: "May 3 through May 9") -> one DATE from "from"."""
-    dates = sorted((e for e in found if e.label == "DATE"), key=lambda e: e.start)
-    merged: dict[int, Entity] = {}
-    dropped: set[int] = set()
-    for i, first in enumerate(dates):
-        if not text.endswith("from ", max(0, first.start - 5), first.start):
-            continue
-        begin, stop = first.start - 5, first.end
-        following = dates[i + 1] if i + 1 < len(dates) else None
-        if following is not None and _RANGE_JOIN.fullmatch(text, first.end, following.start):
-            stop = following.end
-            dropped.add(id(following))
-        elif not _RANGE_INSIDE.search(first.text):
-            continue
-        merged[id(first)] = Entity(begin, stop, text[begin:stop], "DATE")
-    if not merged:
-        return found
-    return [merged.get(id(e), e) for e in found if id(e) not in dropped]
 
 
 def _is_leader(doc: Doc, i: int) -> bool:
@@ -278,16 +247,6 @@ def _before_possessive(doc: Doc, start: int, end: int) -> int:
         if doc[i].text in ("'s", "’s") and doc[i - 1].lower_ in WEEKDAYS | _MONTHS:
             return i
     return end
-
-
-def _after_duration_word(doc: Doc, start: int) -> bool:
-    """A bare plural unit after "for" or "after" is a duration, a DATE like "for
-    decades" (docs/gold-conventions.md, R4): "argued for years", "after months of talks"."""
-    return (
-        start > 0
-        and doc[start - 1].lower_ in ("for", "after")
-        and doc[start].lower_ in _DURATION_UNITS
-    )
 
 
 def _is_numbered_part(doc: Doc, start: int, end: int) -> bool:

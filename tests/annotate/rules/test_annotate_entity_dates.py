@@ -43,10 +43,7 @@ from goldsmith.annotate.rules.entity_credits import credit_lines
         ("Those 20 to 30 years old agree.", [("20 to 30 years old", "DATE")], []),
         ("Visas are issued annually.", [("annually", "DATE")], []),
         ("The daily briefing ran.", [("daily", "DATE")], []),
-        # a bare plural unit after "for"/"after" is a duration (gold conventions, R4)
-        ("He has argued for years that it works.", [("years", "DATE")], None),
-        ("After months of talks it ended.", [("months", "DATE")], None),
-        ("He has argued years on end.", [("years", "DATE")], []),
+        ("He has argued for years that it works.", [("years", "DATE")], []),
         ("Over the years it changed.", [("the years", "DATE")], []),
         ("In those days it rained.", [("those days", "DATE")], []),
         ("He may in some years.", [("some years", "DATE")], []),
@@ -205,25 +202,3 @@ def test_no_entity_on_a_credit_line():
     found = found_entities(entity_doc(_PAGE, names))
     assert found == [("Tolvik", "GPE"), ("Monday", "DATE"), ("Ann Berg", "PERSON")]
     assert find_entities(entity_doc(_PAGE, names))[2].start == _PAGE.index("Ann Berg said")
-
-
-def test_a_range_after_from_is_one_date_with_its_from():
-    text = "It ran from 1990 to 1995, from May 3 through May 9 and since 2001-2004."
-    doc = entity_doc(
-        text,
-        [
-            ("1990", "DATE"),
-            ("1995", "DATE"),
-            ("May 3 through May 9", "DATE"),
-            ("2001-2004", "DATE"),
-        ],
-    )
-    assert found_entities(doc) == [
-        ("from 1990 to 1995", "DATE"),
-        ("from May 3 through May 9", "DATE"),
-        ("2001-2004", "DATE"),
-    ]
-    # a single date after "from" keeps "from" out
-    assert found_entities(entity_doc("It rose from 2010 on.", [("2010", "DATE")])) == [
-        ("2010", "DATE")
-    ]
