@@ -198,7 +198,7 @@ def build_corpus(
     are kept on disk beside the shards.
 
     Example:
-        >>> *_, report = build_corpus(["corpus/sample"], "out/corpus")  # doctest: +SKIP
+        >>> report = deque(build_corpus(["corpus/sample"], "out/corpus"), maxlen=1)[0]  # doctest: +SKIP
     """
     report: IngestReport | None = None
     with CorpusWriter(out_dir, shard_size) as writer:
