@@ -27,7 +27,8 @@ Rules:
   (``Started``, ``Done`` per batch, ``Skipped``, the ``PredictReport`` last).
 
 Example:
-    >>> report = deque(predict_ray("corpus.ds", "predictions/", workers=2), maxlen=1)[0]  # doctest: +SKIP
+    >>> events = predict_ray("corpus.ds", "predictions/", workers=2)  # doctest: +SKIP
+    >>> report = deque(events, maxlen=1)[0]  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -198,7 +198,8 @@ def build_corpus(
     are kept on disk beside the shards.
 
     Example:
-        >>> report = deque(build_corpus(["corpus/sample"], "out/corpus"), maxlen=1)[0]  # doctest: +SKIP
+        >>> events = build_corpus(["corpus/sample"], "out/corpus")  # doctest: +SKIP
+        >>> report = deque(events, maxlen=1)[0]  # doctest: +SKIP
     """
     report: IngestReport | None = None
     with CorpusWriter(out_dir, shard_size) as writer:
