@@ -34,7 +34,7 @@ from goldsmith.annotate.studio.server import (
     start_server,
     stop_server,
 )
-from goldsmith.annotate.studio.server_process import launch_env
+from goldsmith.annotate.studio.server_process import launch_env, terminate
 from goldsmith.errors import StudioError
 from goldsmith.progress import Progress
 
@@ -93,6 +93,9 @@ def test_start_reports_the_wait_as_progress_events(tmp_path, monkeypatch):
         assert events[-1].done >= 1  # it waited at least a second, counted in seconds
     finally:
         stop_server(tmp_path / "studio")
+        # stop_server leaves alone a process that is not Label Studio, as this stand-in is
+        if status.pid is not None:
+            terminate(status.pid, timeout=5)
 
 
 def test_salt_is_stored_0600_and_pseudonyms_are_stable(tmp_path):
