@@ -393,13 +393,15 @@ def test_a_reviewer_sees_the_disagreements_and_every_version(studio):
                 f"{studio.url}/projects/{review.review_project_id}/data?task={review_task.id}"
             )
             page.get_by_text("Points of disagreement", exact=True).wait_for()
-            assert page.get_by_text("marked by 1 of 2", exact=False).first.is_visible()
+            # the data manager renders the task twice (table cell, hidden, and the editor);
+            # wait for the visible one rather than asking the first match at once
+            page.get_by_text("marked by 1 of 2", exact=False).filter(visible=True).first.wait_for()
             page.wait_for_selector("span.htx-highlight")
             page.screenshot(path=str(ARTIFACTS / "studio-review-task.png"))
             # one tab per version: the consensus and each annotator (pseudonyms shortened
             # by the editor to "annotato...e97687")
             for name in ("consensus", *(pseudonym_of(studio, e)[-6:] for e in ("ana", "ben"))):
-                assert page.get_by_text(name).first.is_visible(), name
+                page.get_by_text(name).filter(visible=True).first.wait_for()
             page.get_by_text("Compare All", exact=True).click()
             page.wait_for_timeout(1500)
             page.screenshot(path=str(ARTIFACTS / "studio-review-compare.png"))
