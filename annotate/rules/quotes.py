@@ -43,6 +43,8 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
    (``indirect``) and are resolved in document order with the quotes above, so that
    "he said" finds the latest speaker of any kind.
+6. Ranking: a learned ranker over the candidate mentions around each quote may replace
+   the speaker found above (:mod:`goldsmith.annotate.rules.speaker_ranker`).
 
 ``score`` is a rule confidence in [0, 1] (:mod:`goldsmith.annotate.rules.confidence`):
 direct 0.9, partial and indirect 0.6, block 0.5; minus 0.15 for an inherited speaker
@@ -81,6 +83,7 @@ from goldsmith.annotate.rules.quote_kinds import attribution_follows, quote_kind
 from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion, quoted_regions
 from goldsmith.annotate.rules.quote_tails import tail_candidates
 from goldsmith.annotate.rules.reported_speech import SENTENCE_END, indirect_candidates
+from goldsmith.annotate.rules.speaker_ranker import SpeakerRanker, rerank
 from goldsmith.annotate.rules.speech_words import is_speech_noun, is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 from goldsmith.labels.schema import SPEAKER_LABELS
@@ -100,12 +103,30 @@ _MAX_TITLE_WORDS = 7
 _TITLE_SMALL_WORDS = frozenset("a an the of in on for and or to at by with from as but nor".split())
 
 
-def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
+def find_quotes(
+    doc: Doc, entities: Sequence[Entity], *, ranker: SpeakerRanker | None | bool = True
+) -> list[Quote]:
     """QUOTE spans with kind and speaker (Entity with label PERSON/ORG/GPE/NORP/SOURCE or None).
 
     ``doc`` is the parsed full text; ``entities`` are the document's spec entities, whose
     spans are reused for named speakers. Linear in the document; never re-parses.
+    ``ranker``: the learned speaker ranker applied after the rules (rule 6; ``True``: the
+    packaged one, ``None`` or ``False``: the rules alone).
     """
+    ctx, items = quote_items(doc, entities)
+    if ranker is True:
+        ranker = SpeakerRanker.load()
+    if ranker:
+        rerank(ctx, items, ranker)
+    return [
+        _to_quote(ctx.text, item)
+        for item in items
+        if item.kind != "indirect" or item.speaker is not None
+    ]
+
+
+def quote_items(doc: Doc, entities: Sequence[Entity]) -> tuple[DocContext, list[Candidate]]:
+    """The quotes as rules 1-5 find them, before the ranker, with the document context."""
     text = doc.text  # Doc.text joins every token: compute it once
     regions = quoted_regions(text)
     blocked = [(r.open_at, r.outer_end) for r in regions]
@@ -133,11 +154,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
         elif item.speaker is not None:
             ctx.finder.remember(item.speaker.start, item.speaker)
     _inherit(ctx, items)
-    return [
-        _to_quote(text, item)
-        for item in items
-        if item.kind != "indirect" or item.speaker is not None
-    ]
+    return ctx, items
 
 
 # -- quoted text ---------------------------------------------------------------------------

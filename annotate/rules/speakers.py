@@ -151,6 +151,22 @@ class SpeakerFinder:
         """The speaker-labelled entities inside ``text[start:end]``, in order."""
         return self._mentions.within(start, end)
 
+    def mention_entities(self) -> list[Entity]:
+        """The document's usable entities (outside quotes, on one line), by start."""
+        return self._mentions.ents
+
+    def token_at(self, char: int) -> Token | None:
+        """The token holding ``char``."""
+        return self._mentions.token_at(char)
+
+    def entity_of(self, token: Token) -> Entity | None:
+        """The speaker span of the entity holding ``token`` (a date or event: ``None``)."""
+        return self._mentions.entity_at(token)
+
+    def nearest_mention(self, at: int, entity: Entity) -> Entity:
+        """The mention of ``entity``'s source nearest before ``at`` (same last word)."""
+        return self._mentions.nearest_mention(at, entity)
+
     def is_human(self, token: Token) -> bool:
         """Whether a noun token names a person or people ("Austin", "a spokeswoman")."""
         entity = self._mentions.entity_at(token)
