@@ -43,8 +43,9 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
    (``indirect``) and are resolved in document order with the quotes above, so that
    "he said" finds the latest speaker of any kind.
-6. Ranking: a learned ranker over the candidate mentions around each quote may replace
-   the speaker found above (:mod:`goldsmith.annotate.rules.speaker_ranker`).
+6. Ranking: for a quote attributed without a speech verb (no speaker, or an inherited
+   one), a learned ranker over the candidate mentions around it may give or replace the
+   speaker (:mod:`goldsmith.annotate.rules.speaker_ranker`).
 
 ``score`` is a rule confidence in [0, 1] (:mod:`goldsmith.annotate.rules.confidence`):
 direct 0.9, partial and indirect 0.6, block 0.5; minus 0.15 for an inherited speaker
