@@ -7,14 +7,16 @@ never test). In one run:
 
 1. **Annotated set** (``corpus/realnews/manifest.tsv``: 20 TUNE articles, 10 HELD-OUT-R1
    articles held out in rounds 1-2 and tuned on from round 3, 10 HELD-OUT-R3 articles drawn
-   fresh and held out in round 3, tuned on from round 4, and 20 HELD-OUT articles drawn fresh
-   in round 4; the rules are in ``corpus/realnews/selection.py``).
+   fresh and held out in round 3, tuned on from round 4, 20 HELD-OUT-R4 articles drawn fresh
+   in round 4, held out in rounds 4-5 and tuned on from round 6, and 20 HELD-OUT articles
+   drawn fresh in round 6; the rules are in ``corpus/realnews/selection.py``).
    Gold per article: the ``adjudicated`` pass when there is one, else the first other pass
    in name order. Passes come from the offset-only files ``corpus/realnews/gold/*.jsonl``
    and, with ``--annotations DIR``, from annotator folders ``DIR/<pass>/<id>.json`` converted
    on the fly (files with problems are left out and named; a folder's file replaces a
    committed record of the same pass and article). The passes used are printed.
-   Figures, per set (TUNE, HELD-OUT-R1, HELD-OUT-R3, HELD-OUT, ALL), with 95 % bootstrap
+   Figures, per set (TUNE, HELD-OUT-R1, HELD-OUT-R3, HELD-OUT-R4, HELD-OUT,
+   ALL), with 95 % bootstrap
    intervals over articles (:mod:`goldsmith.eval.bootstrap`):
    - quote speaker accuracy on quotes matched at >= 30 % overlap (``same_source``);
    - quotes span F1 at >= 30 % overlap;
@@ -36,7 +38,7 @@ never test). In one run:
    attributions with a speech-verb cue, speaker agreement where the source is a name; for
    goldsmith and textacy.
 
-While tuning, pass ``--sets tune,heldout-r1,heldout-r3`` and ``--seed 23``: HELD-OUT and the seed-11
+While tuning, pass ``--sets tune,heldout-r1,heldout-r3,heldout-r4`` and ``--seed 23``: HELD-OUT and the seed-11
 sample stay unseen.
 """
 
@@ -133,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(ROLES),
         help="which parts of the annotated set to score, comma-separated: "
         + ", ".join(ROLES)
-        + " (while tuning, pass --sets tune,heldout-r1,heldout-r3 so HELD-OUT stays unseen)",
+        + " (while tuning, pass --sets tune,heldout-r1,heldout-r3,heldout-r4 so HELD-OUT stays unseen)",
     )
     parser.add_argument(
         "--seed",
@@ -180,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         f"({sum(role[a] == 'tune' for a in gold)} TUNE, "
         f"{sum(role[a] == 'heldout-r1' for a in gold)} HELD-OUT-R1, "
         f"{sum(role[a] == 'heldout-r3' for a in gold)} HELD-OUT-R3, "
+        f"{sum(role[a] == 'heldout-r4' for a in gold)} HELD-OUT-R4, "
         f"{sum(role[a] == 'heldout' for a in gold)} HELD-OUT); passes used: "
         + (", ".join(f"{k} x{v}" for k, v in sorted(used.items())) or "none")
     )
@@ -202,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             ("TUNE (in-sample)", {"tune"}),
             ("HELD-OUT-R1 (held out in rounds 1-2, tuned on from round 3)", {"heldout-r1"}),
             ("HELD-OUT-R3 (held out in round 3, tuned on from round 4)", {"heldout-r3"}),
-            ("HELD-OUT (rounds 4-5 draws, never tuned on)", {"heldout"}),
+            ("HELD-OUT-R4 (held out in rounds 4-5, tuned on from round 6)", {"heldout-r4"}),
+            ("HELD-OUT (rounds 6-7 draws, never tuned on)", {"heldout"}),
             ("ALL", set(ROLES)),
         ):
             if not keep <= wanted:

@@ -2,8 +2,9 @@
 
 ``manifest.tsv`` has one row per article: ``article_id``, ``split`` (PolNeAR's train or
 dev), ``publisher``, ``role`` (``tune``; ``heldout-r1``: held out in rounds 1-2, tuned on
-from round 3; ``heldout-r3``: held out in round 3, tuned on from round 4; ``heldout``: the
-HELD-OUT of round 4, never tuned on), ``sha256`` (of the UTF-8 bytes of
+from round 3; ``heldout-r3``: held out in round 3, tuned on from round 4; ``heldout-r4``:
+held out in rounds 4-5, tuned on from round 6; ``heldout``: the HELD-OUT from round 6, never
+tuned on), ``sha256`` (of the UTF-8 bytes of
 the normalised text) and ``chars`` (its length in code points). No text is stored.
 :func:`rebuild` reads the texts back from a local PolNeAR checkout and refuses any whose
 hash differs.
@@ -23,7 +24,7 @@ from goldsmith.errors import InputError
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.tsv"
 FIELDS = ("article_id", "split", "publisher", "role", "sha256", "chars")
-ROLES = ("tune", "heldout-r1", "heldout-r3", "heldout")
+ROLES = ("tune", "heldout-r1", "heldout-r3", "heldout-r4", "heldout")
 
 
 @dataclass(frozen=True)

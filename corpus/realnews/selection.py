@@ -22,8 +22,9 @@ were held out in rounds 1 and 2 (measured twice); from round 3 they are tuned on
    set, the PolNeAR attribution samples of seeds 11 and 23 (whose errors were looked at or
    measured) and every earlier round. Each draw was made before anyone ran a system on it.
    ``HELDOUT_ROUNDS`` lists them: round 3 (seed 31) was HELD-OUT in round 3 and is tuned on from
-   round 4 (role ``heldout-r3``); rounds 4 (seed 41) and 5 (seed 51) are the HELD-OUT of round 4
-   (role ``heldout``).
+   round 4 (role ``heldout-r3``); rounds 4 (seed 41) and 5 (seed 51) were the HELD-OUT of rounds
+   4 and 5 and are tuned on from round 6 (role ``heldout-r4``); rounds 6 (seed 61) and 7 (seed
+   71) are the HELD-OUT from round 6 on (role ``heldout``).
 
 :func:`polnear_sample` is the fixed per-outlet sample of train+dev articles the attribution
 figures are measured on (seed 11 the untuned check, seed 23 for tuning).
@@ -43,7 +44,13 @@ SIZE = 30
 HELDOUT = 10
 ROUND_SIZE = 10
 #: (round, seed, role) of each fresh held-out draw, in drawing order (rule 4)
-HELDOUT_ROUNDS = ((3, 31, "heldout-r3"), (4, 41, "heldout"), (5, 51, "heldout"))
+HELDOUT_ROUNDS = (
+    (3, 31, "heldout-r3"),
+    (4, 41, "heldout-r4"),
+    (5, 51, "heldout-r4"),
+    (6, 61, "heldout"),
+    (7, 71, "heldout"),
+)
 MIN_WORDS, MAX_WORDS = 400, 1200
 MIN_QUOTES = 3
 MIN_NUMBERS = 5

@@ -114,11 +114,12 @@ def test_manifest_with_a_bad_role_is_refused(tmp_path):
 
 def test_the_committed_manifest_has_its_tune_and_heldout_rounds():
     entries = read_manifest()
-    assert len(entries) == 60 and len({e.article_id for e in entries}) == 60
+    assert len(entries) == 80 and len({e.article_id for e in entries}) == 80
     assert Counter(e.role for e in entries) == {
         "tune": 20,
         "heldout-r1": 10,
         "heldout-r3": 10,
+        "heldout-r4": 20,
         "heldout": 20,
     }
     assert {e.split for e in entries} <= {"train", "dev"}
