@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.claim_lists import is_decade, is_numbered_line
 from goldsmith.annotate.rules.claim_quantity import Quantity, year_like_value
 from goldsmith.annotate.rules.claim_referential import ReferentialRules
 from goldsmith.annotate.rules.claim_words import (
@@ -108,6 +109,8 @@ class ClaimFilters(ReferentialRules):
         if num >= 2 and prev == "in" and match_number(self.words, num - 2) is not None:
             return True
         if self._gallery_counter(start_char, end_char) or self._list_marker(qty, end_char):
+            return True
+        if is_numbered_line(text, start_char, end_char) or is_decade(text, start_char, end_char):
             return True
         if tok.text == "911" and self._bare(qty):
             return True  # "a 911 caller", "called 911": the emergency number, a name
