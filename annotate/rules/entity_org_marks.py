@@ -12,7 +12,9 @@ Rules (ANNOTATION_SPEC.md section 1), on the entities of one document:
 - a web domain ending belongs to the name: "a Chirper.com video" -> ORG "Chirper.com",
   and a capitalised domain spaCy missed is an ORG ("listed on Gunmart.com");
 - a one-word PERSON followed by "which" ("Factcheckr (which is ..." / ", which") is an
-  organisation: people take "who";
+  organisation: people take "who"; but not a name the document also calls a person
+  without "which" ("Hillary Roe ... support for Roe, which is small": there "which"
+  stands for the clause);
 - a word in capitals that is a function word ("COULD"), or that stands beside one
   ("SIGN UP FOR OUR NEWSLETTER"), is emphasis or a promotional line, not an ORG;
 - a one-word PERSON written alone in quotation marks (“Harbormist,”) is a title or a
@@ -54,17 +56,34 @@ _CLOSING = "”’\"'"
 def org_marks(text: str, found: list[Entity]) -> list[Entity]:
     """``found`` with the rules above applied."""
     kept = []
+    people = _people_elsewhere(text, found)
     for entity in found:
         if entity.label == "ORG":
             if _is_shouting(text, entity):
                 continue
             entity = _with_domain(text, _with_the(text, entity))
-        elif entity.label == "PERSON" and " " not in entity.text and _WHICH.match(text, entity.end):
+        elif (
+            entity.label == "PERSON"
+            and " " not in entity.text
+            and _WHICH.match(text, entity.end)
+            and entity.text not in people
+        ):
             entity = replace(entity, label="ORG")
         if _is_quoted_word(text, entity):
             continue
         kept.append(entity)
     return kept + _domain_names(text, kept)
+
+
+def _people_elsewhere(text: str, found: list[Entity]) -> set[str]:
+    """Names the document calls a person where no "which" follows: each PERSON's text and
+    the last word of a PERSON of several words ("Hillary Roe" gives "Roe")."""
+    people: set[str] = set()
+    for entity in found:
+        if entity.label == "PERSON" and not _WHICH.match(text, entity.end):
+            people.add(entity.text)
+            people.add(entity.text.rsplit(" ", 1)[-1])
+    return people
 
 
 def _domain_names(text: str, found: list[Entity]) -> list[Entity]:

@@ -320,6 +320,23 @@ def test_marks_around_an_org(text, spacy_ents, expected):
     assert expected in found_entities(entity_doc(text, spacy_ents))
 
 
+def test_which_after_a_name_the_document_calls_a_person_stands_for_the_clause():
+    text = "Mara Quist spoke. Voters lean to Quist, which is new. Factcheckr, which is old, agreed."
+    found = org_marks(
+        text,
+        [
+            Entity(0, 10, "Mara Quist", "PERSON"),
+            Entity(33, 38, "Quist", "PERSON"),
+            Entity(54, 64, "Factcheckr", "PERSON"),
+        ],
+    )
+    assert [(e.text, e.label) for e in found] == [
+        ("Mara Quist", "PERSON"),
+        ("Quist", "PERSON"),
+        ("Factcheckr", "ORG"),
+    ]
+
+
 def test_a_web_domain_belongs_to_the_org():
     text = "They posted a Chirper.com video."
     found = org_marks(text, [Entity(14, 21, "Chirper", "ORG")])
