@@ -61,3 +61,28 @@ def test_a_case_holds_one_event_at_a_time_and_reports_the_last(case, target, mon
 def test_last_event_is_the_last_one():
     bench = _bench_module()
     assert bench.last_event(iter([1, 2, 3])) == 3
+
+
+def test_the_driver_split_tells_shared_pages_from_private_ones():
+    """Pages of a shared mapping (what Ray's object store is to the driver) are counted as
+    shared, pages of a private buffer as private, each once."""
+    import mmap
+    import os
+
+    bench = _bench_module()
+    size = 16 * 1024 * 1024
+    before = bench.driver_parts_kib(os.getpid())
+    shared = mmap.mmap(-1, size, flags=mmap.MAP_SHARED)
+    for offset in range(0, size, mmap.PAGESIZE):
+        shared[offset] = 1
+    after_shared = bench.driver_parts_kib(os.getpid())
+    private = bytearray(size)
+    for offset in range(0, size, mmap.PAGESIZE):
+        private[offset] = 1
+    after_private = bench.driver_parts_kib(os.getpid())
+    grown = {key: after_shared[key] - before[key] for key in before}
+    assert grown["RssShmem"] >= 15 * 1024 and grown["RssAnon"] < 4 * 1024
+    grown = {key: after_private[key] - after_shared[key] for key in before}
+    assert grown["RssAnon"] >= 15 * 1024 and grown["RssShmem"] < 1024
+    shared.close()
+    assert bench.driver_parts_kib(2**22 + 12345) == {}  # no such process
