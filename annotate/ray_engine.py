@@ -12,6 +12,8 @@ Rules:
 - output: ``OUT/part-RUN-NNNNN.parquet`` shards of about ``shard_size`` documents
   (:mod:`goldsmith.labels.shards`), each written whole by the driver as results come
   back, and ``OUT/manifest.json`` (the run's settings, and ``complete`` at the end);
+  after each shard the driver gives the pages Arrow's pool freed back to the system, so
+  its private memory stays flat however long the run;
   ``jsonl`` also writes every record as spec JSONL once the shards are complete;
 - resume: a rerun with the same settings keeps every complete shard and predicts only
   the documents not in one (a shard being written when the run stopped is dropped
