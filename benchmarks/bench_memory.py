@@ -23,6 +23,12 @@ Two figures per case, in MiB:
   Ray's object store in shared memory counts once) summed, sampled every 0.25 s; the
   largest sample is printed. A sample can miss a short spike.
 
+The driver's resident memory is also split, sampled from outside at the same 0.25 s:
+its peak ``RssAnon`` (*driver private*: its heap, Python's and Arrow's allocators) and its
+peak ``RssShmem`` (*driver shared*: shared-memory pages it has mapped, which under Ray are
+pages of Ray's object store it has read results from; they belong to the store, whose
+touched size Ray bounds, and count once in the tree figure).
+
 The ratio is the peak at the large size over the peak at the small one: memory that does
 not grow with the corpus gives about 1.0x; holding the corpus gives about the size ratio.
 
@@ -85,6 +91,16 @@ def _vmhwm_mib() -> float:
     return float("nan")
 
 
+def driver_parts_kib(pid: int) -> dict[str, int]:
+    """``RssAnon``, ``RssFile`` and ``RssShmem`` of ``pid`` now, in KiB (empty when gone)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    keys = ("RssAnon:", "RssFile:", "RssShmem:")
+    return {line.split()[0][:-1]: int(line.split()[1]) for line in lines if line.startswith(keys)}
+
+
 def _children() -> dict[int, list[int]]:
     """Parent pid -> child pids, for every process visible now."""
     tree: dict[int, list[int]] = {}
@@ -123,16 +139,25 @@ def measure(case: str, source: Path, out: Path) -> dict:
     command = [sys.executable, __file__, "--case", case, str(source), str(out)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak, processes = 0.0, 0
+    parts = {"RssAnon": 0, "RssShmem": 0}
     while child.poll() is None:
         pss, count = tree_pss_mib(child.pid)
         if pss > peak:
             peak, processes = pss, count
+        now = driver_parts_kib(child.pid)
+        parts = {key: max(value, now.get(key, 0)) for key, value in parts.items()}
         time.sleep(0.25)
     output = child.stdout.read() if child.stdout else ""
     if child.returncode != 0:
         raise SystemExit(f"{case} on {source} failed ({child.returncode}): {output}")
     result = json.loads(output.strip().splitlines()[-1])
-    return {**result, "tree_peak_pss_mib": round(peak, 1), "processes_at_peak": processes}
+    return {
+        **result,
+        "driver_private_mib": round(parts["RssAnon"] / 1024, 1),
+        "driver_shared_mib": round(parts["RssShmem"] / 1024, 1),
+        "tree_peak_pss_mib": round(peak, 1),
+        "processes_at_peak": processes,
+    }
 
 
 def short_documents(n: int, seed: int):
@@ -213,8 +238,15 @@ def main() -> None:
             small, large = (rows[n] for n in sizes)
             rows["driver_ratio"] = round(large["driver_mib"] / small["driver_mib"], 3)
             rows["tree_ratio"] = round(large["tree_peak_pss_mib"] / small["tree_peak_pss_mib"], 3)
+            rows["private_ratio"] = round(
+                large["driver_private_mib"] / max(small["driver_private_mib"], 0.1), 3
+            )
             results["cases"][case] = rows
-            ratios = f"driver RSS {rows['driver_ratio']}x, process tree PSS {rows['tree_ratio']}x"
+            ratios = (
+                f"driver RSS {rows['driver_ratio']}x (private {rows['private_ratio']}x, "
+                f"shared {small['driver_shared_mib']} -> {large['driver_shared_mib']} MiB), "
+                f"process tree PSS {rows['tree_ratio']}x"
+            )
             print(f"{case}: peak at {sizes[1]:,} / peak at {sizes[0]:,}: {ratios}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)

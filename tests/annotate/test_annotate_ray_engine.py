@@ -137,6 +137,44 @@ def test_an_interrupted_run_keeps_its_shards_and_a_rerun_completes_it(
     assert [e.documents for e in events if isinstance(e, Done)][-1] == 15
 
 
+def test_the_driver_gives_arrows_freed_pages_back_after_each_shard(
+    shared_ray, sample_corpus, sample_local, tmp_path, monkeypatch
+):
+    """Arrow's pool keeps the pages the driver's casts and Parquet encoding freed; without
+    a release after each shard they spread and the driver grew with the corpus."""
+    out = tmp_path / "out"
+    shards_at_release: list[int] = []
+    real = ray_engine.release_arrow_memory
+
+    def counting() -> None:
+        shards_at_release.append(len(shard_paths(out)))
+        real()
+
+    monkeypatch.setattr(ray_engine, "release_arrow_memory", counting)
+    list(predict_ray(sample_corpus, out, workers=2, batch_size=2, shard_size=4))
+    written = len(shard_paths(out))
+    assert shards_at_release == list(range(1, len(shards_at_release) + 1))  # one per shard
+    assert written - 1 <= len(shards_at_release) <= written  # the last may be a remainder
+    records = sorted(read_shards(out), key=lambda d: d.doc_id)
+    assert records == sorted(read_jsonl(sample_local), key=lambda d: d.doc_id)
+
+
+def _rss_anon_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1])
+    raise AssertionError("no RssAnon in /proc/self/status")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+def test_releasing_arrow_memory_returns_the_pages_the_pool_kept():
+    tables = [pa.array([f"text {i} " * 5 for i in range(20_000)]) for _ in range(20)]  # ~20 MB
+    del tables
+    kept = _rss_anon_kib()
+    ray_engine.release_arrow_memory()
+    assert _rss_anon_kib() < kept - 8 * 1024, "the pool still holds the freed pages"
+
+
 def _interrupted(corpus: Path, out: Path, shards: int) -> int:
     """A run stopped once ``shards`` shards are written; the number of documents kept."""
     run = predict_ray(corpus, out, workers=2, batch_size=2, shard_size=2)
