@@ -38,8 +38,8 @@ never test). In one run:
    attributions with a speech-verb cue, speaker agreement where the source is a name; for
    goldsmith and textacy.
 
-While tuning, pass ``--sets tune,heldout-r1,heldout-r3,heldout-r4`` and ``--seed 23``: HELD-OUT and the seed-11
-sample stay unseen.
+While tuning, pass ``--sets tune,heldout-r1,heldout-r3,heldout-r4`` and ``--seed 23``: HELD-OUT
+and the seed-11 sample stay unseen.
 """
 
 from __future__ import annotations
@@ -135,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(ROLES),
         help="which parts of the annotated set to score, comma-separated: "
         + ", ".join(ROLES)
-        + " (while tuning, pass --sets tune,heldout-r1,heldout-r3,heldout-r4 so HELD-OUT stays unseen)",
+        + " (while tuning, pass --sets tune,heldout-r1,heldout-r3,heldout-r4"
+        + " so HELD-OUT stays unseen)",
     )
     parser.add_argument(
         "--seed",
