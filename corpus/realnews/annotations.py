@@ -16,7 +16,9 @@ Each entry may also be an object with the same names (``surface``/``quote``, ``o
 - an occurrence is a match of the exact string that is not part of a longer word (no
   letter or digit glued to an alphanumeric edge); ``occ`` is its 0-based index in text
   order; ``null`` means the string must occur exactly once; ``"*"`` (entities only)
-  means every occurrence not already covered by another entity;
+  means every occurrence not already covered by another entity (one lying inside a
+  longer entity is skipped; one that would hold or cross an entity placed by number is
+  a problem, never dropped in silence);
 - a quote must not start or end with a quotation mark, end with a comma, have outer
   whitespace or cross a newline; a final ``'`` or ``’`` glued to a letter is an apostrophe
   of elision ("Lyin'"), not a mark, unless the span opens right after a single quotation
@@ -133,8 +135,15 @@ def _entities(text: str, items: list, found: list[str]) -> list[Entity]:
         if not starts:
             found.append(f"entities[{i}] {label}: {surface!r} not found")
         for s in starts:
-            if overlapping(s, s + len(surface)) is None:
+            other = overlapping(s, s + len(surface))
+            if other is None:
                 placed.append(Entity(s, s + len(surface), surface, label))
+            elif not other.start <= s < s + len(surface) <= other.end:
+                found.append(
+                    f'entities[{i}] {label}: {surface!r} at {s} (from "*") overlaps '
+                    f"{other.text!r} at {other.start} without lying inside it; give the "
+                    "occurrences explicitly"
+                )
     return sorted(placed, key=lambda e: (e.start, e.end))
 
 

@@ -49,6 +49,22 @@ def test_overlapping_entities_are_refused():
     assert len(result.problems) == 1 and "overlaps 'Ruth Okafor'" in result.problems[0]
 
 
+def test_a_star_entity_may_not_swallow_a_shorter_explicit_one():
+    # "Harbour Board" is given by "*", but its one occurrence holds an explicit "Harbour"
+    # placed first: the longer name would have been dropped without a word
+    text = "The Harbour Board met on Tuesday. Harbour officials said little."
+    data = {"entities": [["Harbour", 0, "ORG"], ["Harbour Board", "*", "ORG"]]}
+    result = convert(text, data)
+    assert [e.text for e in result.doc.entities] == ["Harbour"]
+    assert len(result.problems) == 1
+    assert "'Harbour Board' at 4 (from \"*\") overlaps 'Harbour' at 4" in result.problems[0]
+    # a "*" occurrence inside a longer explicit entity is still skipped silently
+    data = {"entities": [["Harbour Board", None, "ORG"], ["Harbour", "*", "ORG"]]}
+    result = convert(text, data)
+    assert result.problems == ()
+    assert [e.text for e in result.doc.entities] == ["Harbour Board", "Harbour"]
+
+
 def test_quote_with_named_speaker_and_source():
     data = {
         "entities": [["Okafor", 1, "PERSON"]],
