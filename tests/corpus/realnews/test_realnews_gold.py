@@ -114,13 +114,14 @@ def test_manifest_with_a_bad_role_is_refused(tmp_path):
 
 def test_the_committed_manifest_has_its_tune_and_heldout_rounds():
     entries = read_manifest()
-    assert len(entries) == 80 and len({e.article_id for e in entries}) == 80
+    assert len(entries) == 100 and len({e.article_id for e in entries}) == 100
     assert Counter(e.role for e in entries) == {
         "tune": 20,
         "heldout-r1": 10,
         "heldout-r3": 10,
         "heldout-r4": 20,
         "heldout": 20,
+        "heldout-2": 20,
     }
     assert {e.split for e in entries} <= {"train", "dev"}
 

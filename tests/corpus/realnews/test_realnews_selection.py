@@ -70,7 +70,7 @@ def test_the_rounds_are_drawn_in_order_each_outside_the_earlier_ones():
     pool = [
         Candidate(f"{pub}_{i:03d}", "train", pub, _text())
         for pub in ("alpha", "beta", "gamma", "delta", "eps", "zeta", "eta")
-        for i in range(12)
+        for i in range(16)
     ]
     first = {c.article_id for c in select(pool)}
     rounds = select_rounds(pool, first)
