@@ -38,8 +38,8 @@ never test). In one run:
    attributions with a speech-verb cue, speaker agreement where the source is a name; for
    goldsmith and textacy.
 
-While tuning, pass ``--sets tune,heldout-r1,heldout-r3,heldout-r4`` and ``--seed 23``: HELD-OUT,
-HELD-OUT-2 and the seed-11 sample stay unseen.
+While tuning, pass ``--sets tune,heldout-r1,heldout-r3,heldout-r4,train`` and ``--seed 23``:
+HELD-OUT, HELD-OUT-2 and the seed-11 sample stay unseen.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(ROLES),
         help="which parts of the annotated set to score, comma-separated: "
         + ", ".join(ROLES)
-        + " (while tuning, pass --sets tune,heldout-r1,heldout-r3,heldout-r4"
+        + " (while tuning, pass --sets tune,heldout-r1,heldout-r3,heldout-r4,train"
         + " so HELD-OUT and HELD-OUT-2 stay unseen)",
     )
     parser.add_argument(
@@ -185,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(role[a] == 'heldout-r3' for a in gold)} HELD-OUT-R3, "
         f"{sum(role[a] == 'heldout-r4' for a in gold)} HELD-OUT-R4, "
         f"{sum(role[a] == 'heldout' for a in gold)} HELD-OUT, "
-        f"{sum(role[a] == 'heldout-2' for a in gold)} HELD-OUT-2); passes used: "
+        f"{sum(role[a] == 'heldout-2' for a in gold)} HELD-OUT-2, "
+        f"{sum(role[a] == 'train' for a in gold)} TRAIN); passes used: "
         + (", ".join(f"{k} x{v}" for k, v in sorted(used.items())) or "none")
     )
     for aid in sorted(gold):
@@ -210,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             ("HELD-OUT-R4 (held out in rounds 4-5, tuned on from round 6)", {"heldout-r4"}),
             ("HELD-OUT (rounds 6-7 draws, never tuned on)", {"heldout"}),
             ("HELD-OUT-2 (rounds 8-9 draws, annotated in round 7, never tuned on)", {"heldout-2"}),
+            ("TRAIN (annotated in round 7 for learning, open)", {"train"}),
             ("ALL", set(ROLES)),
         ):
             if not keep <= wanted:

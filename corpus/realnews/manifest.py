@@ -4,9 +4,10 @@
 dev), ``publisher``, ``role`` (``tune``; ``heldout-r1``: held out in rounds 1-2, tuned on
 from round 3; ``heldout-r3``: held out in round 3, tuned on from round 4; ``heldout-r4``:
 held out in rounds 4-5, tuned on from round 6; ``heldout``: the HELD-OUT from round 6, never
-tuned on; ``heldout-2``: HELD-OUT-2, drawn and annotated in round 7 after that round's work
-was fixed, never tuned on), ``sha256`` (of the UTF-8 bytes of
-the normalised text) and ``chars`` (its length in code points). No text is stored.
+tuned on; ``heldout-2``: HELD-OUT-2, drawn and annotated in round 7 while that round's work
+used other sets, never tuned on; ``train``: annotated in round 7 for learning and tuning,
+open), ``sha256`` (of the UTF-8 bytes of the normalised text) and ``chars`` (its length
+in code points). No text is stored.
 :func:`rebuild` reads the texts back from a local PolNeAR checkout and refuses any whose
 hash differs.
 """
@@ -25,7 +26,7 @@ from goldsmith.errors import InputError
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.tsv"
 FIELDS = ("article_id", "split", "publisher", "role", "sha256", "chars")
-ROLES = ("tune", "heldout-r1", "heldout-r3", "heldout-r4", "heldout", "heldout-2")
+ROLES = ("tune", "heldout-r1", "heldout-r3", "heldout-r4", "heldout", "heldout-2", "train")
 
 
 @dataclass(frozen=True)

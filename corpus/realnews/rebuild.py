@@ -30,7 +30,9 @@ from goldsmith.corpus.realnews.selection import (
     polnear_sample,
     select,
     select_rounds,
+    select_training,
 )
+from goldsmith.corpus.realnews.train_speakers import is_validation
 from goldsmith.errors import GoldsmithError
 
 CLAIMS_MANIFEST = MANIFEST.parent / "gold" / "claims" / "manifest.tsv"
@@ -48,6 +50,10 @@ def _select(source: PolnearSource) -> list[Entry]:
     for seed in ATTRIBUTION_SEEDS:
         seen |= {m.article_id for m in polnear_sample(metas, first, ATTRIBUTION_SAMPLE, seed)}
     chosen += select_rounds(candidates, seen)
+    seen |= {c.article_id for c in chosen} | {
+        m.article_id for m in metas if is_validation(m.article_id)
+    }
+    chosen += select_training(candidates, seen)
     return [
         Entry(
             c.article_id,

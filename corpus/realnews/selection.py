@@ -28,6 +28,13 @@ were held out in rounds 1 and 2 (measured twice); from round 3 they are tuned on
    were drawn and annotated during round 7, before any system ran on them, and are a second
    unseen set, HELD-OUT-2 (role ``heldout-2``).
 
+5. **Training draws** (:func:`select_training`): articles that rule 1 does NOT make eligible
+   (so they can never be drawn into a held-out set), with ``TRAIN_WORDS`` (300-1000) words, at
+   least 2 quoted passages and 3 number tokens, outside ``exclude`` (every set above, the claims
+   set, both attribution samples and the speaker ranker's validation split), drawn round-robin
+   over publishers as in rule 2 with ``random.Random(TRAIN_SEED)`` until ``TRAIN_SIZE`` (20).
+   They are annotated for learning and tuning (role ``train``), open from the start.
+
 :func:`polnear_sample` is the fixed per-outlet sample of train+dev articles the attribution
 figures are measured on (seed 11 the untuned check, seed 23 for tuning).
 """
@@ -37,7 +44,7 @@ from __future__ import annotations
 import random
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -55,6 +62,8 @@ HELDOUT_ROUNDS = (
     (8, 81, "heldout-2"),
     (9, 91, "heldout-2"),
 )
+TRAIN_SEED, TRAIN_SIZE = 101, 20
+TRAIN_WORDS = (300, 1000)
 MIN_WORDS, MAX_WORDS = 400, 1200
 MIN_QUOTES = 3
 MIN_NUMBERS = 5
@@ -113,11 +122,24 @@ def eligible(text: str) -> bool:
     )
 
 
-def _round_robin(candidates: Iterable[Candidate], seed: int, size: int) -> list[Candidate]:
-    """Rule 2: eligible articles by publisher, shuffled with ``seed``, drawn round-robin."""
+def trainable(text: str) -> bool:
+    """Rule 5's filter: not eligible under rule 1, 300-1000 words, 2 quotes, 3 numbers."""
+    words = len(text.split())
+    return (
+        not eligible(text)
+        and TRAIN_WORDS[0] <= words <= TRAIN_WORDS[1]
+        and len(_QUOTED.findall(text)) >= 2
+        and number_tokens(text) >= 3
+    )
+
+
+def _round_robin(
+    candidates: Iterable[Candidate], seed: int, size: int, keep: Callable[[str], bool] = eligible
+) -> list[Candidate]:
+    """Rule 2: ``keep`` articles by publisher, shuffled with ``seed``, drawn round-robin."""
     groups: dict[str, list[Candidate]] = {}
     for cand in candidates:
-        if eligible(cand.text):
+        if keep(cand.text):
             groups.setdefault(cand.publisher, []).append(cand)
     rng = random.Random(seed)
     publishers = sorted(groups)
@@ -167,6 +189,15 @@ def select_rounds(candidates: Iterable[Candidate], exclude: Collection[str]) -> 
         seen |= {c.article_id for c in drawn}
         chosen += drawn
     return chosen
+
+
+def select_training(candidates: Iterable[Candidate], exclude: Collection[str]) -> list[Chosen]:
+    """Rule 5: the training draw of ``TRAIN_SIZE`` articles outside ``exclude``."""
+    pool = (c for c in candidates if c.article_id not in exclude)
+    return [
+        Chosen(c.article_id, c.split, c.publisher, "train")
+        for c in _round_robin(pool, TRAIN_SEED, TRAIN_SIZE, trainable)
+    ]
 
 
 def polnear_sample(metas: Iterable[M], exclude: Collection[str], size: int, seed: int) -> list[M]:

@@ -86,6 +86,8 @@ def training_pool(
         if aid in check:
             continue
         role = roles.get(aid)
+        if role == "train":  # rule 5's articles: outside the manifest's sets for the ranker
+            role = None
         if role not in TUNABLE and (role is not None or eligible(texts[aid])):
             continue
         if role is not None:

@@ -9,12 +9,15 @@ from goldsmith.corpus.realnews.selection import (
     HELDOUT_ROUNDS,
     ROUND_SIZE,
     SIZE,
+    TRAIN_SIZE,
     Candidate,
     eligible,
     polnear_sample,
     select,
     select_round,
     select_rounds,
+    select_training,
+    trainable,
 )
 
 
@@ -94,3 +97,23 @@ def test_polnear_sample_is_fixed_per_outlet_and_outside_exclude():
     assert polnear_sample(list(reversed(pool)), {"alpha_000"}, 14, seed=11) == sample
     assert polnear_sample(pool, {"alpha_000"}, 14, seed=12) != sample
     assert len(polnear_sample(pool, set(), 0, seed=11)) == len(pool)
+
+
+def test_a_training_draw_never_takes_an_article_a_held_out_draw_could_take():
+    pool = [
+        Candidate(f"{pub}_{kind}_{i:02d}", "train", pub, text)
+        for pub in ("alpha", "beta", "gamma", "delta")
+        for kind, text in (("held", _text()), ("short", _text(words=350, quotes=2, numbers=3)))
+        for i in range(8)
+    ]
+    assert trainable(_text(words=350, quotes=2, numbers=3))
+    assert not trainable(_text())  # eligible for held-out draws
+    assert not trainable(_text(words=200, quotes=2, numbers=3))
+    assert not trainable(_text(words=350, quotes=1, numbers=3))
+    exclude = {"alpha_short_00", "beta_short_03"}
+    drawn = select_training(pool, exclude)
+    ids = {c.article_id for c in drawn}
+    assert len(drawn) == TRAIN_SIZE and {c.role for c in drawn} == {"train"}
+    assert all("_short_" in a for a in ids) and not ids & exclude
+    assert select_training(list(reversed(pool)), exclude) == drawn
+    assert sorted(Counter(c.publisher for c in drawn).values()) == [5, 5, 5, 5]

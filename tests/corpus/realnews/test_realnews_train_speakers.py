@@ -79,3 +79,12 @@ def test_fit_learns_the_preferred_feature_and_is_deterministic():
     zero = SpeakerRanker({})
     assert zero.pick([zero.score(("subj",)), zero.score(("nearest-L",))], 0.0, 0) is None
     assert zero.pick([zero.score(("subj",))], 0.0, None) is None
+
+
+def test_training_draw_articles_stay_in_the_pool_as_if_outside_the_manifest():
+    metas = _metas()
+    ids = [m.article_id for m in metas]
+    texts = dict.fromkeys(ids, _SHORT)
+    without = training_pool(metas, texts, {})
+    with_train = training_pool(metas, texts, dict.fromkeys(ids[5:15], "train"))
+    assert with_train == without
