@@ -157,7 +157,7 @@ class Antecedents:
         """Whether a subject token is in an embedded clause ("… warned that Hale would
         lose") of a sentence whose main clause has a person as subject (module rules)."""
         verb = token.head.head if token.dep_ == "appos" else token.head
-        while verb.dep_ == "conj" and verb.head is not verb:
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ == "ROOT":
             return False
