@@ -74,6 +74,12 @@ class Antecedents:
                 if self._overshadowed_subject(token):
                     self._overshadowed.add(ent.start)
 
+    @property
+    def genders(self) -> dict[str, str]:
+        """The genders the document marks its people with, by last word and full name
+        (:func:`~goldsmith.annotate.rules.person_gender.gender_evidence`)."""
+        return dict(self._genders)
+
     def remember(self, position: int, speaker: Entity, *, person: bool | None = None) -> None:
         """Record ``speaker`` as having spoken at ``position``."""
         if person is None:
