@@ -33,8 +33,6 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.person_gender import UNKNOWN, full_name_key, gender_evidence
 from goldsmith.annotate.rules.role_words import PERSON_ROLES
-from goldsmith.annotate.rules.speaker_antecedent_features import DocView, Recent
-from goldsmith.annotate.rules.speaker_antecedent_ranker import TRACE, active_ranker
 from goldsmith.annotate.rules.speaker_mentions import MentionIndex, name_key
 from goldsmith.annotate.rules.speaker_subjects import is_subject
 from goldsmith.annotate.rules.speech_words import is_person_noun
@@ -49,7 +47,6 @@ if TYPE_CHECKING:
 #: State").
 _ROLE_LOOKBACK_CHARS = 40
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
-_NEWLINE = re.compile(r"\n")
 
 
 class Antecedents:
@@ -70,7 +67,6 @@ class Antecedents:
         self._recent: list[tuple[int, int, Entity, bool, bool]] = []
         # starts of subjects of embedded clauses under a person main subject
         self._overshadowed: set[int] = set()
-        self._doc_view: DocView | None = None
         for ent in ents:
             token = mentions.token_at(ent.end - 1)
             if token is not None and is_subject(token):
@@ -117,32 +113,6 @@ class Antecedents:
         (:mod:`~goldsmith.annotate.rules.person_gender`). ``spoke_first``: a person who
         spoke goes before one who was only a subject ("… he added" goes on with the
         last speaker, not with a man named in a photo caption since)."""
-        answer = self._resolve(at, want, gender, spoke_first)
-        if want != "person" or answer is None:
-            return answer
-        ranker, trace = active_ranker(), TRACE.get()
-        if ranker is None and trace is None:
-            return answer
-        end = bisect_left(self._recent, (at,))
-        recent = [
-            Recent(p, e, is_person, spoke, e.start in self._overshadowed)
-            for p, _, e, is_person, spoke in self._recent[:end]
-        ]
-        options = self._view().options(
-            at, recent, self._mentions.before(at), gender=gender, going_on=spoke_first, rule=answer
-        )
-        rule = next((i for i, o in enumerate(options) if "rule" in o.features), None)
-        if rule is None:
-            return answer
-        chosen = rule if ranker is None else ranker.choose([o.features for o in options], rule)
-        if trace is not None:
-            trace.append((at, options, rule, chosen))
-        return answer if chosen is None or chosen == rule else options[chosen].entity
-
-    def _resolve(
-        self, at: int, want: str, gender: str | None = None, spoke_first: bool = False
-    ) -> Entity | None:
-        """The rules' answer of :meth:`resolve`."""
         nearest = self._mentions.nearest_mention
         end = bisect_left(self._recent, (at,))
         if want == "person" and spoke_first:
@@ -215,21 +185,7 @@ class Antecedents:
         return token.pos_ == "NOUN" and token.tag_ == "NN" and is_person_noun(token.lemma_.lower())
 
     def _agrees(self, entity: Entity, gender: str | None) -> bool:
-        return gender is None or self._gender_of(entity) in (UNKNOWN, gender)
-
-    def _gender_of(self, entity: Entity) -> str:
         full = full_name_key(entity)
         known = self._genders.get(full) if full else None
-        return known or self._genders.get(name_key(entity), UNKNOWN)
-
-    def _view(self) -> DocView:
-        """The document as the antecedent ranker's features see it (built once)."""
-        if self._doc_view is None:
-            doc, text = self._mentions.doc, self._mentions.text
-            self._doc_view = DocView(
-                self._gender_of,
-                self._mentions.nearest_mention,
-                [s.start_char for s in doc.sents],
-                [m.end() for m in _NEWLINE.finditer(text)],
-            )
-        return self._doc_view
+        known = known or self._genders.get(name_key(entity), UNKNOWN)
+        return gender is None or known in (UNKNOWN, gender)
