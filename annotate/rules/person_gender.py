@@ -13,6 +13,11 @@ outside quotation marks, keyed by the person's last word (lower case):
   other person: a reflexive ("Lee defended himself") or the subject of the clause it
   reports ("Roe said she would run").
 
+- with none of these for a full name, its first name's usual gender
+  (:func:`first_name_gender`, learned from PolNeAR's articles by
+  ``corpus/realnews/train_name_genders.py``: "Ana Ruiz" is a woman), given to the surname
+  by the same rule as the evidence.
+
 No evidence, evidence both ways, or a last word shared by two people ("Bill Clinton",
 "Hillary Clinton") means unknown: such a person is never skipped. A full name keeps
 its own evidence too ("his son Beau Biden" is a man although "Biden" alone is
@@ -27,13 +32,23 @@ Example:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+#: First names and their usual gender ("m"/"f"), learned from PolNeAR's articles.
+FIRST_NAMES = Path(__file__).with_name("first_name_genders.json")
+#: Whether :func:`gender_evidence` falls back on first names (the lexicon's own training
+#: reads the documents' evidence alone).
+USE_FIRST_NAMES: ContextVar[bool] = ContextVar("goldsmith_use_first_names", default=True)
 
 #: The gender of a name the evidence leaves open (two people share the name, or the
 #: evidence goes both ways).
@@ -126,7 +141,34 @@ def gender_evidence(
     known.update(
         {name: next(iter(g)) if len(g) == 1 else UNKNOWN for name, g in seen_full.items() if g}
     )
+    for entity in people if USE_FIRST_NAMES.get() else ():
+        # no evidence for a full name: its first name's usual gender
+        full = full_name_key(entity)
+        gender = first_name_gender(full) if full is not None and full not in known else None
+        if gender is None:
+            continue
+        known[full] = gender
+        last = key(entity)
+        alone = (
+            len(full_names.get(last, ())) < 2
+            and first_bare.get(last, first_full[full] + 1) > first_full[full]
+        )
+        if last not in known and alone:
+            known[last] = gender
     return known
+
+
+def first_name_gender(full_name: str) -> str | None:
+    """The usual gender of a full name's first word ("ana ruiz" -> "f"), ``None`` when
+    the lexicon does not know it."""
+    return _first_names().get(full_name.split()[0].lower()) if full_name.strip() else None
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    if not FIRST_NAMES.is_file():
+        return {}
+    return json.loads(FIRST_NAMES.read_text(encoding="utf-8"))
 
 
 def _mention_evidence(

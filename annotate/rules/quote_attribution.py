@@ -93,11 +93,11 @@ def attribution(
 
     fallback = None
     for token in doc[first : last + 1]:
-        if first <= token.head.i <= last and token.head is not token:
+        if first <= token.head.i <= last and token.head.i != token.i:
             continue
         node = token
         for _ in range(_MAX_CLIMB):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             if not usable(node):

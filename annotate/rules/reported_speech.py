@@ -298,5 +298,5 @@ def _is_time_phrase(token: Token) -> bool:
     """A preposition or adverbial whose whole phrase is a date or time ("on Monday")."""
     if token.dep_ not in ("prep", "npadvmod") or token.head.i < token.i:
         return False
-    inner = [t for t in token.subtree if t is not token or token.dep_ == "npadvmod"]
+    inner = [t for t in token.subtree if t.i != token.i or token.dep_ == "npadvmod"]
     return bool(inner) and all(t.ent_type_ in ("DATE", "TIME") for t in inner)

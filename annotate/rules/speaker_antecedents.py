@@ -74,6 +74,12 @@ class Antecedents:
                 if self._overshadowed_subject(token):
                     self._overshadowed.add(ent.start)
 
+    @property
+    def genders(self) -> dict[str, str]:
+        """The genders the document marks its people with, by last word and full name
+        (:func:`~goldsmith.annotate.rules.person_gender.gender_evidence`)."""
+        return dict(self._genders)
+
     def remember(self, position: int, speaker: Entity, *, person: bool | None = None) -> None:
         """Record ``speaker`` as having spoken at ``position``."""
         if person is None:
@@ -157,7 +163,7 @@ class Antecedents:
         """Whether a subject token is in an embedded clause ("… warned that Hale would
         lose") of a sentence whose main clause has a person as subject (module rules)."""
         verb = token.head.head if token.dep_ == "appos" else token.head
-        while verb.dep_ == "conj" and verb.head is not verb:
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ == "ROOT":
             return False

@@ -62,7 +62,7 @@ def subject_token(
     for _ in range(_MAX_SUBJECT_CLIMB):
         # a subject in another paragraph is a parser slip: skip it, keep climbing
         subjects = own_subjects(current) or _inverted_subject(current)
-        if not subjects and current is verb:
+        if not subjects and current.i == verb.i:
             subjects = _stray_subject(verb, text)
         unquoted = [s for s in subjects if quoted is None or not quoted(s.idx)]
         if subjects and not unquoted:
@@ -97,10 +97,10 @@ def subject_token(
             # "in addition to stating …", "after saying …": the verb the phrase modifies
             node = current.head
             for _ in range(_MAX_PHRASE_CLIMB):
-                if node.pos_ in ("VERB", "AUX") or node.head is node:
+                if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                     break
                 node = node.head if node.dep_ in ("prep", "pobj") else node
-            if node.pos_ in ("VERB", "AUX") and node is not current:
+            if node.pos_ in ("VERB", "AUX") and node.i != current.i:
                 current = node
                 continue
             return None
@@ -117,7 +117,7 @@ def subject_token(
             if before is not None:
                 current = before
                 continue
-        if current.dep_ in _CLIMB and current.head is not current:
+        if current.dep_ in _CLIMB and current.head.i != current.i:
             current = current.head
             continue
         if current.dep_ in ("relcl", "acl") and _is_infinitive(current):
@@ -125,7 +125,7 @@ def subject_token(
             # describing the noun; the verb of the noun's phrase speaks
             node = current.head
             for _ in range(_MAX_PHRASE_CLIMB):
-                if node.pos_ in ("VERB", "AUX") or node.head is node:
+                if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                     break
                 node = node.head if node.dep_ in ("prep", "pobj", "dobj") else node
             if node.pos_ in ("VERB", "AUX"):

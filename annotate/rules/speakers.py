@@ -139,6 +139,10 @@ class SpeakerFinder:
             self.remember(subject.idx, speaker, person=person)
         return speaker
 
+    def person_genders(self) -> dict[str, str]:
+        """The genders the document marks its people with (by last word and full name)."""
+        return self._antecedents.genders
+
     def remember(self, position: int, speaker: Entity, *, person: bool | None = None) -> None:
         """Record ``speaker`` as having spoken at ``position``."""
         self._antecedents.remember(position, speaker, person=person)
