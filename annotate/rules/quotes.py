@@ -7,7 +7,10 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    paragraph end, multi-paragraph quotes one span per paragraph). The span excludes the
    marks and a trailing comma; a final . ? ! inside the marks stays inside. Quoted text
    without a letter or digit (markup tags aside: “<tweet/>”) is ignored, and so is a
-   scare quote marked "so-called" (nobody's words, ANNOTATION_SPEC.md 4).
+   scare quote marked "so-called" (nobody's words, ANNOTATION_SPEC.md 4). A learned
+   classifier then drops the partial quotes it judges not to be reported speech (scare
+   quotes, names and terms nobody is reported as saying:
+   :mod:`goldsmith.annotate.rules.quote_classifier`).
 2. Kind: ``direct`` when the quote opens a sentence (paragraph start, after . ? ! : or
    another quote), or follows a comma, dash or speech verb with a capital letter (or
    resumes an interrupted quote: "A," he said, "b."), and it ends a sentence or clause
@@ -79,6 +82,7 @@ from goldsmith.annotate.rules.quote_attribution import (
     name_before_colon,
     verb_of_sentence_before,
 )
+from goldsmith.annotate.rules.quote_classifier import FragmentClassifier
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_kinds import attribution_follows, quote_kind, resumes
 from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion, quoted_regions
@@ -105,16 +109,24 @@ _TITLE_SMALL_WORDS = frozenset("a an the of in on for and or to at by with from 
 
 
 def find_quotes(
-    doc: Doc, entities: Sequence[Entity], *, ranker: SpeakerRanker | None | bool = True
+    doc: Doc,
+    entities: Sequence[Entity],
+    *,
+    ranker: SpeakerRanker | None | bool = True,
+    classifier: FragmentClassifier | None | bool = True,
 ) -> list[Quote]:
     """QUOTE spans with kind and speaker (Entity with label PERSON/ORG/GPE/NORP/SOURCE or None).
 
     ``doc`` is the parsed full text; ``entities`` are the document's spec entities, whose
     spans are reused for named speakers. Linear in the document; never re-parses.
     ``ranker``: the learned speaker ranker applied after the rules (rule 6; ``True``: the
-    packaged one, ``None`` or ``False``: the rules alone).
+    packaged one, ``None`` or ``False``: the rules alone). ``classifier``: the learned
+    check on partial quotes of rule 1 (``True``: the packaged one, ``None`` or ``False``:
+    none).
     """
-    ctx, items = quote_items(doc, entities)
+    if classifier is True:
+        classifier = FragmentClassifier.load()
+    ctx, items = quote_items(doc, entities, classifier=classifier or None)
     if ranker is True:
         ranker = SpeakerRanker.load()
     if ranker:
@@ -126,8 +138,11 @@ def find_quotes(
     ]
 
 
-def quote_items(doc: Doc, entities: Sequence[Entity]) -> tuple[DocContext, list[Candidate]]:
-    """The quotes as rules 1-5 find them, before the ranker, with the document context."""
+def quote_items(
+    doc: Doc, entities: Sequence[Entity], *, classifier: FragmentClassifier | None = None
+) -> tuple[DocContext, list[Candidate]]:
+    """The quotes as rules 1-5 find them, before the ranker, with the document context;
+    ``classifier`` drops the partial quotes it judges not to be reported speech."""
     text = doc.text  # Doc.text joins every token: compute it once
     regions = quoted_regions(text)
     blocked = [(r.open_at, r.outer_end) for r in regions]
@@ -140,6 +155,8 @@ def quote_items(doc: Doc, entities: Sequence[Entity]) -> tuple[DocContext, list[
         and not _names_a_work(ctx, r)
     ]
     items = [i for i in items if not _is_scare_word(ctx, i)]
+    if classifier is not None:
+        items = classifier.filter(ctx, items)
     items += indirect_candidates(ctx, blocked)
     items += [
         t
