@@ -32,14 +32,11 @@ ALLOWED = {
 #: - corpus/realnews/train_speakers.py: rebuilds the speaker ranker's weights by running
 #:   the quote rules on PolNeAR (a script; nothing imports it, so no cycle);
 #: - corpus/realnews/train_name_genders.py: rebuilds the first-name gender lexicon the
-#:   same way (a script; nothing imports it).
-EXCEPTIONS = {
-    "corpus/realnews/train_speakers.py": {"eval", "annotate"},
-    "corpus/realnews/train_name_genders.py": {"annotate"},
-
+#:   same way (a script; nothing imports it);
 #: - corpus/realnews/train_quotes.py: the same for the partial-quote classifier.
 EXCEPTIONS = {
     "corpus/realnews/train_speakers.py": {"eval", "annotate"},
+    "corpus/realnews/train_name_genders.py": {"annotate"},
     "corpus/realnews/train_quotes.py": {"eval", "annotate"},
     "corpus/realnews": {"eval"},
     "annotate/studio/status.py": {"eval"},
