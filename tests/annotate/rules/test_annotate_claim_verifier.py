@@ -8,8 +8,9 @@ import math
 import pytest
 
 from goldsmith.annotate.rules.claim_candidates import ClaimCandidate
+from goldsmith.annotate.rules.claim_features import candidate_features
 from goldsmith.annotate.rules.claim_verifier import ClaimVerifier, verify
-from goldsmith.annotate.rules.claims import find_candidates
+from goldsmith.annotate.rules.claims import find_candidates, find_claims
 from goldsmith.errors import InputError
 from goldsmith.labels.records import Claim
 
@@ -66,3 +67,22 @@ def test_verify_drops_what_the_weights_reject(nlp) -> None:
     assert [c.claim.text for c in cands if c.kept] == ["12 sailors", "300 miles"]
     v = ClaimVerifier({"unit=measure": -10.0, "bias": 2.0}, drop_below=0.5)
     assert [c.text for c in verify(doc, cands, v)] == ["12 sailors"]
+
+
+def test_shipped_weights_load_and_keep_a_plain_count(nlp) -> None:
+    verifier = ClaimVerifier.load()
+    assert (verifier.drop_below, verifier.keep_above) == (0.1, 1.0)
+    assert "bias" in verifier.weights and not any(n.startswith("drop=") for n in verifier.weights)
+    doc = nlp("The city hired 40 new teachers last fall.")
+    cand = find_candidates(doc)[0]
+    assert verifier.probability(candidate_features(doc, [cand])[0]) > 0.9
+    assert [c.text for c in find_claims(doc, verifier)] == ["40 new teachers"]
+
+
+def test_shipped_weights_doubt_a_year_the_rules_dropped(nlp) -> None:
+    verifier = ClaimVerifier.load()
+    doc = nlp("The bridge opened in 2019 after a long wait.")
+    cand = find_candidates(doc)[0]
+    assert cand.drop == "year"
+    assert verifier.probability(candidate_features(doc, [cand])[0]) < 0.1
+    assert find_claims(doc, verifier) == []
