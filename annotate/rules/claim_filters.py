@@ -60,67 +60,68 @@ class ClaimFilters(ReferentialRules):
     """Rules that drop a number found by :class:`QuantityReader` (the sentence's title case
     comes from :meth:`goldsmith.annotate.rules.claims._Finder._title_case`)."""
 
-    def _not_a_claim(self, qty: Quantity, num: int, qual_start: int, qualifier: str) -> bool:
+    def _drop_reason(self, qty: Quantity, num: int, qual_start: int, qualifier: str) -> str | None:
+        """The name of the first rule that says the number is not a claim, else None."""
         doc, lower, n = self.doc, self.lower, len(self.lower)
         tok = doc[num]
         text = self.text
         start_char = tok.idx
         end_char = doc[qty.end - 1].idx + len(doc[qty.end - 1].text)
         if overlaps_any(start_char, end_char, self.phones):
-            return True
+            return "phone"
         if start_char > 0 and (text[start_char - 1].isalnum() or text[start_char - 1] in "/"):
-            return True
+            return "glued"
         if start_char > 1 and text[start_char - 1] in "-\u2013" and text[start_char - 2].isalnum():
-            return True  # "F-16", and the second half of a score or season ("3-2", "2023-24")
+            return "glued"  # "F-16", and the second half of a score or season ("3-2", "2023-24")
         if text[end_char : end_char + 1] == "-" and text[end_char + 1 : end_char + 2].isupper():
-            return True  # "7-Eleven", "3-D"
+            return "glued"  # "7-Eleven", "3-D"
         nxt = lower[qty.end] if qty.end < n else ""
         if nxt in TIME_WORDS or ":" in tok.text:
-            return True
+            return "time"
         if self._figure_of_speech(qty, nxt):
-            return True
+            return "figure"
         if re.match(r"[-\u2013]to[-\u2013]\d", text[end_char : end_char + 6]):
-            return True  # "a 5-to-4 decision": a vote split, like "5-4"
+            return "vote_split"  # "a 5-to-4 decision": a vote split, like "5-4"
         if self._titled_unit(qty):
-            return True  # "the film \u201c13 Hours\u201d", "on CBS' 60 Minutes"
+            return "titled"  # "the film \u201c13 Hours\u201d", "on CBS' 60 Minutes"
         if qty.end < n and text[end_char : end_char + 1] in ("-", "\u2013") and qty.digits:
             after = lower[qty.end + 1] if qty.end + 1 < n else ""
             if after and after[0].isdigit() and qty.value_high is None:
-                return True  # "3-2", "2023-24": scores and seasons, not counts
+                return "score"  # "3-2", "2023-24": scores and seasons, not counts
         prev = self._word_before(num)
         if prev == "." and num > 1:
             prev = lower[num - 2] + "."
         if prev in MONTHS or nxt in MONTHS:
-            return True
+            return "month"
         if prev in NAME_MARKERS and not self._unit_follows(qty):
-            return True  # "No. 19"; but "No    58%" in a poll table is an answer's share
+            return "name_marker"  # "No. 19"; but "No    58%" in a poll table is an answer's share
         glued = _WORD_TAIL.search(prev)
         if glued is not None and glued.group() in MONTHS:
-            return True  # 'date="February 28': a month glued to markup
+            return "month"  # 'date="February 28': a month glued to markup
         if prev == "per" or (prev == "every" and num > 1 and lower[num - 2] == "for"):
-            return True  # "5 incidents for every 1,000 residents": a rate's denominator
+            return "denominator"  # "5 incidents for every 1,000 residents": a rate's denominator
         if self._year_pair(num) and qty.value_high is None:
-            return True  # "the 2004 and 2008 conventions": years
+            return "year_pair"  # "the 2004 and 2008 conventions": years
         if year_like_value(qty.value, tok.text) and qty.value_high is None:
             if not (nxt and is_plural(doc[qty.end]) and tok.ent_type_ != "DATE"):
-                return True
+                return "year"
         if nxt == "in" and match_number(self.words, qty.end + 1) is not None:
-            return True  # "one in five adults": a ratio, not a count
+            return "ratio"  # "one in five adults": a ratio, not a count
         if num >= 2 and prev == "in" and match_number(self.words, num - 2) is not None:
-            return True
+            return "ratio"
         if self._gallery_counter(start_char, end_char) or self._list_marker(qty, end_char):
-            return True
+            return "list"
         if is_numbered_line(text, start_char, end_char) or is_decade(text, start_char, end_char):
-            return True
+            return "list"
         if tok.text == "911" and self._bare(qty):
-            return True  # "a 911 caller", "called 911": the emergency number, a name
+            return "emergency"  # "a 911 caller", "called 911": the emergency number, a name
         if self._in_name(num, qual_start, qualifier, qty):
-            return True
+            return "name"
         if self._says_when(qty, qual_start):
-            return True
+            return "when"
         if tok.ent_type_ in ("DATE", "TIME"):
-            return not (self._duration(qty) or self._counted_around(qty))
-        return False
+            return None if self._duration(qty) or self._counted_around(qty) else "date"
+        return None
 
     def _titled_unit(self, qty: Quantity) -> bool:
         """A unit of time or measure capitalised mid-sentence outside a title-case headline,

@@ -84,9 +84,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goldsmith.annotate.rules.claim_candidates import ClaimCandidate
 from goldsmith.annotate.rules.claim_filters import ClaimFilters
 from goldsmith.annotate.rules.claim_forms import DENOMINATORS, tally_parts
 from goldsmith.annotate.rules.claim_quantity import Quantity
+from goldsmith.annotate.rules.claim_verifier import ClaimVerifier, verify
 from goldsmith.annotate.rules.claim_words import (
     AFTER_QUALIFIERS,
     DURATIONS,
@@ -107,25 +109,51 @@ if TYPE_CHECKING:
 _MAX_QUALIFIER = max(len(k) for k in QUALIFIERS)
 
 
-def find_claims(doc: Doc) -> list[Claim]:
+def find_claims(doc: Doc, verifier: ClaimVerifier | None = None) -> list[Claim]:
     """CLAIM spans with value, unit, qualifier (and value_high for ranges).
 
     Reads ``doc`` (a parsed spaCy ``Doc`` of the whole text, with tagger, parser and
     NER) once, left to right, and never calls the pipeline; see the module docstring
     for the rules. Claims come in text order and overlap only by nesting (the amount of
     money inside "three $40 million jets"); ``score`` is a rule confidence in [0, 1].
+    With a ``verifier`` (:mod:`~goldsmith.annotate.rules.claim_verifier`, off by default:
+    its cross-validated gain is nil, see BENCHMARKS.md round 7) every candidate of
+    :func:`find_candidates` is judged by it instead.
 
     Example:
         >>> doc = load_model()("Another 7,000 troops may follow.")  # doctest: +SKIP
         >>> [(c.text, c.value, c.unit) for c in find_claims(doc)]    # doctest: +SKIP
         [('7,000 troops', 7000.0, 'troop')]
     """
+    if verifier is not None:
+        return verify(doc, find_candidates(doc), verifier)
     return _Finder(doc).run()
+
+
+def find_candidates(doc: Doc) -> list[ClaimCandidate]:
+    """Every claim the rules read in ``doc``, kept or dropped, with the name of the rule
+    that dropped it (:class:`~goldsmith.annotate.rules.claim_candidates.ClaimCandidate`).
+
+    The same pass as :func:`find_claims` (a dropped candidate moves the reading on exactly
+    as the rules do), so the kept candidates are the claims ``find_claims`` returns; a
+    dropped one gets the unit and span the rules would have given it had no filter applied.
+    """
+    finder = _Finder(doc)
+    finder.collect = True
+    finder.run()
+    return finder.candidates
 
 
 class _Finder(ClaimFilters):
     """One pass over a document: the number, its qualifier, its unit, and the rules that
-    drop it (the mixins of :class:`ClaimFilters`)."""
+    drop it (the mixins of :class:`ClaimFilters`); with ``collect`` set it also keeps
+    what they dropped, in ``candidates``."""
+
+    collect = False
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__(doc)
+        self.candidates: list[ClaimCandidate] = []
 
     def run(self) -> list[Claim]:
         i, floor, n = 0, 0, len(self.words)
@@ -159,17 +187,18 @@ class _Finder(ClaimFilters):
         ends = (parts[0][1], len(self.words[i]) + 1)
         for (start, _, value), end in zip(parts, ends, strict=True):
             a, b = base + start, base + end
-            self.claims.append(
-                Claim(
-                    start=a,
-                    end=b,
-                    text=self.text[a:b],
-                    value=value,
-                    unit="percent",
-                    qualifier="exact",
-                    score=self._tally_score,
-                )
+            claim = Claim(
+                start=a,
+                end=b,
+                text=self.text[a:b],
+                value=value,
+                unit="percent",
+                qualifier="exact",
+                score=self._tally_score,
             )
+            self.claims.append(claim)
+            if self.collect:
+                self.candidates.append(ClaimCandidate(claim, None, i, i, i, i, False))
 
     _tally_score = claim_score(digits=True, elided=False, ner_quantity=True)
 
@@ -211,12 +240,14 @@ class _Finder(ClaimFilters):
                     qualifier, k = name, k + len(phrase)
                     break
         fixed = self._fixed_unit(qty, num, k)
+        drop, drop_end = None, qty.end
         if fixed is not None:
             unit, end = fixed
             elided = False
-        elif self._not_a_claim(qty, num, qual_start, qualifier):
-            return None, qty.end
         else:
+            drop = self._drop_reason(qty, num, qual_start, qualifier)
+            if drop is not None and not self.collect:
+                return None, qty.end
             unit, end = self._counted(qty, k)
             elided = end is None
         if end is None:
@@ -231,15 +262,18 @@ class _Finder(ClaimFilters):
                 if len(phrase) == 2 and tuple(lower[end : end + 2]) == phrase:
                     qualifier, end = name, end + 2  # "300 families or more"
                     break
-        if fixed is None and self._referential(qty, num, qualifier, unit, end):
-            return None, end
+        if drop is None and fixed is None and self._referential(qty, num, qualifier, unit, end):
+            drop, drop_end = "referential", end
         if (
-            qty.value == 1
+            drop is None
+            and qty.value == 1
             and not qty.digits
             and qty.kind != "one"
             and not self._one_counts(qty, qualifier, unit)
         ):
-            return None, qty.end
+            drop = "one"
+        if drop is not None and not self.collect:
+            return None, drop_end
         while end - 1 > qual_start and self._is_glue_space(end - 1):
             end -= 1  # an elided unit after "12\u00a0": the span ends at the number
         start_char = doc[qual_start].idx
@@ -255,6 +289,13 @@ class _Finder(ClaimFilters):
             value_high=qty.value_high if qualifier == "range" else None,
             score=self._score(qty, num, elided),
         )
+        if self.collect:
+            head = qty.last if elided else end - 1
+            self.candidates.append(
+                ClaimCandidate(claim, drop, qual_start, num, qty.last, head, elided)
+            )
+            if drop is not None:
+                return None, drop_end
         if named and self._counts_things(unit, qty, end - 1):
             self.count_units.append((unit, end_char))
             self.count_heads.add(end - 1)
