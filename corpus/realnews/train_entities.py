@@ -32,8 +32,9 @@ rules were tuned on and for HELD-OUT-R4 (little tuned on for entities) apart, wi
 corrector's gain over the rules, and the ceilings: every label right, and every
 wrong-offset entity removed too.
 
-``--out FILE`` also trains on all the articles of ``--gold`` and writes the weights
-(margin ``--margin``, ``--drop``); no weights ship with the package.
+Then the corrector is trained on all the articles of ``--gold`` and its in-sample figures
+printed (margin ``--margin``, with and without ``NONE``); ``--out FILE`` writes those
+weights (``--drop`` allows ``NONE``). No weights ship with the package.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ import numpy as np
 
 from goldsmith.annotate.rules.entity_features import crossed
 from goldsmith.annotate.rules.entity_ranker import NONE, EntityCorrector
+from goldsmith.corpus.realnews.entity_cv import Score, cv_folds, report, score
 from goldsmith.corpus.realnews.manifest import read_manifest
 from goldsmith.errors import GoldsmithError, InputError
 from goldsmith.labels.records import Entity
@@ -62,10 +64,7 @@ STEPS = 300
 RATE = 0.5
 MOMENTUM = 0.9
 MIN_COUNT = 2
-FOLDS = 5
 MARGINS = (0.0, 0.2, 0.4, 0.6, 0.8)
-RESAMPLES = 1000
-SEED = 23
 
 
 @dataclass(frozen=True)
@@ -165,50 +164,6 @@ def fit(
     }
 
 
-@dataclass(frozen=True)
-class Score:
-    """Strict entity counts: correct, gold and predicted, overall and for ORG."""
-
-    correct: int = 0
-    gold: int = 0
-    pred: int = 0
-    org_correct: int = 0
-    org_gold: int = 0
-    org_pred: int = 0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(*(a + b for a, b in zip(self.row(), other.row(), strict=True)))
-
-    def row(self) -> tuple[int, ...]:
-        return (self.correct, self.gold, self.pred, self.org_correct, self.org_gold, self.org_pred)
-
-    @property
-    def f1(self) -> float:
-        """Strict F1 in percent: correct twice over gold plus predicted."""
-        return 200 * self.correct / max(self.gold + self.pred, 1)
-
-    @property
-    def org_f1(self) -> float:
-        return 200 * self.org_correct / max(self.org_gold + self.org_pred, 1)
-
-
-def score(gold: Sequence[Entity], pred: Sequence[Entity]) -> Score:
-    """Strict counts as ``eval score`` makes them (overall, and ORG alone)."""
-    from goldsmith.eval.entity_counter import entity_doc_counts
-
-    strict = entity_doc_counts(gold, pred).strict
-    org = strict.per_label.get("ORG")
-    overall = strict.overall
-    return Score(
-        overall.correct,
-        overall.possible,
-        overall.actual,
-        org.correct if org else 0,
-        org.possible if org else 0,
-        org.actual if org else 0,
-    )
-
-
 def corrected(
     article: Article, rows: Sequence[Sequence[str]], corrector: EntityCorrector | None
 ) -> list[Entity]:
@@ -253,31 +208,9 @@ def cross_validate(
     return out
 
 
-def cv_folds(articles: Sequence[Article]) -> list[list[int]]:
-    """5 folds: articles sorted by id, fold = position modulo 5."""
-    order = sorted(range(len(articles)), key=lambda n: articles[n].article_id)
-    return [[n for k, n in enumerate(order) if k % FOLDS == f] for f in range(FOLDS)]
-
-
 def r4_fold(articles: Sequence[Article]) -> list[list[int]]:
     """Leave one set out: HELD-OUT-R4 held, trained on the 40 articles tuned on before it."""
     return [[n for n, a in enumerate(articles) if a.role == "heldout-r4"]]
-
-
-def gain_interval(
-    rules: Sequence[Score], other: Sequence[Score], org: bool = False
-) -> tuple[float, float]:
-    """95 % paired bootstrap interval over articles of ``other``'s F1 minus the rules'."""
-    pick = np.random.default_rng(SEED).integers(0, len(rules), (RESAMPLES, len(rules)))
-    cols = (3, 4, 5) if org else (0, 1, 2)
-
-    def f1(scores: Sequence[Score]) -> np.ndarray:
-        rows = np.array([s.row() for s in scores])[:, cols]
-        total = rows[pick].sum(axis=1)
-        return 200 * total[:, 0] / np.maximum(total[:, 1] + total[:, 2], 1)
-
-    diffs = np.sort(f1(other) - f1(rules))
-    return float(diffs[int(0.025 * RESAMPLES)]), float(diffs[int(0.975 * RESAMPLES) - 1])
 
 
 def ceilings(articles: Sequence[Article]) -> tuple[Score, Score]:
@@ -292,35 +225,6 @@ def ceilings(articles: Sequence[Article]) -> tuple[Score, Score]:
         kept = [e for e, t in zip(right, a.targets(), strict=True) if t != NONE]
         drops += score(a.gold, kept)
     return labels, drops
-
-
-def report(title: str, articles: Sequence[Article], scores: dict[str, list[Score]]) -> list[str]:
-    """The lines of one cross-validation table: each row per part of the articles."""
-    parts = {
-        "TUNE+R1+R3": [n for n, a in enumerate(articles) if a.role != "heldout-r4"],
-        "HELD-OUT-R4": [n for n, a in enumerate(articles) if a.role == "heldout-r4"],
-    }
-    parts["all"] = sorted(n for ns in parts.values() for n in ns)
-    held_any = {n for n, s in enumerate(scores["rules"]) if s != Score()}
-    shown: list[list[int]] = []
-    lines = [f"{title} (entities strict F1 / ORG F1; gain over the rules, 95% bootstrap)"]
-    for part, ns in parts.items():
-        held = [n for n in ns if n in held_any]
-        if not held or held in shown:
-            continue
-        shown.append(held)
-        lines.append(f"  {part} ({len(held)} articles)")
-        base = [scores["rules"][n] for n in held]
-        for key, per in scores.items():
-            got = [per[n] for n in held]
-            total = sum(got, Score())
-            line = f"    {key:16s} {total.f1:5.1f} / {total.org_f1:5.1f}"
-            if key != "rules":
-                lo, hi = gain_interval(base, got)
-                olo, ohi = gain_interval(base, got, org=True)
-                line += f"   gain [{lo:+.1f}, {hi:+.1f}] / [{olo:+.1f}, {ohi:+.1f}]"
-            lines.append(line)
-    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -345,14 +249,23 @@ def main(argv: list[str] | None = None) -> int:
                 f"and wrong offsets removed {drops.f1:.1f} / {drops.org_f1:.1f}"
             )
         for title, folds in (
-            ("5-fold CV by article", cv_folds(articles)),
+            ("5-fold CV by article", cv_folds([a.article_id for a in articles])),
             ("HELD-OUT-R4 left out (trained on TUNE+R1+R3)", r4_fold(articles)),
         ):
-            print("\n".join(report(title, articles, cross_validate(articles, folds, args.variant))))
+            scores = cross_validate(articles, folds, args.variant)
+            print("\n".join(report(title, [a.role for a in articles], scores)))
+        weights = trained(articles, args.variant)
+        for drop in (False, True):
+            inside = Score()
+            for a in articles:
+                c = EntityCorrector(weights, args.margin, drop)
+                inside += score(a.gold, corrected(a, a.features(args.variant), c))
+            print(
+                f"in-sample (trained on all {len(articles)}), margin {args.margin:.1f}"
+                f"{' +drop' if drop else ''}: {inside.f1:.1f} / {inside.org_f1:.1f}"
+            )
         if args.out is not None:
-            rows = [f for a in articles for f in a.features(args.variant)]
-            targets = [t for a in articles for t in a.targets()]
-            corrector = EntityCorrector(fit(rows, targets), args.margin, args.drop)
+            corrector = EntityCorrector(weights, args.margin, args.drop)
             args.out.write_text(json.dumps(corrector.to_json(), indent=1) + "\n", encoding="utf-8")
             print(f"wrote {args.out}")
     except GoldsmithError as exc:

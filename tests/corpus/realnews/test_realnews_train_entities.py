@@ -8,18 +8,14 @@ import json
 import pytest
 
 from goldsmith.annotate.rules.entity_ranker import NONE, EntityCorrector
+from goldsmith.corpus.realnews.entity_cv import score
 from goldsmith.corpus.realnews.manifest import read_manifest
 from goldsmith.corpus.realnews.train_entities import (
-    FOLDS,
     Article,
-    Score,
     ceilings,
     corrected,
-    cv_folds,
     fit,
-    gain_interval,
     load_articles,
-    r4_fold,
 )
 from goldsmith.errors import InputError
 from goldsmith.labels.records import Entity
@@ -86,7 +82,6 @@ def test_scores_are_strict_and_corrected_applies_the_corrector():
     a = _article("a")
     rows = a.features("rule")
     weights = {"PERSON": {"rule=ORG|prev=honorific": 5.0}, "ORG": {}, "DATE": {}, NONE: {}}
-    from goldsmith.corpus.realnews.train_entities import score
 
     rules = score(a.gold, corrected(a, rows, None))
     fixed = score(a.gold, corrected(a, rows, EntityCorrector(weights)))
@@ -102,23 +97,6 @@ def test_ceilings_fix_every_label_then_remove_wrong_offsets():
     assert (drops.correct, drops.pred) == (1, 1)
 
 
-def test_folds_hold_out_whole_articles_each_once():
-    arts = [_article(f"id{n:02d}", "heldout-r4" if n % 3 == 0 else "tune") for n in range(17)]
-    folds = cv_folds(arts)
-    assert len(folds) == FOLDS
-    assert sorted(n for f in folds for n in f) == list(range(17))
-    assert folds == cv_folds(list(arts))
-    assert r4_fold(arts) == [[n for n in range(17) if n % 3 == 0]]
-
-
-def test_gain_interval_of_identical_scores_is_zero_and_a_gain_is_positive():
-    same = [Score(1, 2, 2, 0, 0, 0)] * 10
-    assert gain_interval(same, same) == (0.0, 0.0)
-    better = [Score(2, 2, 2, 1, 1, 1)] * 10
-    lo, hi = gain_interval(same, better)
-    assert lo > 0 and hi > 0
-
-
 def test_a_gold_file_with_an_article_outside_the_open_roles_is_refused(tmp_path):
     closed = next(e.article_id for e in read_manifest() if e.role == "heldout")
     path = tmp_path / "gold.jsonl"
@@ -126,3 +104,10 @@ def test_a_gold_file_with_an_article_outside_the_open_roles_is_refused(tmp_path)
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"gold\.jsonl:1: .*only the open roles"):
         load_articles(path)
+
+
+def test_the_r4_fold_holds_out_heldout_r4():
+    from goldsmith.corpus.realnews.train_entities import r4_fold
+
+    arts = [_article(f"id{n:02d}", "heldout-r4" if n % 3 == 0 else "tune") for n in range(7)]
+    assert r4_fold(arts) == [[0, 3, 6]]
