@@ -34,12 +34,14 @@ ALLOWED = {
 #: - corpus/realnews/train_name_genders.py: rebuilds the first-name gender lexicon the
 #:   same way (a script; nothing imports it);
 #: - corpus/realnews/train_quotes.py: the same for the partial-quote classifier;
-#: - corpus/realnews/train_claims.py: the same for the claim verifier's weights.
+#: - corpus/realnews/train_claims.py: the same for the claim verifier's weights;
+#: - corpus/realnews/train_entities.py: the same for the entity label corrector.
 EXCEPTIONS = {
     "corpus/realnews/train_speakers.py": {"eval", "annotate"},
     "corpus/realnews/train_name_genders.py": {"annotate"},
     "corpus/realnews/train_quotes.py": {"eval", "annotate"},
     "corpus/realnews/train_claims.py": {"eval", "annotate"},
+    "corpus/realnews/train_entities.py": {"eval", "annotate"},
     "corpus/realnews": {"eval"},
     "annotate/studio/status.py": {"eval"},
 }

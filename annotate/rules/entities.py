@@ -63,7 +63,10 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
   entity for a quoted title);
 - an opening word of a sentence is cut from a name the document writes without it
   (:mod:`goldsmith.annotate.rules.entity_openers`: "Internal Acme University records"
-  -> ORG "Acme University" when "Acme University" is named again).
+  -> ORG "Acme University" when "Acme University" is named again);
+- a learned label corrector, when one is given
+  (:mod:`goldsmith.annotate.rules.entity_ranker`; none by default: it showed no gain in
+  cross-validation).
 
 spaCy's small pipelines have no calibrated NER confidence, so ``score`` is ``None``.
 
@@ -113,6 +116,8 @@ from goldsmith.labels.schema import ENTITY_LABELS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from goldsmith.annotate.rules.entity_ranker import EntityCorrector
+
 _KEEP = frozenset(ENTITY_LABELS)
 
 #: Leading "The" kept in these names.
@@ -123,8 +128,9 @@ _POSSESSIVES = ("'s", "’s", "‘s", "'S", "’S", "‘S")
 _TRAILING_CHARS = "'’\",;:!?)]}”»"
 
 
-def find_entities(doc: Doc) -> list[Entity]:
-    """The spec entities of a parsed spaCy ``doc``, sorted by (start, end)."""
+def find_entities(doc: Doc, corrector: EntityCorrector | None = None) -> list[Entity]:
+    """The spec entities of a parsed spaCy ``doc``, sorted by (start, end); a learned label
+    ``corrector`` (none by default) has the last word on each label."""
     text = doc.text  # spaCy joins the tokens on every access: read it once
     credits = credit_lines(text)
     found: list[Entity] = []
@@ -149,6 +155,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     # rules that add names from the text (outlets, acronyms) skip no line: filter again
     found = [e for e in found if not overlaps_any(e.start, e.end, credits)]
     found.sort(key=lambda e: (e.start, e.end, e.label))
+    if corrector is not None and found:
+        found = corrector.correct(doc, found)
     return found
 
 
