@@ -9,6 +9,7 @@ from goldsmith.corpus.realnews.selection import (
     HELDOUT_ROUNDS,
     ROUND_SIZE,
     SIZE,
+    TRAIN_SEEDS,
     TRAIN_SIZE,
     Candidate,
     eligible,
@@ -104,7 +105,7 @@ def test_a_training_draw_never_takes_an_article_a_held_out_draw_could_take():
         Candidate(f"{pub}_{kind}_{i:02d}", "train", pub, text)
         for pub in ("alpha", "beta", "gamma", "delta")
         for kind, text in (("held", _text()), ("short", _text(words=350, quotes=2, numbers=3)))
-        for i in range(8)
+        for i in range(12)
     ]
     assert trainable(_text(words=350, quotes=2, numbers=3))
     assert not trainable(_text())  # eligible for held-out draws
@@ -113,7 +114,11 @@ def test_a_training_draw_never_takes_an_article_a_held_out_draw_could_take():
     exclude = {"alpha_short_00", "beta_short_03"}
     drawn = select_training(pool, exclude)
     ids = {c.article_id for c in drawn}
-    assert len(drawn) == TRAIN_SIZE and {c.role for c in drawn} == {"train"}
+    assert len(drawn) == len(ids) == TRAIN_SIZE * len(TRAIN_SEEDS)
+    assert {c.role for c in drawn} == {"train"}
     assert all("_short_" in a for a in ids) and not ids & exclude
     assert select_training(list(reversed(pool)), exclude) == drawn
-    assert sorted(Counter(c.publisher for c in drawn).values()) == [5, 5, 5, 5]
+    assert sorted(Counter(c.publisher for c in drawn).values()) == [10, 10, 10, 10]
+    # each draw is round-robin on its own: 5 per outlet in the first 20
+    first = drawn[:TRAIN_SIZE]
+    assert sorted(Counter(c.publisher for c in first).values()) == [5, 5, 5, 5]
