@@ -37,9 +37,8 @@ from pathlib import Path
 
 from goldsmith.annotate.rules.person_gender import FIRST_NAMES, USE_FIRST_NAMES, role_gender
 from goldsmith.annotate.rules.role_words import PERSON_ROLES
-from goldsmith.corpus.realnews.manifest import read_manifest
 from goldsmith.corpus.realnews.polnear import PolnearSource
-from goldsmith.corpus.realnews.train_speakers import training_pool
+from goldsmith.corpus.realnews.train_speakers import read_pool
 from goldsmith.errors import GoldsmithError
 
 MIN_VOTES = 2
@@ -125,10 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from goldsmith.annotate.model import load_model
 
-        source = PolnearSource.open(args.polnear)
-        metas = source.metadata()
-        texts = {m.article_id: source.read_text(m.split, m.article_id) for m in metas}
-        pool = training_pool(metas, texts, {e.article_id: e.role for e in read_manifest()})
+        _, texts, pool = read_pool(PolnearSource.open(args.polnear))
         train = sorted(a for a, r in pool.items() if r == "train")
         valid = sorted(a for a, r in pool.items() if r == "valid")
         print(f"pool: {len(train)} training and {len(valid)} validation articles")

@@ -57,7 +57,7 @@ from goldsmith.corpus.realnews.attributions import parse_brat
 from goldsmith.corpus.realnews.manifest import read_manifest
 from goldsmith.corpus.realnews.polnear import PolnearSource
 from goldsmith.corpus.realnews.selection import polnear_sample
-from goldsmith.corpus.realnews.train_speakers import training_pool
+from goldsmith.corpus.realnews.train_speakers import read_pool
 from goldsmith.errors import GoldsmithError
 
 SCORED_SEED = 23
@@ -124,10 +124,8 @@ def fit(
 
 def _training_articles(source: PolnearSource) -> tuple[dict[str, str], dict[str, str], list, list]:
     """Texts and annotation files of the pool's training and validation articles."""
-    metas = source.metadata()
-    texts = {m.article_id: source.read_text(m.split, m.article_id) for m in metas}
+    metas, texts, pool = read_pool(source)
     roles = {e.article_id: e.role for e in read_manifest()}
-    pool = training_pool(metas, texts, roles)
     first = {a for a, r in roles.items() if r in ("tune", "heldout-r1")}
     scored = {m.article_id for m in polnear_sample(metas, first, SCORED_SIZE, SCORED_SEED)}
     annotated = {}

@@ -97,6 +97,15 @@ def training_pool(
     return pool
 
 
+def read_pool(source: PolnearSource) -> tuple[list[ArticleMeta], dict[str, str], dict[str, str]]:
+    """PolNeAR's train/dev articles, their texts, and :func:`training_pool` over them with the
+    committed manifest's roles (the one way every training script picks its articles)."""
+    metas = source.metadata()
+    texts = {m.article_id: source.read_text(m.split, m.article_id) for m in metas}
+    roles = {e.article_id: e.role for e in read_manifest()}
+    return metas, texts, training_pool(metas, texts, roles)
+
+
 @dataclass(frozen=True)
 class Example:
     """One quote: its candidates' feature names and which candidates are right."""
@@ -195,9 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         from goldsmith.annotate.model import load_model
 
         source = PolnearSource.open(args.polnear)
-        metas = source.metadata()
-        texts = {m.article_id: source.read_text(m.split, m.article_id) for m in metas}
-        pool = training_pool(metas, texts, {e.article_id: e.role for e in read_manifest()})
+        metas, texts, pool = read_pool(source)
         annotated = {}
         for m in metas:
             codes = source.attribution_files(m.split, m.article_id) if m.article_id in pool else []
