@@ -48,7 +48,7 @@ import argparse
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,7 +66,14 @@ from goldsmith.corpus.realnews.attributions import (
     map_attributions,
 )
 from goldsmith.corpus.realnews.gold import load_gold
-from goldsmith.corpus.realnews.manifest import HERE, ROLES, checked_text, read_manifest
+from goldsmith.corpus.realnews.manifest import (
+    HERE,
+    OPEN_ROLES,
+    ROLE_NAMES,
+    ROLES,
+    checked_text,
+    read_manifest,
+)
 from goldsmith.corpus.realnews.polnear import PolnearSource
 from goldsmith.corpus.realnews.selection import polnear_sample
 from goldsmith.labels import AnnotatedDoc
@@ -135,8 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(ROLES),
         help="which parts of the annotated set to score, comma-separated: "
         + ", ".join(ROLES)
-        + " (while tuning, pass --sets tune,heldout-r1,heldout-r3,heldout-r4,train"
-        + " so HELD-OUT and HELD-OUT-2 stay unseen)",
+        + "; 'open' stands for "
+        + ",".join(OPEN_ROLES)
+        + " (while tuning, pass --sets open so HELD-OUT-2 and HELD-OUT-3 stay unseen)",
     )
     parser.add_argument(
         "--seed",
@@ -147,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     wanted = {s.strip() for s in args.sets.split(",") if s.strip()}
+    if "open" in wanted:
+        wanted = (wanted - {"open"}) | set(OPEN_ROLES)
     if not wanted or wanted - set(ROLES):
         parser.error(f"--sets takes some of {', '.join(ROLES)}, not {args.sets!r}")
     started = time.perf_counter()
@@ -178,16 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     used = defaultdict(int)
     for p in passes.values():
         used[choose(p)] += 1
+    counts = Counter(role[a] for a in gold)
     print(
         f"\nannotated set: {len(gold)} of {len(entries)} articles have gold "
-        f"({sum(role[a] == 'tune' for a in gold)} TUNE, "
-        f"{sum(role[a] == 'heldout-r1' for a in gold)} HELD-OUT-R1, "
-        f"{sum(role[a] == 'heldout-r3' for a in gold)} HELD-OUT-R3, "
-        f"{sum(role[a] == 'heldout-r4' for a in gold)} HELD-OUT-R4, "
-        f"{sum(role[a] == 'heldout' for a in gold)} HELD-OUT, "
-        f"{sum(role[a] == 'heldout-2' for a in gold)} HELD-OUT-2, "
-        f"{sum(role[a] == 'train' for a in gold)} TRAIN); passes used: "
-        + (", ".join(f"{k} x{v}" for k, v in sorted(used.items())) or "none")
+        f"({', '.join(f'{counts[r]} {ROLE_NAMES[r].split()[0]}' for r in ROLES)}); "
+        "passes used: " + (", ".join(f"{k} x{v}" for k, v in sorted(used.items())) or "none")
     )
     for aid in sorted(gold):
         others = ", ".join(sorted(passes[aid]))
@@ -205,13 +210,7 @@ def main(argv: list[str] | None = None) -> int:
             preds["quantulum3"] = (run_quantulum(gtexts), ("claims",))
         names = [n for n, _ in FIGURES]
         for label, keep in (
-            ("TUNE (in-sample)", {"tune"}),
-            ("HELD-OUT-R1 (held out in rounds 1-2, tuned on from round 3)", {"heldout-r1"}),
-            ("HELD-OUT-R3 (held out in round 3, tuned on from round 4)", {"heldout-r3"}),
-            ("HELD-OUT-R4 (held out in rounds 4-5, tuned on from round 6)", {"heldout-r4"}),
-            ("HELD-OUT (rounds 6-7 draws, never tuned on)", {"heldout"}),
-            ("HELD-OUT-2 (rounds 8-9 draws, annotated in round 7, never tuned on)", {"heldout-2"}),
-            ("TRAIN (annotated in round 7 for learning, open)", {"train"}),
+            *((ROLE_NAMES[r], {r}) for r in ROLES),
             ("ALL", set(ROLES)),
         ):
             if not keep <= wanted:

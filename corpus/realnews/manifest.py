@@ -3,11 +3,13 @@
 ``manifest.tsv`` has one row per article: ``article_id``, ``split`` (PolNeAR's train or
 dev), ``publisher``, ``role`` (``tune``; ``heldout-r1``: held out in rounds 1-2, tuned on
 from round 3; ``heldout-r3``: held out in round 3, tuned on from round 4; ``heldout-r4``:
-held out in rounds 4-5, tuned on from round 6; ``heldout``: the HELD-OUT from round 6, never
-tuned on; ``heldout-2``: HELD-OUT-2, drawn and annotated in round 7 while that round's work
-used other sets, never tuned on; ``train``: annotated in round 7 for learning and tuning,
-open), ``sha256`` (of the UTF-8 bytes of the normalised text) and ``chars`` (its length
-in code points). No text is stored.
+held out in rounds 4-5, tuned on from round 6; ``heldout-r6``: the HELD-OUT of rounds 6-7,
+measured three times as aggregate figures, tuned on from round 8; ``heldout-2``: HELD-OUT-2,
+drawn and annotated in round 7 while that round's work used other sets, never tuned on;
+``heldout-3``: HELD-OUT-3, drawn and annotated in round 8 while that round's work used other
+sets, never tuned on; ``train``: annotated in round 7 for learning and tuning, open),
+``sha256`` (of the UTF-8 bytes of the normalised text) and ``chars`` (its length in code
+points). No text is stored.
 :func:`rebuild` reads the texts back from a local PolNeAR checkout and refuses any whose
 hash differs.
 """
@@ -26,7 +28,25 @@ from goldsmith.errors import InputError
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.tsv"
 FIELDS = ("article_id", "split", "publisher", "role", "sha256", "chars")
-ROLES = ("tune", "heldout-r1", "heldout-r3", "heldout-r4", "heldout", "heldout-2", "train")
+#: role -> the name figures print for it, and when it was held out (the order of ROLES)
+ROLE_NAMES = {
+    "tune": "TUNE (in-sample)",
+    "heldout-r1": "HELD-OUT-R1 (held out in rounds 1-2, tuned on from round 3)",
+    "heldout-r3": "HELD-OUT-R3 (held out in round 3, tuned on from round 4)",
+    "heldout-r4": "HELD-OUT-R4 (held out in rounds 4-5, tuned on from round 6)",
+    "heldout-r6": "HELD-OUT-R6 (held out in rounds 6-7, tuned on from round 8)",
+    "heldout-2": "HELD-OUT-2 (rounds 8-9 draws, annotated in round 7, never tuned on)",
+    "heldout-3": "HELD-OUT-3 (rounds 10-11 draws, annotated in round 8, never tuned on)",
+    "train": "TRAIN (annotated in round 7 for learning, open)",
+}
+ROLES = tuple(ROLE_NAMES)
+#: the roles that are never tuned on: never read their errors, report aggregate figures only
+UNSEEN_ROLES = ("heldout-2", "heldout-3")
+#: the roles a rule or a learner may be fitted to
+OPEN_ROLES = tuple(r for r in ROLES if r not in UNSEEN_ROLES)
+#: the roles of the claims-only set (``gold/claims/manifest.tsv``): ``tune`` = VAL and VAL-B,
+#: ``heldout`` = CHECK and CHECK-2, both open since round 4
+CLAIMS_ROLES = ("tune", "heldout")
 
 
 @dataclass(frozen=True)
@@ -55,16 +75,18 @@ def write_manifest(entries: Iterable[Entry], path: Path = MANIFEST) -> None:
             out.writerow([e.article_id, e.split, e.publisher, e.role, e.sha256, e.chars])
 
 
-def read_manifest(path: Path = MANIFEST) -> list[Entry]:
-    """The rows of a manifest file; raises InputError on a bad header or role."""
+def read_manifest(path: Path = MANIFEST, roles: Iterable[str] = ROLES) -> list[Entry]:
+    """The rows of a manifest file; raises InputError on a bad header or a role not in
+    ``roles`` (``CLAIMS_ROLES`` for the claims-only set)."""
+    roles = tuple(roles)
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh, delimiter="\t"))
     if not rows or tuple(rows[0]) != FIELDS:
         raise InputError(f"{path}: header must be the fields {', '.join(FIELDS)}, tab-separated")
     entries = []
     for line, row in enumerate(rows[1:], start=2):
-        if len(row) != len(FIELDS) or row[3] not in ROLES:
-            raise InputError(f"{path}:{line}: expected {len(FIELDS)} fields and role in {ROLES}")
+        if len(row) != len(FIELDS) or row[3] not in roles:
+            raise InputError(f"{path}:{line}: expected {len(FIELDS)} fields and role in {roles}")
         entries.append(Entry(row[0], row[1], row[2], row[3], row[4], int(row[5])))
     return entries
 

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from goldsmith.corpus.realnews.manifest import (
+    CLAIMS_ROLES,
     MANIFEST,
     Entry,
     read_manifest,
@@ -46,7 +47,7 @@ def _select(source: PolnearSource) -> list[Entry]:
     candidates = [Candidate(m.article_id, m.split, m.publisher, texts[m.article_id]) for m in metas]
     chosen = select(candidates)
     first = {c.article_id for c in chosen}
-    seen = first | {e.article_id for e in read_manifest(CLAIMS_MANIFEST)}
+    seen = first | {e.article_id for e in read_manifest(CLAIMS_MANIFEST, CLAIMS_ROLES)}
     for seed in ATTRIBUTION_SEEDS:
         seen |= {m.article_id for m in polnear_sample(metas, first, ATTRIBUTION_SAMPLE, seed)}
     chosen += select_rounds(candidates, seen)

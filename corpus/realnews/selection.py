@@ -24,9 +24,9 @@ were held out in rounds 1 and 2 (measured twice); from round 3 they are tuned on
    ``HELDOUT_ROUNDS`` lists them: round 3 (seed 31) was HELD-OUT in round 3 and is tuned on from
    round 4 (role ``heldout-r3``); rounds 4 (seed 41) and 5 (seed 51) were the HELD-OUT of rounds
    4 and 5 and are tuned on from round 6 (role ``heldout-r4``); rounds 6 (seed 61) and 7 (seed
-   71) are the HELD-OUT from round 6 on (role ``heldout``); rounds 8 (seed 81) and 9 (seed 91)
-   were drawn and annotated during round 7, before any system ran on them, and are a second
-   unseen set, HELD-OUT-2 (role ``heldout-2``).
+   71) were the HELD-OUT of rounds 6 and 7 and are tuned on from round 8 (role ``heldout-r6``);
+   rounds 8 (seed 81) and 9 (seed 91) were drawn and annotated during round 7, before any
+   system ran on them, and are a second unseen set, HELD-OUT-2 (role ``heldout-2``).
 
 5. **Training draws** (:func:`select_training`): articles that rule 1 does NOT make eligible
    (so they can never be drawn into a held-out set), with ``TRAIN_WORDS`` (300-1000) words, at
@@ -59,8 +59,8 @@ HELDOUT_ROUNDS = (
     (3, 31, "heldout-r3"),
     (4, 41, "heldout-r4"),
     (5, 51, "heldout-r4"),
-    (6, 61, "heldout"),
-    (7, 71, "heldout"),
+    (6, 61, "heldout-r6"),
+    (7, 71, "heldout-r6"),
     (8, 81, "heldout-2"),
     (9, 91, "heldout-2"),
 )

@@ -41,7 +41,12 @@ from pathlib import Path
 import numpy as np
 
 from goldsmith.annotate.rules.claim_verifier import WEIGHTS, ClaimVerifier
-from goldsmith.corpus.realnews.manifest import read_manifest, rebuild, text_sha256
+from goldsmith.corpus.realnews.manifest import (
+    CLAIMS_ROLES,
+    read_manifest,
+    rebuild,
+    text_sha256,
+)
 from goldsmith.errors import GoldsmithError, InputError
 from goldsmith.labels.records import Claim
 
@@ -277,7 +282,7 @@ def load_articles(polnear: Path, open_gold: Path, nlp) -> list[Article]:
                 "articles; pass the open gold (open60-gold.jsonl) with --open-gold"
             )
         items.append((text_sha256(doc.text), role, doc.text, doc.claims))
-    entries = read_manifest(CLAIMS_DIR / "manifest.tsv")
+    entries = read_manifest(CLAIMS_DIR / "manifest.tsv", CLAIMS_ROLES)
     texts = {e.article_id: t for e, t in rebuild(PolnearSource.open(polnear), entries)}
     for g in load_gold(CLAIMS_DIR / "claims.jsonl", texts):
         items.append((text_sha256(g.text), "claims-only", g.text, g.claims))

@@ -120,7 +120,7 @@ def test_the_committed_manifest_has_its_tune_and_heldout_rounds():
         "heldout-r1": 10,
         "heldout-r3": 10,
         "heldout-r4": 20,
-        "heldout": 20,
+        "heldout-r6": 20,
         "heldout-2": 20,
         "train": 40,
     }

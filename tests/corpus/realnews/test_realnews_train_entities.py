@@ -98,7 +98,7 @@ def test_ceilings_fix_every_label_then_remove_wrong_offsets():
 
 
 def test_a_gold_file_with_an_article_outside_the_open_roles_is_refused(tmp_path):
-    closed = next(e.article_id for e in read_manifest() if e.role == "heldout")
+    closed = next(e.article_id for e in read_manifest() if e.role == "heldout-2")
     path = tmp_path / "gold.jsonl"
     row = {"article_id": closed, "text": "Invented text.", "entities": []}
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")

@@ -33,13 +33,13 @@ def test_training_rule_keeps_out_the_check_sample_and_held_out_candidates():
     check = {m.article_id for m in polnear_sample(metas, first, CHECK_SIZE, CHECK_SEED)}
     outside = [a for n, a in enumerate(ids) if a not in check and a not in first and n % 3 == 0]
     r3, held = outside[0], outside[1]
-    roles = {ids[0]: "tune", ids[3]: "heldout-r1", r3: "heldout-r3", held: "heldout"}
-    roles |= {ids[1]: "heldout"}  # not eligible here, still never trained on
+    roles = {ids[0]: "tune", ids[3]: "heldout-r1", r3: "heldout-r3", held: "heldout-2"}
+    roles |= {ids[1]: "heldout-2"}  # not eligible here, still never trained on
     pool = training_pool(metas, texts, roles)
     assert not check & set(pool)
     for aid in ids:
         role = roles.get(aid)
-        if aid in check or role == "heldout":
+        if aid in check or role == "heldout-2":
             assert aid not in pool
         elif role in ("tune", "heldout-r1", "heldout-r3"):
             assert pool[aid] == "tunable"  # measured on, not trained on, not validation
