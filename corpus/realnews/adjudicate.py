@@ -1,9 +1,10 @@
 """Compare two annotators' files: disagreements per layer, pairwise F1 and Krippendorff's alpha.
 
-    python corpus/realnews/adjudicate.py A_DIR B_DIR --texts DIR [--json OUT.json]
+    python corpus/realnews/adjudicate.py A_DIR B_DIR --texts DIR [--manifest TSV] [--json OUT.json]
 
 Every article with a clean file in both folders is compared (files with problems are named
-and left out). Disagreements are listed with goldsmith's own error listing
+and left out; ``--manifest`` names the manifest of a draw not yet in the repository's, as
+``convert.py check`` does). Disagreements are listed with goldsmith's own error listing
 (:func:`goldsmith.eval.errors.list_errors`, annotator A on the gold side), grouped by layer;
 agreement is :func:`goldsmith.eval.pair_agreement.pair_scores` (pairwise span F1 per layer,
 label and criterion) and :func:`goldsmith.eval.alpha.token_alpha` (nominal alpha on
@@ -20,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from goldsmith.corpus.realnews.manifest import MANIFEST
 from goldsmith.eval.alpha import AlphaScore, token_alpha
 from goldsmith.eval.claims import ClaimCounts, claim_doc_counts
 from goldsmith.eval.error_items import ErrorItem, format_errors
@@ -86,14 +88,14 @@ def compare(
     )
 
 
-def _load(folder: Path, texts: Path) -> tuple[dict[str, AnnotatedDoc], list[str]]:
+def _load(folder: Path, texts: Path, manifest: Path) -> tuple[dict[str, AnnotatedDoc], list[str]]:
     from goldsmith.corpus.realnews.convert import convert_file
     from goldsmith.errors import GoldsmithError
 
     docs, bad = {}, []
     for path in sorted(folder.glob("*.json")):
         try:
-            result = convert_file(path, texts)
+            result = convert_file(path, texts, manifest)
         except GoldsmithError as exc:
             bad.append(f"{path}: {exc}")
             continue
@@ -109,10 +111,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("a", type=Path)
     parser.add_argument("b", type=Path)
     parser.add_argument("--texts", type=Path, required=True)
+    parser.add_argument(
+        "--manifest",
+        type=Path,
+        default=MANIFEST,
+        help="the manifest the texts' hashes are checked against (default: the repository's)",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    a_docs, a_bad = _load(args.a, args.texts)
-    b_docs, b_bad = _load(args.b, args.texts)
+    a_docs, a_bad = _load(args.a, args.texts, args.manifest)
+    b_docs, b_bad = _load(args.b, args.texts, args.manifest)
     for line in a_bad + b_bad:
         print(f"left out: {line}", file=sys.stderr)
     result = compare(args.a.name, a_docs, args.b.name, b_docs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from goldsmith.corpus.realnews.adjudicate import compare
 from goldsmith.corpus.realnews.annotations import convert
 
@@ -43,3 +45,27 @@ def test_differences_are_listed_per_layer():
     assert f1[("entities", "ALL", "exact")] == 2 / 3
     speaker = result.attributes["quote speaker"]
     assert (speaker.correct, speaker.total) == (0, 1)
+
+
+def test_main_reads_a_draw_outside_the_repository_manifest(tmp_path, capsys):
+    from goldsmith.corpus.realnews.adjudicate import main
+    from goldsmith.corpus.realnews.manifest import Entry, text_sha256, write_manifest
+
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "draw-x.txt").write_text(TEXT, encoding="utf-8")
+    manifest = tmp_path / "manifest.tsv"
+    entry = Entry("draw-x", "train", "outlet", "heldout-3", text_sha256(TEXT), len(TEXT))
+    write_manifest([entry], manifest)
+    for name, ents in (("a1", [["Ivo Brandt", None, "PERSON"]]), ("a2", [])):
+        (tmp_path / name).mkdir()
+        data = {"entities": ents, "quotes": [], "claims": []}
+        (tmp_path / name / "draw-x.json").write_text(json.dumps(data), encoding="utf-8")
+    args = [str(tmp_path / "a1"), str(tmp_path / "a2"), "--texts", str(tmp_path / "texts")]
+    assert main([*args, "--manifest", str(manifest)]) == 0
+    out = capsys.readouterr()
+    assert "1 article(s) annotated by both a1 and a2" in out.out
+    assert "entities: 1 disagreement(s)" in out.out
+    # without it the article is not the repository's: both files are named and left out
+    assert main(args) == 0
+    out = capsys.readouterr()
+    assert "0 article(s)" in out.out and out.err.count("left out:") == 2
