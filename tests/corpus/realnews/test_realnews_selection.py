@@ -74,7 +74,7 @@ def test_the_rounds_are_drawn_in_order_each_outside_the_earlier_ones():
     pool = [
         Candidate(f"{pub}_{i:03d}", "train", pub, _text())
         for pub in ("alpha", "beta", "gamma", "delta", "eps", "zeta", "eta")
-        for i in range(16)
+        for i in range(21)
     ]
     first = {c.article_id for c in select(pool)}
     rounds = select_rounds(pool, first)
