@@ -105,7 +105,7 @@ def test_a_training_draw_never_takes_an_article_a_held_out_draw_could_take():
         Candidate(f"{pub}_{kind}_{i:02d}", "train", pub, text)
         for pub in ("alpha", "beta", "gamma", "delta")
         for kind, text in (("held", _text()), ("short", _text(words=350, quotes=2, numbers=3)))
-        for i in range(12)
+        for i in range(18)
     ]
     assert trainable(_text(words=350, quotes=2, numbers=3))
     assert not trainable(_text())  # eligible for held-out draws
@@ -118,7 +118,18 @@ def test_a_training_draw_never_takes_an_article_a_held_out_draw_could_take():
     assert {c.role for c in drawn} == {"train"}
     assert all("_short_" in a for a in ids) and not ids & exclude
     assert select_training(list(reversed(pool)), exclude) == drawn
-    assert sorted(Counter(c.publisher for c in drawn).values()) == [10, 10, 10, 10]
+    per_outlet = TRAIN_SIZE * len(TRAIN_SEEDS) // 4
+    assert sorted(Counter(c.publisher for c in drawn).values()) == [per_outlet] * 4
     # each draw is round-robin on its own: 5 per outlet in the first 20
     first = drawn[:TRAIN_SIZE]
     assert sorted(Counter(c.publisher for c in first).values()) == [5, 5, 5, 5]
+
+
+def test_a_training_draw_stops_when_the_pool_runs_out():
+    pool = [
+        Candidate(f"{pub}_short_{i:02d}", "train", pub, _text(words=350, quotes=2, numbers=3))
+        for pub in ("alpha", "beta")
+        for i in range(TRAIN_SIZE + 3)
+    ]
+    drawn = select_training(pool, set())
+    assert len(drawn) == len(pool) == len({c.article_id for c in drawn})
