@@ -26,7 +26,10 @@ were held out in rounds 1 and 2 (measured twice); from round 3 they are tuned on
    4 and 5 and are tuned on from round 6 (role ``heldout-r4``); rounds 6 (seed 61) and 7 (seed
    71) were the HELD-OUT of rounds 6 and 7 and are tuned on from round 8 (role ``heldout-r6``);
    rounds 8 (seed 81) and 9 (seed 91) were drawn and annotated during round 7, before any
-   system ran on them, and are a second unseen set, HELD-OUT-2 (role ``heldout-2``).
+   system ran on them, and are a second unseen set, HELD-OUT-2 (role ``heldout-2``); rounds 10
+   (seed 121) and 11 (seed 131) were drawn and annotated the same way during round 8 and are
+   HELD-OUT-3 (role ``heldout-3``). They took the last 20 eligible articles, all from three
+   outlets (the others had none left), so a further held-out draw needs a new rule.
 
 5. **Training draws** (:func:`select_training`): articles that rule 1 does NOT make eligible
    (so they can never be drawn into a held-out set), with ``TRAIN_WORDS`` (300-1000) words, at
@@ -64,6 +67,8 @@ HELDOUT_ROUNDS = (
     (7, 71, "heldout-r6"),
     (8, 81, "heldout-2"),
     (9, 91, "heldout-2"),
+    (10, 121, "heldout-3"),
+    (11, 131, "heldout-3"),
 )
 TRAIN_SEEDS, TRAIN_SIZE = (101, 111, 141), 20
 TRAIN_WORDS = (300, 1000)

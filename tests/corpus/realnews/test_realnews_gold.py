@@ -114,7 +114,7 @@ def test_manifest_with_a_bad_role_is_refused(tmp_path):
 
 def test_the_committed_manifest_has_its_tune_and_heldout_rounds():
     entries = read_manifest()
-    assert len(entries) == 159 and len({e.article_id for e in entries}) == 159
+    assert len(entries) == 179 and len({e.article_id for e in entries}) == 179
     assert Counter(e.role for e in entries) == {
         "tune": 20,
         "heldout-r1": 10,
@@ -122,6 +122,7 @@ def test_the_committed_manifest_has_its_tune_and_heldout_rounds():
         "heldout-r4": 20,
         "heldout-r6": 20,
         "heldout-2": 20,
+        "heldout-3": 20,
         "train": 59,
     }
     assert {e.split for e in entries} <= {"train", "dev"}
