@@ -35,6 +35,10 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - labels and name ends by how a name is built
   (:mod:`goldsmith.annotate.rules.entity_labels`: "... National Convention" EVENT,
   "Wells Fargo Center" FAC, "Acme" + "News" -> ORG "Acme News");
+- the words an organisation's name runs on with
+  (:mod:`goldsmith.annotate.rules.entity_org_tails`: "Tolvik Rowing Club of Marlow",
+  "Court of Appeals for the Ninth Circuit", "Republican" + "National Committee" -> one
+  ORG, ORG "Democratic party");
 - organisation names told by their own form
   (:mod:`goldsmith.annotate.rules.entity_org_shapes`: no "Crowds" ORG at a sentence
   start, "F.B.I." ORG, "host Dale Brant" PERSON) and by the words around them
@@ -97,6 +101,7 @@ from goldsmith.annotate.rules.entity_openers import sentence_openers
 from goldsmith.annotate.rules.entity_org_context import org_context
 from goldsmith.annotate.rules.entity_org_marks import org_marks
 from goldsmith.annotate.rules.entity_org_shapes import org_shapes
+from goldsmith.annotate.rules.entity_org_tails import org_tails
 from goldsmith.annotate.rules.entity_orgs import repair_orgs
 from goldsmith.annotate.rules.entity_persons import (
     PARTICLES,
@@ -141,7 +146,7 @@ def find_entities(doc: Doc, corrector: EntityCorrector | None = None) -> list[En
     found = headline_names(text, found)
     found = complete_mentions(doc, found, text)
     found = repair_orgs(doc, found, text)
-    found = relabel(doc, found, text)
+    found = org_tails(doc, relabel(doc, found, text), text)
     found = org_context(doc, org_shapes(doc, found, text), text)
     found = hyphenated_names(text, found)
     found = with_holidays(text, found)
