@@ -45,6 +45,9 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
   (:mod:`goldsmith.annotate.rules.entity_org_context`: "the gossip site Zinger",
   "Bluebird followers", "told Zinger", "Harbor Freight Committee Chair Mara Quist",
   one label for every mention of an ORG name);
+- a person's name after an owner's possessive is two entities
+  (:mod:`goldsmith.annotate.rules.entity_owners`: "Acme’s Jane Roe" -> ORG "Acme",
+  PERSON "Jane Roe");
 - names of a title-case headline are re-found from the story under it
   (:mod:`goldsmith.annotate.rules.entity_headlines`);
 - names inside hyphenated words (:mod:`goldsmith.annotate.rules.entity_compounds`:
@@ -103,6 +106,7 @@ from goldsmith.annotate.rules.entity_org_marks import org_marks
 from goldsmith.annotate.rules.entity_org_shapes import org_shapes
 from goldsmith.annotate.rules.entity_org_tails import org_tails
 from goldsmith.annotate.rules.entity_orgs import repair_orgs
+from goldsmith.annotate.rules.entity_owners import owner_names
 from goldsmith.annotate.rules.entity_persons import (
     PARTICLES,
     PERSON_DESCRIPTORS,
@@ -147,7 +151,7 @@ def find_entities(doc: Doc, corrector: EntityCorrector | None = None) -> list[En
     found = complete_mentions(doc, found, text)
     found = repair_orgs(doc, found, text)
     found = org_tails(doc, relabel(doc, found, text), text)
-    found = org_context(doc, org_shapes(doc, found, text), text)
+    found = owner_names(org_context(doc, org_shapes(doc, found, text), text))
     found = hyphenated_names(text, found)
     found = with_holidays(text, found)
     found = with_party_states(text, found)

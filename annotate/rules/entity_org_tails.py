@@ -8,7 +8,8 @@ names whole every time):
   an optional "the" or "a", and the capitalised words after them: "Tolvik Rowing Club
   of Marlow", "Court of Appeals for the Ninth Circuit", "Coalition for the Homeless";
   inner function words "of", "and", "for" are taken when a capital follows ("Center
-  for Arctic and Island Studies"); the entities inside (GPE "Marlow") go. It does not
+  for Arctic and Island Studies"), but a last "and" before one word joins another name
+  ("Union of Marlow and Demos"); the entities inside (GPE "Marlow") go. It does not
   when a lower-case noun follows the capitalised words, which then only describe
   something ("the Acme Foundation for Harlow schools"), nor in a headline, where every
   word is capitalised;
@@ -76,12 +77,17 @@ def _with_tail(doc: Doc, starts: dict[int, int], entity: Entity, text: str) -> E
 
 
 def _run_end(text: str, start: int, end: int) -> int:
-    """The run ends at a sentence's full stop: "Idaho. That" -> "Idaho" (not "U.S.")."""
+    """The run ends at a sentence's full stop: "Idaho. That" -> "Idaho" (not "U.S."),
+    and before an "and" with one word after it, another name: "Ohio and Demos"."""
     at = start
     for word in text[start:end].split(" "):
         if word.endswith(".") and any(c.islower() for c in word):
-            return at + len(word) - 1
+            end = at + len(word) - 1
+            break
         at += len(word) + 1
+    cut = text.rfind(" and ", start, end)
+    if cut >= 0 and " " not in text[cut + 5 : end]:
+        return cut
     return end
 
 

@@ -96,6 +96,21 @@ def test_a_noun_glued_before_last_or_next_goes():
     assert found_entities(doc) == [("last week", "DATE")]
 
 
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        ("Guards rose to 70, up from 40 last year.", [("40 last year", "DATE")], "last year"),
+        ("I rank Poe third this week.", [("third this week", "DATE")], "this week"),
+        ("She won in both 1996 and 2004.", [("both 1996", "DATE")], "1996"),
+        # a count of time units is the date itself
+        ("It took 40 days last year.", [("40 days", "DATE")], "40 days"),
+        ("Two years ago it fell.", [("Two years ago", "DATE")], "Two years ago"),
+    ],
+)
+def test_a_count_or_rank_before_an_anchored_date_or_a_year_goes(text, spacy_ents, expected):
+    assert found_entities(entity_doc(text, spacy_ents)) == [(expected, "DATE")]
+
+
 def test_a_compound_noun_before_a_time_word_stays():
     doc = entity_doc(
         "Fees rose this school year.",

@@ -61,6 +61,23 @@ def test_states_written_short(text, spacy_ents, expected):
     assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
+def test_a_state_abbreviation_keeps_its_full_stop():
+    # the tokenizer splits the stop off "Wyo." and "Tex." as punctuation
+    doc = entity_doc(
+        "She spoke in Tolvik, Wyo., on Monday, with Sen. Al Poe (Tex.) and Mo Lee.",
+        [("Tolvik", "GPE"), ("Wyo", "GPE"), ("Al Poe", "PERSON"), ("Tex", "GPE")],
+    )
+    assert found_entities(doc) == [
+        ("Tolvik", "GPE"),
+        ("Wyo.", "GPE"),
+        ("Al Poe", "PERSON"),
+        ("Tex.", "GPE"),
+    ]
+    # a sentence's full stop after a place that is no abbreviation stays out
+    doc = entity_doc("They flew to Tolvik.", [("Tolvik", "GPE")])
+    assert found_entities(doc) == [("Tolvik", "GPE")]
+
+
 @pytest.mark.parametrize(
     ("text", "spacy_ents", "expected"),
     [

@@ -64,6 +64,12 @@ def test_no_tail_before_a_lower_case_noun_or_in_a_headline_or_at_a_second_name()
         [("Tolvik Union", "ORG"), ("Marlow", "GPE"), ("Wexford Club", "ORG")],
     )
     assert found_entities(doc) == [("Tolvik Union of Marlow", "ORG"), ("Wexford Club", "ORG")]
+    # "and" before one more word joins another name
+    doc = entity_doc(
+        "The Tolvik Union of Marlow and Demos sued.",
+        [("Tolvik Union", "ORG"), ("Marlow", "GPE"), ("Demos", "ORG")],
+    )
+    assert found_entities(doc) == [("Tolvik Union of Marlow", "ORG"), ("Demos", "ORG")]
 
 
 def test_a_party_word_joins_the_organisation_after_it_but_not_a_legislature():
