@@ -5,10 +5,12 @@ before it: "Acme’s Jane Roe" PERSON, "Tolvik’s Roe" ORG. The rule (the real-
 writes the owner and the person apart every time): a PERSON or ORG made of one or two
 capitalised words, a possessive and a person's name splits at the possessive when
 
-- the name after it is two or three capitalised words shaped like a person's ("Jane
-  Roe", "Jane M. Roe"), none a word of an organisation's, an event's or a building's
-  name ("Acme’s National Rowing Team" stays whole), or
-- it is one word that ends a PERSON the document names elsewhere ("Roe" of "Jane Roe").
+- spaCy took the whole for a PERSON and the name after the possessive is two or three
+  capitalised words shaped like a person's ("Jane Roe", "Jane M. Roe"), none a word of
+  an organisation's, an event's or a building's name ("Acme’s National Rowing Team"
+  stays whole), or
+- the name after it is a PERSON the document names elsewhere, whole or by the last
+  word ("Roe" of "Jane Roe"): "Tolvik’s Best Bakery" ORG stays whole.
 
 The owner keeps the label the document gives the same words elsewhere (GPE "Tolvik"
 when "Tolvik" is a GPE there), else it is an ORG (an outlet or an organisation, the
@@ -51,24 +53,25 @@ _PERSON_NAME = re.compile(
 def owner_names(found: list[Entity]) -> list[Entity]:
     """``found`` with such names split (module rule)."""
     labels = {e.text: e.label for e in found}
+    people = {e.text for e in found if e.label == "PERSON"}
     surnames = {e.text.split()[-1] for e in found if e.label == "PERSON" and " " in e.text}
     out: list[Entity] = []
     for entity in found:
-        out.extend(_split(entity, labels, surnames))
+        out.extend(_split(entity, labels, people | surnames))
     return out
 
 
-def _split(entity: Entity, labels: dict[str, str], surnames: set[str]) -> list[Entity]:
+def _split(entity: Entity, labels: dict[str, str], people: set[str]) -> list[Entity]:
     if entity.label not in ("PERSON", "ORG"):
         return [entity]
     match = OWNED.fullmatch(entity.text)
     if match is None:
         return [entity]
     owner, name = match.group("owner", "name")
-    person = _PERSON_NAME.fullmatch(name) is not None and not any(
+    shaped = _PERSON_NAME.fullmatch(name) is not None and not any(
         w in _NOT_PERSON_WORDS for w in name.split()
     )
-    if not (person or (" " not in name and name in surnames)):
+    if not ((entity.label == "PERSON" and shaped) or name in people):
         return [entity]
     begin = entity.start + match.start("name")
     return [
