@@ -59,7 +59,8 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - one label per person once more, for the persons the ORG rules found ("Jo O’Hara,
   chief strategist" makes a later "O’Hara said" a PERSON);
 - one label per place (:mod:`goldsmith.annotate.rules.entity_places`: a name the
-  document mostly calls a GPE is a GPE everywhere, "the Harlow attack");
+  document mostly calls a GPE is a GPE everywhere, "the Harlow attack"; "the Harlow
+  caucuses" is one EVENT);
 - one label per acronym the document defines
   (:mod:`goldsmith.annotate.rules.entity_acronyms`: "FRB (Federal Rescue Bureau)"
   makes every "FRB" an ORG);
@@ -116,7 +117,7 @@ from goldsmith.annotate.rules.entity_persons import (
     is_role_prefix,
     is_title,
 )
-from goldsmith.annotate.rules.entity_places import same_places
+from goldsmith.annotate.rules.entity_places import same_places, with_caucuses
 from goldsmith.annotate.rules.entity_states import with_party_states
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Entity
@@ -156,7 +157,7 @@ def find_entities(doc: Doc, corrector: EntityCorrector | None = None) -> list[En
     found = with_holidays(text, found)
     found = with_party_states(text, found)
     found = same_people(doc, found, text)
-    found = same_places(found, text, doc)
+    found = with_caucuses(same_places(found, text, doc), text)
     found = with_defined_acronyms(text, found)
     found = group_names(text, found, doc)
     found = org_marks(text, found)

@@ -258,3 +258,15 @@ def test_person_labels_follow_the_document():
 def test_a_dateline_in_capitals_stays_a_place():
     doc = entity_doc("Storm hits coast\n\nTOLVIK — Rain fell on the DOJ.", [])
     assert found_entities(doc) == [("TOLVIK", "GPE"), ("DOJ", "ORG")]
+
+
+def test_a_place_before_caucuses_is_one_event_but_a_primary_stays_a_place():
+    doc = entity_doc(
+        "Poe won the Tolvik caucuses and lost the Harlow primary.",
+        [("Poe", "PERSON"), ("Tolvik", "GPE"), ("Harlow", "GPE")],
+    )
+    assert found_entities(doc) == [
+        ("Poe", "PERSON"),
+        ("Tolvik caucuses", "EVENT"),
+        ("Harlow", "GPE"),
+    ]
