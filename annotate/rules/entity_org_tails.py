@@ -51,10 +51,9 @@ PARTY_WORDS = frozenset({"Republican", "Democratic", "Libertarian"})
 
 def org_tails(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
     """``found`` with the rules above applied."""
-    starts = {token.idx: token.i for token in doc}
     grown: list[Entity] = []
     for entity in found:
-        new = _with_tail(doc, starts, entity, text) or _party(doc, starts, entity, text)
+        new = _with_tail(doc, entity, text) or _party(doc, entity, text)
         if new is not None:
             grown.append(new)
     if not grown:
@@ -63,7 +62,7 @@ def org_tails(doc: Doc, found: list[Entity], text: str) -> list[Entity]:
     return [*kept, *grown]
 
 
-def _with_tail(doc: Doc, starts: dict[int, int], entity: Entity, text: str) -> Entity | None:
+def _with_tail(doc: Doc, entity: Entity, text: str) -> Entity | None:
     if entity.label != "ORG" or not any(w in ORG_HEADS for w in entity.text.split()):
         return None
     match = TAIL.match(text, entity.end)
@@ -71,7 +70,7 @@ def _with_tail(doc: Doc, starts: dict[int, int], entity: Entity, text: str) -> E
         return None
     end = _run_end(text, match.start("run"), match.end("run"))
     last = text[match.start("run") : end].split()[-1]
-    if last.lower() in ("of", "and", "for", "the") or not _free_after(doc, starts, text, end):
+    if last.lower() in ("of", "and", "for", "the") or not _free_after(doc, text, end):
         return None
     return trimmed_entity(text, entity.start, end, "ORG")
 
@@ -91,16 +90,18 @@ def _run_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _free_after(doc: Doc, starts: dict[int, int], text: str, end: int) -> bool:
+def _free_after(doc: Doc, text: str, end: int) -> bool:
     """No lower-case noun right after the capitalised words ("... Harlow schools")."""
-    i = starts.get(end + 1) if text[end : end + 1] == " " else None
-    if i is None:
+    if text[end : end + 1] != " " or end + 2 > len(text):
         return True
-    token = doc[i]
+    span = doc.char_span(end + 1, end + 2, alignment_mode="expand")
+    if span is None or not len(span) or span[0].idx != end + 1:
+        return True
+    token = span[0]
     return not (token.text.islower() and token.pos_ in ("NOUN", "PROPN"))
 
 
-def _party(doc: Doc, starts: dict[int, int], entity: Entity, text: str) -> Entity | None:
+def _party(doc: Doc, entity: Entity, text: str) -> Entity | None:
     if entity.label == "ORG" and entity.text.split()[-1] in ORG_HEADS:
         before = text[max(0, entity.start - 13) : entity.start]
         word = before.split()[-1] if before.endswith(" ") and before.split() else ""
@@ -110,7 +111,7 @@ def _party(doc: Doc, starts: dict[int, int], entity: Entity, text: str) -> Entit
     if entity.label not in ("NORP", "ORG") or entity.text not in PARTY_WORDS:
         return None
     after = entity.end + 1
-    if text[entity.end : after + 5] == " party" and _free_after(doc, starts, text, after + 5):
+    if text[entity.end : after + 5] == " party" and _free_after(doc, text, after + 5):
         return trimmed_entity(text, entity.start, after + 5, "ORG")
     return None
 
