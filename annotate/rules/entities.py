@@ -35,12 +35,19 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - labels and name ends by how a name is built
   (:mod:`goldsmith.annotate.rules.entity_labels`: "... National Convention" EVENT,
   "Wells Fargo Center" FAC, "Acme" + "News" -> ORG "Acme News");
+- the words an organisation's name runs on with
+  (:mod:`goldsmith.annotate.rules.entity_org_tails`: "Tolvik Rowing Club of Marlow",
+  "Court of Appeals for the Ninth Circuit", "Republican" + "National Committee" -> one
+  ORG, ORG "Democratic party");
 - organisation names told by their own form
   (:mod:`goldsmith.annotate.rules.entity_org_shapes`: no "Crowds" ORG at a sentence
   start, "F.B.I." ORG, "host Dale Brant" PERSON) and by the words around them
   (:mod:`goldsmith.annotate.rules.entity_org_context`: "the gossip site Zinger",
   "Bluebird followers", "told Zinger", "Harbor Freight Committee Chair Mara Quist",
   one label for every mention of an ORG name);
+- a person's name after an owner's possessive is two entities
+  (:mod:`goldsmith.annotate.rules.entity_owners`: "Acme’s Jane Roe" -> ORG "Acme",
+  PERSON "Jane Roe");
 - names of a title-case headline are re-found from the story under it
   (:mod:`goldsmith.annotate.rules.entity_headlines`);
 - names inside hyphenated words (:mod:`goldsmith.annotate.rules.entity_compounds`:
@@ -52,7 +59,8 @@ The rules (ANNOTATION_SPEC.md, section 1), applied to each spaCy entity in turn:
 - one label per person once more, for the persons the ORG rules found ("Jo O’Hara,
   chief strategist" makes a later "O’Hara said" a PERSON);
 - one label per place (:mod:`goldsmith.annotate.rules.entity_places`: a name the
-  document mostly calls a GPE is a GPE everywhere, "the Harlow attack");
+  document mostly calls a GPE is a GPE everywhere, "the Harlow attack"; "the Harlow
+  caucuses" is one EVENT);
 - one label per acronym the document defines
   (:mod:`goldsmith.annotate.rules.entity_acronyms`: "FRB (Federal Rescue Bureau)"
   makes every "FRB" an ORG);
@@ -97,7 +105,9 @@ from goldsmith.annotate.rules.entity_openers import sentence_openers
 from goldsmith.annotate.rules.entity_org_context import org_context
 from goldsmith.annotate.rules.entity_org_marks import org_marks
 from goldsmith.annotate.rules.entity_org_shapes import org_shapes
+from goldsmith.annotate.rules.entity_org_tails import org_tails
 from goldsmith.annotate.rules.entity_orgs import repair_orgs
+from goldsmith.annotate.rules.entity_owners import owner_names
 from goldsmith.annotate.rules.entity_persons import (
     PARTICLES,
     PERSON_DESCRIPTORS,
@@ -107,7 +117,7 @@ from goldsmith.annotate.rules.entity_persons import (
     is_role_prefix,
     is_title,
 )
-from goldsmith.annotate.rules.entity_places import same_places
+from goldsmith.annotate.rules.entity_places import same_places, with_caucuses
 from goldsmith.annotate.rules.entity_states import with_party_states
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.labels.records import Entity
@@ -141,13 +151,13 @@ def find_entities(doc: Doc, corrector: EntityCorrector | None = None) -> list[En
     found = headline_names(text, found)
     found = complete_mentions(doc, found, text)
     found = repair_orgs(doc, found, text)
-    found = relabel(doc, found, text)
-    found = org_context(doc, org_shapes(doc, found, text), text)
+    found = org_tails(doc, relabel(doc, found, text), text)
+    found = owner_names(org_context(doc, org_shapes(doc, found, text), text))
     found = hyphenated_names(text, found)
     found = with_holidays(text, found)
     found = with_party_states(text, found)
     found = same_people(doc, found, text)
-    found = same_places(found, text, doc)
+    found = with_caucuses(same_places(found, text, doc), text)
     found = with_defined_acronyms(text, found)
     found = group_names(text, found, doc)
     found = org_marks(text, found)

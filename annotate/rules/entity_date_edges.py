@@ -8,6 +8,9 @@ Read by :func:`goldsmith.annotate.rules.entity_dates.date_bounds` (rules stated 
   modifiers stay inside a DATE); "185 over two years" (during) stays out;
 - :func:`part_of`: "the rest of the week", "the end of the month" keep their words;
 - :func:`cut_count`: "the next few weeks 28 pages" -> "the next few weeks";
+- :func:`cut_leading_count`: a count, a rank or "both" before an anchored date or a
+  year counts something else: "up from 90 last year" -> "last year", "second this
+  week" -> "this week", "in both 2008 and 2012" -> "2008";
 - :func:`is_vague_one`: "in a year", "a very busy week", "began his day", "in my 40s"
   are no DATE;
 - :func:`in_law_name`: the year of "the Aid Act of 1990" is no DATE (titles of laws
@@ -94,6 +97,23 @@ def cut_count(doc: Doc, start: int, end: int) -> int:
     if end - start > 1 and doc[end - 1].like_num and doc[end - 2].lower_ in _TIME_UNITS:
         return end - 1
     return end
+
+
+#: Words that rank or pair what comes before a date, never part of it.
+_RANKS = frozenset("both either first second third fourth fifth 1st 2nd 3rd 4th 5th".split())
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def cut_leading_count(doc: Doc, start: int, end: int) -> int:
+    """Drop a leading count or rank before "last/this/next/past ..." or a year."""
+    if end - start < 2:
+        return start
+    first, second = doc[start], doc[start + 1]
+    if not (first.like_num or first.lower_ in _RANKS) or first.lower_ in ("a", "an"):
+        return start
+    if second.lower_ in ("last", "this", "next", "past") or _YEAR.fullmatch(second.text):
+        return start + 1
+    return start
 
 
 def with_qualifier(doc: Doc, start: int, end: int) -> int:

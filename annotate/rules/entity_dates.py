@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.entity_date_edges import (
     cut_count,
+    cut_leading_count,
     in_law_name,
     is_vague_one,
     part_of,
@@ -156,6 +157,7 @@ def date_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     while start < end - 1 and _is_leader(doc, start):
         start += 1
+    start = cut_leading_count(doc, start, end)
     if (
         start < end - 1
         and doc[start].lower_ in ("late", "early")

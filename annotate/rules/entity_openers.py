@@ -6,7 +6,9 @@ into the name after it ("Internal Acme University records ..." ORG "Internal Acm
 University"). The rule: a name of three words or more that starts a sentence (or a
 line) loses its first word when the rest, two words or more, is an entity elsewhere
 in the document and the whole name is written nowhere else. "North Korea" keeps
-"North" (the rest is one word), and so does a name the document repeats whole.
+"North" (the rest is one word), and so does a name the document repeats whole. The
+period of a title or an initial ends no sentence: "Rep. Jane Ann Roe" keeps "Jane"
+however often the document says "Ann Roe".
 
 Example:
     >>> text = "Internal Acme University files. Acme University said no."
@@ -18,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+from goldsmith.annotate.rules.role_words import HONORIFICS
 from goldsmith.labels.records import Entity
 
 #: Characters after which a sentence starts (after spaces and opening quotes).
@@ -48,4 +51,16 @@ def _cut(text: str, entity: Entity, names: set[str]) -> Entity:
 
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t" + _OPENING)
-    return not before or before[-1] in _ENDS
+    if not before:
+        return True
+    if before[-1] == "." and _abbreviation(before[:-1]):
+        return False
+    return before[-1] in _ENDS
+
+
+def _abbreviation(before: str) -> bool:
+    """The word before a period is a title ("Rep", "Sen", "Gov") or an initial ("J")."""
+    word = before[-8:].split()[-1] if before[-8:].split() else ""
+    if word != before[len(before) - len(word) :]:
+        return False
+    return word.lower() in HONORIFICS or (len(word) == 1 and word.isupper())

@@ -102,8 +102,8 @@ def extend_name_left(doc: Doc, start: int) -> int:
     """Take in a first name spaCy left out: "Lloyd" of "Lloyd J. Austin III".
 
     Only a capitalised proper noun (tagged NNP) outside any entity, not a title
-    or role word nor a clause opener ("Though Roe"), directly before the name, is
-    taken in.
+    or role word, a description ("Actress Jane Roe", "Moderator Al Poe") nor a clause
+    opener ("Though Roe"), directly before the name, is taken in.
     """
     while start > 0:
         token = doc[start - 1]
@@ -116,6 +116,7 @@ def extend_name_left(doc: Doc, start: int) -> int:
             and token.lower_ not in TITLE_WORDS
             and token.lower_ not in LEGISLATIVE_TITLES
             and token.lower_ not in ROLE_CONTEXT_WORDS
+            and token.lower_ not in PERSON_DESCRIPTORS
             and token.lower_ not in CLAUSE_OPENERS
         ):
             break

@@ -7,6 +7,8 @@ The rules (real-news adjudication, entities):
   "Rep. Al Poe, R-Wis., said" -> "Wis."; entities spaCy put over the tag are replaced;
 - an entity that is only a US postal code ("AZ", "D.C.") is a GPE whatever spaCy said;
 - a GPE right before "D.C." takes it in ("Washington D.C.", "Washington, D.C.": one GPE);
+- a state's abbreviation keeps its full stop: "Casper, Wyo., said" and "Sen. Jane Roe
+  (Tex.)" -> GPE "Wyo.", "Tex." (the tokenizer splits the stop off as punctuation);
 - West Virginia's short forms are states too: "(D-W.Va.)", "(D-W-Va.)" -> GPE.
 
 Example:
@@ -37,6 +39,14 @@ _STATE = (
     r"|[A-Z][a-z]{3,}(?![\w.])"
 )
 
+#: The states' abbreviations written with a full stop (AP style and older forms), without it.
+STATE_ABBREVIATIONS = frozenset(
+    """
+    Ala Ariz Ark Calif Cal Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn
+    Miss Mo Mont Neb Nebr Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wisc Wyo
+    """.split()
+)
+
 #: "Washington" and "D.C." after it, with or without a comma: one GPE.
 _DC_AFTER = re.compile(r",? D\.C\.")
 
@@ -57,7 +67,16 @@ def with_party_states(text: str, found: list[Entity]) -> list[Entity]:
         if not any(overlaps(e.start, e.end, a, b) for a, b in tags)
     ]
     found = kept + [Entity(start=a, end=b, text=text[a:b], label="GPE") for a, b in states]
-    return _with_district(text, found)
+    return _with_district(text, [_with_stop(text, e) for e in found])
+
+
+def _with_stop(text: str, entity: Entity) -> Entity:
+    """A state's abbreviation keeps its full stop: "Wyo" + "." -> "Wyo."."""
+    if entity.label != "GPE" or entity.text not in STATE_ABBREVIATIONS:
+        return entity
+    if text[entity.end : entity.end + 1] != ".":
+        return entity
+    return Entity(entity.start, entity.end + 1, text[entity.start : entity.end + 1], "GPE")
 
 
 def _with_district(text: str, found: list[Entity]) -> list[Entity]:

@@ -116,7 +116,7 @@ PERSON_DESCRIPTORS = _words(
     challenger nominee frontrunner front-runner rival contender incumbent activist
     actor actress singer rapper comedian journalist columnist host pundit pollster
     strategist delegate committeeman committeewoman daughter son wife husband mother
-    father brother sister widow
+    father brother sister widow moderator advocate historian novelist economist
     """
 )
 

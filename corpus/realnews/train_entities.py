@@ -1,11 +1,12 @@
 """Train and cross-validate the entity label corrector on the open real-news gold.
 
-    python corpus/realnews/train_entities.py --gold /work/realnews/open60-gold.jsonl \
+    python corpus/realnews/train_entities.py --gold /work/realnews/open120-gold.jsonl \
         [--variant rule|no-rule|names] [--out FILE]
 
-Articles, by rule: every article of ``--gold`` (the 60 open articles of the manifest,
-roles ``tune``, ``heldout-r1``, ``heldout-r3`` and ``heldout-r4``); the script refuses a
-gold file with an article of any other role, so HELD-OUT is never trained on.
+Articles, by rule: every article of ``--gold`` (the 120 open articles of the manifest,
+its roles ``manifest.OPEN_ROLES``: TUNE, HELD-OUT-R1, -R3, -R4, -R6 and TRAIN); the script
+refuses a gold file with an article of any other role, so the unseen sets
+(``manifest.UNSEEN_ROLES``) are never trained on.
 
 Examples: each article's text is parsed, the entity rules run on it
 (:func:`goldsmith.annotate.rules.entities.find_entities` without a corrector, entities in
@@ -23,14 +24,14 @@ the same data give the same weights. Features seen in fewer than ``MIN_COUNT`` t
 examples are left out.
 
 Estimate of unseen performance: grouped cross-validation by article, 5 folds (article ids
-sorted, fold = position modulo 5), and leave-one-set-out (train on TUNE + HELD-OUT-R1 +
-HELD-OUT-R3, test on HELD-OUT-R4): entities strict F1 and ORG strict F1 of the held
-articles summed over folds, for the rules alone and the rules + corrector at each margin
-of ``MARGINS``, with and without the ``NONE`` decision; printed for the 40 articles the
-rules were tuned on and for HELD-OUT-R4 (little tuned on for entities) apart, with a
-95 % paired bootstrap interval over articles (``RESAMPLES``, seed ``SEED``) of the
-corrector's gain over the rules, and the ceilings: every label right, and every
-wrong-offset entity removed too.
+sorted, fold = position modulo 5), and leave-one-set-out with the two sets no rule was
+fitted to as held sets (train on the other 100 articles, test on HELD-OUT-R6; train on
+the other 80, test on TRAIN): entities strict F1 and ORG strict F1 of the held articles
+summed over folds, for the rules alone and the rules + corrector at each margin of
+``MARGINS``, with and without the ``NONE`` decision; printed for the 60 articles the rules
+were tuned on, HELD-OUT-R6 and TRAIN apart, with a 95 % paired bootstrap interval over
+articles (``RESAMPLES``, seed ``SEED``) of the corrector's gain over the rules, and the
+ceilings: every label right, and every wrong-offset entity removed too.
 
 Then the corrector is trained on all the articles of ``--gold`` and its in-sample figures
 printed (margin ``--margin``, with and without ``NONE``); ``--out FILE`` writes those
@@ -50,13 +51,12 @@ import numpy as np
 
 from goldsmith.annotate.rules.entity_features import crossed
 from goldsmith.annotate.rules.entity_ranker import NONE, EntityCorrector
-from goldsmith.corpus.realnews.entity_cv import Score, cv_folds, report, score
-from goldsmith.corpus.realnews.manifest import read_manifest
+from goldsmith.corpus.realnews.entity_cv import HELD_SETS, Score, cv_folds, report, score
+from goldsmith.corpus.realnews.manifest import OPEN_ROLES, read_manifest
 from goldsmith.errors import GoldsmithError, InputError
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import ENTITY_LABELS
 
-OPEN_ROLES = ("tune", "heldout-r1", "heldout-r3", "heldout-r4")
 LABELS = (*ENTITY_LABELS, NONE)
 VARIANTS = ("rule", "no-rule", "names")
 L2 = 0.003
@@ -208,9 +208,9 @@ def cross_validate(
     return out
 
 
-def r4_fold(articles: Sequence[Article]) -> list[list[int]]:
-    """Leave one set out: HELD-OUT-R4 held, trained on the 40 articles tuned on before it."""
-    return [[n for n, a in enumerate(articles) if a.role == "heldout-r4"]]
+def set_fold(articles: Sequence[Article], role: str) -> list[list[int]]:
+    """Leave one set out: the articles of ``role`` held, trained on all the others."""
+    return [[n for n, a in enumerate(articles) if a.role == role]]
 
 
 def ceilings(articles: Sequence[Article]) -> tuple[Score, Score]:
@@ -240,8 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(len(a.entities) for a in articles)
         print(f"{len(articles)} articles, {n} rule entities, variant {args.variant}")
         for part, sel in (
-            ("TUNE+R1+R3", [a for a in articles if a.role != "heldout-r4"]),
-            ("HELD-OUT-R4", [a for a in articles if a.role == "heldout-r4"]),
+            ("old 60", [a for a in articles if a.role not in HELD_SETS]),
+            *((role, [a for a in articles if a.role == role]) for role in HELD_SETS),
         ):
             labels, drops = ceilings(sel)
             print(
@@ -250,7 +250,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         for title, folds in (
             ("5-fold CV by article", cv_folds([a.article_id for a in articles])),
-            ("HELD-OUT-R4 left out (trained on TUNE+R1+R3)", r4_fold(articles)),
+            *(
+                (f"{role} left out (trained on the other sets)", set_fold(articles, role))
+                for role in HELD_SETS
+            ),
         ):
             scores = cross_validate(articles, folds, args.variant)
             print("\n".join(report(title, [a.role for a in articles], scores)))

@@ -96,6 +96,21 @@ def test_a_noun_glued_before_last_or_next_goes():
     assert found_entities(doc) == [("last week", "DATE")]
 
 
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        ("Guards rose to 70, up from 40 last year.", [("40 last year", "DATE")], "last year"),
+        ("I rank Poe third this week.", [("third this week", "DATE")], "this week"),
+        ("She won in both 1996 and 2004.", [("both 1996", "DATE")], "1996"),
+        # a count of time units is the date itself
+        ("It took 40 days last year.", [("40 days", "DATE")], "40 days"),
+        ("Two years ago it fell.", [("Two years ago", "DATE")], "Two years ago"),
+    ],
+)
+def test_a_count_or_rank_before_an_anchored_date_or_a_year_goes(text, spacy_ents, expected):
+    assert found_entities(entity_doc(text, spacy_ents)) == [(expected, "DATE")]
+
+
 def test_a_compound_noun_before_a_time_word_stays():
     doc = entity_doc(
         "Fees rose this school year.",
@@ -202,3 +217,37 @@ def test_no_entity_on_a_credit_line():
     found = found_entities(entity_doc(_PAGE, names))
     assert found == [("Tolvik", "GPE"), ("Monday", "DATE"), ("Ann Berg", "PERSON")]
     assert find_entities(entity_doc(_PAGE, names))[2].start == _PAGE.index("Ann Berg said")
+
+
+def test_sign_offs_page_links_and_a_closing_biography_are_credit_lines():
+    text = (
+        "Dam opens on the Tolvik\n"
+        "\n"
+        "Ola Moe reported from Tolvik that night, and the dam held.\n"
+        "Berg reported from Harlow. Nordic Wire writer Ann Lund contributed from Oslo.\n"
+        "Dal reported from Oslo; Moe, from Bergen.\n"
+        "Acme reported that night the dam held.\n"
+        "On Chirper follow Ann Lund https://chirper.example/alund.\n"
+        "Follow Nordic Wire reporter and Tolvik River School founder Per Lund on Chirper"
+        " at @plund.\n"
+        "Do you back Ola Moe? Like the page:\n"
+        "Kari Dal, a Harlow law professor, is a member of the Tolvik Post's board.\n"
+    )
+    assert [text[a:b] for a, b in credit_lines(text)] == [
+        "Berg reported from Harlow. Nordic Wire writer Ann Lund contributed from Oslo.",
+        "Dal reported from Oslo; Moe, from Bergen.",
+        "On Chirper follow Ann Lund https://chirper.example/alund.",
+        "Follow Nordic Wire reporter and Tolvik River School founder Per Lund on Chirper"
+        " at @plund.",
+        "Do you back Ola Moe? Like the page:",
+        "Kari Dal, a Harlow law professor, is a member of the Tolvik Post's board.",
+    ]
+
+
+def test_a_closing_line_that_reports_speech_is_no_biography():
+    for last in (
+        "Kari Dal, a Harlow law professor, said the dam is safe.",
+        'Kari Dal is sure: "The dam holds."',
+        "The dam is safe, Kari Dal is sure.",
+    ):
+        assert credit_lines("Dam opens\n\nIt rained.\n" + last) == []

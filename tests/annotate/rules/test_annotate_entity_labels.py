@@ -61,6 +61,23 @@ def test_states_written_short(text, spacy_ents, expected):
     assert found_entities(entity_doc(text, spacy_ents)) == expected
 
 
+def test_a_state_abbreviation_keeps_its_full_stop():
+    # the tokenizer splits the stop off "Wyo." and "Tex." as punctuation
+    doc = entity_doc(
+        "She spoke in Tolvik, Wyo., on Monday, with Sen. Al Poe (Tex.) and Mo Lee.",
+        [("Tolvik", "GPE"), ("Wyo", "GPE"), ("Al Poe", "PERSON"), ("Tex", "GPE")],
+    )
+    assert found_entities(doc) == [
+        ("Tolvik", "GPE"),
+        ("Wyo.", "GPE"),
+        ("Al Poe", "PERSON"),
+        ("Tex.", "GPE"),
+    ]
+    # a sentence's full stop after a place that is no abbreviation stays out
+    doc = entity_doc("They flew to Tolvik.", [("Tolvik", "GPE")])
+    assert found_entities(doc) == [("Tolvik", "GPE")]
+
+
 @pytest.mark.parametrize(
     ("text", "spacy_ents", "expected"),
     [
@@ -241,3 +258,15 @@ def test_person_labels_follow_the_document():
 def test_a_dateline_in_capitals_stays_a_place():
     doc = entity_doc("Storm hits coast\n\nTOLVIK — Rain fell on the DOJ.", [])
     assert found_entities(doc) == [("TOLVIK", "GPE"), ("DOJ", "ORG")]
+
+
+def test_a_place_before_caucuses_is_one_event_but_a_primary_stays_a_place():
+    doc = entity_doc(
+        "Poe won the Tolvik caucuses and lost the Harlow primary.",
+        [("Poe", "PERSON"), ("Tolvik", "GPE"), ("Harlow", "GPE")],
+    )
+    assert found_entities(doc) == [
+        ("Poe", "PERSON"),
+        ("Tolvik caucuses", "EVENT"),
+        ("Harlow", "GPE"),
+    ]

@@ -128,3 +128,18 @@ def test_a_headline_name_matched_by_two_story_names_is_found_once():
         ("Ann", "PERSON"),
         ("Varga", "PERSON"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy_ents", "expected"),
+    [
+        ("Actress Lorna Vell spoke first.", [("Lorna Vell", "PERSON")], "Lorna Vell"),
+        ("Moderator Abe Tull asked again.", [("Abe Tull", "PERSON")], "Abe Tull"),
+        ("Public Advocate Rae Dunn sued.", [("Rae Dunn", "PERSON")], "Rae Dunn"),
+        ("Journalist Ned Orr wrote it.", [("Ned Orr", "PERSON")], "Ned Orr"),
+    ],
+)
+def test_a_capitalised_description_before_a_name_is_not_taken_in(text, spacy_ents, expected):
+    # the words before the name are proper nouns to the tagger, as at a sentence start
+    doc = entity_doc(text, spacy_ents, default_tag="NNP")
+    assert found_entities(doc)[0] == (expected, "PERSON")

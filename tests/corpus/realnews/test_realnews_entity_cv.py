@@ -26,12 +26,12 @@ def test_gain_interval_of_identical_scores_is_zero_and_a_gain_is_positive():
 
 
 def test_the_table_shows_each_part_of_the_held_articles_once():
-    roles = ["tune", "heldout-r4", "tune"]
+    roles = ["tune", "heldout-r6", "heldout-r4"]
     scores = {"rules": [Score(1, 2, 2, 0, 0, 0)] * 3, "margin 0.0": [Score(2, 2, 2, 0, 0, 0)] * 3}
     lines = report("title", roles, scores)
-    assert lines[1].strip() == "TUNE+R1+R3 (2 articles)"
+    assert lines[1].strip() == "old 60 (2 articles)"
     assert any(line.strip().startswith("all (3 articles)") for line in lines)
     assert "margin 0.0       100.0 /   0.0   gain [+50.0, +50.0]" in "\n".join(lines)
     only_r4 = {k: [Score(), v[1], Score()] for k, v in scores.items()}
     shown = [line for line in report("t", roles, only_r4) if "articles)" in line]
-    assert [line.strip() for line in shown] == ["HELD-OUT-R4 (1 articles)"]
+    assert [line.strip() for line in shown] == ["heldout-r6 (1 articles)"]

@@ -106,8 +106,17 @@ def test_a_gold_file_with_an_article_outside_the_open_roles_is_refused(tmp_path)
         load_articles(path)
 
 
-def test_the_r4_fold_holds_out_heldout_r4():
-    from goldsmith.corpus.realnews.train_entities import r4_fold
+def test_a_set_fold_holds_out_that_set_and_trains_on_every_other():
+    from goldsmith.corpus.realnews.train_entities import set_fold
 
-    arts = [_article(f"id{n:02d}", "heldout-r4" if n % 3 == 0 else "tune") for n in range(7)]
-    assert r4_fold(arts) == [[0, 3, 6]]
+    roles = ["heldout-r6", "tune", "train", "heldout-r6", "heldout-r4", "train", "heldout-r6"]
+    arts = [_article(f"id{n:02d}", role) for n, role in enumerate(roles)]
+    assert set_fold(arts, "heldout-r6") == [[0, 3, 6]]
+    assert set_fold(arts, "train") == [[2, 5]]
+
+
+def test_the_script_trains_on_every_open_role_of_the_manifest():
+    from goldsmith.corpus.realnews import manifest, train_entities
+
+    assert train_entities.OPEN_ROLES == manifest.OPEN_ROLES
+    assert {"heldout-r6", "train"} <= set(train_entities.OPEN_ROLES)
