@@ -239,6 +239,10 @@ class CountedReader(QuantityReader):
             noun = self.doc[j + 1]
             if noun.tag_ == "NNS" and noun.head.i != j and not self._has_object(tok):
                 return True  # "60 pledged delegates were at stake": a verb with no object
+            if noun.tag_ == "NNS" and self.doc[j - 1].like_num and self._no_clause(tok, j + 2):
+                return True  # "by 60 pledged delegates": a "verb" with no clause of its own
+        if tok.tag_ == "RP" and j > 1 and self.words[j - 1] == "-" and not self._spaced(j - 1):
+            return self.doc[j - 2].tag_ in ("VBN", "VBD")  # "40 laid-off workers"
         if tok.dep_ == "advmod" and tok.head.i > j and tok.head.pos_ == "ADJ":
             return True  # "seven less politicized panels": an adverb of its adjective
         if low in ("and", "or", ",") and 0 < j < len(self.doc) - 1:
@@ -255,6 +259,21 @@ class CountedReader(QuantityReader):
     @staticmethod
     def _has_object(verb: Token) -> bool:
         return any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
+
+    def _no_clause(self, verb: Token, after: int) -> bool:
+        """Whether a participle read as a verb before a plural noun is a misparsed modifier:
+        it has no subject of its own ("led by 60 pledged delegates"), or the verb right
+        after its object has none ("where 60 pledged delegates will be at stake")."""
+        if not _has_subject(verb):
+            return True
+        if after >= len(self.doc) or self.doc[after].pos_ not in ("AUX", "VERB"):
+            return False
+        nxt = self.doc[after]
+        head = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+        return not _has_subject(head, but=verb.i)
+
+    def _spaced(self, j: int) -> bool:
+        return bool(self.doc[j].whitespace_)
 
     def _aside_end(self, j: int) -> int | None:
         """The closing bracket of a short aside opened at token ``j`` after a name in a
@@ -277,6 +296,11 @@ class CountedReader(QuantityReader):
 
     def _bare(self, qty: Quantity) -> bool:
         return self._counted(qty, qty.end)[1] is None
+
+
+def _has_subject(verb: Token, but: int = -1) -> bool:
+    """Whether ``verb`` has a subject (other than token ``but``)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i != but for c in verb.children)
 
 
 def _noun_or_group(tok: Token) -> bool:

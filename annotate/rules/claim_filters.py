@@ -47,6 +47,9 @@ _EXTENT_PREPOSITIONS = frozenset("for during throughout within".split())
 _LASTING_VERBS = frozenset("last wait spend take serve stay remain live work stall linger".split())
 #: Adverbs after a duration that always make it say when ("four years ago").
 _WHEN_ADVERBS = frozenset("ago earlier later hence".split())
+#: Units of a duration that says when before "away" ("a year away"); "six hours away"
+#: says how far.
+_CALENDAR_UNITS = frozenset("day week month year decade century".split())
 #: Last words of a street name after a house number ("100 Haven Avenue").
 _STREET_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd drive dr lane ln place pl court ct way "
@@ -335,6 +338,8 @@ class ClaimFilters(ReferentialRules):
             return nxt == "later" and self._set_off(qual_start)  # "Six stops later, ..."
         if nxt in _WHEN_ADVERBS:
             return True  # "four years ago", "bringing it back three years later"
+        if nxt == "away" and unit in _CALENDAR_UNITS:
+            return True  # "the election is less than a year away"
         if nxt in _WHEN_AFTER:
             # "four days before Election Day", "arrived just one day after the vote",
             # "Two weeks after the flood, …" say when; a duration governed by "for" or

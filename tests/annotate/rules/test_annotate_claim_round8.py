@@ -1,0 +1,62 @@
+"""Claim rules of round 8: error classes first seen on HELD-OUT-R6 and TRAIN, each tested
+on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from goldsmith.annotate.rules.claims import find_claims
+
+
+def _claims(nlp, text: str) -> list[tuple]:
+    return [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county fair is still nearly a month away.",
+        "With the runoff less than two weeks away, the mayor changed her staff.",
+        "The launch is three years away, engineers say.",
+    ],
+)
+def test_an_amount_of_time_away_says_when(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+def test_a_distance_away_is_still_a_claim(nlp):
+    assert _claims(nlp, "The depot sits five miles away from the river.") == [
+        ("five miles", 5.0, "mile", "exact")
+    ]
+
+
+def test_hours_away_say_how_far(nlp):
+    assert _claims(nlp, "They drove in from the coast, about four hours away.") == [
+        ("about four hours", 4.0, "hour", "approx")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("He won by 312 pledged delegates in the end.", "312 pledged delegates", "delegate"),
+        (
+            "In the west, 190 pledged delegates will be chosen.",
+            "190 pledged delegates",
+            "delegate",
+        ),
+        (
+            "Ohio is next, where 140 pledged delegates will be awarded.",
+            "140 pledged delegates",
+            "delegate",
+        ),
+        ("She thanked her 60 laid-off workers at the plant.", "60 laid-off workers", "worker"),
+    ],
+)
+def test_a_participle_before_the_counted_noun_is_a_modifier(nlp, text, span, unit):
+    assert [(c.text, c.unit) for c in find_claims(nlp(text))] == [(span, unit)]
+
+
+def test_a_number_that_is_the_subject_of_a_verb_keeps_its_elided_unit(nlp):
+    found = find_claims(nlp("Of the group, 40 hired lawyers and 12 fired their agents."))
+    assert [c.text for c in found] == ["40", "12"]
