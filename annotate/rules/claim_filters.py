@@ -109,7 +109,7 @@ class ClaimFilters(ReferentialRules):
             if not (nxt and is_plural(doc[qty.end]) and tok.ent_type_ != "DATE"):
                 return "year"
         if nxt == "in" and match_number(self.words, qty.end + 1) is not None:
-            return "ratio"  # "one in five adults": a ratio, not a count
+            return "ratio"  # "one in 45 adults": a ratio, not a count
         if num >= 2 and prev == "in" and match_number(self.words, num - 2) is not None:
             return "ratio"
         if self._gallery_counter(start_char, end_char) or self._list_marker(qty, end_char):

@@ -9,6 +9,11 @@ ratios and ages (spec section 3, and the decisions written in docs/spec-decision
   denominator after a rank ("the bottom fifth") is a claim of unit ``fraction`` whose
   value is the fraction (2/3 -> 0.667), not a percent.
 - Ratio: "by 2-1", "by nearly 3-1" (a margin "N-1" after "by") is ``N`` of unit ``ratio``.
+- Share of a small whole: "one in five", "nine out of 10", "nearly eight of 10" (N below
+  M, M from 2 to 10, "of" only after a qualifier and with M = 10, no unit of time or
+  measure after M) is one claim of unit ``fraction`` and value N/M, from N to M; "one in
+  45 children" is not one (its "one" counts children), nor "six of ten counties" (a
+  count of counties).
 - Age: "Dana Roe, 41," (a bare number set off by commas after a name), "a 52-year-old",
   "aged 45", "45 years old", "turned 66" are claims of unit ``year``; "N-year-old" ends
   at "year".
@@ -27,7 +32,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.claim_words import DURATIONS, MEASURES, QUALIFIERS, UNIT_WORDS
-from goldsmith.annotate.rules.numbers import UNITS, digit_value
+from goldsmith.annotate.rules.numbers import UNITS, digit_value, match_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -146,6 +151,37 @@ def read_ratio(lower: Sequence[str], i: int, before: str) -> tuple[int, float] |
         return None
     value = int(lower[i])
     return (i + 3, float(value)) if 1 < value < 100 else None
+
+
+def read_share(
+    words: Sequence[str], lower: Sequence[str], i: int, qualified: bool
+) -> tuple[int, float] | None:
+    """A share of a small whole "one in five", "nine out of 10", "nearly eight of 10"
+    starting at ``words[i]`` (``qualified``: a qualifier phrase ends right before it;
+    module rules): its token end and value N/M, or None."""
+    top = match_number(words, i)
+    if top is None or top.vague or top.currency or top.value != int(top.value):
+        return None
+    j = top.end
+    if lower[j : j + 1] == ["in"]:
+        k = j + 1
+    elif lower[j : j + 2] == ["out", "of"]:
+        k = j + 2
+    elif lower[j : j + 1] == ["of"] and qualified:
+        k = j + 1
+    else:
+        return None
+    whole = match_number(words, k) if k < len(words) else None
+    if whole is None or whole.vague or whole.currency or not top.value < whole.value <= 10:
+        return None
+    if lower[j] == "of" and whole.value != 10:
+        return None
+    after = lower[whole.end] if whole.end < len(lower) else ""
+    if after in DURATIONS or after.removesuffix("s") in DURATIONS or after in UNIT_WORDS:
+        return None  # "5 in 10 minutes": a count and a time
+    if after.removesuffix("s") in MEASURES or after in ("percent", "%"):
+        return None
+    return whole.end, round(top.value / whole.value, 3)
 
 
 def is_apposed_age(doc: Doc, i: int, end: int) -> bool:

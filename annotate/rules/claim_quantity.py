@@ -15,6 +15,7 @@ from goldsmith.annotate.rules.claim_forms import (
     read_glued_unit,
     read_one_duration,
     read_ratio,
+    read_share,
     read_signed,
 )
 from goldsmith.annotate.rules.claim_reader import ClaimReader
@@ -68,6 +69,10 @@ class QuantityReader(ClaimReader):
         margin = self.lower[i + 1 : i + 3] in (["-", "1"], ["\u2013", "1"])
         if margin and before != "by" and self._after_out_verb(i):
             before = "by"  # "outspending its rivals 5-1": a margin like "by 5-1"
+        share = read_share(self.words, self.lower, i, self._qualified(i))
+        if share is not None:  # "one in five", "nine out of 10"
+            end, value = share
+            return Quantity(i, end, end - 1, value, None, False, None, False, kind="fraction")
         ratio = read_ratio(self.lower, i, before)
         if ratio is not None:
             end, value = ratio

@@ -4,7 +4,8 @@
 can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number, then:
 
 0. Forms of :mod:`goldsmith.annotate.rules.claim_forms`: poll tallies "58%-37%" (two
-   percent claims), fractions ("half of" -> 0.5 ``fraction``), ratios ("by 2-1"), ages
+   percent claims), fractions ("half of" -> 0.5 ``fraction``; shares of a small whole
+   "one in five", "nine out of 10" -> 0.2, 0.9 ``fraction``), ratios ("by 2-1"), ages
    ("Roe, 41,", "a 52-year-old" -> "52-year", "aged 45", "turned 66": unit ``year``),
    "a couple of" (2, approx).
 1. Range: "between A and B", "A to B", "A or A+1", "A-B" / "A–B" make one ``range`` claim (``value``
@@ -13,7 +14,7 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    and so does "1.1 percent to 16,800" (a percent, then a level without "percent").
 2. Not a claim (skipped):
    - phone numbers; numbers glued to a word ("F-16", "COVID-19", "7-Eleven");
-     scores and seasons ("3-2", "2023-24"); ratios ("one in five");
+     scores and seasons ("3-2", "2023-24"); ratios ("one in 45 children");
    - times: a.m./p.m./o'clock/time zones after it, "3:30";
    - dates: next to a month name ("Oct. 23", "June 2024"); a year (1000-2100 written
      as four bare digits) unless it counts a plural noun ("2024 soldiers"); a number

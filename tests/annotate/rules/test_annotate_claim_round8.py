@@ -60,3 +60,28 @@ def test_a_participle_before_the_counted_noun_is_a_modifier(nlp, text, span, uni
 def test_a_number_that_is_the_subject_of_a_verb_keeps_its_elided_unit(nlp):
     found = find_claims(nlp("Of the group, 40 hired lawyers and 12 fired their agents."))
     assert [c.text for c in found] == ["40", "12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("About one in five adults smokes.", "About one in five", 0.2, "approx"),
+        ("Nearly nine out of 10 say the roads got worse.", "Nearly nine out of 10", 0.9, "approx"),
+        ("Almost seven of 10 tenants want a new landlord.", "Almost seven of 10", 0.7, "approx"),
+        ("One in four parents said they skip meals.", "One in four", 0.25, "exact"),
+        ("Three out of five members voted no.", "Three out of five", 0.6, "exact"),
+    ],
+)
+def test_a_share_of_a_small_whole_is_one_fraction_claim(nlp, text, span, value, qualifier):
+    assert _claims(nlp, text)[0] == (span, value, "fraction", qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("In six of ten counties, turnout fell.", ["six", "ten counties"]),
+        ("The rider finished 5 in 10 minutes.", []),
+    ],
+)
+def test_counts_that_are_no_share_stay_as_they_were(nlp, text, spans):
+    assert [c.text for c in find_claims(nlp(text))] == spans
