@@ -130,7 +130,7 @@ class CountedReader(QuantityReader):
                 return compound  # "a 20-month war", "a 28-stop tour", "1.4-square-mile"
         if k + 1 < n and lower[k] == "square" and unit_of(self.doc[k + 1]) in MEASURES:
             return f"square {unit_of(self.doc[k + 1])}", k + 2  # "20 square miles"
-        if (qty.vague or qty.kind == "couple") and k < n and lower[k] == "of":
+        if (qty.vague or qty.kind in ("couple", "set")) and k < n and lower[k] == "of":
             k += 1
         nested = self._nested_head(qty, k)
         if nested is not None:

@@ -69,6 +69,8 @@ _NOT_FRACTION_BEFORE = frozenset("first second third last other final opening cl
 #: bottom fifth of incomes", "the top quarter".
 _POSITIONS = frozenset("top bottom middle lowest highest poorest richest wealthiest".split())
 _COUPLE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
+#: Nouns of a set of things counted exactly before "of" ("a pair of shoes").
+_SETS = {"pair": 2.0, "trio": 3.0}
 _TALLY = re.compile(r"^(\d[\d.,]*)%[-\u2013](\d[\d.,]*)$")
 
 
@@ -133,13 +135,18 @@ def read_fraction(
 
 def read_couple(lower: Sequence[str], i: int) -> tuple[int, float] | None:
     """ "a couple of" (2; the span goes on past "of" to the counted noun) or "a couple
-    dozen/hundred/thousand" (2 x the scale): token end and value."""
-    if lower[i] != "a" or lower[i + 1 : i + 2] != ["couple"]:
+    dozen/hundred/thousand" (2 x the scale); "a pair of" (2) and "a trio of" (3) the same
+    way (spec 4: "a pair of" -> 2): token end and value."""
+    if lower[i] != "a" or i + 2 >= len(lower):
         return None
-    scale = _COUPLE_SCALES.get(lower[i + 2] if i + 2 < len(lower) else "")
+    if lower[i + 1] in _SETS and lower[i + 2] == "of":
+        return i + 2, _SETS[lower[i + 1]]
+    if lower[i + 1] != "couple":
+        return None
+    scale = _COUPLE_SCALES.get(lower[i + 2])
     if scale is not None:
         return i + 3, float(2 * scale)
-    return (i + 2, 2.0) if lower[i + 2 : i + 3] == ["of"] else None
+    return (i + 2, 2.0) if lower[i + 2] == "of" else None
 
 
 def read_ratio(lower: Sequence[str], i: int, before: str) -> tuple[int, float] | None:

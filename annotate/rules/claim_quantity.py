@@ -41,7 +41,8 @@ class Quantity:
     currency: str | None
     digits: bool
     between: bool = False
-    #: "fraction" or "ratio" for those forms (:mod:`claim_forms`), else "".
+    #: "fraction", "ratio", "couple", "set" ("a pair of") or "one" for those forms
+    #: (:mod:`claim_forms`), else "".
     kind: str = ""
     #: The unit written together with the number ("16ounces"), else "".
     unit: str = ""
@@ -63,7 +64,8 @@ class QuantityReader(ClaimReader):
         couple = read_couple(self.lower, i)
         if couple is not None:
             end, value = couple
-            return Quantity(i, end, end - 1, value, None, False, None, False, kind="couple")
+            kind = "couple" if self.lower[i + 1] == "couple" else "set"  # "a pair of"
+            return Quantity(i, end, end - 1, value, None, False, None, False, kind=kind)
         if read_one_duration(self.lower, i) is not None:  # "more than a month"
             return Quantity(i, i + 1, i, 1.0, None, False, None, False, kind="one")
         margin = self.lower[i + 1 : i + 3] in (["-", "1"], ["\u2013", "1"])

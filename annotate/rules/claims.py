@@ -7,7 +7,7 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    percent claims), fractions ("half of" -> 0.5 ``fraction``; shares of a small whole
    "one in five", "nine out of 10" -> 0.2, 0.9 ``fraction``), ratios ("by 2-1"), ages
    ("Roe, 41,", "a 52-year-old" -> "52-year", "aged 45", "turned 66": unit ``year``),
-   "a couple of" (2, approx).
+   "a couple of" (2, approx), "a pair of" / "a trio of" (2 / 3, exact).
 1. Range: "between A and B", "A to B", "A or A+1", "A-B" / "A–B" make one ``range`` claim (``value``
    A, ``value_high`` B, B > A); B's scale word also scales A ("1.5 to 2 million").
    "from A to B" states a change and is two claims (but "ranges from A to B" is a range),

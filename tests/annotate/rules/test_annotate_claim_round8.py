@@ -85,3 +85,23 @@ def test_a_share_of_a_small_whole_is_one_fraction_claim(nlp, text, span, value, 
 )
 def test_counts_that_are_no_share_stay_as_they_were(nlp, text, spans):
     assert [c.text for c in find_claims(nlp(text))] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        (
+            "The bill bundles a pair of related tax credits.",
+            "a pair of related tax credits",
+            2.0,
+            "credit",
+        ),
+        ("A trio of senators wrote to the agency.", "A trio of senators", 3.0, "senator"),
+    ],
+)
+def test_a_pair_or_a_trio_of_things_is_an_exact_count(nlp, text, span, value, unit):
+    assert _claims(nlp, text) == [(span, value, unit, "exact")]
+
+
+def test_a_pair_alone_counts_nothing(nlp):
+    assert _claims(nlp, "The two of them make a pair.") == []
