@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from goldsmith.annotate.rules.claim_lists import is_decade, is_numbered_line
+from goldsmith.annotate.rules.claim_lists import is_bracket_rank, is_decade, is_numbered_line
 from goldsmith.annotate.rules.claim_quantity import Quantity, year_like_value
 from goldsmith.annotate.rules.claim_referential import ReferentialRules
 from goldsmith.annotate.rules.claim_words import (
@@ -116,6 +116,8 @@ class ClaimFilters(ReferentialRules):
             return "list"
         if is_numbered_line(text, start_char, end_char) or is_decade(text, start_char, end_char):
             return "list"
+        if is_bracket_rank(text, start_char, end_char):
+            return "list"  # "Ann Lee (4.)": last week's place in a ranking
         if tok.text == "911" and self._bare(qty):
             return "emergency"  # "a 911 caller", "called 911": the emergency number, a name
         if self._in_name(num, qual_start, qualifier, qty):
