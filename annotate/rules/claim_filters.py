@@ -273,7 +273,7 @@ class ClaimFilters(ReferentialRules):
         if self.lower[qty.end : qty.end + 1] == ["to"] and qty.end + 1 < len(doc):
             if doc[qty.end + 1].like_num:
                 return False  # "leads Ana Diaz 812 to 790": a tally, not "Route 66"
-        if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I":
+        if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I" and not self._person_digits(num):
             return True
         if num == 0 or qualifier != "exact" or qty.currency:
             return False
@@ -308,7 +308,31 @@ class ClaimFilters(ReferentialRules):
                 unit, end = self._counted(qty, qty.end)
                 counts_plural = end is not None and is_plural(doc[end - 1])
             return not counts_plural  # "Deploys 3,000 Troops" counts; "Route 66" names
+        if prev.ent_type_ == "PERSON" and counts_plural:
+            return False  # "swept by Diaz 34 delegates to zero": a person is no name's start
+        if prev.pos_ == "PROPN" and self._person_tally(num, qty):
+            return False  # "Diaz 384, Ruiz 300, Lee 151": a tally by person
         return prev.pos_ == "PROPN" or word[0].islower() or not counts_plural
+
+    def _person_digits(self, num: int) -> bool:
+        """Digits ending a PERSON entity ("Mary Diaz 384"): no person's name ends in digits,
+        the tagger took a count after the name into it."""
+        tok = self.doc[num]
+        last = num + 1 >= len(self.doc) or self.doc[num + 1].ent_iob_ != "I"
+        return tok.ent_type_ == "PERSON" and tok.text[:1].isdigit() and last
+
+    def _person_tally(self, num: int, qty: Quantity) -> bool:
+        """ "Diaz 384, Ruiz 300 and Lee 37": a bare number after a name, followed by a
+        comma, a stop or "and", in a sentence with a person's name before another number."""
+        nxt = self.lower[qty.end] if qty.end < len(self.lower) else "."
+        if nxt not in (",", ".", ";", "and") or not self._bare(qty):
+            return False
+        start, end = self._sentence(num)
+        doc = self.doc
+        return any(
+            j != num and doc[j].like_num and doc[j - 1].ent_type_ == "PERSON"
+            for j in range(max(start, 1), end)
+        )
 
     def _group_of(self, num: int, qty: Quantity) -> bool:
         """ "Group of 20", "Fight for 15": a number ending a capitalised name, nothing counted

@@ -105,3 +105,18 @@ def test_a_pair_or_a_trio_of_things_is_an_exact_count(nlp, text, span, value, un
 
 def test_a_pair_alone_counts_nothing(nlp):
     assert _claims(nlp, "The two of them make a pair.") == []
+
+
+def test_a_count_right_after_a_persons_name_is_no_part_of_the_name(nlp):
+    text = "The senator lost Utah badly, swept by Cruz 34 delegates to zero."
+    assert [(c.text, c.unit) for c in find_claims(nlp(text))][0] == ("34 delegates", "delegate")
+
+
+def test_a_tally_by_person_is_a_list_of_claims(nlp):
+    text = "The current count is Mary Diaz 384, Sen. John Ruiz 300, Lee 151, and Patel 37."
+    assert [c.text for c in find_claims(nlp(text))][:3] == ["384", "300", "151"]
+
+
+@pytest.mark.parametrize("text", ["He watched Rocky 2 again.", "The crew of Apollo 13 came home."])
+def test_a_number_in_a_title_after_a_name_stays_out(nlp, text):
+    assert _claims(nlp, text) == []
