@@ -172,12 +172,14 @@ class CountedReader(QuantityReader):
         """The unit and token end of a compound written with hyphens after the number
         (the hyphen is token ``k``): "20-month", "a 28-stop tour" (a noun the tagger calls
         a verb, before the noun it modifies), "13-straight-day" (a word between the number
-        and a unit of time or measure), "1.4-square-mile" (unit "square mile")."""
+        and a unit of time or measure), "1.4-square-mile" (unit "square mile"); capitalised
+        only in a title-case headline ("A 6-Word Warning")."""
         doc, n = self.doc, len(self.doc)
         word = doc[k + 1]
         if doc[k - 1].whitespace_ or doc[k].whitespace_ or not word.is_alpha:
             return None
-        if not word.text.islower():
+        titled = word.text.istitle() and self._title_case(k)  # "A 6-Word Warning"
+        if not word.text.islower() and not titled:
             return None
         if k + 3 < n and doc[k + 2].text == "-" and not word.whitespace_:
             last = doc[k + 3]
@@ -185,7 +187,7 @@ class CountedReader(QuantityReader):
             glued = not doc[k + 2].whitespace_ and last.is_alpha and last.text.islower()
             if glued and (unit in DURATIONS or unit in MEASURES):
                 return (f"square {unit}" if word.lower_ == "square" else unit), k + 4
-        if word.pos_ == "NOUN":
+        if word.pos_ == "NOUN" or (titled and word.pos_ == "PROPN"):
             return unit_of(word), k + 2
         if word.tag_ in ("VB", "VBP") and k + 2 < n and doc[k + 2].pos_ in ("NOUN", "PROPN"):
             return unit_of(word), k + 2  # "28-stop bus tour": "stop" tagged as a verb

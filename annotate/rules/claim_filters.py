@@ -28,7 +28,7 @@ from goldsmith.annotate.rules.claim_words import (
     is_plural,
 )
 from goldsmith.annotate.rules.currencies import CURRENCY_UNITS
-from goldsmith.annotate.rules.numbers import match_number
+from goldsmith.annotate.rules.numbers import is_starter, match_number
 from goldsmith.annotate.rules.spans import overlaps_any
 
 if TYPE_CHECKING:
@@ -77,7 +77,8 @@ class ClaimFilters(ReferentialRules):
         if start_char > 1 and text[start_char - 1] in "-\u2013" and text[start_char - 2].isalnum():
             return "glued"  # "F-16", and the second half of a score or season ("3-2", "2023-24")
         if text[end_char : end_char + 1] == "-" and text[end_char + 1 : end_char + 2].isupper():
-            return "glued"  # "7-Eleven", "3-D"
+            if not self._titled_compound(qty):
+                return "glued"  # "7-Eleven", "3-D"; not "A 6-Word Warning" in a headline
         nxt = lower[qty.end] if qty.end < n else ""
         if nxt in TIME_WORDS or ":" in tok.text:
             return "time"
@@ -127,6 +128,17 @@ class ClaimFilters(ReferentialRules):
         if tok.ent_type_ in ("DATE", "TIME"):
             return None if self._duration(qty) or self._counted_around(qty) else "date"
         return None
+
+    def _titled_compound(self, qty: Quantity) -> bool:
+        """A number-noun compound of a title-case headline, "A 6-Word Warning": a
+        capitalised word of letters, no number word, after the hyphen."""
+        k = qty.end
+        if k + 1 >= len(self.doc) or self.words[k] != "-":
+            return False
+        word = self.doc[k + 1]
+        if not (word.is_alpha and word.text.istitle() and len(word.text) > 1):
+            return False
+        return not is_starter(word.text) and self._title_case(qty.first)
 
     def _titled_unit(self, qty: Quantity) -> bool:
         """A unit of time or measure capitalised mid-sentence outside a title-case headline,
@@ -273,6 +285,8 @@ class ClaimFilters(ReferentialRules):
         if self.lower[qty.end : qty.end + 1] == ["to"] and qty.end + 1 < len(doc):
             if doc[qty.end + 1].like_num:
                 return False  # "leads Ana Diaz 812 to 790": a tally, not "Route 66"
+        if self._titled_compound(qty):
+            return False  # "A 6-Word Warning": the compound counts words
         if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I" and not self._person_digits(num):
             return True
         if num == 0 or qualifier != "exact" or qty.currency:

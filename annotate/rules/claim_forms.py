@@ -8,6 +8,9 @@ ratios and ages (spec section 3, and the decisions written in docs/spec-decision
   or a determiner ("half the voters"), a hyphenated one before any word, and a
   denominator after a rank ("the bottom fifth") is a claim of unit ``fraction`` whose
   value is the fraction (2/3 -> 0.667), not a percent.
+- Percent fraction: "a quarter of a percent", "less than one-half of 1 percent" is one
+  claim of unit ``percent`` (value 0.25, 0.5), not a fraction and a percent.
+- Height: "6'3\"" is 75 ``inch``.
 - Ratio: "by 2-1", "by nearly 3-1" (a margin "N-1" after "by") is ``N`` of unit ``ratio``.
 - Share of a small whole: "one in five", "nine out of 10", "nearly eight of 10" (N below
   M, M from 2 to 10, "of" only after a qualifier and with M = 10, no unit of time or
@@ -71,6 +74,7 @@ _POSITIONS = frozenset("top bottom middle lowest highest poorest richest wealthi
 _COUPLE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
 #: Nouns of a set of things counted exactly before "of" ("a pair of shoes").
 _SETS = {"pair": 2.0, "trio": 3.0}
+_HEIGHT = re.compile(r"^(\d)['\u2019](\d{1,2})$")
 _TALLY = re.compile(r"^(\d[\d.,]*)%[-\u2013](\d[\d.,]*)$")
 
 
@@ -104,26 +108,12 @@ def read_fraction(
         return None
     if word in DENOMINATORS and not word.endswith("s") and i > 0 and lower[i - 1] in _POSITIONS:
         return i + 1, round(1 / DENOMINATORS[word], 3)  # "the bottom fifth of incomes"
-    if word == "half":
-        end, value = i + 1, 0.5
-    else:
-        if word in ("a", "one"):
-            top = 1
-        elif word in UNITS and UNITS[word] > 1:
-            top = UNITS[word]
-        else:
-            return None
-        j = i + 1
-        if j < n and lower[j] in ("-", "\u2013"):
-            j += 1
-        if j >= n or lower[j] not in DENOMINATORS or lower[j] == "half":
-            return None
-        plural = lower[j].endswith("s")
-        if plural != (top > 1):
-            return None
-        end, value = j + 1, round(top / DENOMINATORS[lower[j]], 3)
-        if j == i + 2 and word != "a" and (end >= n or lower[end] != "of"):
-            return end, value  # "down three-quarters from", "the middle one-fifth paid"
+    found = _fraction_words(lower, i)
+    if found is None:
+        return None
+    end, value = found
+    if end == i + 3 and word != "a" and (end >= n or lower[end] != "of"):
+        return end, value  # "down three-quarters from", "the middle one-fifth paid"
     if alone is not None and alone(end):
         return end, value  # "just over a quarter, 26 percent, say": the share on its own
     if end >= n or lower[end] not in _FRACTION_AFTER:
@@ -131,6 +121,58 @@ def read_fraction(
     if lower[end] == "of" and end + 1 < n and lower[end + 1] in ("a", "an"):
         return None  # "half of a percent", "a third of a mile": a measure, not a share
     return end, value
+
+
+def _fraction_words(lower: Sequence[str], i: int) -> tuple[int, float] | None:
+    """The words of a fraction at ``lower[i]``, "half", "a quarter", "one-half",
+    "two-thirds": token end and value, whatever follows."""
+    n, word = len(lower), lower[i]
+    if word == "half":
+        return i + 1, 0.5
+    if word in ("a", "one"):
+        top = 1
+    elif word in UNITS and UNITS[word] > 1:
+        top = UNITS[word]
+    else:
+        return None
+    j = i + 1
+    if j < n and lower[j] in ("-", "\u2013"):
+        j += 1
+    if j >= n or lower[j] not in DENOMINATORS or (lower[j] == "half" and j == i + 1):
+        return None
+    plural = lower[j].endswith("s")
+    if plural != (top > 1):
+        return None
+    return j + 1, round(top / DENOMINATORS[lower[j]], 3)
+
+
+def read_percent_fraction(lower: Sequence[str], i: int) -> tuple[int, float, str] | None:
+    """ "a quarter of a percent", "one-half of 1 percent", "half a percentage point": an
+    amount of percent written as a fraction of one; token end, value and unit."""
+    found = _fraction_words(lower, i)
+    if found is None:
+        return None
+    end, value = found
+    if lower[end : end + 1] == ["of"]:
+        end += 1
+    if lower[end : end + 1] not in (["a"], ["1"], ["one"]):
+        return None
+    rest = lower[end + 1 : end + 3]
+    if rest[:1] in (["percent"], ["%"]):
+        return end + 2, value, "percent"
+    if rest == ["percentage", "point"]:
+        return end + 3, value, "point"
+    return None
+
+
+def read_height(words: Sequence[str], i: int) -> float | None:
+    """ "6'3\"", "5’2”": a height in feet and inches (spaCy keeps "6'3" one token
+    before the closing mark); its value in inches."""
+    found = _HEIGHT.match(words[i])
+    if found is None or i + 1 >= len(words) or words[i + 1] not in ('"', "\u201d", "''"):
+        return None
+    feet, inches = int(found[1]), int(found[2])
+    return float(12 * feet + inches) if 3 <= feet <= 8 and inches < 12 else None
 
 
 def read_couple(lower: Sequence[str], i: int) -> tuple[int, float] | None:

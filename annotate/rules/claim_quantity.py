@@ -13,7 +13,9 @@ from goldsmith.annotate.rules.claim_forms import (
     read_couple,
     read_fraction,
     read_glued_unit,
+    read_height,
     read_one_duration,
+    read_percent_fraction,
     read_ratio,
     read_share,
     read_signed,
@@ -44,7 +46,8 @@ class Quantity:
     #: "fraction", "ratio", "couple", "set" ("a pair of") or "one" for those forms
     #: (:mod:`claim_forms`), else "".
     kind: str = ""
-    #: The unit written together with the number ("16ounces"), else "".
+    #: The unit written together with the number ("16ounces"), or fixed by its form ("a
+    #: quarter of a percent", 6'3"; ``kind`` "glued"), else "".
     unit: str = ""
 
 
@@ -54,6 +57,13 @@ class QuantityReader(ClaimReader):
     def _quantity(self, i: int) -> Quantity | None:
         if self.lower[i] == "minus" and self.lower[max(0, i - 2) : i] == ["plus", "or"]:
             return None  # "plus or minus 3.4 points": a margin, read from the next word
+        percent = read_percent_fraction(self.lower, i)
+        if percent is not None:  # "a quarter of a percent": an amount of percent
+            end, value, unit = percent
+            return Quantity(i, end, end - 1, value, None, False, None, False, "", "glued", unit)
+        height = read_height(self.words, i)
+        if height is not None:  # 6'3": feet and inches
+            return Quantity(i, i + 2, i + 1, height, None, False, None, True, "", "glued", "inch")
         fraction = read_fraction(self.lower, i, self._share_alone if self._qualified(i) else None)
         if fraction is not None:
             end, value = fraction

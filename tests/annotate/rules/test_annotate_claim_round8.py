@@ -120,3 +120,55 @@ def test_a_tally_by_person_is_a_list_of_claims(nlp):
 @pytest.mark.parametrize("text", ["He watched Rocky 2 again.", "The crew of Apollo 13 came home."])
 def test_a_number_in_a_title_after_a_name_stays_out(nlp, text):
     assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "qualifier"),
+    [
+        (
+            "The bank may lift its rate by a quarter of a percent.",
+            "a quarter of a percent",
+            0.25,
+            "percent",
+            "exact",
+        ),
+        (
+            "She trailed by less than one-half of 1 percent.",
+            "less than one-half of 1 percent",
+            0.5,
+            "percent",
+            "less_than",
+        ),
+        ("Yields fell half a percentage point.", "half a percentage point", 0.5, "point", "exact"),
+    ],
+)
+def test_a_fraction_of_one_percent_is_one_percent_claim(nlp, text, span, value, unit, qualifier):
+    assert _claims(nlp, text) == [(span, value, unit, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The chart lists the goalie at 6'4\" and 210 pounds.", "6'4\"", 76.0),
+        (
+            "He joked that she is \u201clike 5\u20193\u201d\u201d on a good day.",
+            "5\u20193\u201d",
+            63.0,
+        ),
+    ],
+)
+def test_a_height_in_feet_and_inches_is_inches(nlp, text, span, value):
+    found = find_claims(nlp(text))
+    assert (found[0].text, found[0].value, found[0].unit) == (span, value, "inch")
+
+
+def test_a_number_noun_compound_in_a_title_case_headline_counts(nlp):
+    text = "Mayor Fires Off A 6-Word Warning That Stuns The Council"
+    assert _claims(nlp, text) == [("6-Word", 6.0, "word", "exact")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Why The 7-Eleven On Main Street Closed", "The 3-D Movie Opens Friday Night"]
+)
+def test_names_glued_to_a_number_stay_out_of_headlines(nlp, text):
+    assert _claims(nlp, text) == []
