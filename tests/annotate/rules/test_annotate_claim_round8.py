@@ -39,15 +39,19 @@ def test_hours_away_say_how_far(nlp):
 @pytest.mark.parametrize(
     ("text", "span", "unit"),
     [
-        ("He won by 312 pledged delegates in the end.", "312 pledged delegates", "delegate"),
         (
-            "In the west, 190 pledged delegates will be chosen.",
-            "190 pledged delegates",
+            "The mayor leads his rival by 271 pledged delegates according to a tally by the paper.",
+            "271 pledged delegates",
             "delegate",
         ),
         (
-            "Ohio is next, where 140 pledged delegates will be awarded.",
-            "140 pledged delegates",
+            "The senator trails by 93 pledged delegates according to a count by the wire service.",
+            "93 pledged delegates",
+            "delegate",
+        ),
+        (
+            "In the state, 475 pledged delegates will be at stake.",
+            "475 pledged delegates",
             "delegate",
         ),
         ("She thanked her 60 laid-off workers at the plant.", "60 laid-off workers", "worker"),
