@@ -112,7 +112,7 @@ def find_claims(doc: Doc, verifier: ClaimVerifier | None = None) -> list[Claim]:
     for the rules. Claims come in text order and overlap only by nesting (the amount of
     money inside "three $40 million jets"); ``score`` is a rule confidence in [0, 1].
     With a ``verifier`` (:mod:`~goldsmith.annotate.rules.claim_verifier`, off by default:
-    its cross-validated gain is nil, see BENCHMARKS.md round 7) every candidate of
+    no cross-validated gain on HELD-OUT-R6 and TRAIN, see BENCHMARKS.md round 8) every candidate of
     :func:`find_candidates` is judged by it instead.
 
     Example:

@@ -58,9 +58,9 @@ CLAIMS_DIR = Path(__file__).with_name("gold") / "claims"
 FOLDS = 5
 L2 = 1.0
 MIN_COUNT = 2
-MIN_ARTICLES = 1
+MIN_ARTICLES = 5
 NEWTON_STEPS = 12
-DROP_BELOW = 0.1
+DROP_BELOW = 0.05
 KEEP_ABOVE = 1.0
 BOOTSTRAP = 1000
 
