@@ -40,6 +40,8 @@ class ClaimReader:
         #: the verb is a relative clause's) and the unit.
         self.object_units: list[tuple[tuple[int, str, bool], str]] = []
         self.count_heads: set[int] = set()
+        #: Value -> unit of the claims whose counted noun is written ("1,237 delegates").
+        self.written_units: dict[float, str] = {}
         self.seen: set[tuple[float, str]] = set()
         self.last_end = -1  # token end of the last claim
         #: Number + unit words found naming a work ("13 hours"), lower case.

@@ -65,7 +65,9 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    number alone on its line, the noun after "The number of" on the next; the unit counted
    by the same verb earlier in the sentence ("X had 1,317 homicides; Y had 3,797"); the
    subject of a verb of quantity whose object is the number ("casualties exceeding
-   600,000", "the toll rose to 90"), unless it names an amount ("numbers"); the unit of
+   600,000", "the toll rose to 90"), unless it names an amount ("numbers"); the unit of an
+   earlier written count of the same value, 100 or more and not a multiple of 100 ("1,237
+   delegates" ... "to reach 1,237"); the unit of
    the nearest preceding claim in the same paragraph that counted things (not money,
    percent, measures or durations, nor a count inside a phrase of another counted noun:
    "runners from 150 countries"); else "person" (news counts with no antecedent are of
@@ -269,6 +271,8 @@ class _Finder(QualifierRules):
         if named and self._counts_things(unit, qty, end - 1):
             self.count_units.append((unit, end_char))
             self.count_heads.add(end - 1)
+            if not elided and qty.value_high is None:
+                self.written_units[qty.value] = unit  # "1,237 delegates": for a later "1,237"
         counted = doc[qty.last if elided else end - 1]
         if counted.dep_ == "dobj":
             verb = counted.head

@@ -176,3 +176,22 @@ def test_a_number_noun_compound_in_a_title_case_headline_counts(nlp):
 )
 def test_names_glued_to_a_number_stay_out_of_headlines(nlp, text):
     assert _claims(nlp, text) == []
+
+
+def test_an_elided_amount_repeating_a_written_count_takes_its_unit(nlp):
+    text = (
+        "A nominee needs 1,237 delegates to win.\n\nThe race tightened on Tuesday. "
+        "\u201cWe will get to 1,237,\u201d the manager said."
+    )
+    assert [(c.text, c.unit) for c in find_claims(nlp(text))] == [
+        ("1,237 delegates", "delegate"),
+        ("1,237", "delegate"),
+    ]
+
+
+def test_a_round_number_repeating_by_chance_takes_no_unit_from_it(nlp):
+    text = "The club sold 300 tickets.\n\nAfter the storm, the shelter took in 300."
+    assert [(c.text, c.unit) for c in find_claims(nlp(text))] == [
+        ("300 tickets", "ticket"),
+        ("300", "person"),
+    ]
