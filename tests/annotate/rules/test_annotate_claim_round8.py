@@ -180,11 +180,12 @@ def test_names_glued_to_a_number_stay_out_of_headlines(nlp, text):
 
 def test_an_elided_amount_repeating_a_written_count_takes_its_unit(nlp):
     text = (
-        "A nominee needs 1,237 delegates to win.\n\nThe race tightened on Tuesday. "
-        "\u201cWe will get to 1,237,\u201d the manager said."
+        "A nominee needs 1,237 delegates to win. The governor has 650 donors.\n\n"
+        "The campaign manager said the governor will reach 1,237 by June."
     )
     assert [(c.text, c.unit) for c in find_claims(nlp(text))] == [
         ("1,237 delegates", "delegate"),
+        ("650 donors", "donor"),
         ("1,237", "delegate"),
     ]
 
