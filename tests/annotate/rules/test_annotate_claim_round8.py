@@ -181,7 +181,7 @@ def test_names_glued_to_a_number_stay_out_of_headlines(nlp, text):
 def test_an_elided_amount_repeating_a_written_count_takes_its_unit(nlp):
     text = (
         "A nominee needs 1,237 delegates to win. The governor has 650 donors.\n\n"
-        "The campaign manager said the governor will reach 1,237 by June."
+        "\u201cWe get to 1,237 in June,\u201d the manager said."
     )
     assert [(c.text, c.unit) for c in find_claims(nlp(text))] == [
         ("1,237 delegates", "delegate"),
