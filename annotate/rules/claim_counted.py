@@ -130,7 +130,7 @@ class CountedReader(QuantityReader):
                 return compound  # "a 20-month war", "a 28-stop tour", "1.4-square-mile"
         if k + 1 < n and lower[k] == "square" and unit_of(self.doc[k + 1]) in MEASURES:
             return f"square {unit_of(self.doc[k + 1])}", k + 2  # "20 square miles"
-        if (qty.vague or qty.kind == "couple") and k < n and lower[k] == "of":
+        if (qty.vague or qty.kind in ("couple", "set")) and k < n and lower[k] == "of":
             k += 1
         nested = self._nested_head(qty, k)
         if nested is not None:
@@ -172,12 +172,14 @@ class CountedReader(QuantityReader):
         """The unit and token end of a compound written with hyphens after the number
         (the hyphen is token ``k``): "20-month", "a 28-stop tour" (a noun the tagger calls
         a verb, before the noun it modifies), "13-straight-day" (a word between the number
-        and a unit of time or measure), "1.4-square-mile" (unit "square mile")."""
+        and a unit of time or measure), "1.4-square-mile" (unit "square mile"); capitalised
+        only in a title-case headline ("A 6-Word Warning")."""
         doc, n = self.doc, len(self.doc)
         word = doc[k + 1]
         if doc[k - 1].whitespace_ or doc[k].whitespace_ or not word.is_alpha:
             return None
-        if not word.text.islower():
+        titled = word.text.istitle() and self._title_case(k)  # "A 6-Word Warning"
+        if not word.text.islower() and not titled:
             return None
         if k + 3 < n and doc[k + 2].text == "-" and not word.whitespace_:
             last = doc[k + 3]
@@ -185,7 +187,7 @@ class CountedReader(QuantityReader):
             glued = not doc[k + 2].whitespace_ and last.is_alpha and last.text.islower()
             if glued and (unit in DURATIONS or unit in MEASURES):
                 return (f"square {unit}" if word.lower_ == "square" else unit), k + 4
-        if word.pos_ == "NOUN":
+        if word.pos_ == "NOUN" or (titled and word.pos_ == "PROPN"):
             return unit_of(word), k + 2
         if word.tag_ in ("VB", "VBP") and k + 2 < n and doc[k + 2].pos_ in ("NOUN", "PROPN"):
             return unit_of(word), k + 2  # "28-stop bus tour": "stop" tagged as a verb
@@ -239,6 +241,10 @@ class CountedReader(QuantityReader):
             noun = self.doc[j + 1]
             if noun.tag_ == "NNS" and noun.head.i != j and not self._has_object(tok):
                 return True  # "60 pledged delegates were at stake": a verb with no object
+            if noun.tag_ == "NNS" and self.doc[j - 1].like_num and self._no_clause(tok, j + 2):
+                return True  # "by 60 pledged delegates": a "verb" with no clause of its own
+        if tok.tag_ == "RP" and j > 1 and self.words[j - 1] == "-" and not self._spaced(j - 1):
+            return self.doc[j - 2].tag_ in ("VBN", "VBD")  # "40 laid-off workers"
         if tok.dep_ == "advmod" and tok.head.i > j and tok.head.pos_ == "ADJ":
             return True  # "seven less politicized panels": an adverb of its adjective
         if low in ("and", "or", ",") and 0 < j < len(self.doc) - 1:
@@ -255,6 +261,21 @@ class CountedReader(QuantityReader):
     @staticmethod
     def _has_object(verb: Token) -> bool:
         return any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
+
+    def _no_clause(self, verb: Token, after: int) -> bool:
+        """Whether a participle read as a verb before a plural noun is a misparsed modifier:
+        it has no subject of its own ("led by 60 pledged delegates"), or the verb right
+        after its object has none ("where 60 pledged delegates will be at stake")."""
+        if not _has_subject(verb):
+            return True
+        if after >= len(self.doc) or self.doc[after].pos_ not in ("AUX", "VERB"):
+            return False
+        nxt = self.doc[after]
+        head = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+        return not _has_subject(head, but=verb.i)
+
+    def _spaced(self, j: int) -> bool:
+        return bool(self.doc[j].whitespace_)
 
     def _aside_end(self, j: int) -> int | None:
         """The closing bracket of a short aside opened at token ``j`` after a name in a
@@ -277,6 +298,11 @@ class CountedReader(QuantityReader):
 
     def _bare(self, qty: Quantity) -> bool:
         return self._counted(qty, qty.end)[1] is None
+
+
+def _has_subject(verb: Token, but: int = -1) -> bool:
+    """Whether ``verb`` has a subject (other than token ``but``)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i != but for c in verb.children)
 
 
 def _noun_or_group(tok: Token) -> bool:

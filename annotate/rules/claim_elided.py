@@ -47,6 +47,11 @@ _NEXT_PARAGRAPH = 300
 _HEADING_EXPLAINED = (("the", "number", "of"), ("the", "amount", "of"))
 
 
+#: Smallest value an elided amount shares with an earlier written count to take its unit
+#: ("the 1,237 delegates ... to reach 1,237"); small or round numbers repeat by chance.
+_REPEATED_LEAST = 100
+
+
 class ElidedReader(CountedReader):
     """Finds the unit of a number whose counted thing is elided."""
 
@@ -115,6 +120,8 @@ class ElidedReader(CountedReader):
                         return counted
             if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
                 return self._amount_of(verb.head)
+        if _distinctive(qty.value) and qty.value in self.written_units:
+            return self.written_units[qty.value]  # "1,237 delegates ... to reach 1,237"
         if self.count_units:
             unit, end_char = self.count_units[-1]
             gap = self.text[end_char : doc[qty.first].idx]
@@ -322,3 +329,9 @@ class ElidedReader(CountedReader):
         if any(t.pos_ in ("VERB", "AUX") for t in self.doc[self.last_end : qty.first]):
             return None  # "which has 847,735 citizens, had 883": another verb, another thing
         return self.claims[-1].unit
+
+
+def _distinctive(value: float) -> bool:
+    """A value unlikely to repeat by chance: at least ``_REPEATED_LEAST`` and not a
+    multiple of 100 ("1,237", not "300")."""
+    return value >= _REPEATED_LEAST and value % 100 != 0

@@ -8,7 +8,15 @@ ratios and ages (spec section 3, and the decisions written in docs/spec-decision
   or a determiner ("half the voters"), a hyphenated one before any word, and a
   denominator after a rank ("the bottom fifth") is a claim of unit ``fraction`` whose
   value is the fraction (2/3 -> 0.667), not a percent.
+- Percent fraction: "a quarter of a percent", "less than one-half of 1 percent" is one
+  claim of unit ``percent`` (value 0.25, 0.5), not a fraction and a percent.
+- Height: "6'3\"" is 75 ``inch``.
 - Ratio: "by 2-1", "by nearly 3-1" (a margin "N-1" after "by") is ``N`` of unit ``ratio``.
+- Share of a small whole: "one in five", "nine out of 10", "nearly eight of 10" (N below
+  M, M from 2 to 10, "of" only after a qualifier and with M = 10, no unit of time or
+  measure after M) is one claim of unit ``fraction`` and value N/M, from N to M; "one in
+  45 children" is not one (its "one" counts children), nor "six of ten counties" (a
+  count of counties).
 - Age: "Dana Roe, 41," (a bare number set off by commas after a name), "a 52-year-old",
   "aged 45", "45 years old", "turned 66" are claims of unit ``year``; "N-year-old" ends
   at "year".
@@ -27,7 +35,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.claim_words import DURATIONS, MEASURES, QUALIFIERS, UNIT_WORDS
-from goldsmith.annotate.rules.numbers import UNITS, digit_value
+from goldsmith.annotate.rules.numbers import UNITS, digit_value, match_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,6 +72,9 @@ _NOT_FRACTION_BEFORE = frozenset("first second third last other final opening cl
 #: bottom fifth of incomes", "the top quarter".
 _POSITIONS = frozenset("top bottom middle lowest highest poorest richest wealthiest".split())
 _COUPLE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
+#: Nouns of a set of things counted exactly before "of" ("a pair of shoes").
+_SETS = {"pair": 2.0, "trio": 3.0}
+_HEIGHT = re.compile(r"^(\d)['\u2019](\d{1,2})$")
 _TALLY = re.compile(r"^(\d[\d.,]*)%[-\u2013](\d[\d.,]*)$")
 
 
@@ -97,26 +108,12 @@ def read_fraction(
         return None
     if word in DENOMINATORS and not word.endswith("s") and i > 0 and lower[i - 1] in _POSITIONS:
         return i + 1, round(1 / DENOMINATORS[word], 3)  # "the bottom fifth of incomes"
-    if word == "half":
-        end, value = i + 1, 0.5
-    else:
-        if word in ("a", "one"):
-            top = 1
-        elif word in UNITS and UNITS[word] > 1:
-            top = UNITS[word]
-        else:
-            return None
-        j = i + 1
-        if j < n and lower[j] in ("-", "\u2013"):
-            j += 1
-        if j >= n or lower[j] not in DENOMINATORS or lower[j] == "half":
-            return None
-        plural = lower[j].endswith("s")
-        if plural != (top > 1):
-            return None
-        end, value = j + 1, round(top / DENOMINATORS[lower[j]], 3)
-        if j == i + 2 and word != "a" and (end >= n or lower[end] != "of"):
-            return end, value  # "down three-quarters from", "the middle one-fifth paid"
+    found = _fraction_words(lower, i)
+    if found is None:
+        return None
+    end, value = found
+    if end == i + 3 and word != "a" and (end >= n or lower[end] != "of"):
+        return end, value  # "down three-quarters from", "the middle one-fifth paid"
     if alone is not None and alone(end):
         return end, value  # "just over a quarter, 26 percent, say": the share on its own
     if end >= n or lower[end] not in _FRACTION_AFTER:
@@ -126,15 +123,72 @@ def read_fraction(
     return end, value
 
 
+def _fraction_words(lower: Sequence[str], i: int) -> tuple[int, float] | None:
+    """The words of a fraction at ``lower[i]``, "half", "a quarter", "one-half",
+    "two-thirds": token end and value, whatever follows."""
+    n, word = len(lower), lower[i]
+    if word == "half":
+        return i + 1, 0.5
+    if word in ("a", "one"):
+        top = 1
+    elif word in UNITS and UNITS[word] > 1:
+        top = UNITS[word]
+    else:
+        return None
+    j = i + 1
+    if j < n and lower[j] in ("-", "\u2013"):
+        j += 1
+    if j >= n or lower[j] not in DENOMINATORS or (lower[j] == "half" and j == i + 1):
+        return None
+    plural = lower[j].endswith("s")
+    if plural != (top > 1):
+        return None
+    return j + 1, round(top / DENOMINATORS[lower[j]], 3)
+
+
+def read_percent_fraction(lower: Sequence[str], i: int) -> tuple[int, float, str] | None:
+    """ "a quarter of a percent", "one-half of 1 percent", "half a percentage point": an
+    amount of percent written as a fraction of one; token end, value and unit."""
+    found = _fraction_words(lower, i)
+    if found is None:
+        return None
+    end, value = found
+    if lower[end : end + 1] == ["of"]:
+        end += 1
+    if lower[end : end + 1] not in (["a"], ["1"], ["one"]):
+        return None
+    rest = lower[end + 1 : end + 3]
+    if rest[:1] in (["percent"], ["%"]):
+        return end + 2, value, "percent"
+    if rest == ["percentage", "point"]:
+        return end + 3, value, "point"
+    return None
+
+
+def read_height(words: Sequence[str], i: int) -> float | None:
+    """ "6'3\"", "5’2”": a height in feet and inches (spaCy keeps "6'3" one token
+    before the closing mark); its value in inches."""
+    found = _HEIGHT.match(words[i])
+    if found is None or i + 1 >= len(words) or words[i + 1] not in ('"', "\u201d", "''"):
+        return None
+    feet, inches = int(found[1]), int(found[2])
+    return float(12 * feet + inches) if 3 <= feet <= 8 and inches < 12 else None
+
+
 def read_couple(lower: Sequence[str], i: int) -> tuple[int, float] | None:
     """ "a couple of" (2; the span goes on past "of" to the counted noun) or "a couple
-    dozen/hundred/thousand" (2 x the scale): token end and value."""
-    if lower[i] != "a" or lower[i + 1 : i + 2] != ["couple"]:
+    dozen/hundred/thousand" (2 x the scale); "a pair of" (2) and "a trio of" (3) the same
+    way (spec 4: "a pair of" -> 2): token end and value."""
+    if lower[i] != "a" or i + 2 >= len(lower):
         return None
-    scale = _COUPLE_SCALES.get(lower[i + 2] if i + 2 < len(lower) else "")
+    if lower[i + 1] in _SETS and lower[i + 2] == "of":
+        return i + 2, _SETS[lower[i + 1]]
+    if lower[i + 1] != "couple":
+        return None
+    scale = _COUPLE_SCALES.get(lower[i + 2])
     if scale is not None:
         return i + 3, float(2 * scale)
-    return (i + 2, 2.0) if lower[i + 2 : i + 3] == ["of"] else None
+    return (i + 2, 2.0) if lower[i + 2] == "of" else None
 
 
 def read_ratio(lower: Sequence[str], i: int, before: str) -> tuple[int, float] | None:
@@ -146,6 +200,37 @@ def read_ratio(lower: Sequence[str], i: int, before: str) -> tuple[int, float] |
         return None
     value = int(lower[i])
     return (i + 3, float(value)) if 1 < value < 100 else None
+
+
+def read_share(
+    words: Sequence[str], lower: Sequence[str], i: int, qualified: bool
+) -> tuple[int, float] | None:
+    """A share of a small whole "one in five", "nine out of 10", "nearly eight of 10"
+    starting at ``words[i]`` (``qualified``: a qualifier phrase ends right before it;
+    module rules): its token end and value N/M, or None."""
+    top = match_number(words, i)
+    if top is None or top.vague or top.currency or top.value != int(top.value):
+        return None
+    j = top.end
+    if lower[j : j + 1] == ["in"]:
+        k = j + 1
+    elif lower[j : j + 2] == ["out", "of"]:
+        k = j + 2
+    elif lower[j : j + 1] == ["of"] and qualified:
+        k = j + 1
+    else:
+        return None
+    whole = match_number(words, k) if k < len(words) else None
+    if whole is None or whole.vague or whole.currency or not top.value < whole.value <= 10:
+        return None
+    if lower[j] == "of" and whole.value != 10:
+        return None
+    after = lower[whole.end] if whole.end < len(lower) else ""
+    if after in DURATIONS or after.removesuffix("s") in DURATIONS or after in UNIT_WORDS:
+        return None  # "5 in 10 minutes": a count and a time
+    if after.removesuffix("s") in MEASURES or after in ("percent", "%"):
+        return None
+    return whole.end, round(top.value / whole.value, 3)
 
 
 def is_apposed_age(doc: Doc, i: int, end: int) -> bool:

@@ -13,8 +13,11 @@ from goldsmith.annotate.rules.claim_forms import (
     read_couple,
     read_fraction,
     read_glued_unit,
+    read_height,
     read_one_duration,
+    read_percent_fraction,
     read_ratio,
+    read_share,
     read_signed,
 )
 from goldsmith.annotate.rules.claim_reader import ClaimReader
@@ -40,9 +43,11 @@ class Quantity:
     currency: str | None
     digits: bool
     between: bool = False
-    #: "fraction" or "ratio" for those forms (:mod:`claim_forms`), else "".
+    #: "fraction", "ratio", "couple", "set" ("a pair of") or "one" for those forms
+    #: (:mod:`claim_forms`), else "".
     kind: str = ""
-    #: The unit written together with the number ("16ounces"), else "".
+    #: The unit written together with the number ("16ounces"), or fixed by its form ("a
+    #: quarter of a percent", 6'3"; ``kind`` "glued"), else "".
     unit: str = ""
 
 
@@ -52,6 +57,13 @@ class QuantityReader(ClaimReader):
     def _quantity(self, i: int) -> Quantity | None:
         if self.lower[i] == "minus" and self.lower[max(0, i - 2) : i] == ["plus", "or"]:
             return None  # "plus or minus 3.4 points": a margin, read from the next word
+        percent = read_percent_fraction(self.lower, i)
+        if percent is not None:  # "a quarter of a percent": an amount of percent
+            end, value, unit = percent
+            return Quantity(i, end, end - 1, value, None, False, None, False, "", "glued", unit)
+        height = read_height(self.words, i)
+        if height is not None:  # 6'3": feet and inches
+            return Quantity(i, i + 2, i + 1, height, None, False, None, True, "", "glued", "inch")
         fraction = read_fraction(self.lower, i, self._share_alone if self._qualified(i) else None)
         if fraction is not None:
             end, value = fraction
@@ -62,12 +74,17 @@ class QuantityReader(ClaimReader):
         couple = read_couple(self.lower, i)
         if couple is not None:
             end, value = couple
-            return Quantity(i, end, end - 1, value, None, False, None, False, kind="couple")
+            kind = "couple" if self.lower[i + 1] == "couple" else "set"  # "a pair of"
+            return Quantity(i, end, end - 1, value, None, False, None, False, kind=kind)
         if read_one_duration(self.lower, i) is not None:  # "more than a month"
             return Quantity(i, i + 1, i, 1.0, None, False, None, False, kind="one")
         margin = self.lower[i + 1 : i + 3] in (["-", "1"], ["\u2013", "1"])
         if margin and before != "by" and self._after_out_verb(i):
             before = "by"  # "outspending its rivals 5-1": a margin like "by 5-1"
+        share = read_share(self.words, self.lower, i, self._qualified(i))
+        if share is not None:  # "one in five", "nine out of 10"
+            end, value = share
+            return Quantity(i, end, end - 1, value, None, False, None, False, kind="fraction")
         ratio = read_ratio(self.lower, i, before)
         if ratio is not None:
             end, value = ratio

@@ -3,14 +3,18 @@
 :class:`ClaimReader` holds what every rule of :mod:`goldsmith.annotate.rules.claims` looks at:
 the parsed ``Doc``, its words (as written and lower-cased), its text, the phone numbers in
 it, and the claims found so far (for elided units and referential numbers). The rules are
-split by concept into mixins over it: the number (:mod:`claim_quantity`), the counted
-thing (:mod:`claim_counted`) and what is not a claim (:mod:`claim_filters`).
+split by concept into mixins over it, each subclassing the one before: the number
+(:mod:`claim_quantity`), the counted thing (:mod:`claim_counted`, :mod:`claim_elided`),
+what is not a claim (:mod:`claim_referential`, :mod:`claim_names`, :mod:`claim_when`,
+:mod:`claim_filters`) and the qualifier (:mod:`claim_qualifiers`).
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from goldsmith.annotate.rules.headlines import is_title_case
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,6 +40,8 @@ class ClaimReader:
         #: the verb is a relative clause's) and the unit.
         self.object_units: list[tuple[tuple[int, str, bool], str]] = []
         self.count_heads: set[int] = set()
+        #: Value -> unit of the claims whose counted noun is written ("1,237 delegates").
+        self.written_units: dict[float, str] = {}
         self.seen: set[tuple[float, str]] = set()
         self.last_end = -1  # token end of the last claim
         #: Number + unit words found naming a work ("13 hours"), lower case.
@@ -71,3 +77,9 @@ class ClaimReader:
         while j >= 0 and self._is_glue_space(j):
             j -= 1
         return self.lower[j] if j >= 0 else ""
+
+    def _title_case(self, num: int) -> bool:
+        """Whether the sentence of token ``num`` is a title-case headline (the one rule of
+        :func:`~goldsmith.annotate.rules.headlines.is_title_case`)."""
+        start, end = self._sentence(num)
+        return is_title_case(self.doc[start:end].text)

@@ -4,16 +4,17 @@
 can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number, then:
 
 0. Forms of :mod:`goldsmith.annotate.rules.claim_forms`: poll tallies "58%-37%" (two
-   percent claims), fractions ("half of" -> 0.5 ``fraction``), ratios ("by 2-1"), ages
+   percent claims), fractions ("half of" -> 0.5 ``fraction``; shares of a small whole
+   "one in five", "nine out of 10" -> 0.2, 0.9 ``fraction``), ratios ("by 2-1"), ages
    ("Roe, 41,", "a 52-year-old" -> "52-year", "aged 45", "turned 66": unit ``year``),
-   "a couple of" (2, approx).
+   "a couple of" (2, approx), "a pair of" / "a trio of" (2 / 3, exact).
 1. Range: "between A and B", "A to B", "A or A+1", "A-B" / "A–B" make one ``range`` claim (``value``
    A, ``value_high`` B, B > A); B's scale word also scales A ("1.5 to 2 million").
    "from A to B" states a change and is two claims (but "ranges from A to B" is a range),
    and so does "1.1 percent to 16,800" (a percent, then a level without "percent").
 2. Not a claim (skipped):
    - phone numbers; numbers glued to a word ("F-16", "COVID-19", "7-Eleven");
-     scores and seasons ("3-2", "2023-24"); ratios ("one in five");
+     scores and seasons ("3-2", "2023-24"); ratios ("one in 45 children");
    - times: a.m./p.m./o'clock/time zones after it, "3:30";
    - dates: next to a month name ("Oct. 23", "June 2024"); a year (1000-2100 written
      as four bare digits) unless it counts a plural noun ("2024 soldiers"); a number
@@ -64,7 +65,9 @@ can start a number (:mod:`goldsmith.annotate.rules.numbers`) it reads the number
    number alone on its line, the noun after "The number of" on the next; the unit counted
    by the same verb earlier in the sentence ("X had 1,317 homicides; Y had 3,797"); the
    subject of a verb of quantity whose object is the number ("casualties exceeding
-   600,000", "the toll rose to 90"), unless it names an amount ("numbers"); the unit of
+   600,000", "the toll rose to 90"), unless it names an amount ("numbers"); the unit of an
+   earlier written count of the same value, 100 or more and not a multiple of 100 ("1,237
+   delegates" ... "to reach 1,237"); the unit of
    the nearest preceding claim in the same paragraph that counted things (not money,
    percent, measures or durations, nor a count inside a phrase of another counted noun:
    "runners from 150 countries"); else "person" (news counts with no antecedent are of
@@ -85,28 +88,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.claim_candidates import ClaimCandidate
-from goldsmith.annotate.rules.claim_filters import ClaimFilters
 from goldsmith.annotate.rules.claim_forms import DENOMINATORS, tally_parts
+from goldsmith.annotate.rules.claim_qualifiers import QualifierRules
 from goldsmith.annotate.rules.claim_quantity import Quantity
 from goldsmith.annotate.rules.claim_verifier import ClaimVerifier, verify
 from goldsmith.annotate.rules.claim_words import (
     AFTER_QUALIFIERS,
-    DURATIONS,
-    QUALIFIERS,
     QUANTITY_LABELS,
-    SURPASS_VERBS,
     TEMPERATURE_SCALES,
 )
 from goldsmith.annotate.rules.confidence import claim_score
 from goldsmith.annotate.rules.currencies import CURRENCY_WORDS
-from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.annotate.rules.numbers import is_starter
 from goldsmith.labels.records import Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-_MAX_QUALIFIER = max(len(k) for k in QUALIFIERS)
 
 
 def find_claims(doc: Doc, verifier: ClaimVerifier | None = None) -> list[Claim]:
@@ -117,7 +114,7 @@ def find_claims(doc: Doc, verifier: ClaimVerifier | None = None) -> list[Claim]:
     for the rules. Claims come in text order and overlap only by nesting (the amount of
     money inside "three $40 million jets"); ``score`` is a rule confidence in [0, 1].
     With a ``verifier`` (:mod:`~goldsmith.annotate.rules.claim_verifier`, off by default:
-    its cross-validated gain is nil, see BENCHMARKS.md round 7) every candidate of
+    no cross-validated gain on HELD-OUT-R6 and TRAIN, see BENCHMARKS.md round 8) every candidate of
     :func:`find_candidates` is judged by it instead.
 
     Example:
@@ -144,7 +141,7 @@ def find_candidates(doc: Doc) -> list[ClaimCandidate]:
     return finder.candidates
 
 
-class _Finder(ClaimFilters):
+class _Finder(QualifierRules):
     """One pass over a document: the number, its qualifier, its unit, and the rules that
     drop it (the mixins of :class:`ClaimFilters`); with ``collect`` set it also keeps
     what they dropped, in ``candidates``."""
@@ -205,32 +202,7 @@ class _Finder(ClaimFilters):
     def _claim(self, qty: Quantity, floor: int) -> tuple[Claim | None, int]:
         lower, doc = self.lower, self.doc
         num = qty.first + (1 if qty.currency and lower[qty.first] not in CURRENCY_WORDS else 0)
-        qual_start, qualifier = self._qualifier_before(qty.first, floor)
-        if qualifier == "exact" and qty.first > floor and lower[qty.first - 1] == "age":
-            start, name = self._qualifier_before(qty.first - 1, floor)
-            if name != "exact":
-                qual_start, qualifier = start, name  # "under age 45"
-        if (
-            lower[qual_start : qty.first] == ["over"]
-            and self._counted(qty, qty.end)[0] in DURATIONS
-            and (qual_start == 0 or doc[qual_start - 1].tag_ != "IN")
-        ):
-            # "over two years": during, not more; "for over two decades" is more than
-            qual_start, qualifier = qty.first, "exact"
-        if lower[qual_start : qty.first] == ["up", "to"] and self._phrasal_add(qual_start):
-            qual_start, qualifier = qty.first, "exact"  # "adds up to $5 million": a total
-        if qual_start < qty.first and doc[qual_start].dep_ == "prt":
-            qual_start, qualifier = qty.first, "exact"  # "handed over $25 million": a particle
-        if qualifier == "exact" and self._surpassed(qty.first):
-            qualifier = "more_than"  # "the deficit would surpass $1 trillion"
-        if qty.value_high is not None:
-            qualifier = "range"
-            if qty.between:
-                qual_start = qty.first - 1
-        elif qty.vague and qualifier == "exact":
-            qualifier = "more_than"
-        elif qty.kind == "couple" and qualifier == "exact":
-            qualifier = "approx"  # "a couple of things": about two
+        qual_start, qualifier = self._qualify(qty, floor)
         k = qty.end
         if qualifier == "exact":
             if lower[k : k + 2] == ["-", "plus"] and not doc[k].whitespace_:
@@ -299,6 +271,8 @@ class _Finder(ClaimFilters):
         if named and self._counts_things(unit, qty, end - 1):
             self.count_units.append((unit, end_char))
             self.count_heads.add(end - 1)
+            if not elided and qty.value_high is None:
+                self.written_units[qty.value] = unit  # "1,237 delegates": for a later "1,237"
         counted = doc[qty.last if elided else end - 1]
         if counted.dep_ == "dobj":
             verb = counted.head
@@ -307,51 +281,6 @@ class _Finder(ClaimFilters):
         self.seen.add((qty.value, unit))
         self.last_end = end
         return claim, end
-
-    def _qualifier_before(self, first: int, floor: int) -> tuple[int, str]:
-        """The longest qualifier phrase right before token ``first``; a non-breaking space
-        between its words is no word ("almost\u00a014\u00a0million")."""
-        words: list[int] = []
-        j = first - 1
-        while j >= floor and len(words) < _MAX_QUALIFIER:
-            if not self._is_glue_space(j):
-                words.insert(0, j)
-            j -= 1
-        for size in range(len(words), 0, -1):
-            name = QUALIFIERS.get(tuple(self.lower[w] for w in words[-size:]))
-            if name is not None and not self._bullet(words[-size]):
-                return words[-size], name
-        return first, "exact"
-
-    def _bullet(self, i: int) -> bool:
-        """Whether token ``i`` is a list bullet: a symbol ("~", "-") opening its line and
-        followed by a space ("~ Two punters died"), not the sign "~200"."""
-        tok = self.doc[i]
-        if tok.is_alpha or not tok.whitespace_:
-            return False
-        line_start = self.text.rfind("\n", 0, tok.idx) + 1
-        return not self.text[line_start : tok.idx].strip()
-
-    def _phrasal_add(self, up: int) -> bool:
-        """Whether "up to" at token ``up`` belongs to the verb "add up to" (a total, not a
-        cap): "the cuts add up to $5 million", "added up to 300 votes"."""
-        return up > 0 and self.doc[up - 1].lemma_.lower() == "add"
-
-    def _surpassed(self, first: int) -> bool:
-        """Whether the amount at token ``first`` is the object of a verb of surpassing
-        ("would surpass $1 trillion", "cases eclipse the 600 mark"): more than it, like the
-        spec's "exceeding"."""
-        j = first - 1
-        if j > 0 and self.lower[j] == "the":
-            j -= 1
-        verb = self.doc[j] if j >= 0 else None
-        return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in SURPASS_VERBS
-
-    def _title_case(self, num: int) -> bool:
-        """Whether the sentence of token ``num`` is a title-case headline (the one rule of
-        :func:`goldsmith.annotate.rules.headlines.is_title_case`)."""
-        start, end = self._sentence(num)
-        return is_title_case(self.doc[start:end].text)
 
     def _score(self, qty: Quantity, num: int, elided: bool) -> float:
         return claim_score(

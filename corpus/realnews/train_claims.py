@@ -1,14 +1,16 @@
-"""Train the claim verifier's weights on claims gold, with a grouped cross-validation.
+"""Train the claim verifier's weights on claims gold.
 
     python corpus/realnews/train_claims.py --polnear PATH [--open-gold FILE] [--out FILE]
         [--cv] [--docs-cache FILE]
 
-Articles (all open; nothing of HELD-OUT is read): the 60 open articles of the manifest
-(roles ``tune``, ``heldout-r1``, ``heldout-r3``, ``heldout-r4``) from ``--open-gold``
-(default ``/work/realnews/open60-gold.jsonl``, gold with text), and the 31 claims-only
-articles of ``corpus/realnews/gold/claims/`` (texts rebuilt from the PolNeAR checkout).
-A record of ``--open-gold`` whose text hash is not one of those 60 manifest rows is
-refused.
+Articles (all open; nothing of an unseen role is read): the 120 open articles of the
+manifest (``manifest.OPEN_ROLES``: ``tune``, ``heldout-r1``, ``heldout-r3``, ``heldout-r4``,
+``heldout-r6``, ``train``) from ``--open-gold`` (default
+``/work/realnews/open120-gold.jsonl``, gold with text), and the 31 claims-only articles of
+``corpus/realnews/gold/claims/`` (texts rebuilt from the PolNeAR checkout). A record of
+``--open-gold`` whose text hash is not one of those open manifest rows is refused.
+``--docs-cache`` keeps the parsed documents (a spaCy DocBin) between runs; a cache whose
+texts differ from the articles' is parsed again.
 
 Examples: each article is parsed, every claim candidate of the rules is listed
 (:func:`goldsmith.annotate.rules.claims.find_candidates`, minus those in the article's
@@ -16,16 +18,16 @@ ignore ranges, as ``annotate predict`` does), and a candidate is positive when s
 claim overlaps it by >= 50 % of the longer span (the scorer's ``overlap_50``).
 
 Model: logistic regression over the binary features of
-:mod:`goldsmith.annotate.rules.claim_features`, L2 penalty ``L2`` (the bias is not
-penalised), fitted by Newton's method from zero weights for ``NEWTON_STEPS`` steps: the
-same data give the same weights.
+:mod:`goldsmith.annotate.rules.claim_features` without the rules' ``drop=`` features,
+L2 penalty ``L2`` (the bias is not penalised), fitted by Newton's method from zero weights
+for ``NEWTON_STEPS`` steps: the same data give the same weights. A feature seen in fewer
+than ``MIN_ARTICLES`` articles is left out (a word that ties to one article, such as
+``prev2=fight``, is no rule), and so is one seen fewer than ``MIN_COUNT`` times.
 
-``--cv``: grouped cross-validation by article (``FOLDS`` folds; an article's fold is its
-sha256 modulo ``FOLDS``): each fold's candidates are judged by a model trained on the
-other folds, and claims span F1 (>= 50 %) and unit accuracy are summed over the folds for
-the rules alone and for the rules with the verifier at each threshold pair, with a paired
-bootstrap interval (articles resampled) of the F1 difference. The thresholds written to
-the weights file are ``DROP_BELOW`` and ``KEEP_ABOVE``, chosen on these CV figures.
+``--cv`` prints the cross-validation of :mod:`goldsmith.corpus.realnews.claims_cv`
+(grouped by article: 5 folds, and leave-one-set-out with HELD-OUT-R6 and TRAIN, the sets no
+rule was fitted to, as the honest estimate) before writing the weights. The thresholds
+written to the weights file are ``DROP_BELOW`` and ``KEEP_ABOVE``, chosen on those figures.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +45,7 @@ import numpy as np
 from goldsmith.annotate.rules.claim_verifier import WEIGHTS, ClaimVerifier
 from goldsmith.corpus.realnews.manifest import (
     CLAIMS_ROLES,
+    OPEN_ROLES,
     read_manifest,
     rebuild,
     text_sha256,
@@ -50,14 +53,14 @@ from goldsmith.corpus.realnews.manifest import (
 from goldsmith.errors import GoldsmithError, InputError
 from goldsmith.labels.records import Claim
 
-OPEN_ROLES = ("tune", "heldout-r1", "heldout-r3", "heldout-r4")
-OPEN_GOLD = Path("/work/realnews/open60-gold.jsonl")
+OPEN_GOLD = Path("/work/realnews/open120-gold.jsonl")
 CLAIMS_DIR = Path(__file__).with_name("gold") / "claims"
 FOLDS = 5
 L2 = 1.0
 MIN_COUNT = 2
+MIN_ARTICLES = 5
 NEWTON_STEPS = 12
-DROP_BELOW = 0.1
+DROP_BELOW = 0.05
 KEEP_ABOVE = 1.0
 BOOTSTRAP = 1000
 
@@ -119,15 +122,23 @@ def article_from(doc, key: str, group: str, gold: Sequence[Claim]) -> Article:
 
 
 def fit(
-    features: Sequence[Sequence[str]], labels: Sequence[bool], l2: float = L2
+    features: Sequence[Sequence[str]],
+    labels: Sequence[bool],
+    l2: float = L2,
+    allowed: frozenset[str] | None = None,
 ) -> dict[str, float]:
     """Weights by name (module rules: logistic regression, L2 but on ``bias``, Newton;
-    a feature seen fewer than ``MIN_COUNT`` times is left out)."""
+    a feature seen fewer than ``MIN_COUNT`` times, or not in ``allowed`` when given, is
+    left out)."""
     seen: dict[str, int] = {}
     for f in features:
         for n in f:
             seen[n] = seen.get(n, 0) + 1
-    names = sorted(n for n, c in seen.items() if c >= MIN_COUNT or n == "bias")
+    names = sorted(
+        n
+        for n, c in seen.items()
+        if n == "bias" or (c >= MIN_COUNT and (allowed is None or n in allowed))
+    )
     col = {n: i for i, n in enumerate(names)}
     x = np.zeros((len(features), len(names)))
     for r, f in enumerate(features):
@@ -145,6 +156,38 @@ def fit(
         hess = (x.T * (p * (1 - p))) @ x + np.diag(penalty)
         w -= np.linalg.solve(hess, grad)
     return {n: float(v) for n, v in zip(names, w, strict=True)}
+
+
+def spread_features(articles: Sequence[Article], least: int) -> frozenset[str]:
+    """The feature names found in at least ``least`` different articles."""
+    found: dict[str, int] = {}
+    for a in articles:
+        for n in {n for f in a.features for n in f}:
+            found[n] = found.get(n, 0) + 1
+    return frozenset(n for n, c in found.items() if c >= least)
+
+
+def train(
+    articles: Sequence[Article], exclude: str = "drop=", least: int = MIN_ARTICLES
+) -> dict[str, float]:
+    """The verifier's weights from ``articles``' candidates: features starting with
+    ``exclude`` left out, and those in fewer than ``least`` articles."""
+    allowed = spread_features(articles, least) if least > 1 else None
+    return fit(
+        [without(f, exclude) for a in articles for f in a.features],
+        [p for a in articles for p in a.positive],
+        allowed=allowed,
+    )
+
+
+def verifier_of(weights: dict[str, float], drop_below: float, keep_above: float = 1.0):
+    """The :class:`ClaimVerifier` of ``weights`` and thresholds."""
+    return ClaimVerifier(weights, drop_below, keep_above)
+
+
+def without(names: Sequence[str], prefix: str) -> tuple[str, ...]:
+    """``names`` without those starting with ``prefix`` (none left out when empty)."""
+    return tuple(n for n in names if not (prefix and n.startswith(prefix)))
 
 
 def decisions(article: Article, verifier: ClaimVerifier | None) -> list[bool]:
@@ -174,100 +217,10 @@ def f1(total: np.ndarray) -> float:
     return 100 * 2 * tp / np.maximum(2 * tp + fp + fn, 1)
 
 
-def cross_validate(
-    articles: Sequence[Article], grid: Sequence[tuple[float, float]], exclude: str = ""
-) -> dict[str, np.ndarray]:
-    """Per-article counts (articles x 5) for the rules (``"rules"``) and for the verifier
-    at each ``(drop_below, keep_above)`` of ``grid``, each fold judged by a model trained
-    on the other folds; features starting with ``exclude`` (when given) are left out."""
-    out = {"rules": np.array([counts(a, a.kept) for a in articles])}
-    for t in grid:
-        out[f"{t[0]:.2f}/{t[1]:.2f}"] = np.zeros((len(articles), 5))
-    for k in range(FOLDS):
-        train = [a for a in articles if a.fold() != k]
-        feats = [_without(f, exclude) for a in train for f in a.features]
-        labels = [p for a in train for p in a.positive]
-        weights = fit(feats, labels)
-        for i, a in enumerate(articles):
-            if a.fold() != k:
-                continue
-            held = replace(a, features=tuple(_without(f, exclude) for f in a.features))
-            for t in grid:
-                v = ClaimVerifier(weights, t[0], t[1])
-                out[f"{t[0]:.2f}/{t[1]:.2f}"][i] = counts(held, decisions(held, v))
-    return out
-
-
-def ablation(
-    articles: Sequence[Article],
-    thresholds: Sequence[float],
-    exclude: str = "drop=",
-    least: int = 10,
-) -> list[tuple[str, int, np.ndarray, dict[float, np.ndarray]]]:
-    """The verifier against a class the rules have never seen: for each rule filter that
-    dropped at least ``least`` candidates, the rules without it (its candidates kept) and
-    the same followed by the verifier dropping kept candidates below each threshold, the
-    verifier trained on the other folds without that filter's candidates and without
-    features starting with ``exclude``. Per filter: (name, candidates it dropped, summed
-    counts of the rules without it, summed counts with the verifier by threshold)."""
-    dropped: dict[str, int] = {}
-    for a in articles:
-        for f in a.features:
-            name = next((n[5:] for n in f if n.startswith("drop=")), "none")
-            if name != "none":
-                dropped[name] = dropped.get(name, 0) + 1
-    out = []
-    for name, n in sorted(dropped.items(), key=lambda kv: (-kv[1], kv[0])):
-        if n < least:
-            continue
-        mark = f"drop={name}"
-        base = np.zeros(5)
-        verified = {t: np.zeros(5) for t in thresholds}
-        for k in range(FOLDS):
-            train = [
-                (f, p)
-                for a in articles
-                if a.fold() != k
-                for f, p in zip(a.features, a.positive, strict=True)
-                if mark not in f
-            ]
-            weights = fit([_without(f, exclude) for f, _ in train], [p for _, p in train])
-            for a in articles:
-                if a.fold() != k:
-                    continue
-                kept = [kp or mark in f for f, kp in zip(a.features, a.kept, strict=True)]
-                base += counts(a, kept)
-                for t in thresholds:
-                    v = ClaimVerifier(weights)
-                    keep = [
-                        kp and v.probability(_without(f, exclude)) >= t
-                        for f, kp in zip(a.features, kept, strict=True)
-                    ]
-                    verified[t] += counts(a, keep)
-        out.append((name, n, base, verified))
-    return out
-
-
-def _without(names: Sequence[str], prefix: str) -> tuple[str, ...]:
-    return tuple(n for n in names if not (prefix and n.startswith(prefix)))
-
-
-def paired_interval(
-    base: np.ndarray, other: np.ndarray, resamples: int = BOOTSTRAP
-) -> tuple[float, float]:
-    """95 % bootstrap interval (articles resampled, seed 0) of F1(other) - F1(base)."""
-    rng = np.random.default_rng(0)
-    n = len(base)
-    diffs = []
-    for _ in range(resamples):
-        idx = rng.integers(0, n, n)
-        diffs.append(f1(other[idx].sum(0)) - f1(base[idx].sum(0)))
-    lo, hi = np.percentile(diffs, [2.5, 97.5])
-    return float(lo), float(hi)
-
-
-def load_articles(polnear: Path, open_gold: Path, nlp) -> list[Article]:
-    """The 91 open articles with their candidates (module rules)."""
+def load_articles(
+    polnear: Path, open_gold: Path, nlp, docs_cache: Path | None = None
+) -> list[Article]:
+    """The open articles and the claims-only ones with their candidates (module rules)."""
     from goldsmith.corpus.realnews.gold import load_gold
     from goldsmith.corpus.realnews.polnear import PolnearSource
     from goldsmith.labels.jsonl import read_jsonl
@@ -278,100 +231,33 @@ def load_articles(polnear: Path, open_gold: Path, nlp) -> list[Article]:
         role = roles.get(text_sha256(doc.text))
         if role not in OPEN_ROLES:
             raise InputError(
-                f"{open_gold}: document {doc.doc_id} is not one of the 60 open manifest "
-                "articles; pass the open gold (open60-gold.jsonl) with --open-gold"
+                f"{open_gold}: document {doc.doc_id} is not one of the open manifest "
+                "articles; pass the open gold (open120-gold.jsonl) with --open-gold"
             )
         items.append((text_sha256(doc.text), role, doc.text, doc.claims))
     entries = read_manifest(CLAIMS_DIR / "manifest.tsv", CLAIMS_ROLES)
     texts = {e.article_id: t for e, t in rebuild(PolnearSource.open(polnear), entries)}
     for g in load_gold(CLAIMS_DIR / "claims.jsonl", texts):
         items.append((text_sha256(g.text), "claims-only", g.text, g.claims))
-    docs = nlp.pipe([text for _, _, text, _ in items])
+    docs = _parsed([text for _, _, text, _ in items], nlp, docs_cache)
     return [
         article_from(doc, key, group, gold)
         for (key, group, _, gold), doc in zip(items, docs, strict=True)
     ]
 
 
-def report(results: dict[str, np.ndarray], base: str = "rules") -> list[str]:
-    """One line per configuration: F1, unit accuracy, counts, the F1 difference to
-    ``base`` with its paired interval."""
-    lines = []
-    for name, per in results.items():
-        total = per.sum(0)
-        unit = 100 * total[3] / max(total[4], 1)
-        line = (
-            f"{name:>12}  F1 {f1(total):5.1f}  unit {unit:5.1f}  tp/fp/fn {total[:3].astype(int)}"
-        )
-        if name != base:
-            lo, hi = paired_interval(results[base], per)
-            line += f"  diff {f1(total) - f1(results[base].sum(0)):+.2f} [{lo:+.2f}, {hi:+.2f}]"
-        lines.append(line)
-    return lines
+def _parsed(texts: list[str], nlp, cache: Path | None) -> list:
+    """``texts`` parsed by ``nlp``, read from ``cache`` (a DocBin) when it holds them."""
+    from spacy.tokens import DocBin
 
-
-def candidate_recall(articles: Sequence[Article]) -> tuple[int, int, int]:
-    """(gold claims, overlapped >= 50 % by some candidate, by some kept candidate)."""
-    total = anyone = kept = 0
-    for a in articles:
-        for g in a.gold:
-            hits = positives(a.claims, [g])
-            total += 1
-            anyone += any(hits)
-            kept += any(h and k for h, k in zip(hits, a.kept, strict=True))
-    return total, anyone, kept
-
-
-def leave_group_out(
-    articles: Sequence[Article], group: str, thresholds: Sequence[float], exclude: str
-) -> dict[str, np.ndarray]:
-    """Per-article counts on ``group``'s articles: the rules, and the rules followed by a
-    verifier trained on every other article dropping kept candidates below each
-    threshold."""
-    train = [a for a in articles if a.group != group]
-    test = [a for a in articles if a.group == group]
-    weights = fit(
-        [_without(f, exclude) for a in train for f in a.features],
-        [p for a in train for p in a.positive],
-    )
-    out = {"rules": np.array([counts(a, a.kept) for a in test])}
-    for t in thresholds:
-        v = ClaimVerifier(weights, t, 1.0)
-        rows = []
-        for a in test:
-            held = replace(a, features=tuple(_without(f, exclude) for f in a.features))
-            rows.append(counts(held, decisions(held, v)))
-        out[f"{t:.2f}/1.00"] = np.array(rows)
-    return out
-
-
-def evaluate(articles: Sequence[Article]) -> list[str]:
-    """The ``--cv`` report (module rules)."""
-    total, anyone, kept = candidate_recall(articles)
-    lines = [
-        f"candidate recall: {anyone}/{total} = {100 * anyone / total:.1f} % of gold claims "
-        f"overlapped >= 50 % by a candidate ({kept} = {100 * kept / total:.1f} % by a kept one)"
-    ]
-    grid = [(d, k) for d in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5) for k in (1.0, 0.9, 0.7, 0.5)]
-    for exclude, what in (("drop=", "without the rules' drop features"), ("", "all features")):
-        lines.append(f"{FOLDS}-fold CV by article, {what} (drop_below/keep_above):")
-        lines += report(cross_validate(articles, grid, exclude))
-    thresholds = (0.05, 0.1, 0.2, 0.3)
-    lines.append("HELD-OUT-R4 left out (trained on the other 71 articles), without drop features:")
-    lines += report(leave_group_out(articles, "heldout-r4", thresholds, "drop="))
-    lines.append("a filter the rules never had (its candidates kept, and not trained on):")
-    summed = np.zeros(5)
-    verified = dict.fromkeys(thresholds, np.zeros(5))
-    for name, n, base, ver in ablation(articles, thresholds):
-        summed += base
-        cells = " ".join(f"{t}: {f1(c):5.1f} ({int(c[1])}/{int(c[2])})" for t, c in ver.items())
-        lines.append(
-            f"{name:>12} {n:4d}  rules {f1(base):5.1f} ({int(base[1])}/{int(base[2])})  {cells}"
-        )
-        verified = {t: verified[t] + c for t, c in ver.items()}
-    cells = " ".join(f"{t}: {f1(c):5.1f}" for t, c in verified.items())
-    lines.append(f"{'all summed':>17}  rules {f1(summed):5.1f}  {cells}  (F1, fp/fn)")
-    return lines
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = list(nlp.pipe(texts))
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+    return docs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -380,21 +266,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--open-gold", type=Path, default=OPEN_GOLD)
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--cv", action="store_true", help="print the cross-validation first")
+    parser.add_argument("--docs-cache", type=Path, help="keep the parsed articles here")
     args = parser.parse_args(argv)
     try:
         from goldsmith.annotate.model import load_model
+        from goldsmith.corpus.realnews.claims_cv import evaluate
 
-        articles = load_articles(args.polnear, args.open_gold, load_model())
+        nlp = load_model()
+        articles = load_articles(args.polnear, args.open_gold, nlp, args.docs_cache)
         n = sum(len(a.positive) for a in articles)
         pos = sum(sum(a.positive) for a in articles)
         print(f"{len(articles)} articles, {n} candidates, {pos} positive")
         if args.cv:
             for line in evaluate(articles):
                 print(line, flush=True)
-        weights = fit(
-            [_without(f, "drop=") for a in articles for f in a.features],
-            [p for a in articles for p in a.positive],
-        )
+        weights = train(articles)
         verifier = ClaimVerifier(weights, DROP_BELOW, KEEP_ABOVE)
         args.out.write_text(json.dumps(verifier.to_json(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from goldsmith.annotate.rules.claim_lists import is_decade, is_numbered_line
+from goldsmith.annotate.rules.claim_lists import is_bracket_rank, is_decade, is_numbered_line
 from goldsmith.annotate.rules.claims import find_claims
 
 
@@ -45,3 +45,17 @@ def test_decades_are_not_claims(nlp) -> None:
 
 def test_counts_ending_in_zero_stay_claims(nlp) -> None:
     assert _texts(nlp, "The 40 workers got 30 days off.") == ["40 workers", "30 days"]
+
+
+def test_a_rank_in_brackets_with_a_stop_is_not_a_claim(nlp) -> None:
+    text = "1. Mia Park (Last week: 3.)\n\n2. Theo Vance (1.)\n\n3. Ida Cole (2.)\n"
+    assert _texts(nlp, text) == []
+
+
+def test_a_count_in_brackets_without_a_stop_stays_a_claim(nlp) -> None:
+    assert _texts(nlp, "The measure passed (52 votes to 48).") == ["52 votes", "48"]
+    assert not is_bracket_rank("won (12 seats.)", 5, 7)
+    assert is_bracket_rank("Ida Cole (12.)", 10, 12)
+    assert not is_bracket_rank("It had 12.) no", 7, 9)
+    assert not is_bracket_rank("(Ms. Cole also won 12.)", 19, 21)
+    assert is_bracket_rank("Mia Park (Last week: 3.)", 21, 22)

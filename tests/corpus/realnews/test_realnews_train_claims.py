@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from goldsmith.annotate.rules.claim_verifier import ClaimVerifier
+from goldsmith.corpus.realnews.claims_cv import leave_set_out, paired_interval, subset
 from goldsmith.corpus.realnews.train_claims import (
     FOLDS,
     Article,
@@ -13,8 +14,9 @@ from goldsmith.corpus.realnews.train_claims import (
     f1,
     fit,
     load_articles,
-    paired_interval,
     positives,
+    spread_features,
+    train,
 )
 from goldsmith.errors import InputError
 from goldsmith.labels import AnnotatedDoc
@@ -69,5 +71,36 @@ def test_f1_and_a_paired_interval_of_no_difference() -> None:
 def test_a_document_outside_the_open_manifest_rows_is_refused(tmp_path) -> None:
     path = tmp_path / "gold.jsonl"
     write_jsonl([AnnotatedDoc(doc_id="d1", text="An invented text of 3 lines.")], path)
-    with pytest.raises(InputError, match="not one of the 60 open"):
+    with pytest.raises(InputError, match="not one of the open manifest"):
         load_articles(tmp_path / "no-polnear", path, nlp=None)
+
+
+def _voting(key: str, group: str, word: str) -> Article:
+    """An article of two candidates: one with ``word`` (a gold claim), one without (not)."""
+    claims = (_claim(0, 5), _claim(10, 15))
+    feats = (("bias", word, "shape=digits"), ("bias", "shape=word"))
+    return Article(key, group, feats, (True, False), (True, True), claims, (claims[0],))
+
+
+def test_a_feature_of_a_single_article_is_left_out_of_training() -> None:
+    arts = [_voting(f"k{n}", "tune", "noun=delegate") for n in range(3)]
+    claims = (_claim(0, 5), _claim(10, 15))
+    feats = (("bias", "prev2=fight"), ("bias", "prev2=fight", "shape=word"))
+    arts.append(Article("k9", "tune", feats, (True, False), (True, True), claims, claims[:1]))
+    assert spread_features(arts, 2) >= {"noun=delegate", "shape=word", "bias"}
+    assert "prev2=fight" not in spread_features(arts, 2)
+    assert "prev2=fight" in train(arts, least=1)
+    assert "prev2=fight" not in train(arts, least=2)
+    assert train(arts, least=2)["noun=delegate"] > 0
+
+
+def test_leave_set_out_judges_each_set_by_a_verifier_trained_on_the_others() -> None:
+    arts = [_voting(f"t{n}", "tune", "shape=digits") for n in range(6)]
+    arts += [_voting(f"r{n}", "heldout-r6", "shape=digits") for n in range(3)]
+    grid = [(0.5, 1.0)]
+    out = leave_set_out(arts, grid)
+    assert set(out) == {"rules", "0.50/1.00"}
+    held = subset(out, [a.group == "heldout-r6" for a in arts])
+    # the rules keep both candidates (one spurious); the verifier drops the "word" one
+    assert held["rules"].sum(0)[:3].tolist() == [3, 3, 0]
+    assert held["0.50/1.00"].sum(0)[:3].tolist() == [3, 0, 0]
