@@ -141,7 +141,14 @@ class Antecedents:
 
     def with_role(self, at: int, role: str) -> Entity | None:
         """Nearest person before ``at`` introduced with the role noun ``role``
-        ("Trade Commissioner Jane Doe", "Jane Doe, the commissioner")."""
+        ("Trade Commissioner Jane Doe", "Jane Doe, the commissioner"), reported by its
+        nearest mention."""
+        entity = self.role_introduction(at, role)
+        return None if entity is None else self._mentions.nearest_mention(at, entity)
+
+    def role_introduction(self, at: int, role: str) -> Entity | None:
+        """The mention that introduces the nearest person before ``at`` with the role
+        noun ``role`` (the "Jane Doe" of "Trade Commissioner Jane Doe")."""
         text = self._mentions.text
         for entity in self._mentions.before(at):
             token = self._mentions.token_at(entity.end - 1)
@@ -155,9 +162,23 @@ class Antecedents:
             near = {token.head.lemma_.lower()} | {
                 c.lemma_.lower() for c in token.children if c.dep_ in ("appos", "compound")
             }
-            if role in before.split() or role in near:
-                return self._mentions.nearest_mention(at, entity)
+            if role in near:
+                return entity
+            # the role word before the name, with no verb between: not "quoted an
+            # official as saying that Hale …"
+            if role in before.split() and not self._verb_between(
+                entity.start - len(before) + before.rindex(role), entity.start
+            ):
+                return entity
         return None
+
+    def _verb_between(self, start: int, end: int) -> bool:
+        """Whether a verb lies in ``text[start:end]``."""
+        first = self._mentions.token_at(start)
+        last = self._mentions.token_at(end)
+        if first is None or last is None:
+            return False
+        return any(t.pos_ in ("VERB", "AUX") for t in first.doc[first.i : last.i])
 
     def _overshadowed_subject(self, token: Token) -> bool:
         """Whether a subject token is in an embedded clause ("… warned that Hale would

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.person_gender import pronoun_gender, role_gender
 from goldsmith.annotate.rules.spans import RangeSet
 from goldsmith.annotate.rules.speaker_antecedents import Antecedents
-from goldsmith.annotate.rules.speaker_descriptions import is_epithet
+from goldsmith.annotate.rules.speaker_descriptions import is_epithet, unnamed_introduction
 from goldsmith.annotate.rules.speaker_mentions import NEVER_SPEAKERS, MentionIndex, TokenStarts
 from goldsmith.annotate.rules.speaker_subjects import subject_token
 from goldsmith.annotate.rules.speech_words import (
@@ -245,7 +245,18 @@ class SpeakerFinder:
                 # "the committee", not "the convention committee" (a body named anew)
                 resolved = self._mentions.named_like(at, lemma) or resolve(at, "body")
             elif is_person_noun(lemma):
-                resolved = self._antecedents.with_role(at, lemma) or resolve(at, "person")
+                role = self._antecedents.role_introduction(at, lemma)
+                resolved = self._mentions.nearest_mention(at, role) if role else None
+                resolved = resolved or resolve(at, "person")
+                intro = unnamed_introduction(token, lemma, self.is_blocked, self._one_of_people)
+                # "an organizer … the organizer said": the one met last, unnamed, unless
+                # a person was introduced with that role since ("Mayor Ana Ruiz"), or,
+                # for a generic "the woman", someone fitting was a subject since
+                anchor = role if role is not None or intro is None else resolved
+                if intro is not None and intro.lemma_.lower() == lemma and role is None:
+                    anchor = None
+                if intro is not None and (anchor is None or anchor.start < intro.idx):
+                    return self._source_phrase(token)
             if resolved is not None:
                 return resolved
         owner = self._owner(token, lemma)
@@ -258,6 +269,11 @@ class SpeakerFinder:
         return self._source_phrase(token)
 
     # -- helpers ----------------------------------------------------------------------------
+
+    def _one_of_people(self, token: Token) -> bool:
+        """A noun or name for a person or a member of a group ("another Muslim")."""
+        entity = self._mentions.entity_at(token)
+        return self.is_human(token) or (entity is not None and entity.label == "NORP")
 
     def _owner(self, token: Token, lemma: str) -> Entity | None:
         """The owner of a thing that speaks for someone: the possessor of a plan, a memo,
