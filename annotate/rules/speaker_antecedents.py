@@ -11,7 +11,8 @@ The rules (ANNOTATION_SPEC.md section 2, "Speaker"):
   over when its sentence has a person as
   main subject ("Ana Ruiz warned that Tom Hale would lose. “…,” she said": Ruiz; in
   "Hale voiced confidence that Ruiz would lose. “…,” he said": Hale, even when Ruiz's
-  gender is unknown);
+  gender is unknown), but not for a "he"/"she" after it when it opens its sentence
+  before any quote ("Sen. Ana Ruiz scolded him: “…,” she said": Ruiz);
 - "they" is the most recent non-person speaker or subject ("Organizers said … They
   said"); "it" is the most recent organisation that spoke (an ORG, else a GPE or NORP);
   "the agency / group …" the most recent ORG that spoke or was a subject, else as "it";
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 #: State").
 _ROLE_LOOKBACK_CHARS = 40
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_QUOTE_MARKS = frozenset('"“”‘’«»')
 
 
 class Antecedents:
@@ -190,8 +192,16 @@ class Antecedents:
             return False
         root = token.sent.root
         mains = [root] + [c for c in root.children if c.dep_ == "conj"]
+        # a pronoun after a subject that opens the sentence, before any quote, may stand
+        # for it: "Ruiz scolded him: “…,” she said" (not "“…” -- that Hale … -- “…,” he
+        # says")
+        lead = token.doc.text[token.sent.start_char : token.idx]
+        opens = not any(ch in _QUOTE_MARKS for ch in lead)
         return any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i and self._names_person(c)
+            c.dep_ in ("nsubj", "nsubjpass")
+            and c.i != token.i
+            and self._names_person(c)
+            and not (opens and c.i > token.i and c.lower_ in ("he", "she"))
             for main in mains
             for c in main.children
         )

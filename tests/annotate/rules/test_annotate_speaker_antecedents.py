@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from goldsmith.annotate.rules.entities import find_entities
 from goldsmith.annotate.rules.quotes import find_quotes
 from goldsmith.labels.records import Entity
 
@@ -119,3 +120,23 @@ def test_partial_quote_in_a_complement_belongs_to_the_verb_above(nlp) -> None:
     text = "The ferry union protested that council members were “deeply dishonest” last week."
     found = speakers(nlp, text, ("The ferry union", "ORG"))
     assert found == [("deeply dishonest", "The ferry union")]
+
+
+def test_pronoun_after_a_subject_that_opens_the_sentence_stands_for_it(nlp) -> None:
+    text = (
+        "Dr. Hale defended the pipeline on Monday.\n\n"
+        "Sen. Ana Ruiz (D-Ore.) scolded him: “You have ignored the farmers,” she said."
+    )
+    found = speakers(nlp, text, ("Hale", "PERSON"), ("Ana Ruiz", "PERSON"))
+    assert found[-1] == ("You have ignored the farmers", "Ana Ruiz")
+
+
+def test_surname_in_the_headline_takes_the_gender_of_the_full_name(nlp) -> None:
+    text = (
+        "Hale Wins Runoff In Harbor County\n\n"
+        "John Hale won the runoff on Sunday. Debbie Lopez conceded an hour later.\n\n"
+        "Lopez spoke first. Then Hale thanked the volunteers. “It was close,” she said."
+    )
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_entities(doc))
+    assert [(q.text, q.speaker and q.speaker.text) for q in quotes][-1] == ("It was close", "Lopez")
