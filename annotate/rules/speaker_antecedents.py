@@ -107,9 +107,10 @@ class Antecedents:
     ) -> Entity | None:
         """Most recent subject/speaker before ``at`` that is a ``want``, reported by its
         nearest mention: "person" (else the nearest PERSON entity), "group" (anything but
-        a person), "org" (an organisation that spoke: an ORG, else a GPE or NORP) or
+        a person), "org" (an organisation that spoke: an ORG, else a GPE or NORP),
         "body" (for "the agency": also an ORG that was only a subject, "the Harbor Board,
-        reviewing the plan, found … the board said").
+        reviewing the plan, found … the board said") or "speaker" (anyone who spoke,
+        named: for "the release said" after "the Harbor Board announced …").
 
         A person the document marks with a gender other than ``gender`` is skipped
         (:mod:`~goldsmith.annotate.rules.person_gender`). ``spoke_first``: a person who
@@ -121,6 +122,11 @@ class Antecedents:
             for _, _, entity, is_person, spoke in reversed(self._recent[:end]):
                 if spoke and is_person and self._agrees(entity, gender):
                     return nearest(at, entity)
+        if want == "speaker":
+            for _, _, entity, _, spoke in reversed(self._recent[:end]):
+                if spoke and entity.label != SOURCE_LABEL:
+                    return nearest(at, entity)
+            return None
         if want in ("org", "body"):  # an ORG, else any named non-person, that spoke
             bodies = [r for r in self._recent[:end] if not r[3] and (r[4] or want == "body")]
             for labels in (("ORG",), ("ORG", "GPE", "NORP")):

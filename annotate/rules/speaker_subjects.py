@@ -7,7 +7,9 @@ that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…,
 that", "stating in an interview") borrows the subject of the verb it hangs from, and so
 does a verb describing a piece of writing ("released a statement saying", "in a letter
 stating": the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
-that name as subject; a relative "who" stands for the noun the clause describes; a
+that name as subject; a relative "who" stands for the noun the clause describes (the
+parser may hang it on a phrase after that noun: "one Democrat familiar with the
+discussion, who added": the Democrat); a
 subject in another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped;
 a verb in a prepositional phrase ("in addition to stating", "after saying") borrows the
 subject of the verb the phrase modifies; a verb under a passive without agent takes its
@@ -86,7 +88,7 @@ def subject_token(
         )
         if found is not None:
             if found.lower_ in ("who", "that") and current.dep_ == "relcl":
-                return current.head
+                return _described(current.head) if found.lower_ == "who" else current.head
             return found
         if current.dep_ == "xcomp" and not own_subjects(current.head):
             # "Hale is reported to have called it …": the raised subject of the passive
@@ -266,3 +268,22 @@ def pobj(token: Token | None) -> Token | None:
     if token is None:
         return None
     return next((c for c in token.children if c.dep_ == "pobj"), None)
+
+
+def _described(noun: Token) -> Token:
+    """The noun a "who" clause hung on ``noun`` describes: ``noun`` itself, or, when
+    ``noun`` is a thing in a phrase after a name ("one Democrat familiar with the
+    discussion, who added"), the name that phrase modifies."""
+    node = noun
+    for _ in range(_MAX_PHRASE_CLIMB):
+        if node.dep_ != "pobj" or node.pos_ != "NOUN" or node.ent_type_:
+            break
+        prep = node.head
+        head = prep.head
+        if head.pos_ == "ADJ" and head.dep_ == "amod":
+            head = head.head  # "familiar with the discussion" modifies "Democrat"
+        if prep.dep_ != "prep" or head.pos_ not in ("NOUN", "PROPN"):
+            break
+        node = head
+    named = node.pos_ == "PROPN" or bool(node.ent_type_)
+    return node if named else noun

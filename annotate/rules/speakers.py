@@ -81,6 +81,10 @@ _GOING_ON = frozenset(("add", "continue"))
 #: hangs a whole clause on the noun.
 _MAX_SOURCE_TOKENS = 12
 
+#: Pieces of writing whose author may follow them: "a story by Politco says", "a paper from
+#: the Harbor Institute had this to say".
+_AUTHORED = WRITING_NOUNS | frozenset("story paper piece article report study editorial".split())
+
 #: Tokens looked back from "the letter" for the verb that sent it: the writing is
 #: introduced a paragraph or two before it speaks ("… sent a letter to the board." ⏎
 #: “…,” the letter reads.), about 150 tokens at most.
@@ -228,6 +232,8 @@ class SpeakerFinder:
         if lemma in WRITING_NOUNS and not any(c.dep_ == "poss" for c in token.children):
             # "the letter reads", "one message said": whoever sent it
             writer = self._writer_of(token, lemma)
+            if writer is None and any(c.lower_ == "the" for c in token.children):
+                writer = resolve(at, "speaker")  # "X announced … “…,” the release said"
             if writer is not None:
                 return writer
         if is_epithet(token):  # "the 34-year-old mother of three replied"
@@ -270,6 +276,20 @@ class SpeakerFinder:
 
     # -- helpers ----------------------------------------------------------------------------
 
+    def _named_object(self, prep: Token) -> Entity | None:
+        """The named entity a preposition governs: "by Hale", "from the Harbor Institute",
+        "by the website Politco" (a name in apposition or compound to its noun)."""
+        doc = prep.doc
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            near = [c for c in pobj.children if c.dep_ in ("appos", "compound")]
+            if pobj.i + 1 < len(doc) and doc[pobj.i + 1].pos_ == "PROPN":
+                near.append(doc[pobj.i + 1])  # the parser may split "the website Politco"
+            for token in (pobj, *near):
+                entity = self._mentions.entity_at(token)
+                if entity is not None and entity.label != SOURCE_LABEL:
+                    return entity
+        return None
+
     def _one_of_people(self, token: Token) -> bool:
         """A noun or name for a person or a member of a group ("another Muslim")."""
         entity = self._mentions.entity_at(token)
@@ -284,6 +304,10 @@ class SpeakerFinder:
         for child in token.children:
             if child.dep_ == "poss" and not self.is_blocked(child.idx):
                 return self.speaker_from_token(child)
+            if child.dep_ == "prep" and child.lower_ in ("by", "from") and lemma in _AUTHORED:
+                author = self._named_object(child)  # "a story by the website Politco"
+                if author is not None:
+                    return author
             if child.dep_ == "compound" and lemma in WRITING_NOUNS:
                 entity = self._mentions.entity_at(child)
                 if entity is not None and entity.label != SOURCE_LABEL:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from goldsmith.annotate.rules.speaker_subjects import subject_token
 from goldsmith.annotate.rules.speakers import SpeakerFinder
 from goldsmith.labels.records import Entity
 
@@ -159,3 +160,13 @@ def test_name_in_apposition_to_a_subject_is_an_antecedent(nlp) -> None:
         Entity(haddad, haddad + 11, "Omar Haddad", "PERSON"),
     ]
     assert SpeakerFinder(doc, ents, []).speaker_of(token(doc, "said")).text == "Omar Haddad"
+
+
+def test_who_clause_hung_on_a_phrase_after_a_name_is_that_names(nlp) -> None:
+    text = (
+        "“It was a weak case,” said one Republican familiar with the talks, who added that "
+        "the council seemed “rattled” by the vote."
+    )
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == "added")
+    assert subject_token(verb, text).text == "Republican"
