@@ -15,7 +15,8 @@ a verb in a prepositional phrase ("in addition to stating", "after saying") borr
 subject of the verb the phrase modifies; a verb under a passive without agent takes its
 raised subject ("Hale is reported to have called the plan …"); a verb without a subject
 takes the name opening its paragraph that the parser hung on the paragraph before; a
-participle the parser hangs on quoted words ("…,” he said, adding that …") borrows the
+participle the parser hangs on quoted words ("…,” he said, adding that …") or on the
+clause a verb reports ("Ruiz said the process could be “messy,” adding …") borrows the
 subject of the nearest verb before it in its sentence; a participle describing a writing
 that is no verb's object ("The notice of a certified letter, announcing that …") has
 that writing as subject; a "to" infinitive parsed as describing a noun ("pointed to a
@@ -32,7 +33,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
-from goldsmith.annotate.rules.speech_words import WRITING_NOUNS
+from goldsmith.annotate.rules.speech_words import SAY_LEMMAS, WRITING_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -119,6 +120,17 @@ def subject_token(
             if before is not None:
                 current = before
                 continue
+        if (
+            current.tag_ == "VBG"
+            and current.dep_ == "advcl"
+            and current.head.dep_ == "ccomp"
+            and current.head.head.lemma_.lower() in SAY_LEMMAS
+            and current.head.head.i < current.head.i
+        ):
+            # "Ruiz said the process could be “messy,” adding …": the participle goes
+            # on with the one who said, not with the subject of what was said
+            current = current.head.head
+            continue
         if current.dep_ in _CLIMB and current.head.i != current.i:
             current = current.head
             continue

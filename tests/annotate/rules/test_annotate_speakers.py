@@ -170,3 +170,13 @@ def test_who_clause_hung_on_a_phrase_after_a_name_is_that_names(nlp) -> None:
     doc = nlp(text)
     verb = next(t for t in doc if t.text == "added")
     assert subject_token(verb, text).text == "Republican"
+
+
+def test_participle_hung_on_a_reported_clause_goes_on_with_the_sayer(nlp) -> None:
+    text = (
+        "In an interview Monday, Ruiz said the process of drafting the charter could be "
+        "“slow,” adding, “Reform is always slow.”"
+    )
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == "adding")
+    assert subject_token(verb, text).text == "Ruiz"
