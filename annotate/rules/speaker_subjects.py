@@ -14,7 +14,9 @@ subject in another paragraph (a parser slip) or in a dateline ("TORONTO — ") i
 a verb in a prepositional phrase ("in addition to stating", "after saying") borrows the
 subject of the verb the phrase modifies; a verb under a passive without agent takes its
 raised subject ("Hale is reported to have called the plan …"); a verb without a subject
-takes the name opening its paragraph that the parser hung on the paragraph before; a
+takes the name opening its paragraph that the parser hung on the paragraph before, or
+the name right after the quote before it ("“…,” Gene Roe, an adviser, said" with the
+name parsed into the quote); a
 participle the parser hangs on quoted words ("…,” he said, adding that …") or on the
 clause a verb reports ("Ruiz said the process could be “messy,” adding …") borrows the
 subject of the nearest verb before it in its sentence; a participle describing a writing
@@ -66,7 +68,7 @@ def subject_token(
         # a subject in another paragraph is a parser slip: skip it, keep climbing
         subjects = own_subjects(current) or _inverted_subject(current)
         if not subjects and current.i == verb.i:
-            subjects = _stray_subject(verb, text)
+            subjects = _stray_subject(verb, text) or _name_after_quote(verb, quoted)
         unquoted = [s for s in subjects if quoted is None or not quoted(s.idx)]
         if subjects and not unquoted:
             # "“Good reporter, this guy,” Trump, the front-runner, said": the parser
@@ -183,6 +185,32 @@ def _stray_subject(verb: Token, text: str) -> list[Token]:
     if any(t.pos_ in ("VERB", "AUX") for t in doc[name + 1 : verb.i]):
         return []
     return [token]
+
+
+#: Closing quotation marks, after which "“…,” Gene Roe, an adviser, said" names the speaker.
+_CLOSING = frozenset(("”", '"', "’", "'"))
+#: Tokens between the closing mark and the verb: a name and an apposition of a dozen words.
+_MAX_TAIL_TOKENS = 20
+
+
+def _name_after_quote(verb: Token, quoted: Callable[[int], bool] | None) -> list[Token]:
+    """The name right after a closing quotation mark, before a verb the parser left
+    without a subject ("“…,” Gene Roe, a top adviser, said" with "Roe" parsed into the
+    quote): the last word of that name."""
+    doc = verb.doc
+    if verb.dep_ not in ("ROOT", "parataxis"):
+        return []  # a verb that hangs from another borrows its subject
+    lowest = max(verb.sent.start, verb.i - _MAX_TAIL_TOKENS)
+    mark = next((t for t in reversed(doc[lowest : verb.i]) if t.text in _CLOSING), None)
+    between = doc[mark.i + 1 : verb.i] if mark is not None else []
+    if mark is None or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return []
+    run = []
+    for token in between:
+        if token.pos_ != "PROPN" or (quoted is not None and quoted(token.idx)):
+            break
+        run.append(token)
+    return run[-1:] if run and run[0].i == mark.i + 1 else []
 
 
 def _writing_named(noun: Token) -> Token | None:

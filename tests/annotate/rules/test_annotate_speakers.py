@@ -180,3 +180,15 @@ def test_participle_hung_on_a_reported_clause_goes_on_with_the_sayer(nlp) -> Non
     doc = nlp(text)
     verb = next(t for t in doc if t.text == "adding")
     assert subject_token(verb, text).text == "Ruiz"
+
+
+def test_name_right_after_the_quote_speaks_when_the_parser_puts_it_inside(nlp) -> None:
+    text = (
+        "Her aides fear the polls. “It is not the view that all is hunky-dory,” Gene Roe, "
+        "a top adviser, said at a forum in Salem."
+    )
+    doc = nlp(text)
+    quoted = text.index("“"), text.index("”") + 1
+    verb = next(t for t in doc if t.text == "said")
+    subject = subject_token(verb, text, lambda c: quoted[0] <= c < quoted[1])
+    assert subject is not None and subject.text == "Roe"
