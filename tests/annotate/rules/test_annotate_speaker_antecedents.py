@@ -140,3 +140,24 @@ def test_surname_in_the_headline_takes_the_gender_of_the_full_name(nlp) -> None:
     doc = nlp(text)
     quotes = find_quotes(doc, find_entities(doc))
     assert [(q.text, q.speaker and q.speaker.text) for q in quotes][-1] == ("It was close", "Lopez")
+
+
+def test_name_and_any_verb_right_after_a_quote_attribute_it(nlp) -> None:
+    text = (
+        "Tom Brandt praised the sale on Monday.\n\n"
+        "“That is nonsense, you fool,” Mara Ilves barked.\n\n"
+        "“Honestly,” she continued, “the pier is all we have.”"
+    )
+    doc = nlp(text)
+    found = [
+        (q.text, q.speaker and q.speaker.text)
+        for q in find_quotes(
+            doc,
+            [
+                Entity(0, 10, "Tom Brandt", "PERSON"),
+                Entity(text.index("Mara"), text.index("Mara") + 10, "Mara Ilves", "PERSON"),
+            ],
+            ranker=False,
+        )
+    ]
+    assert [s for _, s in found] == ["Mara Ilves", "Mara Ilves", "Mara Ilves"]
