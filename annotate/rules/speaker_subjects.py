@@ -35,6 +35,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
+from goldsmith.annotate.rules.speaker_slips import described_noun, name_after_quote, stray_subject
 from goldsmith.annotate.rules.speech_words import SAY_LEMMAS, WRITING_NOUNS
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def subject_token(
         # a subject in another paragraph is a parser slip: skip it, keep climbing
         subjects = own_subjects(current) or _inverted_subject(current)
         if not subjects and current.i == verb.i:
-            subjects = _stray_subject(verb, text) or _name_after_quote(verb, quoted)
+            subjects = stray_subject(verb, text) or name_after_quote(verb, quoted)
         unquoted = [s for s in subjects if quoted is None or not quoted(s.idx)]
         if subjects and not unquoted:
             # "“Good reporter, this guy,” Trump, the front-runner, said": the parser
@@ -91,7 +92,7 @@ def subject_token(
         )
         if found is not None:
             if found.lower_ in ("who", "that") and current.dep_ == "relcl":
-                return _described(current.head) if found.lower_ == "who" else current.head
+                return described_noun(current.head) if found.lower_ == "who" else current.head
             return found
         if current.dep_ == "xcomp" and not own_subjects(current.head):
             # "Hale is reported to have called it …": the raised subject of the passive
@@ -160,57 +161,6 @@ def subject_token(
             return _writing_named(written)
         return None
     return None
-
-
-def _stray_subject(verb: Token, text: str) -> list[Token]:
-    """The name opening the verb's paragraph when the parser hung it on the paragraph
-    before ("… they don't have a solution.”" ⏎ "Hale, for example, said …" with "Hale"
-    the object of "have"): a proper name whose head lies in another paragraph, with no
-    verb between it and ``verb``."""
-    doc = verb.doc
-    first = verb.i
-    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
-        first -= 1
-    while first < verb.i and doc[first].is_space:
-        first += 1
-    name = first
-    while name + 1 < verb.i and doc[name + 1].pos_ == "PROPN":
-        name += 1
-    token = doc[name]
-    if token.pos_ != "PROPN" or first == 0:
-        return []
-    head = token.head
-    if "\n" not in text[min(head.idx, token.idx) : max(head.idx, token.idx)]:
-        return []
-    if any(t.pos_ in ("VERB", "AUX") for t in doc[name + 1 : verb.i]):
-        return []
-    return [token]
-
-
-#: Closing quotation marks, after which "“…,” Gene Roe, an adviser, said" names the speaker.
-_CLOSING = frozenset(("”", '"', "’", "'"))
-#: Tokens between the closing mark and the verb: a name and an apposition of a dozen words.
-_MAX_TAIL_TOKENS = 20
-
-
-def _name_after_quote(verb: Token, quoted: Callable[[int], bool] | None) -> list[Token]:
-    """The name right after a closing quotation mark, before a verb the parser left
-    without a subject ("“…,” Gene Roe, a top adviser, said" with "Roe" parsed into the
-    quote): the last word of that name."""
-    doc = verb.doc
-    if verb.dep_ not in ("ROOT", "parataxis"):
-        return []  # a verb that hangs from another borrows its subject
-    lowest = max(verb.sent.start, verb.i - _MAX_TAIL_TOKENS)
-    mark = next((t for t in reversed(doc[lowest : verb.i]) if t.text in _CLOSING), None)
-    between = doc[mark.i + 1 : verb.i] if mark is not None else []
-    if mark is None or any(t.pos_ in ("VERB", "AUX") for t in between):
-        return []
-    run = []
-    for token in between:
-        if token.pos_ != "PROPN" or (quoted is not None and quoted(token.idx)):
-            break
-        run.append(token)
-    return run[-1:] if run and run[0].i == mark.i + 1 else []
 
 
 def _writing_named(noun: Token) -> Token | None:
@@ -308,22 +258,3 @@ def pobj(token: Token | None) -> Token | None:
     if token is None:
         return None
     return next((c for c in token.children if c.dep_ == "pobj"), None)
-
-
-def _described(noun: Token) -> Token:
-    """The noun a "who" clause hung on ``noun`` describes: ``noun`` itself, or, when
-    ``noun`` is a thing in a phrase after a name ("one Democrat familiar with the
-    discussion, who added"), the name that phrase modifies."""
-    node = noun
-    for _ in range(_MAX_PHRASE_CLIMB):
-        if node.dep_ != "pobj" or node.pos_ != "NOUN" or node.ent_type_:
-            break
-        prep = node.head
-        head = prep.head
-        if head.pos_ == "ADJ" and head.dep_ == "amod":
-            head = head.head  # "familiar with the discussion" modifies "Democrat"
-        if prep.dep_ != "prep" or head.pos_ not in ("NOUN", "PROPN"):
-            break
-        node = head
-    named = node.pos_ == "PROPN" or bool(node.ent_type_)
-    return node if named else noun
