@@ -7,7 +7,9 @@ that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…,
 that", "stating in an interview") borrows the subject of the verb it hangs from, and so
 does a verb describing a piece of writing ("released a statement saying", "in a letter
 stating": the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
-that name as subject; a relative "who" stands for the noun the clause describes (the
+that name as subject; a reporter's quoted source speaks ("the Post reported, quoting an
+official", "the Post quoted an official as saying that …": the official); a relative
+"who" stands for the noun the clause describes (the
 parser may hang it on a phrase after that noun: "one Democrat familiar with the
 discussion, who added": the Democrat); a
 subject in another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped;
@@ -64,6 +66,9 @@ def subject_token(
     head = verb.head
     if verb.dep_ == "compound" and verb.i < head.i and head.text[:1].isupper():
         return head  # "Said Ruiz: “…”", parsed as a name with "Said" in it
+    quoting = _quoted_source(verb)
+    if quoting is not None:
+        return quoting
     current = _coordinated_participle(verb)
     for _ in range(_MAX_SUBJECT_CLIMB):
         # a subject in another paragraph is a parser slip: skip it, keep climbing
@@ -161,6 +166,22 @@ def subject_token(
             return _writing_named(written)
         return None
     return None
+
+
+def _quoted_source(verb: Token) -> Token | None:
+    """The source a reporter quotes: "the Post reported, quoting an official" and "the
+    Post quoted an official as saying that …" give the official, not the Post."""
+    quote = None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        quote = verb.head.head  # "quoted an official as saying"
+    else:
+        quote = next((c for c in verb.children if c.dep_ in ("advcl", "conj")), None)
+        quote = quote if quote is not None and quote.tag_ == "VBG" else None
+    if quote is None or quote.lemma_.lower() != "quote":
+        return None
+    return next(
+        (c for c in quote.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None
+    )
 
 
 def _writing_named(noun: Token) -> Token | None:

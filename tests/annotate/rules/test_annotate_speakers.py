@@ -192,3 +192,22 @@ def test_name_right_after_the_quote_speaks_when_the_parser_puts_it_inside(nlp) -
     verb = next(t for t in doc if t.text == "said")
     subject = subject_token(verb, text, lambda c: quoted[0] <= c < quoted[1])
     assert subject is not None and subject.text == "Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        (
+            "“The fleet is too old,” the Harbor Gazette reported, quoting a retired captain.",
+            "reported",
+        ),
+        (
+            "The Harbor Gazette quoted a retired captain as saying that the fleet was too old.",
+            "saying",
+        ),
+    ],
+)
+def test_source_a_reporter_quotes_is_the_speaker(nlp, text: str, verb: str) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert subject_token(token, text).text == "captain"
