@@ -106,7 +106,9 @@ def gender_evidence(
     Evidence read at a full name is that full name's; it is also the surname's unless
     another person holds the surname: a second full name with it ("Joe Biden", "Beau
     Biden"), or the surname alone before this full name is first written ("Trump said
-    …" before "Ivanka Trump": the bare surname is someone already known)."""
+    …" before "Ivanka Trump": the bare surname is someone already known; a surname in
+    the first line, the headline, does not count: "Lind Wins Runoff" ⏎ "Greta Lind
+    …")."""
     starts = {e.start for e in people}
     by_mention = [
         (entity, _mention_evidence(doc.text, entity, token_at, starts, blocked))
@@ -115,10 +117,12 @@ def gender_evidence(
     first_full: dict[str, int] = {}
     first_bare: dict[str, int] = {}
     full_names: dict[str, set[str]] = {}
+    title_end = doc.text.find("\n")  # a headline names people by surname before the story
     for entity in people:
         full = full_name_key(entity)
         if full is None:
-            first_bare.setdefault(key(entity), entity.start)
+            if title_end < 0 or entity.start > title_end:
+                first_bare.setdefault(key(entity), entity.start)
         else:
             first_full.setdefault(full, entity.start)
             full_names.setdefault(key(entity), set()).add(full)

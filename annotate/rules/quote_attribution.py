@@ -2,13 +2,15 @@
 
 The rules (rule 3 of :mod:`goldsmith.annotate.rules.quotes`): the nearest speech verb up
 the dependency tree from the quote (for partial quotes also a speech noun with a
-possessor), else the nearest speech verb in the quote's sentences, else (partial quotes
-only) the nearest verb with a subject up the tree that is not a relative clause
-describing its noun ("immigrants who are “…”"), or the verb whose complement that
-clause is; for a direct quote without any, the speech verb of the sentence right
-before it in its paragraph when that sentence holds no quote ("Ruiz recalled how …
-“…”"), or a name that is all the text before a colon ("Lopez: “…”", "Said Lopez:
-“…”"). Only verbs of the quote's own paragraph, outside quotation marks, count.
+possessor), else the nearest speech verb in the quote's sentences, else (direct quotes)
+any verb whose named or pronoun subject follows the quote and ends the sentence ("“…,”
+Oliver barked."), else (partial quotes only) the nearest verb with a subject up the
+tree that is not a relative clause describing its noun ("immigrants who are “…”"), or
+the verb whose complement that clause is; for a direct quote without any, the speech
+verb of the sentence right before it in its paragraph when that sentence holds no
+quote ("Ruiz recalled how … “…”"), or a name that is all the text before a colon
+("Lopez: “…”", "Said Lopez: “…”"). Only verbs of the quote's own paragraph, outside
+quotation marks, count.
 
 Example:
     >>> attribution(ctx, region, first, last, after, "direct")   # doctest: +SKIP
@@ -27,7 +29,9 @@ from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, is_speech_noun,
 from goldsmith.labels.records import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Token
 
     from goldsmith.annotate.rules.speakers import SpeakerFinder
 
@@ -38,6 +42,9 @@ if TYPE_CHECKING:
 #: Americans who are victims of immigrants who are “…”", ten levels); twelve covers
 #: every attribution in the gold sets and keeps the cost per quote fixed.
 _MAX_CLIMB = 12
+#: Words of a name between a quote and the verb after it ("“…,” Gene B. Roe barked").
+_MAX_TAIL_NAME = 4
+_TAIL_PRONOUNS = frozenset(("he", "she", "they"))
 
 
 def name_before_colon(ctx: DocContext, region: QuotedRegion) -> Entity | None:
@@ -81,7 +88,9 @@ def attribution(
 
     Looked for up the dependency tree from the quote, then among the speech verbs of
     the quote's sentences, then (partial quotes only) among verbs with a subject up the
-    tree. Only verbs of the quote's own paragraph and outside quotation marks count.
+    tree, then (direct quotes only) the verb of a name right after the quote that ends
+    its sentence ("“…,” Oliver barked."). Only verbs of the quote's own paragraph and
+    outside quotation marks count.
     """
     if last < first:
         return None
@@ -122,6 +131,8 @@ def attribution(
             distance = token.i - last if token.i > last else (first - token.i) * 2
             if best_distance is None or distance < best_distance:
                 best, best_distance = token, distance
+    if best is None and kind == "direct":
+        best = _tail_verb(doc, after, usable)
     return best if best is not None else fallback
 
 
@@ -167,3 +178,20 @@ def _reporting_verb(verb: Token, finder: SpeakerFinder) -> Token:
 def _usable_subject(verb: Token, finder: SpeakerFinder) -> bool:
     subject = finder.subject_of(verb)
     return subject is not None and not finder.is_blocked(subject.idx)
+
+
+def _tail_verb(doc: Doc, after: int, usable: Callable[[Token], bool]) -> Token | None:
+    """The verb of a name or pronoun right after a direct quote that ends its sentence
+    with it: "“…,” Oliver barked.", "“…,” she quipped." (any verb: the form attributes
+    the words)."""
+    for subject in doc[after : min(len(doc), after + _MAX_TAIL_NAME)]:
+        if subject.pos_ != "PROPN" and subject.lower_ not in _TAIL_PRONOUNS:
+            return None
+        if subject.dep_ != "nsubj":
+            continue  # "Mara" of "Mara Ilves barked"
+        verb = subject.head
+        if verb.i != subject.i + 1 or verb.pos_ != "VERB" or not usable(verb):
+            return None
+        following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        return verb if following is None or following.text in (".", "!", "?") else None
+    return None

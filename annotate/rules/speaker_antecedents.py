@@ -11,7 +11,8 @@ The rules (ANNOTATION_SPEC.md section 2, "Speaker"):
   over when its sentence has a person as
   main subject ("Ana Ruiz warned that Tom Hale would lose. “…,” she said": Ruiz; in
   "Hale voiced confidence that Ruiz would lose. “…,” he said": Hale, even when Ruiz's
-  gender is unknown);
+  gender is unknown), but not for a "he"/"she" after it when it opens its sentence
+  before any quote ("Sen. Ana Ruiz scolded him: “…,” she said": Ruiz);
 - "they" is the most recent non-person speaker or subject ("Organizers said … They
   said"); "it" is the most recent organisation that spoke (an ORG, else a GPE or NORP);
   "the agency / group …" the most recent ORG that spoke or was a subject, else as "it";
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 #: State").
 _ROLE_LOOKBACK_CHARS = 40
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_QUOTE_MARKS = frozenset('"“”‘’«»')
 
 
 class Antecedents:
@@ -105,9 +107,10 @@ class Antecedents:
     ) -> Entity | None:
         """Most recent subject/speaker before ``at`` that is a ``want``, reported by its
         nearest mention: "person" (else the nearest PERSON entity), "group" (anything but
-        a person), "org" (an organisation that spoke: an ORG, else a GPE or NORP) or
+        a person), "org" (an organisation that spoke: an ORG, else a GPE or NORP),
         "body" (for "the agency": also an ORG that was only a subject, "the Harbor Board,
-        reviewing the plan, found … the board said").
+        reviewing the plan, found … the board said") or "speaker" (anyone who spoke,
+        named: for "the release said" after "the Harbor Board announced …").
 
         A person the document marks with a gender other than ``gender`` is skipped
         (:mod:`~goldsmith.annotate.rules.person_gender`). ``spoke_first``: a person who
@@ -119,6 +122,11 @@ class Antecedents:
             for _, _, entity, is_person, spoke in reversed(self._recent[:end]):
                 if spoke and is_person and self._agrees(entity, gender):
                     return nearest(at, entity)
+        if want == "speaker":
+            for _, _, entity, _, spoke in reversed(self._recent[:end]):
+                if spoke and entity.label != SOURCE_LABEL:
+                    return nearest(at, entity)
+            return None
         if want in ("org", "body"):  # an ORG, else any named non-person, that spoke
             bodies = [r for r in self._recent[:end] if not r[3] and (r[4] or want == "body")]
             for labels in (("ORG",), ("ORG", "GPE", "NORP")):
@@ -141,7 +149,14 @@ class Antecedents:
 
     def with_role(self, at: int, role: str) -> Entity | None:
         """Nearest person before ``at`` introduced with the role noun ``role``
-        ("Trade Commissioner Jane Doe", "Jane Doe, the commissioner")."""
+        ("Trade Commissioner Jane Doe", "Jane Doe, the commissioner"), reported by its
+        nearest mention."""
+        entity = self.role_introduction(at, role)
+        return None if entity is None else self._mentions.nearest_mention(at, entity)
+
+    def role_introduction(self, at: int, role: str) -> Entity | None:
+        """The mention that introduces the nearest person before ``at`` with the role
+        noun ``role`` (the "Jane Doe" of "Trade Commissioner Jane Doe")."""
         text = self._mentions.text
         for entity in self._mentions.before(at):
             token = self._mentions.token_at(entity.end - 1)
@@ -155,9 +170,23 @@ class Antecedents:
             near = {token.head.lemma_.lower()} | {
                 c.lemma_.lower() for c in token.children if c.dep_ in ("appos", "compound")
             }
-            if role in before.split() or role in near:
-                return self._mentions.nearest_mention(at, entity)
+            if role in near:
+                return entity
+            # the role word before the name, with no verb between: not "quoted an
+            # official as saying that Hale …"
+            if role in before.split() and not self._verb_between(
+                entity.start - len(before) + before.rindex(role), entity.start
+            ):
+                return entity
         return None
+
+    def _verb_between(self, start: int, end: int) -> bool:
+        """Whether a verb lies in ``text[start:end]``."""
+        first = self._mentions.token_at(start)
+        last = self._mentions.token_at(end)
+        if first is None or last is None:
+            return False
+        return any(t.pos_ in ("VERB", "AUX") for t in first.doc[first.i : last.i])
 
     def _overshadowed_subject(self, token: Token) -> bool:
         """Whether a subject token is in an embedded clause ("… warned that Hale would
@@ -169,8 +198,16 @@ class Antecedents:
             return False
         root = token.sent.root
         mains = [root] + [c for c in root.children if c.dep_ == "conj"]
+        # a pronoun after a subject that opens the sentence, before any quote, may stand
+        # for it: "Ruiz scolded him: “…,” she said" (not "“…” -- that Hale … -- “…,” he
+        # says")
+        lead = token.doc.text[token.sent.start_char : token.idx]
+        opens = not any(ch in _QUOTE_MARKS for ch in lead)
         return any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i and self._names_person(c)
+            c.dep_ in ("nsubj", "nsubjpass")
+            and c.i != token.i
+            and self._names_person(c)
+            and not (opens and c.i > token.i and c.lower_ in ("he", "she"))
             for main in mains
             for c in main.children
         )

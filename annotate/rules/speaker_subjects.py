@@ -7,13 +7,20 @@ that …"); a verb without one (``conj``, ``advcl``, ``xcomp``, ``ccomp``: "…,
 that", "stating in an interview") borrows the subject of the verb it hangs from, and so
 does a verb describing a piece of writing ("released a statement saying", "in a letter
 stating": the writer); an inverted verb parsed into the name after it ("Said Ruiz:") has
-that name as subject; a relative "who" stands for the noun the clause describes; a
+that name as subject; a reporter's quoted source speaks ("the Post reported, quoting an
+official", "the Post quoted an official as saying that …": the official); a relative
+"who" stands for the noun the clause describes (the
+parser may hang it on a phrase after that noun: "one Democrat familiar with the
+discussion, who added": the Democrat); a
 subject in another paragraph (a parser slip) or in a dateline ("TORONTO — ") is skipped;
 a verb in a prepositional phrase ("in addition to stating", "after saying") borrows the
 subject of the verb the phrase modifies; a verb under a passive without agent takes its
 raised subject ("Hale is reported to have called the plan …"); a verb without a subject
-takes the name opening its paragraph that the parser hung on the paragraph before; a
-participle the parser hangs on quoted words ("…,” he said, adding that …") borrows the
+takes the name opening its paragraph that the parser hung on the paragraph before, or
+the name right after the quote before it ("“…,” Gene Roe, an adviser, said" with the
+name parsed into the quote); a
+participle the parser hangs on quoted words ("…,” he said, adding that …") or on the
+clause a verb reports ("Ruiz said the process could be “messy,” adding …") borrows the
 subject of the nearest verb before it in its sentence; a participle describing a writing
 that is no verb's object ("The notice of a certified letter, announcing that …") has
 that writing as subject; a "to" infinitive parsed as describing a noun ("pointed to a
@@ -30,7 +37,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
-from goldsmith.annotate.rules.speech_words import WRITING_NOUNS
+from goldsmith.annotate.rules.speaker_slips import described_noun, name_after_quote, stray_subject
+from goldsmith.annotate.rules.speech_words import SAY_LEMMAS, WRITING_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -58,12 +66,15 @@ def subject_token(
     head = verb.head
     if verb.dep_ == "compound" and verb.i < head.i and head.text[:1].isupper():
         return head  # "Said Ruiz: “…”", parsed as a name with "Said" in it
+    quoting = _quoted_source(verb)
+    if quoting is not None:
+        return quoting
     current = _coordinated_participle(verb)
     for _ in range(_MAX_SUBJECT_CLIMB):
         # a subject in another paragraph is a parser slip: skip it, keep climbing
         subjects = own_subjects(current) or _inverted_subject(current)
         if not subjects and current.i == verb.i:
-            subjects = _stray_subject(verb, text)
+            subjects = stray_subject(verb, text) or name_after_quote(verb, quoted)
         unquoted = [s for s in subjects if quoted is None or not quoted(s.idx)]
         if subjects and not unquoted:
             # "“Good reporter, this guy,” Trump, the front-runner, said": the parser
@@ -86,7 +97,7 @@ def subject_token(
         )
         if found is not None:
             if found.lower_ in ("who", "that") and current.dep_ == "relcl":
-                return current.head
+                return described_noun(current.head) if found.lower_ == "who" else current.head
             return found
         if current.dep_ == "xcomp" and not own_subjects(current.head):
             # "Hale is reported to have called it …": the raised subject of the passive
@@ -117,6 +128,17 @@ def subject_token(
             if before is not None:
                 current = before
                 continue
+        if (
+            current.tag_ == "VBG"
+            and current.dep_ == "advcl"
+            and current.head.dep_ == "ccomp"
+            and current.head.head.lemma_.lower() in SAY_LEMMAS
+            and current.head.head.i < current.head.i
+        ):
+            # "Ruiz said the process could be “messy,” adding …": the participle goes
+            # on with the one who said, not with the subject of what was said
+            current = current.head.head
+            continue
         if current.dep_ in _CLIMB and current.head.i != current.i:
             current = current.head
             continue
@@ -146,29 +168,20 @@ def subject_token(
     return None
 
 
-def _stray_subject(verb: Token, text: str) -> list[Token]:
-    """The name opening the verb's paragraph when the parser hung it on the paragraph
-    before ("… they don't have a solution.”" ⏎ "Hale, for example, said …" with "Hale"
-    the object of "have"): a proper name whose head lies in another paragraph, with no
-    verb between it and ``verb``."""
-    doc = verb.doc
-    first = verb.i
-    while first > 0 and "\n" not in doc[first - 1].text_with_ws:
-        first -= 1
-    while first < verb.i and doc[first].is_space:
-        first += 1
-    name = first
-    while name + 1 < verb.i and doc[name + 1].pos_ == "PROPN":
-        name += 1
-    token = doc[name]
-    if token.pos_ != "PROPN" or first == 0:
-        return []
-    head = token.head
-    if "\n" not in text[min(head.idx, token.idx) : max(head.idx, token.idx)]:
-        return []
-    if any(t.pos_ in ("VERB", "AUX") for t in doc[name + 1 : verb.i]):
-        return []
-    return [token]
+def _quoted_source(verb: Token) -> Token | None:
+    """The source a reporter quotes: "the Post reported, quoting an official" and "the
+    Post quoted an official as saying that …" give the official, not the Post."""
+    quote = None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep":
+        quote = verb.head.head  # "quoted an official as saying"
+    else:
+        quote = next((c for c in verb.children if c.dep_ in ("advcl", "conj")), None)
+        quote = quote if quote is not None and quote.tag_ == "VBG" else None
+    if quote is None or quote.lemma_.lower() != "quote":
+        return None
+    return next(
+        (c for c in quote.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None
+    )
 
 
 def _writing_named(noun: Token) -> Token | None:

@@ -17,18 +17,23 @@ for: :mod:`~goldsmith.annotate.rules.speaker_antecedents`):
   commissioner / minister / spokeswoman…" (singular, with "the") is the nearest person
   introduced with that role ("Trade Commissioner Eva Lind"), else resolved like "he";
   a description with its own modifier ("the union representing the staff") is not
-  resolved but is a SOURCE, except an epithet with an age ("the 34-year-old mother of
-  three": :mod:`~goldsmith.annotate.rules.speaker_descriptions`);
+  resolved but is a SOURCE, and so is one said of someone brought in unnamed since
+  ("greeted by an organizer … the organizer said"), except an epithet with an age
+  ("the 34-year-old mother of three": both in
+  :mod:`~goldsmith.annotate.rules.speaker_descriptions`);
 - any other noun subject that names people or bodies ("U.S. officials", "two officials",
   "analysts", "dockworkers", "a source") is a ``SOURCE`` span: the head noun and its
   modifiers on the left, without a leading article and without what follows the noun
   ("in Oslo", "who asked not to be named"); other nouns ("the deployment suggests") give
-  no speaker, except as subject of "say", "tell"… ("the report said"); a thing owned by
+  no speaker, except as subject of "say", "tell"… ("the report said"); writings
+  (:mod:`~goldsmith.annotate.rules.speaker_writings`): a thing owned by
   a source speaks for it ("Her plan promises", "Ruiz's letter says", "a Harbor Board
   memo put it"); "the letter / one message …" speaks for whoever sent or posted it
-  earlier ("a group of parents sent a letter … “…,” the letter reads"); a speech noun's
-  possessor speaks through it ("Ruiz's accusation that
-  …"); a date, a time, an event or an event noun ("a March 2 exchange", "Monday's
+  earlier ("a group of parents sent a letter … “…,” the letter reads"), else "the
+  release / statement" for the last named speaker ("the party announced … “…,” the
+  release said"); a writing by or from a named author speaks for it ("a paper from
+  the Harbor Institute says"); a speech noun's possessor speaks through it ("Ruiz's
+  accusation that …"); a date, a time, an event or an event noun ("a March 2 exchange", "Monday's
   debate", "the hearing") is never a speaker, whatever the verb;
 - "one of …" with a named appositive ("One of its executives, Tim Roe, testified") is
   the named one;
@@ -49,9 +54,10 @@ from typing import TYPE_CHECKING
 from goldsmith.annotate.rules.person_gender import pronoun_gender, role_gender
 from goldsmith.annotate.rules.spans import RangeSet
 from goldsmith.annotate.rules.speaker_antecedents import Antecedents
-from goldsmith.annotate.rules.speaker_descriptions import is_epithet
+from goldsmith.annotate.rules.speaker_descriptions import is_epithet, unnamed_introduction
 from goldsmith.annotate.rules.speaker_mentions import NEVER_SPEAKERS, MentionIndex, TokenStarts
 from goldsmith.annotate.rules.speaker_subjects import subject_token
+from goldsmith.annotate.rules.speaker_writings import owner_of, writer_of
 from goldsmith.annotate.rules.speech_words import (
     EVENT_NOUNS,
     ORG_NOUNS,
@@ -59,7 +65,6 @@ from goldsmith.annotate.rules.speech_words import (
     WRITING_NOUNS,
     is_person_noun,
     is_source_noun,
-    publishes_writing,
 )
 from goldsmith.labels.records import Entity
 from goldsmith.labels.schema import SOURCE_LABEL
@@ -80,11 +85,6 @@ _GOING_ON = frozenset(("add", "continue"))
 #: defense officials" is six; twelve keeps any real modifier run and stops a parse that
 #: hangs a whole clause on the noun.
 _MAX_SOURCE_TOKENS = 12
-
-#: Tokens looked back from "the letter" for the verb that sent it: the writing is
-#: introduced a paragraph or two before it speaks ("… sent a letter to the board." ⏎
-#: “…,” the letter reads.), about 150 tokens at most.
-_WRITING_LOOKBACK_TOKENS = 150
 
 
 class SpeakerFinder:
@@ -227,7 +227,9 @@ class SpeakerFinder:
         lemma = token.lemma_.lower()
         if lemma in WRITING_NOUNS and not any(c.dep_ == "poss" for c in token.children):
             # "the letter reads", "one message said": whoever sent it
-            writer = self._writer_of(token, lemma)
+            writer = writer_of(self, token, lemma)
+            if writer is None and any(c.lower_ == "the" for c in token.children):
+                writer = resolve(at, "speaker")  # "X announced … “…,” the release said"
             if writer is not None:
                 return writer
         if is_epithet(token):  # "the 34-year-old mother of three replied"
@@ -245,10 +247,21 @@ class SpeakerFinder:
                 # "the committee", not "the convention committee" (a body named anew)
                 resolved = self._mentions.named_like(at, lemma) or resolve(at, "body")
             elif is_person_noun(lemma):
-                resolved = self._antecedents.with_role(at, lemma) or resolve(at, "person")
+                role = self._antecedents.role_introduction(at, lemma)
+                resolved = self._mentions.nearest_mention(at, role) if role else None
+                resolved = resolved or resolve(at, "person")
+                intro = unnamed_introduction(token, lemma, self.is_blocked, self._one_of_people)
+                # "an organizer … the organizer said": the one met last, unnamed, unless
+                # a person was introduced with that role since ("Mayor Ana Ruiz"), or,
+                # for a generic "the woman", someone fitting was a subject since
+                anchor = role if role is not None or intro is None else resolved
+                if intro is not None and intro.lemma_.lower() == lemma and role is None:
+                    anchor = None
+                if intro is not None and (anchor is None or anchor.start < intro.idx):
+                    return self._source_phrase(token)
             if resolved is not None:
                 return resolved
-        owner = self._owner(token, lemma)
+        owner = owner_of(self, token, lemma)
         if owner is not None:  # "Her plan promises …", "a Harbor Board memo put it"
             return owner
         if token.pos_ == "NOUN" and not any_noun and not is_source_noun(lemma):
@@ -259,20 +272,10 @@ class SpeakerFinder:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _owner(self, token: Token, lemma: str) -> Entity | None:
-        """The owner of a thing that speaks for someone: the possessor of a plan, a memo,
-        a statement ("Her plan promises …", "Ruiz's letter says …") or the named author
-        of a piece of writing ("a Harbor Board memo put it")."""
-        if token.pos_ != "NOUN" or is_source_noun(lemma):
-            return None
-        for child in token.children:
-            if child.dep_ == "poss" and not self.is_blocked(child.idx):
-                return self.speaker_from_token(child)
-            if child.dep_ == "compound" and lemma in WRITING_NOUNS:
-                entity = self._mentions.entity_at(child)
-                if entity is not None and entity.label != SOURCE_LABEL:
-                    return entity
-        return None
+    def _one_of_people(self, token: Token) -> bool:
+        """A noun or name for a person or a member of a group ("another Muslim")."""
+        entity = self._mentions.entity_at(token)
+        return self.is_human(token) or (entity is not None and entity.label == "NORP")
 
     def _group_subject_before(self, token: Token) -> Token | None:
         """The nearest unnamed group that is a subject before ``token`` in its paragraph
@@ -290,22 +293,6 @@ class SpeakerFinder:
             lemma = earlier.lemma_.lower()
             if (earlier.tag_ == "NNS" and is_source_noun(lemma)) or lemma in ORG_NOUNS:
                 return earlier
-        return None
-
-    def _writer_of(self, token: Token, lemma: str) -> Entity | None:
-        """The writer of "the letter", "the statement" …: the speaker of the nearest
-        earlier verb publishing a piece of writing with that noun ("a group of parents
-        sent a letter …", "Hale released a video that said …": the noun itself may be
-        the object), within :data:`_WRITING_LOOKBACK_TOKENS`."""
-        doc = token.doc
-        for earlier in reversed(doc[max(0, token.i - _WRITING_LOOKBACK_TOKENS) : token.i + 1]):
-            if earlier.dep_ != "dobj" or earlier.lemma_.lower() != lemma:
-                continue
-            if self.is_blocked(earlier.idx) or not publishes_writing(earlier.head):
-                continue
-            subject = self.subject_of(earlier.head)
-            if subject is not None and not self.is_blocked(subject.idx):
-                return self.speaker_from_token(subject)
         return None
 
     def _source_phrase(self, head: Token) -> Entity:

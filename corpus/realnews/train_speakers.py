@@ -8,11 +8,12 @@ test split is never read):
 1. out: the seed-11 attribution sample (``polnear_sample(metas, first 30, 168, 11)``),
    the untuned check the lead measures;
 2. out: every article eligible under rule 1 of ``selection.py`` whose manifest role is
-   not ``tune``, ``heldout-r1`` or ``heldout-r3`` (HELD-OUT and every future held-out
-   draw are drawn from the eligible articles);
-3. the rest is the pool (the seed-23 sample included); the 40 tunable manifest articles
-   (``tunable``) are not trained on either, so that TUNE, HELD-OUT-R1 and HELD-OUT-R3
-   stay unseen by the ranker (the rules were tuned on them); an article of the pool
+   not one of the open roles (``manifest.OPEN_ROLES``: HELD-OUT-2, HELD-OUT-3 and every
+   future held-out draw are drawn from the eligible articles);
+3. the rest is the pool (the seed-23 sample included); the 80 tunable manifest articles
+   (``tunable``: the open roles but TRAIN, whose articles count as outside the
+   manifest) are not trained on either, so that TUNE, HELD-OUT-R1, -R3, -R4 and -R6
+   stay unseen by the ranker (the rules are tuned on them); an article of the pool
    outside the manifest whose id hashes (sha256) to 0 modulo 5 is the validation split
    (:func:`is_validation`), never trained on; the others are trained on. On PolNeAR's
    checkout of 2026-11 that is 486 training and 135 validation articles.
@@ -53,12 +54,14 @@ from goldsmith.annotate.rules.speaker_ranker import (
     scored_candidates,
 )
 from goldsmith.corpus.realnews.attributions import map_attributions
-from goldsmith.corpus.realnews.manifest import read_manifest
+from goldsmith.corpus.realnews.manifest import OPEN_ROLES, read_manifest
 from goldsmith.corpus.realnews.polnear import ArticleMeta, PolnearSource
 from goldsmith.corpus.realnews.selection import eligible, polnear_sample
 from goldsmith.errors import GoldsmithError
 
-TUNABLE = ("tune", "heldout-r1", "heldout-r3")
+#: The manifest's open roles but TRAIN (:data:`~goldsmith.corpus.realnews.manifest.OPEN_ROLES`):
+#: measured on, never trained on; TRAIN's articles are outside the manifest's sets here.
+TUNABLE = tuple(r for r in OPEN_ROLES if r != "train")
 CHECK_SEED = 11
 CHECK_SIZE = 168
 VALIDATION_MODULUS = 5

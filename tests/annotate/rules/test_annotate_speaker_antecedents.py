@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from goldsmith.annotate.rules.entities import find_entities
 from goldsmith.annotate.rules.quotes import find_quotes
 from goldsmith.labels.records import Entity
 
@@ -119,3 +120,44 @@ def test_partial_quote_in_a_complement_belongs_to_the_verb_above(nlp) -> None:
     text = "The ferry union protested that council members were “deeply dishonest” last week."
     found = speakers(nlp, text, ("The ferry union", "ORG"))
     assert found == [("deeply dishonest", "The ferry union")]
+
+
+def test_pronoun_after_a_subject_that_opens_the_sentence_stands_for_it(nlp) -> None:
+    text = (
+        "Dr. Hale defended the pipeline on Monday.\n\n"
+        "Sen. Ana Ruiz (D-Ore.) scolded him: “You have ignored the farmers,” she said."
+    )
+    found = speakers(nlp, text, ("Hale", "PERSON"), ("Ana Ruiz", "PERSON"))
+    assert found[-1] == ("You have ignored the farmers", "Ana Ruiz")
+
+
+def test_surname_in_the_headline_takes_the_gender_of_the_full_name(nlp) -> None:
+    text = (
+        "Hale Wins Runoff In Harbor County\n\n"
+        "John Hale won the runoff on Sunday. Debbie Lopez conceded an hour later.\n\n"
+        "Lopez spoke first. Then Hale thanked the volunteers. “It was close,” she said."
+    )
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_entities(doc))
+    assert [(q.text, q.speaker and q.speaker.text) for q in quotes][-1] == ("It was close", "Lopez")
+
+
+def test_name_and_any_verb_right_after_a_quote_attribute_it(nlp) -> None:
+    text = (
+        "Tom Brandt praised the sale on Monday.\n\n"
+        "“That is nonsense, you fool,” Mara Ilves barked.\n\n"
+        "“Honestly,” she continued, “the pier is all we have.”"
+    )
+    doc = nlp(text)
+    found = [
+        (q.text, q.speaker and q.speaker.text)
+        for q in find_quotes(
+            doc,
+            [
+                Entity(0, 10, "Tom Brandt", "PERSON"),
+                Entity(text.index("Mara"), text.index("Mara") + 10, "Mara Ilves", "PERSON"),
+            ],
+            ranker=False,
+        )
+    ]
+    assert [s for _, s in found] == ["Mara Ilves", "Mara Ilves", "Mara Ilves"]

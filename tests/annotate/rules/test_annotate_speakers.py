@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from goldsmith.annotate.rules.speaker_subjects import subject_token
 from goldsmith.annotate.rules.speakers import SpeakerFinder
 from goldsmith.labels.records import Entity
 
@@ -159,3 +160,54 @@ def test_name_in_apposition_to_a_subject_is_an_antecedent(nlp) -> None:
         Entity(haddad, haddad + 11, "Omar Haddad", "PERSON"),
     ]
     assert SpeakerFinder(doc, ents, []).speaker_of(token(doc, "said")).text == "Omar Haddad"
+
+
+def test_who_clause_hung_on_a_phrase_after_a_name_is_that_names(nlp) -> None:
+    text = (
+        "“It was a weak case,” said one Republican familiar with the talks, who added that "
+        "the council seemed “rattled” by the vote."
+    )
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == "added")
+    assert subject_token(verb, text).text == "Republican"
+
+
+def test_participle_hung_on_a_reported_clause_goes_on_with_the_sayer(nlp) -> None:
+    text = (
+        "In an interview Monday, Ruiz said the process of drafting the charter could be "
+        "“slow,” adding, “Reform is always slow.”"
+    )
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == "adding")
+    assert subject_token(verb, text).text == "Ruiz"
+
+
+def test_name_right_after_the_quote_speaks_when_the_parser_puts_it_inside(nlp) -> None:
+    text = (
+        "Her aides fear the polls. “It is not the view that all is hunky-dory,” Gene Roe, "
+        "a top adviser, said at a forum in Salem."
+    )
+    doc = nlp(text)
+    quoted = text.index("“"), text.index("”") + 1
+    verb = next(t for t in doc if t.text == "said")
+    subject = subject_token(verb, text, lambda c: quoted[0] <= c < quoted[1])
+    assert subject is not None and subject.text == "Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        (
+            "“The fleet is too old,” the Harbor Gazette reported, quoting a retired captain.",
+            "reported",
+        ),
+        (
+            "The Harbor Gazette quoted a retired captain as saying that the fleet was too old.",
+            "saying",
+        ),
+    ],
+)
+def test_source_a_reporter_quotes_is_the_speaker(nlp, text: str, verb: str) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert subject_token(token, text).text == "captain"

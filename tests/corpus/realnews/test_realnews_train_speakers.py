@@ -32,8 +32,9 @@ def test_training_rule_keeps_out_the_check_sample_and_held_out_candidates():
     first = {ids[0], ids[3]}
     check = {m.article_id for m in polnear_sample(metas, first, CHECK_SIZE, CHECK_SEED)}
     outside = [a for n, a in enumerate(ids) if a not in check and a not in first and n % 3 == 0]
-    r3, held = outside[0], outside[1]
+    r3, held, r6 = outside[0], outside[1], outside[2]
     roles = {ids[0]: "tune", ids[3]: "heldout-r1", r3: "heldout-r3", held: "heldout-2"}
+    roles |= {r6: "heldout-r6"}
     roles |= {ids[1]: "heldout-2"}  # not eligible here, still never trained on
     pool = training_pool(metas, texts, roles)
     assert not check & set(pool)
@@ -41,13 +42,13 @@ def test_training_rule_keeps_out_the_check_sample_and_held_out_candidates():
         role = roles.get(aid)
         if aid in check or role == "heldout-2":
             assert aid not in pool
-        elif role in ("tune", "heldout-r1", "heldout-r3"):
+        elif role in ("tune", "heldout-r1", "heldout-r3", "heldout-r6"):
             assert pool[aid] == "tunable"  # measured on, not trained on, not validation
         elif eligible(texts[aid]):
             assert aid not in pool  # a future held-out draw could pick it
         else:
             assert pool[aid] == ("valid" if is_validation(aid) else "train")
-    for tunable in (ids[0], ids[3], r3):
+    for tunable in (ids[0], ids[3], r3, r6):
         assert pool[tunable] == "tunable"
     assert 0 < sum(v == "valid" for v in pool.values()) < len(pool) / 2
 
