@@ -77,6 +77,7 @@ from goldsmith.annotate.rules.attribution_lines import (
 from goldsmith.annotate.rules.block_speech import block_candidates, intro_verb
 from goldsmith.annotate.rules.confidence import quote_score
 from goldsmith.annotate.rules.headlines import is_title_case
+from goldsmith.annotate.rules.indirect_sources import source_of
 from goldsmith.annotate.rules.quote_attribution import (
     attribution,
     name_before_colon,
@@ -134,8 +135,21 @@ def find_quotes(
     return [
         _to_quote(ctx.text, item)
         for item in items
-        if item.kind != "indirect" or item.speaker is not None
+        if item.kind != "indirect" or item.speaker is not None or _keeps_source(item, entities)
     ]
+
+
+def _keeps_source(item: Candidate, entities: Sequence[Entity]) -> bool:
+    """Whether an indirect clause with no linked speaker names its source in its
+    sentence (:mod:`goldsmith.annotate.rules.indirect_sources`), so stays for the
+    annotator to link; not when the source lies in an entity that never speaks (a DATE,
+    an EVENT: "The Harbor Festival said …")."""
+    if item.region is not None or item.verb is None:
+        return False
+    source = source_of(item.verb)
+    return source is not None and not any(
+        e.start <= source.idx < e.end and e.label not in SPEAKER_LABELS for e in entities
+    )
 
 
 def quote_items(

@@ -792,3 +792,13 @@ def test_clause_before_a_modifying_quote_is_indirect_beside_the_partial(nlp) -> 
         ("she would back the plan", "indirect", "Ana Lind"),
         ("because the harbor needs it now.", "partial", "Ana Lind"),
     ]
+
+
+def test_indirect_clause_with_a_source_the_finder_cannot_link_stays(nlp) -> None:
+    # the grammar names the source (a noun subject); the annotator draws the link
+    text = "The appeals court ruled that the county rules broke the law."
+    assert summary(quotes(nlp, text)) == [("the county rules broke the law", "indirect", None)]
+
+
+def test_poll_share_saying_is_no_indirect_quote(nlp) -> None:
+    assert quotes(nlp, "About 51 percent of voters said they would back the levy.") == []
