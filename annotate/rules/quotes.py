@@ -43,9 +43,12 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    :mod:`goldsmith.annotate.rules.reported_speech`,
    :mod:`goldsmith.annotate.rules.quote_tails` (“…” because X, he said) and
    :mod:`goldsmith.annotate.rules.block_speech` (and headline statements ``Name:
-   words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
-   (``indirect``) and are resolved in document order with the quotes above, so that
-   "he said" finds the latest speaker of any kind.
+   words``: :mod:`goldsmith.annotate.rules.attribution_lines`; the words of an embedded
+   post, ``<tweet author="@x">…</tweet>``, whose nested speech is not annotated apart:
+   :mod:`goldsmith.annotate.rules.embedded_posts`); they need an identifiable source
+   (``indirect``: a linked speaker, or a source the grammar names,
+   :mod:`goldsmith.annotate.rules.indirect_sources`) and are resolved in document order
+   with the quotes above, so that "he said" finds the latest speaker of any kind.
 6. Ranking: for a quote attributed without a speech verb (no speaker, or an inherited
    one), a learned ranker over the candidate mentions around it may give or replace the
    speaker (:mod:`goldsmith.annotate.rules.speaker_ranker`).
@@ -76,6 +79,7 @@ from goldsmith.annotate.rules.attribution_lines import (
 )
 from goldsmith.annotate.rules.block_speech import block_candidates, intro_verb
 from goldsmith.annotate.rules.confidence import quote_score
+from goldsmith.annotate.rules.embedded_posts import post_candidates
 from goldsmith.annotate.rules.headlines import is_title_case
 from goldsmith.annotate.rules.indirect_sources import source_of
 from goldsmith.annotate.rules.quote_attribution import (
@@ -179,6 +183,9 @@ def quote_items(
     ]
     items += block_candidates(ctx, regions)
     items += headline_statements(ctx)
+    posts = post_candidates(ctx, blocked)  # speech nested in a post is not annotated apart (spec 4)
+    items = [i for i in items if not any(p.start <= i.start and i.end <= p.end for p in posts)]
+    items += posts
     items.sort(key=lambda item: (item.start, item.end))
     for item in items:
         if item.verb is not None:
