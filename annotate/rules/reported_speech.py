@@ -53,6 +53,8 @@ _MIN_INDIRECT_TOKENS = 3
 _MIN_PART_TOKENS = 2
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Participles of speech that close a sentence as the speaker's act: ", noting that …".
+_PARTICIPLE_LEMMAS = SPEECH_LEMMAS | frozenset({"point", "cite"})
 
 
 def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
@@ -146,13 +148,31 @@ def _clause_span(clause: Token, verb: Token) -> tuple[int, int]:
     wrote, …" reports "if the talks resumed")."""
     left, right = clause.left_edge.i, clause.right_edge.i
     if clause.i > verb.i:
-        return left, right
+        return left, _before_speaker_participle(clause, right)
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     end = subject.left_edge.i if subject is not None else verb.i
     breaks = [t.i for t in clause.doc[left:end] if t.text in (":", ";")]
     if breaks:
         return breaks[-1] + 1, end - 1
     return left, right
+
+
+def _before_speaker_participle(clause: Token, right: int) -> int:
+    """The clause's last token before a closing participle of speech set off by a comma,
+    which the parser hangs on the reported clause but which is the speaker's own act:
+    "said that the board is attacking her record, pointing to her rating" reports "the
+    board is attacking her record"."""
+    doc = clause.doc
+    for child in clause.children:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and child.lemma_.lower() in _PARTICIPLE_LEMMAS
+            and child.right_edge.i == right
+            and doc[child.left_edge.i - 1].text == ","
+        ):
+            return child.left_edge.i - 2
+    return right
 
 
 def _interrupts(verb: Token) -> bool:

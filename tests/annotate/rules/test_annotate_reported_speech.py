@@ -244,3 +244,9 @@ def test_second_that_clause_is_its_own_report(nlp) -> None:
         "The harbor master said that the pier was closed and that the ferries had stopped running."
     )
     assert clauses(nlp, text) == ["the pier was closed", "the ferries had stopped running"]
+
+
+def test_closing_participle_of_speech_is_not_reported(nlp) -> None:
+    # ", pointing to …" is the speaker's act, though parsed inside the reported clause
+    text = "Ruiz has said that the board is unfairly attacking her record, pointing to her rating."
+    assert clauses(nlp, text) == ["the board is unfairly attacking her record"]
