@@ -58,7 +58,7 @@ _MIN_STATEMENT_WORDS = 2
 #: A handle after a signature dash: "— @anaruiz".
 _HANDLE = re.compile(r"@(\w+)")
 #: The author attribute of an embedded post's markup: author="@anaruiz".
-_AUTHOR = re.compile(r"author=[\"']@?(\w+)")
+AUTHOR = re.compile(r"author=[\"']@?(\w+)")
 _WORD = re.compile(r"[^\W\d_]+")
 #: Shortest last word matched inside a handle alone: "Hale" in "@realTomHale"; shorter
 #: words ("Li", "Ng") match inside too many handles.
@@ -136,19 +136,19 @@ def tweet_author_speaker(ctx: DocContext, region: QuotedRegion) -> Entity | None
     (``<tweet author="@anaruiz">“…”</tweet>``): the person or body of that handle."""
     p_start, _ = ctx.paras[region.paragraph]
     tags = list(MARKUP_TAG.finditer(ctx.text, p_start, region.open_at))
-    author = _AUTHOR.search(tags[-1].group()) if tags else None
-    return None if author is None else _handle_owner(ctx, author.group(1), region.open_at)
+    author = AUTHOR.search(tags[-1].group()) if tags else None
+    return None if author is None else handle_owner(ctx, author.group(1), region.open_at)
 
 
 def _name_at(ctx: DocContext, char: int) -> Entity | None:
     handle = _HANDLE.match(ctx.text, char)
     if handle is not None:  # "— @anaruiz": the person or body of that handle
-        return _handle_owner(ctx, handle.group(1), char)
+        return handle_owner(ctx, handle.group(1), char)
     names = ctx.finder.entities_within(char, ctx.bounds(char)[1])
     return names[0] if names and names[0].start == char else None
 
 
-def _handle_owner(ctx: DocContext, handle: str, before: int) -> Entity | None:
+def handle_owner(ctx: DocContext, handle: str, before: int) -> Entity | None:
     """The last named mention before ``before`` that a social-media handle spells: its
     whole name ("@anaruiz", "@AnaRuiz2016") or, failing that, its last word of four
     letters or more ("@realTomHale" -> "Tom Hale")."""

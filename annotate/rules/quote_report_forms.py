@@ -42,6 +42,8 @@ _CLOSING_DEPS = frozenset("prep advmod punct agent".split())
 #: Prepositions of the place or medium of speech, between a verb and its content clause:
 #: "alleged in the suit that …" (not "because of concerns that …", the noun's content).
 _MEDIUM_PREPOSITIONS = frozenset("in at during on before".split())
+#: Words before "as" that make it a conjunction of time: "even as he said …".
+_AS_TIME = frozenset("even just".split())
 
 
 def misparsed_content_clauses(verb: Token) -> list[Token]:
@@ -112,3 +114,22 @@ def is_relative_clause(clause: Token) -> bool:
     return before.pos_ in ("NOUN", "PROPN") and (
         first.tag_ == "WP$" or first.lower_ in ("who", "whom", "which")
     )
+
+
+def as_attribution_head(verb: Token) -> Token | None:
+    """The verb of the sentence that an "as" attribution reports ("As the Gazette
+    reported, the board was refusing …", "The captain -- as the union noted -- praised
+    the mayor", "…, as Ruiz said"): ``verb`` is an adverbial clause opened by "as" with
+    no complement of its own; the report is the nearest verb above it, less the
+    attribution (``None`` when the form does not hold)."""
+    if verb.dep_ != "advcl" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None  # "as she claims to want": she reports a wish, not this sentence
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or (mark.i > 0 and verb.doc[mark.i - 1].lower_ in _AS_TIME):
+        return None  # "even as he said …": while, not an attribution
+    if not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+        return None  # "as promised", "as written": no source
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None

@@ -7,7 +7,8 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    paragraph end, multi-paragraph quotes one span per paragraph). The span excludes the
    marks and a trailing comma; a final . ? ! inside the marks stays inside. Quoted text
    without a letter or digit (markup tags aside: “<tweet/>”) is ignored, and so is a
-   scare quote marked "so-called" (nobody's words, ANNOTATION_SPEC.md 4). A learned
+   scare quote marked "so-called", a quoted title or name and a quoted lone term
+   (nobody's words, ANNOTATION_SPEC.md 4: :mod:`goldsmith.annotate.rules.quote_terms`). A learned
    classifier then drops the partial quotes it judges not to be reported speech (scare
    quotes, names and terms nobody is reported as saying:
    :mod:`goldsmith.annotate.rules.quote_classifier`).
@@ -43,9 +44,12 @@ The rules (ANNOTATION_SPEC.md section 2), in the order they are applied:
    :mod:`goldsmith.annotate.rules.reported_speech`,
    :mod:`goldsmith.annotate.rules.quote_tails` (“…” because X, he said) and
    :mod:`goldsmith.annotate.rules.block_speech` (and headline statements ``Name:
-   words``: :mod:`goldsmith.annotate.rules.attribution_lines`); they need an identifiable speaker
-   (``indirect``) and are resolved in document order with the quotes above, so that
-   "he said" finds the latest speaker of any kind.
+   words``: :mod:`goldsmith.annotate.rules.attribution_lines`; the words of an embedded
+   post, ``<tweet author="@x">…</tweet>``, whose nested speech is not annotated apart:
+   :mod:`goldsmith.annotate.rules.embedded_posts`); they need an identifiable source
+   (``indirect``: a linked speaker, or a source the grammar names,
+   :mod:`goldsmith.annotate.rules.indirect_sources`) and are resolved in document order
+   with the quotes above, so that "he said" finds the latest speaker of any kind.
 6. Ranking: for a quote attributed without a speech verb (no speaker, or an inherited
    one), a learned ranker over the candidate mentions around it may give or replace the
    speaker (:mod:`goldsmith.annotate.rules.speaker_ranker`).
@@ -64,7 +68,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -76,7 +79,8 @@ from goldsmith.annotate.rules.attribution_lines import (
 )
 from goldsmith.annotate.rules.block_speech import block_candidates, intro_verb
 from goldsmith.annotate.rules.confidence import quote_score
-from goldsmith.annotate.rules.headlines import is_title_case
+from goldsmith.annotate.rules.embedded_posts import post_candidates
+from goldsmith.annotate.rules.indirect_sources import source_of
 from goldsmith.annotate.rules.quote_attribution import (
     attribution,
     name_before_colon,
@@ -87,25 +91,14 @@ from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_kinds import attribution_follows, quote_kind, resumes
 from goldsmith.annotate.rules.quote_marks import MARKUP_TAG, QuotedRegion, quoted_regions
 from goldsmith.annotate.rules.quote_tails import tail_candidates
-from goldsmith.annotate.rules.reported_speech import SENTENCE_END, indirect_candidates
+from goldsmith.annotate.rules.quote_terms import is_scare_word, marked_scare_quote, names_a_work
+from goldsmith.annotate.rules.reported_speech import indirect_candidates
 from goldsmith.annotate.rules.speaker_ranker import SpeakerRanker, rerank
-from goldsmith.annotate.rules.speech_words import is_speech_noun, is_speech_verb
 from goldsmith.labels.records import Entity, Quote
 from goldsmith.labels.schema import SPEAKER_LABELS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-
-#: A word that marks quoted text as a scare quote or a title, nobody's words (spec 4):
-#: "so-called", "a memo titled", "an essay entitled", "a column headlined".
-_SCARE_MARKER = re.compile(r"\b(?:so-called|titled|entitled|headlined),?\s*$", re.IGNORECASE)
-_SCARE_LOOKBACK = 14
-#: A title or name in quotation marks: its words, most of its length (“The Mercy of the
-#: Harbor Lights” is seven), and the small words a title leaves in lower case.
-_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
-_MAX_TITLE_WORDS = 7
-_TITLE_SMALL_WORDS = frozenset("a an the of in on for and or to at by with from as but nor".split())
 
 
 def find_quotes(
@@ -134,8 +127,21 @@ def find_quotes(
     return [
         _to_quote(ctx.text, item)
         for item in items
-        if item.kind != "indirect" or item.speaker is not None
+        if item.kind != "indirect" or item.speaker is not None or _keeps_source(item, entities)
     ]
+
+
+def _keeps_source(item: Candidate, entities: Sequence[Entity]) -> bool:
+    """Whether an indirect clause with no linked speaker names its source in its
+    sentence (:mod:`goldsmith.annotate.rules.indirect_sources`), so stays for the
+    annotator to link; not when the source lies in an entity that never speaks (a DATE,
+    an EVENT: "The Harbor Festival said …")."""
+    if item.region is not None or item.verb is None:
+        return False
+    source = source_of(item.verb)
+    return source is not None and not any(
+        e.start <= source.idx < e.end and e.label not in SPEAKER_LABELS for e in entities
+    )
 
 
 def quote_items(
@@ -151,10 +157,10 @@ def quote_items(
         _quoted_item(ctx, r, regions[n - 1] if n else None)
         for n, r in enumerate(regions)
         if any(ch.isalnum() for ch in MARKUP_TAG.sub("", text[r.start : r.end]))
-        and not _SCARE_MARKER.search(text, max(0, r.open_at - _SCARE_LOOKBACK), r.open_at)
-        and not _names_a_work(ctx, r)
+        and not marked_scare_quote(text, r)
+        and not names_a_work(ctx, r)
     ]
-    items = [i for i in items if not _is_scare_word(ctx, i)]
+    items = [i for i in items if not is_scare_word(ctx, i)]
     if classifier is not None:
         items = classifier.filter(ctx, items)
     items += indirect_candidates(ctx, blocked)
@@ -165,6 +171,9 @@ def quote_items(
     ]
     items += block_candidates(ctx, regions)
     items += headline_statements(ctx)
+    posts = post_candidates(ctx, blocked)  # speech nested in a post is not annotated apart (spec 4)
+    items = [i for i in items if not any(p.start <= i.start and i.end <= p.end for p in posts)]
+    items += posts
     items.sort(key=lambda item: (item.start, item.end))
     for item in items:
         if item.verb is not None:
@@ -176,45 +185,6 @@ def quote_items(
 
 
 # -- quoted text ---------------------------------------------------------------------------
-
-
-def _names_a_work(ctx: DocContext, region: QuotedRegion) -> bool:
-    """Whether quoted text is a title or a name, nobody's words (ANNOTATION_SPEC.md 4):
-    a few words all capitalised but for small function words, with no final . ? ! inside
-    the marks (“Harbor Lights,” “Gang of Four”), outside a title-case line (a headline,
-    where every quote is capitalised and may be speech) and not the object of a speech
-    verb ("called him “Captain Chaos”" reports a name someone used)."""
-    words = _WORDS.findall(ctx.text, region.start, region.end)
-    content = ctx.text[region.start : region.end].rstrip(", ")
-    if not words or len(words) > _MAX_TITLE_WORDS or content[-1:] in SENTENCE_END:
-        return False
-    if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words[1:]):
-        return False
-    p_start, p_end = ctx.paras[region.paragraph]
-    if not words[0][0].isupper() or is_title_case(ctx.text[p_start:p_end]):
-        return False
-    first, last = ctx.token_index(region.start), ctx.token_index(region.end) - 1
-    heads = {t.head for t in ctx.doc[first : last + 1] if not first <= t.head.i <= last}
-    return not any(is_speech_verb(h) for h in heads)
-
-
-def _is_scare_word(ctx: DocContext, item: Candidate) -> bool:
-    """Whether a partial quote is one lower-case noun, not ending a sentence, that no
-    speech verb or speech noun reports ("a 2010 “playbook” published by …", "it was no
-    “concession”"): a term in quotation marks, nobody's words (ANNOTATION_SPEC.md 4). A
-    word someone is reported as using stays ("called him a “hater”"), and so do other
-    words, often someone's verdict ("rejected the idea as “ludicrous”"), and a word
-    ending a sentence ("making sure it is “updated.”")."""
-    if item.kind != "partial":
-        return False
-    words = ctx.text[item.start : item.end].rstrip(",;:")
-    if not words or " " in words or not words[0].islower() or words[-1] in SENTENCE_END:
-        return False
-    first = ctx.token_index(item.start)
-    if ctx.token_index(item.end) - first != 1 or ctx.doc[first].pos_ != "NOUN":
-        return False
-    verb = item.verb
-    return verb is None or not (is_speech_verb(verb) or is_speech_noun(verb))
 
 
 def _quoted_item(ctx: DocContext, region: QuotedRegion, previous: QuotedRegion | None) -> Candidate:

@@ -10,11 +10,14 @@ lookups of :mod:`goldsmith.annotate.rules.quote_context`):
   clause, without "that", a leading time phrase ("on Monday"), a dateline
   ("WASHINGTON — "), a leading conjunction or edge punctuation; an attribution that
   interrupts the reported sentence ("X, he said, Y", "X, the agency said, and Y") gives
-  two spans, X and Y, like an interrupted quote. "according to X" is never indirect
-  speech (ANNOTATION_SPEC.md 4: an attribution of information; it still names the
-  speaker of quoted text). A clause
-  with quoted fragments inside keeps them; one ending in a quote is cut before it when
-  the rest is a clause of its own; one opening inside quoted text is left to the quote.
+  two spans, X and Y, like an interrupted quote; a second content clause with its own
+  "that" ("said that A and that B") is a second span; an "as" attribution ("As the
+  Gazette reported, A", "A, as Ruiz said") reports the sentence it hangs on, less
+  itself (:func:`goldsmith.annotate.rules.quote_report_forms.as_attribution_head`).
+  "according to X" is never indirect speech (ANNOTATION_SPEC.md 4: an attribution of
+  information; it still names the speaker of quoted text). A clause overlapping quoted
+  text is kept, cut before the quote or left to the quote by
+  :mod:`goldsmith.annotate.rules.reported_fragments`.
 
 Example:
     >>> ctx = DocContext.build(doc, entities, blocked=[])         # doctest: +SKIP
@@ -24,17 +27,17 @@ Example:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from goldsmith.annotate.rules.datelines import DATELINE
 from goldsmith.annotate.rules.quote_context import Candidate, DocContext
 from goldsmith.annotate.rules.quote_report_forms import (
+    as_attribution_head,
     closing_attribution_part,
     is_relative_clause,
     misparsed_content_clauses,
 )
+from goldsmith.annotate.rules.reported_fragments import beside_quotes
 from goldsmith.annotate.rules.spans import overlaps_any
 from goldsmith.annotate.rules.speech_words import SPEECH_LEMMAS, WRITING_NOUNS, is_speech_verb
 
@@ -49,10 +52,9 @@ _MIN_INDIRECT_TOKENS = 3
 #: part before it may be a noun phrase ("The bridge, officials said, will close").
 _MIN_PART_TOKENS = 2
 
-#: What separates a complete reported clause from a quote that follows it: a comma,
-#: colon, semicolon or dash, or "that" ("sends a signal that “…”").
 _SUBJECTS = ("nsubj", "nsubjpass")
-_CLAUSE_BREAK = re.compile(r"[,:;—–]|\s-+\s|\bthat\b", re.IGNORECASE)
+#: Participles of speech that close a sentence as the speaker's act: ", noting that …".
+_PARTICIPLE_LEMMAS = SPEECH_LEMMAS | frozenset({"point", "cite"})
 
 
 def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
@@ -69,81 +71,11 @@ def indirect_candidates(ctx: DocContext, blocked) -> list[Candidate]:
             continue  # "according to X": information, not reported speech (spec 4)
         for clause in _reported_clauses(ctx, token):
             if overlaps_any(*clause, blocked):
-                clause = _beside_quotes(ctx, *clause, blocked)
+                clause = beside_quotes(ctx, *clause, blocked)
                 if clause is None:
                     continue
             items.append(Candidate(*clause, "indirect", verb=token))
     return items
-
-
-def _beside_quotes(
-    ctx: DocContext, start: int, end: int, blocked: Sequence[tuple[int, int]]
-) -> tuple[int, int] | None:
-    """The reported clause ``text[start:end]`` around the quoted text it overlaps
-    (ANNOTATION_SPEC.md 4, a quoted fragment inside reported speech): kept whole when
-    the quoted fragments lie inside it and the clause goes on after them ("he had not
-    given up hope of a “surprise” at the convention"); cut before the first fragment
-    when the quote ends the clause (or before a verb joined to the clause whose phrase
-    holds the quote: "…, and called him “…”"), if what is left is a clause of its own (a comma,
-    colon, dash or "that" stands between them: "he hopes
-    the day sends a message that “…”" -> "he hopes the day sends a message"; "he was
-    not advocating violence, only a “loud voice”" -> "he was not advocating
-    violence"; not "the bridge was “a danger”"); ``None`` when the clause opens inside
-    quoted text, or when the words outside the quoted fragments hold no verb and no
-    subject (spec 4: the partial span alone; "the loss really “accelerated” after May"
-    keeps its subject and stays)."""
-    inside = sorted(r for r in blocked if r[0] < end and r[1] > start)
-    if inside[0][0] <= start:
-        return None
-    after = ctx.text[inside[-1][1] : end]
-    doc = ctx.doc
-    if inside[-1][1] <= end and any(ch.isalnum() for ch in after):
-        unquoted = [
-            t
-            for t in doc[ctx.token_index(start) : ctx.token_index(end)]
-            if not overlaps_any(t.idx, t.idx + 1, inside)
-        ]
-        if any(t.pos_ in ("VERB", "AUX") or t.dep_ in _SUBJECTS for t in unquoted):
-            return start, end
-        return None  # "only that “for years it has been a priority” for the board"
-    left, right = ctx.token_index(start), ctx.token_index(inside[0][0]) - 1
-    while right >= left and (
-        doc[right].is_punct or doc[right].is_space or doc[right].lower_ == "that"
-    ):
-        right -= 1
-    joined = _joined_verb(doc, left, right)
-    if joined is not None:  # "…, and called him “…”": the quote is the joined verb's
-        right = joined.left_edge.i - 1
-        while right >= left and (doc[right].is_punct or doc[right].dep_ == "cc"):
-            right -= 1
-    comma = next((i for i in range(right, left, -1) if doc[i].text == ","), None)
-    if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[comma : right + 1]):
-        right = comma - 1  # "…, only a “loud voice”": the tail has no verb of its own
-    if right - left + 1 < _MIN_INDIRECT_TOKENS or not any(
-        t.pos_ in ("VERB", "AUX") for t in doc[left : right + 1]
-    ):
-        return None
-    cut = doc[right].idx + len(doc[right])
-    if not _CLAUSE_BREAK.search(ctx.text, cut, inside[0][0]):
-        return None  # "the bridge was “a danger”": the quote completes the clause
-    return start, cut
-
-
-def _joined_verb(doc, left: int, right: int) -> Token | None:
-    """The verb coordinated into the clause ``doc[left:right + 1]`` whose phrase runs on
-    into the quote after it: "Paul said the plan would cost jobs, and called him “…”",
-    parsed with "called" joined to "cost"; the words before it are the report. The verb
-    may stand inside the quote: "noted that A and that B had “placed …”"."""
-    for head in doc[left : right + 1]:
-        for token in head.children:
-            if (
-                token.dep_ == "conj"
-                and token.pos_ in ("VERB", "AUX")
-                and token.i > head.i
-                and left < token.left_edge.i <= right < token.right_edge.i
-            ):
-                return token
-    return None
 
 
 def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
@@ -166,15 +98,47 @@ def _reported_clauses(ctx: DocContext, verb: Token) -> list[tuple[int, int]]:
         clauses = ahead[:1] + _continuations(verb)[:1]
     else:
         clauses = clauses[:1]
-    spans = [_clause_span(c, verb) for c in clauses]
+    spans = [part for c in clauses for part in _that_clauses(c, _clause_span(c, verb))]
     if not spans and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         spans = _around(verb.head, verb)
+    if not spans and (head := as_attribution_head(verb)) is not None:
+        # "As the Gazette reported, the board …": the parts with a subject or a verb
+        spans = [
+            (left, right)
+            for left, right in _around(head, verb)
+            if any(
+                t.pos_ in ("VERB", "AUX") or t.dep_ in _SUBJECTS for t in verb.doc[left : right + 1]
+            )
+        ]
     if not spans:  # "Fares unlikely to fall, analysts say."
         spans = [part] if (part := closing_attribution_part(verb)) else []
     lowest, highest = ctx.token_index(p_start), ctx.token_index(p_end) - 1
     fewest = _MIN_INDIRECT_TOKENS if len(spans) == 1 else _MIN_PART_TOKENS
     trimmed = (_trim(ctx, max(left, lowest), min(right, highest), fewest) for left, right in spans)
     return [span for span in trimmed if span is not None]
+
+
+def _that_clauses(clause: Token, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The token range ``span`` of a reported clause, split before a second content
+    clause joined to it with its own "that" ("said that the pier was closed and that the
+    ferries had stopped": two reports, two spans)."""
+    doc = clause.doc
+    joined = [
+        c
+        for c in clause.children
+        if c.dep_ == "conj"
+        and c.i > clause.i
+        and c.pos_ in ("VERB", "AUX")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and c.right_edge.i <= span[1]
+    ]
+    if not joined or clause.i > span[1]:
+        return [span]
+    second = joined[0]
+    right = second.left_edge.i - 1
+    while right >= span[0] and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    return [(span[0], right), (second.left_edge.i, span[1])]
 
 
 def _clause_span(clause: Token, verb: Token) -> tuple[int, int]:
@@ -184,13 +148,31 @@ def _clause_span(clause: Token, verb: Token) -> tuple[int, int]:
     wrote, …" reports "if the talks resumed")."""
     left, right = clause.left_edge.i, clause.right_edge.i
     if clause.i > verb.i:
-        return left, right
+        return left, _before_speaker_participle(clause, right)
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     end = subject.left_edge.i if subject is not None else verb.i
     breaks = [t.i for t in clause.doc[left:end] if t.text in (":", ";")]
     if breaks:
         return breaks[-1] + 1, end - 1
     return left, right
+
+
+def _before_speaker_participle(clause: Token, right: int) -> int:
+    """The clause's last token before a closing participle of speech set off by a comma,
+    which the parser hangs on the reported clause but which is the speaker's own act:
+    "said that the board is attacking her record, pointing to her rating" reports "the
+    board is attacking her record"."""
+    doc = clause.doc
+    for child in clause.children:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and child.lemma_.lower() in _PARTICIPLE_LEMMAS
+            and child.right_edge.i == right
+            and doc[child.left_edge.i - 1].text == ","
+        ):
+            return child.left_edge.i - 2
+    return right
 
 
 def _interrupts(verb: Token) -> bool:

@@ -772,3 +772,33 @@ def test_writing_released_by_someone_speaks_for_them(nlp) -> None:
     text = "Tom Hale released a campaign video that said, “Every pier will be rebuilt by May.”"
     found = quotes(nlp, text, ("Tom Hale", "PERSON"))
     assert summary(found) == [("Every pier will be rebuilt by May.", "direct", "Tom Hale")]
+
+
+# -- round 8: forms seen on held-out-r6 and train ----------------------------------------
+
+
+def test_as_attribution_speaks_through_its_subject(nlp) -> None:
+    text = "As the Valley Gazette reported, the board was refusing to release the minutes."
+    found = quotes(nlp, text, ("Valley Gazette", "ORG"))
+    assert summary(found) == [
+        ("the board was refusing to release the minutes", "indirect", "Valley Gazette")
+    ]
+
+
+def test_clause_before_a_modifying_quote_is_indirect_beside_the_partial(nlp) -> None:
+    text = "Mayor Ana Lind said she would back the plan “because the harbor needs it now.”"
+    found = quotes(nlp, text, ("Ana Lind", "PERSON"))
+    assert summary(found) == [
+        ("she would back the plan", "indirect", "Ana Lind"),
+        ("because the harbor needs it now.", "partial", "Ana Lind"),
+    ]
+
+
+def test_indirect_clause_with_a_source_the_finder_cannot_link_stays(nlp) -> None:
+    # the grammar names the source (a noun subject); the annotator draws the link
+    text = "The appeals court ruled that the county rules broke the law."
+    assert summary(quotes(nlp, text)) == [("the county rules broke the law", "indirect", None)]
+
+
+def test_poll_share_saying_is_no_indirect_quote(nlp) -> None:
+    assert quotes(nlp, "About 51 percent of voters said they would back the levy.") == []
