@@ -72,6 +72,7 @@ from goldsmith.corpus.realnews.manifest import (
     ROLE_NAMES,
     ROLES,
     checked_text,
+    duplicate_texts,
     read_manifest,
 )
 from goldsmith.corpus.realnews.polnear import PolnearSource
@@ -184,7 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     passes, notes = gold_passes(texts, args.annotations)
     for note in notes:
         print(f"note: {note}")
-    gold = {aid: p[choose(p)] for aid, p in passes.items()}
+    twins = duplicate_texts(entries)
+    for aid, kept in sorted(twins.items()):
+        if aid in passes:
+            print(f"note: {aid} has the same text as {kept}; scored once, as {kept}")
+    gold = {aid: p[choose(p)] for aid, p in passes.items() if aid not in twins}
     used = defaultdict(int)
     for p in passes.values():
         used[choose(p)] += 1

@@ -91,6 +91,21 @@ def read_manifest(path: Path = MANIFEST, roles: Iterable[str] = ROLES) -> list[E
     return entries
 
 
+def duplicate_texts(entries: Iterable[Entry]) -> dict[str, str]:
+    """Article id -> the id of an earlier article (in id order) with the same text hash.
+
+    PolNeAR holds some stories twice under two ids (a wire story filed on two days); both can
+    be drawn. Scoring both would count one text twice, so figures keep the first only."""
+    first: dict[str, str] = {}
+    later: dict[str, str] = {}
+    for e in sorted(entries, key=lambda e: e.article_id):
+        if e.sha256 in first:
+            later[e.article_id] = first[e.sha256]
+        else:
+            first[e.sha256] = e.article_id
+    return later
+
+
 def checked_text(entry: Entry, text: str) -> str:
     """``text`` when its hash is the entry's; raises InputError naming the article otherwise."""
     digest = text_sha256(text)

@@ -12,6 +12,7 @@ from goldsmith.corpus.realnews.gold import load_gold, record_for, write_gold
 from goldsmith.corpus.realnews.manifest import (
     Entry,
     checked_text,
+    duplicate_texts,
     read_manifest,
     read_texts,
     text_sha256,
@@ -139,3 +140,19 @@ def test_committed_gold_holds_no_text_and_matches_the_manifest():
             assert "text" not in set(_keys(record)), path
             assert hashes[record["article_id"]] == record["sha256"], path
             assert record["pass"] == path.stem
+
+
+def test_an_article_with_the_text_of_an_earlier_one_is_named_with_it():
+    other = "Mayor Lin Oduya said on Friday that 12 buses were late.\n"
+    entries = [_entry(article_id="b"), _entry(other, "c"), _entry(article_id="a")]
+    assert duplicate_texts(entries) == {"b": "a"}
+    assert duplicate_texts([_entry(other, "c")]) == {}
+
+
+def test_the_committed_manifest_has_one_story_drawn_twice():
+    # two wash-post ids of one story a day apart, both drawn into TRAIN (round 7)
+    assert duplicate_texts(read_manifest()) == {
+        "wash-post_2015-12-23_as-spotlight-shines-on-trump-and": (
+            "wash-post_2015-12-22_as-spotlight-shines-on-trump-and"
+        )
+    }
