@@ -9,7 +9,7 @@ The rules (ANNOTATION_SPEC.md section 2, "Speaker"; used by
   before it ("“…,” Gene Roe, an adviser, said" with "Roe" parsed into the quote:
   :func:`name_after_quote`);
 - a "who" clause the parser hangs on a phrase after a name describes that name ("one
-  Democrat familiar with the discussion, who added": :func:`described_noun`).
+  aide close to the talks, who added": :func:`described_noun`).
 
 Example:
     >>> name_after_quote(doc[12], quoted)   # "“…,” Gene Roe, a top adviser, said"  # doctest: +SKIP
@@ -91,7 +91,7 @@ def described_noun(noun: Token) -> Token:
         prep = node.head
         head = prep.head
         if head.pos_ == "ADJ" and head.dep_ == "amod":
-            head = head.head  # "familiar with the discussion" modifies "Democrat"
+            head = head.head  # "familiar with the plan" modifies "aide"
         if prep.dep_ != "prep" or head.pos_ not in ("NOUN", "PROPN"):
             break
         node = head

@@ -64,6 +64,26 @@ def _empty(articles: Sequence[Article], grid: Sequence[tuple[float, float]]):
     return out
 
 
+def _held_out(
+    articles: Sequence[Article],
+    folds: Sequence[object],
+    grid: Sequence[tuple[float, float]],
+    exclude: str,
+    least: int,
+) -> dict[str, np.ndarray]:
+    """Per-article counts, each article judged by a verifier trained on the articles of the
+    other folds (``folds[i]`` is article i's fold)."""
+    out = _empty(articles, grid)
+    for fold in sorted(set(folds), key=str):
+        weights = train(
+            [a for a, f in zip(articles, folds, strict=True) if f != fold], exclude, least
+        )
+        for i, a in enumerate(articles):
+            if folds[i] == fold:
+                _judge(out, i, a, weights, grid, exclude)
+    return out
+
+
 def cross_validate(
     articles: Sequence[Article],
     grid: Sequence[tuple[float, float]] = GRID,
@@ -74,13 +94,7 @@ def cross_validate(
     at each threshold pair of ``grid``, each fold judged by a model trained on the other
     folds (features starting with ``exclude`` left out, and those in fewer than ``least``
     training articles)."""
-    out = _empty(articles, grid)
-    for k in range(FOLDS):
-        weights = train([a for a in articles if a.fold() != k], exclude, least)
-        for i, a in enumerate(articles):
-            if a.fold() == k:
-                _judge(out, i, a, weights, grid, exclude)
-    return out
+    return _held_out(articles, [a.fold() for a in articles], grid, exclude, least)
 
 
 def leave_set_out(
@@ -90,13 +104,7 @@ def leave_set_out(
     least: int = 1,
 ) -> dict[str, np.ndarray]:
     """Like :func:`cross_validate`, the folds being the articles' sets (``group``)."""
-    out = _empty(articles, grid)
-    for group in sorted({a.group for a in articles}):
-        weights = train([a for a in articles if a.group != group], exclude, least)
-        for i, a in enumerate(articles):
-            if a.group == group:
-                _judge(out, i, a, weights, grid, exclude)
-    return out
+    return _held_out(articles, [a.group for a in articles], grid, exclude, least)
 
 
 def subset(results: dict[str, np.ndarray], rows: Sequence[bool]) -> dict[str, np.ndarray]:

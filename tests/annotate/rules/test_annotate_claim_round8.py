@@ -40,8 +40,8 @@ def test_hours_away_say_how_far(nlp):
     ("text", "span", "unit"),
     [
         (
-            "The mayor leads his rival by 271 pledged delegates according to a tally by the paper.",
-            "271 pledged delegates",
+            "The governor leads her rival by 318 pledged delegates according to a tally by AP.",
+            "318 pledged delegates",
             "delegate",
         ),
         (
@@ -50,8 +50,8 @@ def test_hours_away_say_how_far(nlp):
             "delegate",
         ),
         (
-            "In the state, 475 pledged delegates will be at stake.",
-            "475 pledged delegates",
+            "In the territory, 128 pledged delegates are at stake.",
+            "128 pledged delegates",
             "delegate",
         ),
         ("She thanked her 60 laid-off workers at the plant.", "60 laid-off workers", "worker"),
@@ -70,7 +70,7 @@ def test_a_number_that_is_the_subject_of_a_verb_keeps_its_elided_unit(nlp):
     ("text", "span", "value", "qualifier"),
     [
         ("About one in five adults smokes.", "About one in five", 0.2, "approx"),
-        ("Nearly nine out of 10 say the roads got worse.", "Nearly nine out of 10", 0.9, "approx"),
+        ("Nearly six out of 10 say roads got worse.", "Nearly six out of 10", 0.6, "approx"),
         ("Almost seven of 10 tenants want a new landlord.", "Almost seven of 10", 0.7, "approx"),
         ("One in four parents said they skip meals.", "One in four", 0.25, "exact"),
         ("Three out of five members voted no.", "Three out of five", 0.6, "exact"),
@@ -112,8 +112,8 @@ def test_a_pair_alone_counts_nothing(nlp):
 
 
 def test_a_count_right_after_a_persons_name_is_no_part_of_the_name(nlp):
-    text = "The senator lost Utah badly, swept by Cruz 34 delegates to zero."
-    assert [(c.text, c.unit) for c in find_claims(nlp(text))][0] == ("34 delegates", "delegate")
+    text = "The senator lost Utah badly, swept by Ortega 27 delegates to zero."
+    assert [(c.text, c.unit) for c in find_claims(nlp(text))][0] == ("27 delegates", "delegate")
 
 
 def test_a_tally_by_person_is_a_list_of_claims(nlp):

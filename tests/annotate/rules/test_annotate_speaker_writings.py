@@ -4,21 +4,7 @@
 from __future__ import annotations
 
 import pytest
-
-from goldsmith.annotate.rules.quotes import find_quotes
-from goldsmith.labels.records import Entity
-
-
-def speakers(nlp, text: str, *names: tuple[str, str]) -> list[tuple[str, str | None]]:
-    """(quote text, speaker text) of every quote, with entities at each named surface."""
-    found = []
-    for surface, label in names:
-        start = text.find(surface)
-        while start >= 0:
-            found.append(Entity(start, start + len(surface), surface, label))
-            start = text.find(surface, start + 1)
-    quotes = find_quotes(nlp(text), sorted(found, key=lambda e: e.start))
-    return [(q.text, q.speaker.text if q.speaker else None) for q in quotes]
+from speaker_docs import speakers
 
 
 @pytest.mark.parametrize(
